@@ -1,0 +1,43 @@
+# The two commands: `make run` (the app on a demo classroom) and `make test` (everything, headless).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# A stamp file, not $(PY): touching the venv's python symlink would touch the system python.
+STAMP  := $(VENV)/.installed
+PYTHON ?= python3
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run demo test lint bench bundle clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Opens the app on the default data folder; a fresh folder gets the demo classroom first.
+# Without a display it runs under Xvfb (installed by .ci/run or `apt-get install xvfb`).
+run: $(STAMP)
+	$(PY) -m mathroom demo --if-empty
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then $(PY) -m mathroom; \
+	else bash tools/system-packages.sh run && \
+	  xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb $(PY) -m mathroom; fi
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: lint
+	bash tools/system-packages.sh test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+bundle: $(STAMP)
+	$(PY) -m pip install -q -e '.[test,package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/mathroom.spec
+	QT_QPA_PLATFORM=offscreen dist/mathroom/mathroom --self-test "$$(mktemp -d)"
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""PyInstaller entry point: the same main() as `python -m mathroom`."""
+
+import sys
+
+from mathroom.app import main
+
+sys.exit(main())

@@ -1,0 +1,7 @@
+"""`python -m mathroom`."""
+
+import sys
+
+from mathroom.app import main
+
+sys.exit(main())

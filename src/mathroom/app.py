@@ -1,0 +1,116 @@
+"""Entry point and composition root of the window: CLI verbs, or the app itself."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from mathroom import cli
+from mathroom.domain.errors import MathroomError
+from mathroom.logging_setup import configure_logging
+from mathroom.paths import DataFolder
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.parse(argv)
+    if args.command:
+        return cli.run_command(args)
+    folder = cli.data_folder(args)
+    if args.self_test:
+        return self_test(DataFolder(args.self_test))
+    return run_gui(folder)
+
+
+def run_gui(folder: DataFolder) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from mathroom.instance_lock import InstanceLock, InstanceLockedError
+    from mathroom.ui import theme
+    from mathroom.ui.app_controller import AppController
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Mathroom")
+    app.setOrganizationName("Mathroom")
+    theme.apply(app)
+    try:
+        folder.ensure()
+        log_file = configure_logging(folder.logs)
+    except OSError as exc:
+        QMessageBox.critical(None, "Mathroom", f"Cannot use the data folder {folder.root}: {exc}")
+        return 1
+    _install_excepthook(log_file)
+    lock = InstanceLock(folder.lock_file)
+    try:
+        lock.acquire()
+    except MathroomError as exc:
+        title = "Mathroom is already open" if isinstance(exc, InstanceLockedError) else "Mathroom"
+        QMessageBox.critical(None, title, str(exc))
+        return 1
+    controller = AppController(folder, date.today)
+    try:
+        if not controller.start():
+            return 1
+        return app.exec()
+    finally:
+        controller.shutdown()
+        lock.release()
+
+
+def self_test(folder: DataFolder) -> int:
+    """Smoke test for a built bundle: migrate, create the demo, print, show the window."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from mathroom.composition import open_services
+    from mathroom.ui import theme
+    from mathroom.ui.main_window import MainWindow
+    from mathroom.ui.settings import WindowSettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    folder.ensure()
+    services = open_services(folder)
+    try:
+        if services.demo.is_empty():
+            services.demo.create(date.today())
+        period = services.classroom.overview().periods[0]
+        out = folder.exports / "self-test.pdf"
+        services.printing.roster_sheet(period.id, date.today(), out)
+        window = MainWindow(services, WindowSettings(folder.root / "window.ini"))
+        window.show()
+        image = window.grab()
+        ok = out.stat().st_size > 0 and not image.isNull()
+        window.close()
+    finally:
+        services.close()
+    sys.stdout.write(f"self-test {'passed' if ok else 'FAILED'} in {folder.root}\n")
+    return 0 if ok else 1
+
+
+def _install_excepthook(log_file: Path) -> None:
+    """Unexpected errors: log the traceback, show a plain dialog, keep the app alive."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "Something went wrong",
+                "Mathroom hit an unexpected problem. Your saved work is safe.\n\n"
+                f"{kind.__name__}: {error}\n\nDetails were written to {log_file}",
+            )
+
+    sys.excepthook = hook

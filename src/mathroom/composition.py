@@ -1,0 +1,63 @@
+"""Build the services for one data folder: the core half of the composition root.
+
+app.py adds the Qt half (window, dialogs); cli.py uses these services directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from mathroom.paths import DataFolder
+from mathroom.services.classroom import ClassroomService
+from mathroom.services.content import ContentFiles
+from mathroom.services.demo import DemoService
+from mathroom.services.library import LibraryService
+from mathroom.services.maintenance import MaintenanceService
+from mathroom.services.printing import PrintService
+from mathroom.services.projector import ProjectorService
+from mathroom.store.migrate import MigrationOutcome
+from mathroom.store.opening import DatabaseDamagedError, open_database
+from mathroom.store.unit_of_work import Store
+
+__all__ = ["DatabaseDamagedError", "Services", "local_now", "open_services"]
+
+
+def local_now() -> datetime:
+    """The wall clock, local time, to the second (backup names and timestamps use it)."""
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    folder: DataFolder
+    store: Store
+    migration: MigrationOutcome
+    classroom: ClassroomService
+    demo: DemoService
+    library: LibraryService
+    maintenance: MaintenanceService
+    printing: PrintService
+    projector: ProjectorService
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Services:
+    """Open (check, back up, migrate) the folder's database and build every service."""
+    opened = open_database(folder, local_now())
+    content = content or ContentFiles.bundled()
+    store = opened.store
+    classroom = ClassroomService(store)
+    return Services(
+        folder=folder,
+        store=store,
+        migration=opened.migration,
+        classroom=classroom,
+        demo=DemoService(store, content, local_now),
+        library=LibraryService(store, content, local_now),
+        maintenance=MaintenanceService(folder, local_now),
+        printing=PrintService(classroom, folder),
+        projector=ProjectorService(classroom),
+    )

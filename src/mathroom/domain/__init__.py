@@ -1,0 +1,1 @@
+"""Pure-Python domain: plain data and deterministic rules. Standard library only."""

@@ -1,0 +1,1 @@
+"""PDF export with ReportLab: pure functions of snapshots, files written atomically. No Qt."""

@@ -1,0 +1,1 @@
+"""Parsers: bytes from files into domain specs plus named problems. No database, no Qt."""

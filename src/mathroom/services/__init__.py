@@ -1,0 +1,1 @@
+"""Use cases: one method per user action. Each opens its own unit of work. No Qt."""

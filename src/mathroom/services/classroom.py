@@ -1,0 +1,123 @@
+"""Read-only views of the classroom for the pages: periods, students, skills, groups, plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mathroom.domain.groups import GroupSet
+from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.plan import DayPlan
+from mathroom.domain.roster import Period, SchoolYear, Student, display_names
+from mathroom.domain.skills import Level, Skill
+from mathroom.domain.tasks import Task
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.skills import SkillRepository
+from mathroom.store.repositories.tasks import TaskRepository
+from mathroom.store.unit_of_work import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ClassroomOverview:
+    year: SchoolYear | None
+    periods: tuple[Period, ...]
+    students: int
+    skills: int
+    tasks: int
+    evidence: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.periods and self.students == 0
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    student: Student
+    display_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkillLevels:
+    """How many of a period's students stand at each level on one skill."""
+
+    skill: Skill
+    counts: dict[Level, int] = field(default_factory=dict)
+    unassessed: int = 0
+
+    @property
+    def needing_support(self) -> int:
+        return self.counts.get(Level.NOT_YET, 0) + self.counts.get(Level.GETTING_THERE, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSetView:
+    group_set: GroupSet
+    names: tuple[tuple[int, tuple[str, ...]], ...]  # (group number, display names)
+
+
+class ClassroomService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def overview(self) -> ClassroomOverview:
+        with self._store.unit_of_work() as session:
+            roster = RosterRepository(session)
+            skills = SkillRepository(session)
+            return ClassroomOverview(
+                year=roster.current_year(),
+                periods=tuple(roster.periods()),
+                students=roster.student_count(),
+                skills=skills.count(),
+                tasks=TaskRepository(session).count(),
+                evidence=skills.evidence_count(),
+            )
+
+    def roster(self, period: PeriodId) -> list[RosterEntry]:
+        with self._store.unit_of_work() as session:
+            students = RosterRepository(session).students(period)
+        names = display_names(students)
+        return [RosterEntry(s, names[s.id]) for s in students]
+
+    def skill_levels(self, period: PeriodId) -> list[SkillLevels]:
+        """Per visible skill, the count of enrolled students at each current level."""
+        with self._store.unit_of_work() as session:
+            students = RosterRepository(session).students(period)
+            skills = SkillRepository(session)
+            latest = skills.latest_levels(period)
+            all_skills = skills.skills()
+        enrolled = {s.id for s in students}
+        result = []
+        for skill in all_skills:
+            counts: dict[Level, int] = {}
+            for student in enrolled:
+                level = latest.get((student, skill.id))
+                if level is not None:
+                    counts[level] = counts.get(level, 0) + 1
+            result.append(SkillLevels(skill, counts, len(enrolled) - sum(counts.values())))
+        return result
+
+    def tasks(self) -> list[Task]:
+        with self._store.unit_of_work() as session:
+            return TaskRepository(session).tasks()
+
+    def group_sets(self, period: PeriodId, limit: int = 30) -> list[GroupSetView]:
+        with self._store.unit_of_work() as session:
+            students = RosterRepository(session).students(period)
+            sets = GroupRepository(session).group_sets(period, limit)
+        names = display_names(students)
+        return [
+            GroupSetView(gs, tuple((g.number, _names(g.members, names)) for g in gs.groups))
+            for gs in sets
+        ]
+
+    def plans(self, period: PeriodId, first: date, last: date) -> list[DayPlan]:
+        with self._store.unit_of_work() as session:
+            return PlanRepository(session).plans(period, first, last)
+
+
+def _names(members: tuple[StudentId, ...], names: dict[StudentId, str]) -> tuple[str, ...]:
+    # A student who has since left the period still appears in old groups, unnamed.
+    return tuple(sorted(names.get(m, "(left the class)") for m in members))

@@ -1,0 +1,108 @@
+"""Group sets (history of who worked with whom) and grouping constraints."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from mathroom.domain.groups import ConstraintKind, Group, GroupSet, PairConstraint
+from mathroom.domain.ids import GroupSetId, PeriodId, StudentId
+from mathroom.store.tables import (
+    EnrollmentRow,
+    GroupingConstraintRow,
+    GroupMemberRow,
+    GroupRow,
+    GroupSetRow,
+)
+
+
+def to_group_set(row: GroupSetRow) -> GroupSet:
+    groups = tuple(
+        Group(group.number, tuple(sorted(StudentId(m.student_id) for m in group.members)))
+        for group in row.groups
+    )
+    return GroupSet(GroupSetId(row.id), PeriodId(row.period_id), row.made_on, row.mode, groups)
+
+
+class GroupRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add_group_set(
+        self,
+        period: PeriodId,
+        made_on: date,
+        groups: tuple[Group, ...],
+        *,
+        mode: str,
+        group_size: int,
+        seed: int | None,
+        now: datetime,
+    ) -> GroupSetId:
+        row = GroupSetRow(
+            period_id=period,
+            made_on=made_on,
+            mode=mode,
+            group_size=group_size,
+            seed=seed,
+            created_at=now,
+        )
+        for group in groups:
+            group_row = GroupRow(number=group.number)
+            group_row.members = [GroupMemberRow(student_id=sid) for sid in group.members]
+            row.groups.append(group_row)
+        self._session.add(row)
+        self._session.flush()
+        return GroupSetId(row.id)
+
+    def group_ids(self, group_set: GroupSetId) -> dict[int, int]:
+        """Database ids of a set's groups, by group number."""
+        rows = self._session.execute(
+            select(GroupRow.number, GroupRow.id).where(GroupRow.group_set_id == group_set)
+        )
+        return {number: group_id for number, group_id in rows}
+
+    def group_sets(self, period: PeriodId, limit: int = 30) -> list[GroupSet]:
+        """The period's group sets, newest first."""
+        rows = self._session.scalars(
+            select(GroupSetRow)
+            .where(GroupSetRow.period_id == period)
+            .options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
+            .order_by(GroupSetRow.made_on.desc(), GroupSetRow.id.desc())
+            .limit(limit)
+        )
+        return [to_group_set(row) for row in rows]
+
+    def add_constraint(self, constraint: PairConstraint, now: datetime) -> None:
+        self._session.add(
+            GroupingConstraintRow(
+                kind=constraint.kind.value,
+                student_a_id=constraint.a,
+                student_b_id=constraint.b,
+                reason=constraint.reason,
+                created_at=now,
+            )
+        )
+
+    def constraints(self, period: PeriodId) -> list[PairConstraint]:
+        """Active constraints whose first student is enrolled in the period."""
+        enrolled = select(EnrollmentRow.student_id).where(
+            EnrollmentRow.period_id == period, EnrollmentRow.left_on.is_(None)
+        )
+        rows = self._session.scalars(
+            select(GroupingConstraintRow).where(
+                GroupingConstraintRow.archived_at.is_(None),
+                GroupingConstraintRow.student_a_id.in_(enrolled),
+            )
+        )
+        return [
+            PairConstraint(
+                ConstraintKind(row.kind),
+                StudentId(row.student_a_id),
+                StudentId(row.student_b_id),
+                row.reason,
+            )
+            for row in rows
+        ]

@@ -1,0 +1,106 @@
+"""Day plans with their timed blocks and stations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from mathroom.domain.ids import DayPlanId, GroupSetId, PeriodId, TaskId
+from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, Station
+from mathroom.store.tables import DayPlanRow, GroupRow, PlanBlockRow, StationRow, TaskRow
+
+
+class PlanRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add_plan(
+        self,
+        period: PeriodId,
+        plan_date: date,
+        blocks: tuple[PlanBlock, ...],
+        now: datetime,
+        *,
+        group_ids: Mapping[int, int] | None = None,
+        notes: str = "",
+    ) -> DayPlanId:
+        """Store a plan; ``group_ids`` maps group numbers to rows for the stations."""
+        plan = DayPlanRow(
+            period_id=period, plan_date=plan_date, notes=notes, created_at=now, updated_at=now
+        )
+        for position, block in enumerate(blocks):
+            block_row = PlanBlockRow(
+                position=position,
+                kind=block.kind.value,
+                title=block.title,
+                minutes=block.minutes,
+                task_id=block.task_id,
+                group_set_id=block.group_set_id,
+            )
+            block_row.stations = [
+                StationRow(
+                    number=station.number,
+                    task_id=station.task_id,
+                    group_id=(group_ids or {}).get(station.group_number or -1),
+                )
+                for station in block.stations
+            ]
+            plan.blocks.append(block_row)
+        self._session.add(plan)
+        self._session.flush()
+        return DayPlanId(plan.id)
+
+    def plans(self, period: PeriodId, first: date, last: date) -> list[DayPlan]:
+        """The period's plans dated between ``first`` and ``last`` inclusive, by date."""
+        titles = {
+            task_id: title
+            for task_id, title in self._session.execute(select(TaskRow.id, TaskRow.title))
+        }
+        rows = self._session.scalars(
+            select(DayPlanRow)
+            .where(
+                DayPlanRow.period_id == period,
+                DayPlanRow.plan_date >= first,
+                DayPlanRow.plan_date <= last,
+            )
+            .options(selectinload(DayPlanRow.blocks).selectinload(PlanBlockRow.stations))
+            .order_by(DayPlanRow.plan_date)
+        )
+        return [self._to_plan(row, titles) for row in rows]
+
+    def _to_plan(self, row: DayPlanRow, titles: Mapping[int, str]) -> DayPlan:
+        blocks = []
+        for block in row.blocks:
+            group_numbers = self._group_numbers(block)
+            blocks.append(
+                PlanBlock(
+                    kind=BlockKind(block.kind),
+                    minutes=block.minutes,
+                    title=block.title,
+                    task_id=TaskId(block.task_id) if block.task_id else None,
+                    task_title=titles.get(block.task_id) if block.task_id else None,
+                    group_set_id=GroupSetId(block.group_set_id) if block.group_set_id else None,
+                    stations=tuple(
+                        Station(
+                            station.number,
+                            TaskId(station.task_id) if station.task_id else None,
+                            group_numbers.get(station.group_id) if station.group_id else None,
+                        )
+                        for station in block.stations
+                    ),
+                )
+            )
+        return DayPlan(
+            DayPlanId(row.id), PeriodId(row.period_id), row.plan_date, tuple(blocks), row.notes
+        )
+
+    def _group_numbers(self, block: PlanBlockRow) -> dict[int, int]:
+        if not block.group_set_id:
+            return {}
+        rows = self._session.execute(
+            select(GroupRow.id, GroupRow.number).where(GroupRow.group_set_id == block.group_set_id)
+        )
+        return {group_id: number for group_id, number in rows}

@@ -1,0 +1,127 @@
+"""School years, periods, students and enrollments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mathroom.domain.ids import PeriodId, SchoolYearId, StudentId
+from mathroom.domain.roster import Period, SchoolYear, Student, Weekday
+from mathroom.store.tables import EnrollmentRow, PeriodRow, SchoolYearRow, StudentRow
+
+
+def to_period(row: PeriodRow, student_count: int = 0) -> Period:
+    days = tuple(Weekday(d) for d in row.meeting_days.split(",") if d)
+    return Period(
+        id=PeriodId(row.id),
+        name=row.name,
+        course=row.course,
+        room=row.room,
+        meeting_days=days,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        student_count=student_count,
+    )
+
+
+def to_student(row: StudentRow) -> Student:
+    return Student(
+        id=StudentId(row.id),
+        given_name=row.given_name,
+        family_name=row.family_name,
+        preferred_name=row.preferred_name,
+        student_number=row.student_number,
+        archived=row.archived_at is not None,
+    )
+
+
+class RosterRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def is_empty(self) -> bool:
+        """True when no period and no student exists yet (a fresh data folder)."""
+        has_period = self._session.scalar(select(func.count()).select_from(PeriodRow))
+        has_student = self._session.scalar(select(func.count()).select_from(StudentRow))
+        return not has_period and not has_student
+
+    def current_year(self) -> SchoolYear | None:
+        row = self._session.scalars(
+            select(SchoolYearRow)
+            .where(SchoolYearRow.archived_at.is_(None))
+            .order_by(SchoolYearRow.starts_on.desc())
+        ).first()
+        if row is None:
+            return None
+        return SchoolYear(SchoolYearId(row.id), row.name, row.starts_on, row.ends_on)
+
+    def add_year(self, name: str, starts_on: date, ends_on: date) -> SchoolYearId:
+        row = SchoolYearRow(name=name, starts_on=starts_on, ends_on=ends_on)
+        self._session.add(row)
+        self._session.flush()
+        return SchoolYearId(row.id)
+
+    def add_period(self, year: SchoolYearId, period: Period, position: int) -> PeriodId:
+        row = PeriodRow(
+            school_year_id=year,
+            name=period.name,
+            course=period.course,
+            room=period.room,
+            meeting_days=",".join(day.value for day in period.meeting_days),
+            starts_at=period.starts_at,
+            ends_at=period.ends_at,
+            position=position,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return PeriodId(row.id)
+
+    def add_student(self, student: Student, now: datetime) -> StudentId:
+        row = StudentRow(
+            given_name=student.given_name,
+            family_name=student.family_name,
+            preferred_name=student.preferred_name,
+            student_number=student.student_number,
+            created_at=now,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return StudentId(row.id)
+
+    def enroll(self, student: StudentId, period: PeriodId, on: date) -> None:
+        self._session.add(EnrollmentRow(student_id=student, period_id=period, enrolled_on=on))
+
+    def periods(self) -> list[Period]:
+        """Active periods of the current year, in the teacher's order, with head counts."""
+        counted = self._session.execute(
+            select(EnrollmentRow.period_id, func.count())
+            .join(StudentRow, StudentRow.id == EnrollmentRow.student_id)
+            .where(EnrollmentRow.left_on.is_(None), StudentRow.archived_at.is_(None))
+            .group_by(EnrollmentRow.period_id)
+        )
+        counts = {period_id: count for period_id, count in counted}
+        rows = self._session.scalars(
+            select(PeriodRow)
+            .join(SchoolYearRow)
+            .where(PeriodRow.archived_at.is_(None), SchoolYearRow.archived_at.is_(None))
+            .order_by(PeriodRow.position, PeriodRow.id)
+        )
+        return [to_period(row, counts.get(row.id, 0)) for row in rows]
+
+    def students(self, period: PeriodId) -> list[Student]:
+        """Students currently enrolled in the period, sorted by family then first name."""
+        rows = self._session.scalars(
+            select(StudentRow)
+            .join(EnrollmentRow)
+            .where(
+                EnrollmentRow.period_id == period,
+                EnrollmentRow.left_on.is_(None),
+                StudentRow.archived_at.is_(None),
+            )
+        )
+        return sorted((to_student(row) for row in rows), key=lambda s: s.sort_key)
+
+    def student_count(self) -> int:
+        return self._session.scalar(select(func.count()).select_from(StudentRow)) or 0

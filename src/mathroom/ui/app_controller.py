@@ -1,0 +1,88 @@
+"""Owns the open database and the main window: start-up choices, restore, shutdown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from mathroom.composition import DatabaseDamagedError, Services, local_now, open_services
+from mathroom.domain.errors import MathroomError
+from mathroom.paths import DataFolder
+from mathroom.services.maintenance import MaintenanceService
+from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
+from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
+from mathroom.ui.main_window import MainWindow
+from mathroom.ui.settings import WindowSettings
+
+log = logging.getLogger(__name__)
+
+
+class AppController:
+    def __init__(self, folder: DataFolder, today: Callable[[], date]) -> None:
+        self._folder = folder
+        self._today = today
+        self.services: Services | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Open the data (recovering from damage), offer the demo, show the window."""
+        services = self._open()
+        if services is None:
+            return False
+        self.services = services
+        if services.demo.is_empty():
+            dialog = FirstRunDialog(str(self._folder.root))
+            dialog.exec()
+            if dialog.choice is FirstRunChoice.DEMO:
+                services.demo.create(self._today())
+            else:
+                services.library.seed_if_empty()
+        self.window = MainWindow(
+            services, WindowSettings(self._folder.root / "window.ini"), self._today, self.restore
+        )
+        self.window.show()
+        return True
+
+    def _open(self) -> Services | None:
+        try:
+            return open_services(self._folder)
+        except DatabaseDamagedError as damaged:
+            log.warning("damaged database moved aside: %s", damaged.moved_to.name)
+            taken = damaged.backup.taken_at if damaged.backup else None
+            dialog = DamagedDatabaseDialog(damaged.moved_to, taken)
+            dialog.exec()
+            if dialog.choice is DamagedChoice.QUIT:
+                return None
+            if dialog.choice is DamagedChoice.RESTORE and damaged.backup is not None:
+                MaintenanceService(self._folder, local_now).restore(damaged.backup.path)
+            return self._open_or_explain()
+        except MathroomError as exc:
+            QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
+            return None
+
+    def _open_or_explain(self) -> Services | None:
+        try:
+            return open_services(self._folder)
+        except MathroomError as exc:
+            QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
+            return None
+
+    def restore(self, backup: Path) -> None:
+        """Close the database, put the backup in place (after a safety backup), reopen."""
+        if self.services is None or self.window is None:
+            return
+        self.services.close()
+        try:
+            self.services.maintenance.restore(backup)
+        finally:
+            self.services = open_services(self._folder)
+            self.window.set_services(self.services)
+
+    def shutdown(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None

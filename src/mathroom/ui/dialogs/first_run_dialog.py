@@ -1,0 +1,50 @@
+"""Shown when the data folder is empty: start with the demo classroom, or with nothing."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class FirstRunChoice(Enum):
+    DEMO = "demo"
+    EMPTY = "empty"
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, data_folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Mathroom")
+        self.choice = FirstRunChoice.DEMO
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        title = QLabel("Welcome to Mathroom")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        text = QLabel(
+            "Your data folder is empty. The demo classroom has three 7th-grade periods with "
+            "65 fictional students, skills, tasks and today's plan, so you can try every page. "
+            "You can start your own classroom in another folder at any time.\n\n"
+            f"Data folder: {data_folder}"
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(text)
+        self.demo_button = QPushButton("Start with the demo classroom")
+        self.demo_button.setObjectName("primary")
+        self.demo_button.setDefault(True)
+        self.empty_button = QPushButton("Start with an empty classroom")
+        layout.addWidget(self.demo_button)
+        layout.addWidget(self.empty_button)
+        self.demo_button.clicked.connect(self._on_demo_button_clicked)
+        self.empty_button.clicked.connect(self._on_empty_button_clicked)
+
+    def _on_demo_button_clicked(self) -> None:
+        self.choice = FirstRunChoice.DEMO
+        self.accept()
+
+    def _on_empty_button_clicked(self) -> None:
+        self.choice = FirstRunChoice.EMPTY
+        self.accept()

@@ -1,0 +1,275 @@
+"""The main window: a header with the period picker, a sidebar of pages, and the menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mathroom.composition import Services
+from mathroom.domain.errors import MathroomError
+from mathroom.domain.roster import Period
+from mathroom.ui.dialogs.about_dialog import AboutDialog
+from mathroom.ui.dialogs.backups_dialog import BackupsDialog
+from mathroom.ui.pages.groups_page import GroupsPage
+from mathroom.ui.pages.plan_page import PlanPage
+from mathroom.ui.pages.print_page import PrintPage
+from mathroom.ui.pages.rosters_page import RostersPage
+from mathroom.ui.pages.skills_page import SkillsPage
+from mathroom.ui.pages.tasks_page import TasksPage
+from mathroom.ui.pages.today_page import TodayPage
+from mathroom.ui.projector.projector_window import ProjectorWindow
+from mathroom.ui.settings import WindowSettings
+from mathroom.ui.widgets.page import Page
+
+
+class MainWindow(QMainWindow):
+    period_changed = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        settings: WindowSettings,
+        today: Callable[[], date] = date.today,
+        restore: Callable[[Path], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._services = services
+        self._settings = settings
+        self._today = today
+        self._restore = restore
+        self.projector: ProjectorWindow | None = None
+        self.setWindowTitle("Mathroom")
+        self.setMinimumSize(760, 520)
+
+        self.pages: list[Page] = [
+            TodayPage(services, today),
+            RostersPage(services),
+            SkillsPage(services),
+            GroupsPage(services),
+            TasksPage(services),
+            PlanPage(services, today),
+            PrintPage(services, today),
+        ]
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.sidebar.addItem(page.title)
+            self.stack.addWidget(page)
+
+        self.period_combo = QComboBox()
+        self.period_combo.setMinimumWidth(220)
+        self.projector_button = QPushButton("Projector")
+        self.projector_button.setObjectName("primary")
+        self.projector_button.setToolTip("Open the student-safe projector window (Ctrl+P)")
+        self.date_label = QLabel()
+        self.date_label.setObjectName("muted")
+
+        header = QWidget()
+        header.setObjectName("header")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 8, 16, 8)
+        app_name = QLabel("Mathroom")
+        app_name.setObjectName("appName")
+        header_layout.addWidget(app_name)
+        header_layout.addSpacing(24)
+        header_layout.addWidget(QLabel("Period:"))
+        header_layout.addWidget(self.period_combo)
+        header_layout.addSpacing(16)
+        header_layout.addWidget(self.date_label)
+        header_layout.addStretch(1)
+        header_layout.addWidget(self.projector_button)
+
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.sidebar)
+        body_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(header)
+        central_layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+        self.reload()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.backup_action = QAction("&Back up now", self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.projector_action = QAction("&Projector window", self)
+        self.projector_action.setShortcut(QKeySequence("Ctrl+P"))
+        view_menu.addAction(self.projector_action)
+        self.page_actions: list[QAction] = []
+        for index, page in enumerate(self.pages):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setData(index)
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.backups_action = QAction("&Backups…", self)
+        self.about_action = QAction("&About Mathroom", self)
+        help_menu.addAction(self.backups_action)
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
+        self.projector_button.clicked.connect(self.open_projector)
+        self.projector_action.triggered.connect(self.open_projector)
+        self.backup_action.triggered.connect(self._on_backup_action_triggered)
+        self.backups_action.triggered.connect(self.open_backups)
+        self.about_action.triggered.connect(self.open_about)
+        self.quit_action.triggered.connect(self.close)
+        for action in self.page_actions:
+            action.triggered.connect(self._on_page_action_triggered)
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        page = self._settings.last_page()
+        self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+
+    # -- public -------------------------------------------------------------------------
+    @property
+    def current_period(self) -> Period | None:
+        data = self.period_combo.currentData()
+        return data if isinstance(data, Period) else None
+
+    def set_services(self, services: Services) -> None:
+        """After a restore the app reopens the database and hands the window new services."""
+        self._services = services
+        for page in self.pages:
+            page.set_services(services)
+        self.reload()
+
+    def reload(self) -> None:
+        today = self._today()
+        self.date_label.setText(f"{today:%A, %B} {today.day}, {today.year}")
+        overview = self._services.classroom.overview()
+        wanted = self.current_period.id if self.current_period else self._settings.last_period()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for period in overview.periods:
+            self.period_combo.addItem(f"{period.name} · {period.student_count} students", period)
+        index = next(
+            (i for i, p in enumerate(overview.periods) if p.id == wanted),
+            0 if overview.periods else -1,
+        )
+        self.period_combo.setCurrentIndex(index)
+        self.period_combo.blockSignals(False)
+        self.projector_button.setEnabled(bool(overview.periods))
+        self._on_period_combo_changed(index)
+        folder = self._services.folder.root
+        self.statusBar().showMessage(
+            f"{overview.students} students · {overview.skills} skills · {overview.tasks} tasks"
+            f" · data in {folder}"
+        )
+
+    def show_page(self, title: str) -> Page:
+        index = next(i for i, p in enumerate(self.pages) if p.title == title)
+        self.sidebar.setCurrentRow(index)
+        return self.pages[index]
+
+    def open_projector(self) -> None:
+        period = self.current_period
+        if period is None:
+            return
+        slide = self._services.projector.welcome_slide(period.id, self._today())
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.closed.connect(self._on_projector_closed)
+            self.projector.place_on_best_screen()
+        self.projector.show_slide(slide)
+        self.projector.raise_()
+
+    def open_about(self) -> None:
+        AboutDialog(self._services.folder, self).exec()
+
+    def open_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self._services.maintenance, self._on_restore_chosen, self)
+        dialog.open()
+        return dialog
+
+    # -- slots --------------------------------------------------------------------------
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self._settings.set_last_page(row)
+
+    def _on_page_action_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.sidebar.setCurrentRow(int(action.data()))
+
+    def _on_period_combo_changed(self, _index: int) -> None:
+        period = self.current_period
+        if period is not None:
+            self._settings.set_last_period(int(period.id))
+        for page in self.pages:
+            page.set_period(period)
+        if self.projector is not None and period is not None:
+            self.projector.show_slide(
+                self._services.projector.welcome_slide(period.id, self._today())
+            )
+        self.period_changed.emit(period)
+
+    def _on_projector_closed(self) -> None:
+        self.projector = None
+
+    def _on_backup_action_triggered(self) -> None:
+        try:
+            path = self._services.maintenance.backup_now()
+        except MathroomError as exc:
+            QMessageBox.warning(self, "Backup failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Backup written: {path.name}", 8000)
+
+    def _on_restore_chosen(self, backup: Path) -> None:
+        if self._restore is None:
+            return
+        try:
+            self._restore(backup)
+        except MathroomError as exc:
+            QMessageBox.warning(self, "Restore failed", str(exc))
+
+    # -- Qt overrides -------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.sync()
+        if self.projector is not None:
+            self.projector.close()
+        super().closeEvent(event)

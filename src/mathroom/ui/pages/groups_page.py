@@ -1,0 +1,70 @@
+"""Groups: the period's recent group sets, newest first, as whiteboard cards."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QWidget,
+)
+
+from mathroom.composition import Services
+from mathroom.services.classroom import GroupSetView
+from mathroom.ui.widgets.page import Page, card, clear_layout, label
+
+
+class GroupsPage(Page):
+    title = "Groups"
+    purpose = (
+        "Visibly random groups for whiteboard work. Each day's groups are kept, so you can see "
+        "who has worked with whom."
+    )
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self._views: list[GroupSetView] = []
+        row = QHBoxLayout()
+        self.history = QListWidget()
+        self.history.setMaximumWidth(240)
+        row.addWidget(self.history)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        host = QWidget()
+        self.grid = QGridLayout(host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(host)
+        row.addWidget(scroll, 1)
+        self.body.addLayout(row, 1)
+        self.history.currentRowChanged.connect(self._on_history_row_changed)
+
+    def reload(self) -> None:
+        self.history.clear()
+        self._views = self._services.classroom.group_sets(self.period.id) if self.period else []
+        for view in self._views:
+            gs = view.group_set
+            text = f"{gs.made_on:%a %b} {gs.made_on.day} · {len(gs.groups)} groups"
+            self.history.addItem(QListWidgetItem(text))
+        if self._views:
+            self.history.setCurrentRow(0)
+        else:
+            self._show(None)
+
+    def _on_history_row_changed(self, row: int) -> None:
+        self._show(self._views[row] if 0 <= row < len(self._views) else None)
+
+    def _show(self, view: GroupSetView | None) -> None:
+        clear_layout(self.grid)
+        if view is None:
+            self.grid.addWidget(label("No groups made for this period yet.", "muted"), 0, 0)
+            return
+        columns = 4
+        for i, (number, names) in enumerate(view.names):
+            frame, layout = card()
+            layout.addWidget(label(f"Group {number}", "sectionTitle"))
+            layout.addWidget(label("\n".join(names)))
+            layout.addStretch(1)
+            self.grid.addWidget(frame, i // columns, i % columns)

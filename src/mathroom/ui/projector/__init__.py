@@ -1,0 +1,1 @@
+"""Projector of the Mathroom window."""

@@ -1,0 +1,116 @@
+"""The projector window: large, high-contrast, fed only by ProjectorSlide snapshots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from mathroom.services.projector import ProjectorSlide
+
+MIN_TEXT_SHARE = 1 / 30  # smallest text: at least 1/30 of the window height
+
+
+class ProjectorWindow(QWidget):
+    closed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle("Mathroom — Projector")
+        self.setStyleSheet("background: #10131a; color: #f5f7fb;")
+        self._slide: ProjectorSlide | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 36, 48, 36)
+        self.heading = self._text(bold=True)
+        self.subheading = self._text()
+        self.subheading.setStyleSheet("color: #b8c2d8;")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        self.agenda = self._text()
+        layout.addWidget(self.agenda)
+        self.stations_host = QWidget()
+        self.stations = QGridLayout(self.stations_host)
+        self.stations.setContentsMargins(0, 12, 0, 0)
+        self.stations.setHorizontalSpacing(24)
+        layout.addWidget(self.stations_host, 1)
+        self.hint = self._text()
+        self.hint.setStyleSheet("color: #6f7a93;")
+        self.hint.setText("Esc closes this window")
+        layout.addWidget(self.hint)
+        self._station_labels: list[QLabel] = []
+
+    @staticmethod
+    def _text(*, bold: bool = False) -> QLabel:
+        widget = QLabel()
+        widget.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
+        widget.setWordWrap(True)
+        font = widget.font()
+        font.setBold(bold)
+        widget.setFont(font)
+        return widget
+
+    def show_slide(self, slide: ProjectorSlide) -> None:
+        self._slide = slide
+        self.heading.setText(slide.heading)
+        self.subheading.setText(slide.subheading)
+        self.agenda.setText("Today:  " + "   ·   ".join(slide.agenda) if slide.agenda else "")
+        for widget in self._station_labels:
+            widget.deleteLater()
+        self._station_labels = []
+        columns = 3 if len(slide.stations) > 4 else 2
+        for i, (number, names) in enumerate(slide.stations):
+            widget = self._text()
+            widget.setText(f"Whiteboard {number}\n" + "\n".join(names))
+            widget.setStyleSheet("background: #1d2433; border-radius: 12px; padding: 10px;")
+            self.stations.addWidget(widget, i // columns, i % columns)
+            self._station_labels.append(widget)
+        self._rescale()
+
+    def visible_text(self) -> str:
+        """Everything the room can read, for privacy tests."""
+        labels = [self.heading, self.subheading, self.agenda, *self._station_labels]
+        return "\n".join(widget.text() for widget in labels)
+
+    def place_on_best_screen(self) -> None:
+        """Full screen on a second screen when there is one, else a window beside the app."""
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not primary]
+        if others:
+            self.setScreen(others[0])
+            self.setGeometry(others[0].geometry())
+            self.showFullScreen()
+        else:
+            self.resize(1280, 720)
+            self.show()
+
+    def _rescale(self) -> None:
+        height = max(self.height(), 300)
+        base = max(12, int(height * MIN_TEXT_SHARE * 1.1))
+        self._set_size(self.heading, int(base * 2.2))
+        self._set_size(self.subheading, int(base * 1.3))
+        self._set_size(self.agenda, base)
+        smallest = int(height * MIN_TEXT_SHARE) + 1
+        self._set_size(self.hint, smallest)
+        for widget in self._station_labels:
+            self._set_size(widget, base)
+
+    @staticmethod
+    def _set_size(widget: QLabel, pixels: int) -> None:
+        font = QFont(widget.font())
+        font.setPixelSize(max(8, pixels))
+        widget.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,45 @@
+"""Per-machine window state (geometry, splitters) in an INI file beside the data.
+
+Teacher data (periods, schedules, defaults) lives in the database instead, so backups carry it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class WindowSettings:
+    def __init__(self, path: Path) -> None:
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+
+    def last_page(self) -> int:
+        value = self._settings.value("window/page", 0)
+        try:
+            return int(str(value))
+        except ValueError:
+            return 0
+
+    def set_last_page(self, index: int) -> None:
+        self._settings.setValue("window/page", index)
+
+    def last_period(self) -> int | None:
+        value = self._settings.value("window/period")
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    def set_last_period(self, period_id: int) -> None:
+        self._settings.setValue("window/period", period_id)
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,72 @@
+"""A day plan's blocks with clock times, and a banner when the minutes don't fit the period."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from mathroom.domain.plan import DayPlan
+from mathroom.domain.roster import Period
+from mathroom.ui.widgets.page import label
+
+
+def minutes_message(plan: DayPlan, period: Period) -> tuple[str, bool]:
+    """A sentence about how the plan fits the period, and whether it fits."""
+    length = period.minutes
+    if length is None:
+        return f"{plan.total_minutes} minutes planned.", True
+    short = plan.minutes_short(length)
+    if short == 0:
+        return f"{plan.total_minutes} of {length} minutes planned: the period is filled.", True
+    if short > 0:
+        return (
+            f"{plan.total_minutes} of {length} minutes planned: {short} minutes unplanned.",
+            False,
+        )
+    return f"{plan.total_minutes} minutes planned: {-short} minutes longer than the period.", False
+
+
+class TimelineView(QWidget):
+    """Read-only table of a plan's blocks (a small static list, so QTableWidget)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = label("", "okBanner")
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Time", "Block", "Minutes", "Task"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table)
+
+    def show_plan(self, plan: DayPlan | None, period: Period | None) -> None:
+        self.table.setRowCount(0)
+        if plan is None or period is None:
+            self.banner.setObjectName("banner")
+            self.banner.setText("No plan for this day yet.")
+            self._restyle()
+            return
+        message, fits = minutes_message(plan, period)
+        self.banner.setObjectName("okBanner" if fits else "banner")
+        self.banner.setText(message)
+        self._restyle()
+        start = period.starts_at
+        timed = plan.timeline(start) if start else ()
+        for row, block in enumerate(plan.blocks):
+            self.table.insertRow(row)
+            clock = f"{timed[row].starts_at:%H:%M}–{timed[row].ends_at:%H:%M}" if timed else ""
+            detail = block.task_title or ""
+            if block.stations:
+                detail = f"{len(block.stations)} whiteboard stations"
+            for column, text in enumerate((clock, block.heading, str(block.minutes), detail)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _restyle(self) -> None:
+        style = self.banner.style()
+        style.unpolish(self.banner)
+        style.polish(self.banner)

@@ -1,0 +1,81 @@
+"""The CLI verbs, run as real processes: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mathroom import __version__
+from mathroom.store.backup import DatabaseHealth, check_health
+
+
+def mathroom(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("MATHROOM_DATA_DIR", None)
+    extra = ["--data-dir", str(data)] if data is not None else []
+    return subprocess.run(
+        [sys.executable, "-m", "mathroom", *args, *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = mathroom("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Mathroom {__version__}"
+
+
+def test_demo_check_backup_round_trip(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    created = mathroom("demo", data=data)
+    assert created.returncode == 0, created.stderr
+    assert "3 periods, 65 students" in created.stdout
+
+    again = mathroom("demo", data=data)
+    assert again.returncode == 1
+    assert "already holds a classroom" in again.stderr
+    assert "Traceback" not in again.stderr
+
+    if_empty = mathroom("demo", "--if-empty", data=data)
+    assert if_empty.returncode == 0 and "left as it is" in if_empty.stdout
+
+    check = mathroom("check", data=data)
+    assert check.returncode == 0, check.stderr
+    assert "integrity: ok" in check.stdout
+
+    out = tmp_path / "copy.sqlite"
+    backup = mathroom("backup", "--out", str(out), data=data)
+    assert backup.returncode == 0, backup.stderr
+    assert check_health(out, thorough=True)[0] is DatabaseHealth.OK
+
+
+def test_check_on_a_damaged_file_fails_plainly(tmp_path: Path) -> None:
+    data = tmp_path / "broken"
+    data.mkdir()
+    (data / "mathroom.sqlite").write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    result = mathroom("check", data=data)
+    assert result.returncode == 1
+    assert "integrity:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_without_a_database(tmp_path: Path) -> None:
+    result = mathroom("check", data=tmp_path / "nothing-here")
+    assert result.returncode == 1
+    assert "no database file" in result.stderr
+
+
+@pytest.mark.parametrize("verb", ["backup"])
+def test_backup_without_a_database_is_explained(tmp_path: Path, verb: str) -> None:
+    result = mathroom(verb, data=tmp_path / "empty")
+    assert result.returncode == 1
+    assert "no readable database" in result.stderr.lower()
+    assert "Traceback" not in result.stderr

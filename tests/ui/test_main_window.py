@@ -1,0 +1,166 @@
+"""The main window over the demo classroom: every page reachable and showing real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from mathroom.composition import Services
+from mathroom.ui.main_window import MainWindow
+from mathroom.ui.pages.groups_page import GroupsPage
+from mathroom.ui.pages.plan_page import PlanPage
+from mathroom.ui.pages.print_page import PrintPage
+from mathroom.ui.pages.rosters_page import RostersPage
+from mathroom.ui.pages.skills_page import SkillsPage
+from mathroom.ui.pages.tasks_page import TasksPage
+from mathroom.ui.pages.today_page import TodayPage
+from mathroom.ui.settings import WindowSettings
+from tests.conftest import DEMO_TODAY
+
+LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
+
+
+def make_window(qtbot: QtBot, services: Services, settings_path: Path) -> MainWindow:
+    window = MainWindow(services, WindowSettings(settings_path), today=lambda: DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def click_sidebar(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    item = window.sidebar.item(row)
+    rect = window.sidebar.visualItemRect(item)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_every_page_is_reachable_and_shows_the_demo(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    assert window.period_combo.count() == 3
+    for row, page in enumerate(window.pages):
+        click_sidebar(qtbot, window, row)
+        assert window.stack.currentWidget() is page
+        assert page.isVisible()
+
+    today = window.pages[0]
+    assert isinstance(today, TodayPage)
+    assert today.timeline.table.rowCount() == 5
+    assert today.groups_grid.count() >= 6
+    assert "filled" in today.timeline.banner.text()
+
+    rosters = window.pages[1]
+    assert isinstance(rosters, RostersPage)
+    assert rosters.proxy.rowCount() == 22
+    click_sidebar(qtbot, window, 1)
+    qtbot.keyClicks(rosters.search, "zz-nobody")
+    assert rosters.proxy.rowCount() == 0
+    rosters.search.clear()
+    assert rosters.proxy.rowCount() == 22
+
+    skills = window.pages[2]
+    assert isinstance(skills, SkillsPage)
+    everything = skills.proxy.rowCount()
+    assert everything >= 60
+    skills.grade.setCurrentIndex(1)  # grade 7 only
+    assert 0 < skills.proxy.rowCount() < everything
+    assert "Most need" in skills.summary.text()
+
+    groups = window.pages[3]
+    assert isinstance(groups, GroupsPage)
+    assert groups.history.count() >= 9
+    assert groups.grid.count() >= 6
+
+    tasks = window.pages[4]
+    assert isinstance(tasks, TasksPage)
+    assert tasks.proxy.rowCount() >= 60
+    click_sidebar(qtbot, window, 4)
+    qtbot.keyClicks(tasks.search, "integer")
+    assert 0 < tasks.proxy.rowCount() < tasks.model.rowCount()
+    assert tasks.detail.toPlainText()
+
+    plan = window.pages[5]
+    assert isinstance(plan, PlanPage)
+    assert plan.days.count() == 5
+    assert plan.timeline.table.rowCount() == 5
+
+
+def test_switching_period_updates_the_pages(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    rosters = window.show_page("Rosters")
+    assert isinstance(rosters, RostersPage)
+    window.period_combo.setCurrentIndex(1)
+    assert window.current_period is not None and window.current_period.name == "Period 3"
+    assert rosters.proxy.rowCount() == 21
+    assert "Period 3" in rosters.summary.text()
+
+
+def test_window_size_position_and_page_are_remembered(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    settings = tmp_path / "w.ini"
+    window = make_window(qtbot, services, settings)
+    window.resize(777, 555)  # the offscreen screen is 800×800; stay inside it
+    window.move(QPoint(12, 30))
+    window.show_page("Tasks")
+    window.period_combo.setCurrentIndex(2)
+    window.close()
+    again = make_window(qtbot, services, settings)
+    assert (again.width(), again.height()) == (777, 555)
+    assert again.stack.currentWidget() is again.pages[4]
+    assert again.current_period is not None and again.current_period.name == "Period 5"
+
+
+def test_print_page_makes_and_previews_a_roster_sheet(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    page = window.show_page("Print")
+    assert isinstance(page, PrintPage)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=10_000)
+    assert page.last_export is not None and page.last_export.exists(), page.status.text()
+    assert page.document.pageCount() == 1
+    assert page.save_button.isEnabled()
+    assert "Saved" in page.status.text()
+
+
+def test_projector_shows_groups_but_nothing_private(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    qtbot.mouseClick(window.projector_button, Qt.MouseButton.LeftButton)
+    projector = window.projector
+    assert projector is not None
+    qtbot.addWidget(projector)
+    qtbot.waitExposed(projector)
+    shown = projector.visible_text()
+    period = window.current_period
+    assert period is not None
+    roster = services.classroom.roster(period.id)
+    assert any(entry.display_name in shown for entry in roster)
+    for word in LEVEL_WORDS:
+        assert word not in shown
+    for entry in roster:
+        number = entry.student.student_number
+        assert number is None or number not in shown
+        family = entry.student.family_name
+        assert len(family) < 3 or family not in shown  # initials only, never full names
+    assert "conflict" not in shown.casefold()
+    image = projector.grab()
+    assert not image.isNull()
+
+
+def test_about_shows_version_and_data_folder(qtbot: QtBot, services: Services) -> None:
+    from mathroom import __version__
+    from mathroom.ui.dialogs.about_dialog import AboutDialog
+
+    dialog = AboutDialog(services.folder)
+    qtbot.addWidget(dialog)
+    assert str(services.folder.root) in dialog.details.text()
+    assert __version__ in dialog.windowTitle() + dialog.findChildren(type(dialog.details))[0].text()

@@ -1,0 +1,63 @@
+"""The bundled content loads and holds together: skill map, starter tasks, demo classroom."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mathroom import paths
+from mathroom.domain.errors import ContentError
+from mathroom.domain.tasks import TaskKind
+from mathroom.importers.demo_classroom import load_demo_classroom
+from mathroom.importers.skill_map import load_skill_map
+from mathroom.importers.task_bank import load_task_bank
+
+
+def test_skill_map_covers_grade_7_and_foundations() -> None:
+    skill_map = load_skill_map(paths.resource("skills", "skill_map.json"))
+    assert 60 <= len(skill_map.skills) <= 90
+    grade7_domains = {s.domain for s in skill_map.skills if s.grade == 7}
+    assert grade7_domains >= {"RP", "NS", "EE", "G", "SP"}
+    assert {s.grade for s in skill_map.skills} >= {4, 5, 6, 7}
+
+
+def test_starter_tasks_are_tagged_with_known_skills() -> None:
+    codes = {s.code for s in load_skill_map(paths.resource("skills", "skill_map.json")).skills}
+    tasks = load_task_bank(paths.resource("tasks", "starter_tasks.json"))
+    assert len(tasks) >= 60
+    assert {t.kind for t in tasks} == set(TaskKind)
+    for task in tasks:
+        assert set(task.skill_codes) <= codes, task.slug
+
+
+def test_demo_classroom_has_three_periods_and_65_students() -> None:
+    demo = load_demo_classroom(paths.resource("demo", "classroom.json"))
+    assert len(demo.periods) == 3
+    numbers = [s.number for p in demo.periods for s in p.students]
+    assert len(numbers) == 65 == len(set(numbers))
+    assert all(n.startswith("0") for n in numbers)  # leading zeros survive as text
+
+
+def test_malformed_content_names_the_file_and_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "skill_map.json"
+    bad.write_text(json.dumps({"format": 1, "domains": [], "skills": [{"code": "X"}]}))
+    with pytest.raises(ContentError) as info:
+        load_skill_map(bad)
+    assert "skill_map.json" in str(info.value)
+    bad.write_bytes(b"\xff\xfe not json")
+    with pytest.raises(ContentError, match="not valid UTF-8 JSON"):
+        load_skill_map(bad)
+
+
+@pytest.mark.parametrize("checker", ["check_skill_map.py", "check_content.py"])
+def test_content_checkers_pass(checker: str) -> None:
+    """The stricter content checkers (prerequisite cycles, LaTeX subset, name variety...)."""
+    script = Path(__file__).resolve().parents[2] / "tools" / "content" / checker
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
