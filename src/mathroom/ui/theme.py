@@ -51,8 +51,14 @@ QPushButton#primary:disabled {{ background: #9aaed4; }}
 QTableView, QListView, QTreeView, QTextBrowser {{ background: {CARD}; border: 1px solid #dde1ea;
                border-radius: 6px; selection-background-color: #dbe6fb;
                selection-color: {INK}; }}
+QTableView::item {{ padding: 4px 6px; }}
 QHeaderView::section {{ background: #eef1f7; border: none; border-bottom: 1px solid #dde1ea;
                         padding: 5px 6px; font-weight: 600; }}
+QListWidget#dayList::item, QListWidget#historyList::item {{ padding: 8px 10px;
+    border-bottom: 1px solid #eef1f7; }}
+QListWidget#dayList::item:selected, QListWidget#historyList::item:selected {{
+    background: #dbe6fb; color: {INK}; }}
+QScrollArea, QWidget#scrollHost {{ background: transparent; }}
 QLineEdit, QComboBox {{ padding: 5px 8px; border: 1px solid #c5cbd8; border-radius: 6px;
                         background: {CARD}; }}
 """

@@ -28,12 +28,14 @@ class GroupsPage(Page):
         self._views: list[GroupSetView] = []
         row = QHBoxLayout()
         self.history = QListWidget()
+        self.history.setObjectName("historyList")
         self.history.setMaximumWidth(240)
         row.addWidget(self.history)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         host = QWidget()
+        host.setObjectName("scrollHost")
         self.grid = QGridLayout(host)
         self.grid.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(host)
@@ -68,3 +70,7 @@ class GroupsPage(Page):
             layout.addWidget(label("\n".join(names)))
             layout.addStretch(1)
             self.grid.addWidget(frame, i // columns, i % columns)
+        rows = (len(view.names) + columns - 1) // columns
+        for row in range(rows + 1):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(rows, 1)  # cards keep their size; the space goes below

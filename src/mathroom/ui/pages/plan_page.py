@@ -35,6 +35,7 @@ class PlanPage(Page):
         self._days: list[date] = []
         row = QHBoxLayout()
         self.days = QListWidget()
+        self.days.setObjectName("dayList")
         self.days.setMaximumWidth(260)
         row.addWidget(self.days)
         frame, layout = card()

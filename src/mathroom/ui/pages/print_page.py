@@ -48,7 +48,7 @@ class PrintPage(Page):
         self.document = QPdfDocument(self)
         self.preview = QPdfView()
         self.preview.setDocument(self.document)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.body.addWidget(self.preview, 1)
         self.save_button.clicked.connect(self._on_save_button_clicked)

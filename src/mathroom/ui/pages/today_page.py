@@ -36,6 +36,7 @@ class TodayPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._groups_host = QWidget()
+        self._groups_host.setObjectName("scrollHost")
         self.groups_grid = QGridLayout(self._groups_host)
         self.groups_grid.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(self._groups_host)
@@ -45,7 +46,8 @@ class TodayPage(Page):
 
     def reload(self) -> None:
         today = self._today()
-        self.date_label.setText(f"{today:%A, %B} {today.day}")
+        prefix = f"{self.period.name} · " if self.period else ""
+        self.date_label.setText(f"{prefix}{today:%A, %B} {today.day}")
         clear_layout(self.groups_grid)
         if self.period is None:
             self.timeline.show_plan(None, None)
@@ -70,4 +72,6 @@ class TodayPage(Page):
             frame, layout = card()
             layout.addWidget(label(f"Whiteboard {number}", "sectionTitle"))
             layout.addWidget(label("\n".join(names)))
+            layout.addStretch(1)
             self.groups_grid.addWidget(frame, i // 2, i % 2)
+        self.groups_grid.setRowStretch((len(view.names) + 1) // 2, 1)

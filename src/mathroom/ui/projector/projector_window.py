@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from mathroom.services.projector import ProjectorSlide
 
@@ -19,6 +19,7 @@ class ProjectorWindow(QWidget):
         self.setWindowTitle("Mathroom — Projector")
         self.setStyleSheet("background: #10131a; color: #f5f7fb;")
         self._slide: ProjectorSlide | None = None
+        self._station_titles: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
         self.heading = self._text(bold=True)
@@ -33,11 +34,8 @@ class ProjectorWindow(QWidget):
         self.stations.setContentsMargins(0, 12, 0, 0)
         self.stations.setHorizontalSpacing(24)
         layout.addWidget(self.stations_host, 1)
-        self.hint = self._text()
-        self.hint.setStyleSheet("color: #6f7a93;")
-        self.hint.setText("Esc closes this window")
-        layout.addWidget(self.hint)
         self._station_labels: list[QLabel] = []
+        self._station_cards: list[QFrame] = []
 
     @staticmethod
     def _text(*, bold: bool = False) -> QLabel:
@@ -54,21 +52,34 @@ class ProjectorWindow(QWidget):
         self.heading.setText(slide.heading)
         self.subheading.setText(slide.subheading)
         self.agenda.setText("Today:  " + "   ·   ".join(slide.agenda) if slide.agenda else "")
-        for widget in self._station_labels:
-            widget.deleteLater()
-        self._station_labels = []
+        for frame in self._station_cards:
+            frame.deleteLater()
+        self._station_cards, self._station_labels, self._station_titles = [], [], []
         columns = 3 if len(slide.stations) > 4 else 2
         for i, (number, names) in enumerate(slide.stations):
-            widget = self._text()
-            widget.setText(f"Whiteboard {number}\n" + "\n".join(names))
-            widget.setStyleSheet("background: #1d2433; border-radius: 12px; padding: 10px;")
-            self.stations.addWidget(widget, i // columns, i % columns)
-            self._station_labels.append(widget)
+            frame = QFrame()
+            frame.setStyleSheet("QFrame { background: #1d2433; border-radius: 14px; }")
+            inner = QVBoxLayout(frame)
+            inner.setContentsMargins(18, 12, 18, 12)
+            title = self._text(bold=True)
+            title.setText(f"Whiteboard {number}")
+            title.setStyleSheet("color: #ffd166;")
+            members = self._text()
+            members.setText("\n".join(names))
+            inner.addWidget(title)
+            inner.addWidget(members)
+            inner.addStretch(1)
+            self.stations.addWidget(frame, i // columns, i % columns)
+            self._station_cards.append(frame)
+            self._station_titles.append(title)
+            self._station_labels.append(members)
         self._rescale()
 
     def visible_text(self) -> str:
         """Everything the room can read, for privacy tests."""
-        labels = [self.heading, self.subheading, self.agenda, *self._station_labels]
+        labels = [self.heading, self.subheading, self.agenda]
+        for title, members in zip(self._station_titles, self._station_labels, strict=True):
+            labels += [title, members]
         return "\n".join(widget.text() for widget in labels)
 
     def place_on_best_screen(self) -> None:
@@ -90,9 +101,7 @@ class ProjectorWindow(QWidget):
         self._set_size(self.heading, int(base * 2.2))
         self._set_size(self.subheading, int(base * 1.3))
         self._set_size(self.agenda, base)
-        smallest = int(height * MIN_TEXT_SHARE) + 1
-        self._set_size(self.hint, smallest)
-        for widget in self._station_labels:
+        for widget in [*self._station_titles, *self._station_labels]:
             self._set_size(widget, base)
 
     @staticmethod

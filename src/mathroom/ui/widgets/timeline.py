@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from mathroom.domain.plan import DayPlan
@@ -33,14 +34,15 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.banner = label("", "okBanner")
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Time", "Block", "Minutes", "Task"])
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Time", "Min", "What happens"])
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.banner)
         layout.addWidget(self.table)
 
@@ -62,9 +64,13 @@ class TimelineView(QWidget):
             clock = f"{timed[row].starts_at:%H:%M}–{timed[row].ends_at:%H:%M}" if timed else ""
             detail = block.task_title or ""
             if block.stations:
-                detail = f"{len(block.stations)} whiteboard stations"
-            for column, text in enumerate((clock, block.heading, str(block.minutes), detail)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                detail = f"{len(block.stations)} groups, one per whiteboard"
+            what = f"{block.heading}\n{detail}" if detail else block.heading
+            for column, text in enumerate((clock, str(block.minutes), what)):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
 
     def _restyle(self) -> None:
         style = self.banner.style()
