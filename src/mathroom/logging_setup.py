@@ -20,4 +20,7 @@ def configure_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     handler.mathroom = True  # type: ignore[attr-defined]  # marks our handler for reconfiguring
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic's "assume non-transactional DDL" is misleading here: store.migrate runs every
+    # migration inside its own explicit transaction. Keep its warnings, drop the chatter.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     return log_file

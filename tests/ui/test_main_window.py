@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
@@ -164,3 +165,31 @@ def test_about_shows_version_and_data_folder(qtbot: QtBot, services: Services) -
     qtbot.addWidget(dialog)
     assert str(services.folder.root) in dialog.details.text()
     assert __version__ in dialog.windowTitle() + dialog.findChildren(type(dialog.details))[0].text()
+
+
+def test_projector_text_fits_and_stays_readable_at_720p(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    window.open_projector()
+    projector = window.projector
+    assert projector is not None
+    qtbot.addWidget(projector)
+    for width, height in ((1920, 1080), (1280, 720)):
+        projector.resize(width, height)
+        qtbot.waitUntil(lambda w=width, h=height: (projector.width(), projector.height()) == (w, h))
+        sizes = [
+            label.font().pixelSize()
+            for label in projector.findChildren(QLabel)
+            if label.isVisible() and label.text()
+        ]
+        assert sizes and min(sizes) >= height / 30
+
+        def lowest_card_edge() -> int:
+            return max(
+                card.mapTo(projector, card.rect().bottomLeft()).y()
+                for card in projector.findChildren(QFrame)
+            )
+
+        # nothing is pushed off the bottom of the screen once the layout settles
+        qtbot.waitUntil(lambda h=height: lowest_card_edge() <= h, timeout=3000)

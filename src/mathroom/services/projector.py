@@ -35,7 +35,7 @@ class ProjectorService:
         stations: tuple[tuple[int, tuple[str, ...]], ...] = ()
         if plans:
             plan = plans[0]
-            agenda = tuple(f"{b.heading} · {b.minutes} min" for b in plan.blocks)
+            agenda = tuple(f"{b.kind.label} · {b.minutes} min" for b in plan.blocks)
             station_block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
             if station_block and station_block.group_set_id is not None:
                 sets = {v.group_set.id: v for v in self._classroom.group_sets(period)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from mathroom.services.projector import ProjectorSlide
 
@@ -22,6 +22,8 @@ class ProjectorWindow(QWidget):
         self._station_titles: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
+        # The window follows the projector's size; the text adapts, never the other way round.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.heading = self._text(bold=True)
         self.subheading = self._text()
         self.subheading.setStyleSheet("color: #b8c2d8;")
@@ -55,7 +57,8 @@ class ProjectorWindow(QWidget):
         for frame in self._station_cards:
             frame.deleteLater()
         self._station_cards, self._station_labels, self._station_titles = [], [], []
-        columns = 3 if len(slide.stations) > 4 else 2
+        count = len(slide.stations)
+        columns = 4 if count > 6 else 3 if count > 4 else 2
         for i, (number, names) in enumerate(slide.stations):
             frame = QFrame()
             frame.setStyleSheet("QFrame { background: #1d2433; border-radius: 14px; }")
@@ -96,13 +99,27 @@ class ProjectorWindow(QWidget):
             self.show()
 
     def _rescale(self) -> None:
+        """Type scales with the window; station names shrink (never below 1/30) to fit."""
         height = max(self.height(), 300)
-        base = max(12, int(height * MIN_TEXT_SHARE * 1.1))
-        self._set_size(self.heading, int(base * 2.2))
-        self._set_size(self.subheading, int(base * 1.3))
+        smallest = int(height * MIN_TEXT_SHARE) + 1
+        base = int(smallest * 1.15)
+        self._set_size(self.heading, int(base * 2.0))
+        self._set_size(self.subheading, int(base * 1.2))
         self._set_size(self.agenda, base)
-        for widget in [*self._station_titles, *self._station_labels]:
-            self._set_size(widget, base)
+        margins = self.layout().contentsMargins()
+        width = max(200, self.width() - margins.left() - margins.right())
+        used = sum(
+            label.heightForWidth(width) + self.layout().spacing()
+            for label in (self.heading, self.subheading, self.agenda)
+        )
+        available = height - margins.top() - margins.bottom() - used
+        size = int(base * 1.25)
+        while True:
+            for widget in [*self._station_titles, *self._station_labels]:
+                self._set_size(widget, size)
+            if size <= smallest or self.stations_host.sizeHint().height() <= available:
+                break
+            size -= 1
 
     @staticmethod
     def _set_size(widget: QLabel, pixels: int) -> None:
