@@ -177,7 +177,11 @@ def test_projector_text_fits_and_stays_readable_at_720p(
     qtbot.addWidget(projector)
     for width, height in ((1920, 1080), (1280, 720)):
         projector.resize(width, height)
-        qtbot.waitUntil(lambda w=width, h=height: (projector.width(), projector.height()) == (w, h))
+
+        def resized(w: int = width, h: int = height) -> bool:
+            return (projector.width(), projector.height()) == (w, h)
+
+        qtbot.waitUntil(resized)
         sizes = [
             label.font().pixelSize()
             for label in projector.findChildren(QLabel)
@@ -192,4 +196,7 @@ def test_projector_text_fits_and_stays_readable_at_720p(
             )
 
         # nothing is pushed off the bottom of the screen once the layout settles
-        qtbot.waitUntil(lambda h=height: lowest_card_edge() <= h, timeout=3000)
+        def settled(h: int = height) -> bool:
+            return lowest_card_edge() <= h
+
+        qtbot.waitUntil(settled, timeout=3000)

@@ -20,7 +20,7 @@ class ProjectorWindow(QWidget):
         self.setStyleSheet("background: #10131a; color: #f5f7fb;")
         self._slide: ProjectorSlide | None = None
         self._station_titles: list[QLabel] = []
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
         # The window follows the projector's size; the text adapts, never the other way round.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -106,10 +106,10 @@ class ProjectorWindow(QWidget):
         self._set_size(self.heading, int(base * 2.0))
         self._set_size(self.subheading, int(base * 1.2))
         self._set_size(self.agenda, base)
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         width = max(200, self.width() - margins.left() - margins.right())
         used = sum(
-            label.heightForWidth(width) + self.layout().spacing()
+            label.heightForWidth(width) + self._layout.spacing()
             for label in (self.heading, self.subheading, self.agenda)
         )
         available = height - margins.top() - margins.bottom() - used
