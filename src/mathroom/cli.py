@@ -1,4 +1,4 @@
-"""Command-line verbs for scripts and tests: demo, check, backup.
+"""Command-line verbs for scripts and tests: demo, check, backup, import-roster.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from mathroom import __version__, paths
-from mathroom.composition import local_now, open_services
+from mathroom.composition import Services, local_now, open_services
 from mathroom.domain.errors import MathroomError
+from mathroom.importers.roster_plan import ChangeKind, ImportDecisions, ImportPlan
 from mathroom.logging_setup import configure_logging
 from mathroom.paths import DataFolder
 from mathroom.services.maintenance import MaintenanceService
@@ -59,6 +62,28 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", parents=[common], help="write a verified backup of the database"
     )
     backup.add_argument("--out", type=Path, help="backup file to write (default: backups/)")
+    roster = commands.add_parser(
+        "import-roster",
+        parents=[common],
+        help="import students from CSV/TSV/TXT/XLSX or a OneRoster folder/zip (never prompts)",
+    )
+    roster.add_argument("file", type=Path, help="the export from the student information system")
+    roster.add_argument(
+        "--period", metavar="NAME", help="put every student in this period (files without one)"
+    )
+    roster.add_argument(
+        "--only", metavar="SECTIONS", help="comma-separated sections of the file to import"
+    )
+    roster.add_argument("--yes", action="store_true", help="accept warnings (not conflicts)")
+    roster.add_argument(
+        "--skip-conflicts", action="store_true", help="settle conflicts by skipping those rows"
+    )
+    roster.add_argument(
+        "--archive-leaving",
+        action="store_true",
+        help="archive students of the imported periods who are missing from the file",
+    )
+    roster.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
     return parser
 
 
@@ -72,6 +97,7 @@ def run_command(args: argparse.Namespace) -> int:
         "demo": _demo,
         "check": _check,
         "backup": _backup,
+        "import-roster": _import_roster,
     }
     try:
         folder.ensure()
@@ -86,25 +112,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace, folder: DataFolder) -> int:
-    from PySide6.QtCore import QCoreApplication
-
-    from mathroom.instance_lock import InstanceLock
-
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    lock = InstanceLock(folder.lock_file)
-    lock.acquire()
-    try:
-        services = open_services(folder)
-        try:
-            if args.if_empty and not services.demo.is_empty():
-                _out(f"{folder.root} already holds a classroom; left as it is.")
-                return EXIT_OK
-            summary = services.demo.create(date.today())
-        finally:
-            services.close()
-    finally:
-        lock.release()
-        del app
+    with _locked_services(folder) as services:
+        if args.if_empty and not services.demo.is_empty():
+            _out(f"{folder.root} already holds a classroom; left as it is.")
+            return EXIT_OK
+        summary = services.demo.create(date.today())
     _out(
         f"Demo classroom created in {folder.root}: {summary.periods} periods, "
         f"{summary.students} students, {summary.skills} skills, {summary.tasks} tasks, "
@@ -124,6 +136,102 @@ def _backup(args: argparse.Namespace, folder: DataFolder) -> int:
     path = MaintenanceService(folder, local_now).backup_now(args.out)
     _out(f"Backup written: {path}")
     return EXIT_OK
+
+
+def _import_roster(args: argparse.Namespace, folder: DataFolder) -> int:
+    with _locked_services(folder) as services:
+        importer = services.roster_import
+        parsed = importer.read(args.file)
+        decisions = ImportDecisions(
+            period_for_all=args.period,
+            only_sections=(
+                frozenset(s.strip() for s in args.only.split(",") if s.strip())
+                if args.only
+                else None
+            ),
+        )
+        plan = importer.plan(parsed, decisions)
+        if args.skip_conflicts and plan.conflicts:
+            decisions = replace(decisions, skip_lines=frozenset(p.line for p in plan.conflicts))
+            plan = importer.plan(parsed, decisions)
+        for line in plan_report(plan):
+            _out(line)
+        if not plan.can_apply:
+            for problem in plan.conflicts:
+                _err(f"{plan.source}, {problem.message} (conflict)")
+            for question in plan.decisions_needed:
+                _err(f"{plan.source}: {question}")
+            _err("nothing was imported; settle the above (or use --skip-conflicts)")
+            return EXIT_FAILED
+        if plan.warnings and not args.yes:
+            _err(
+                f"{plan.source}: {len(plan.warnings)} warnings (listed above); nothing was "
+                "imported. Run again with --yes to accept them."
+            )
+            return EXIT_FAILED
+        if args.dry_run:
+            _out("Dry run: nothing was changed.")
+            return EXIT_OK
+        decisions = replace(decisions, archive_leaving=args.archive_leaving)
+        result = importer.apply(parsed, decisions)
+    _out(result.summary())
+    if result.backup is not None:
+        _out(f"Backup taken first: {result.backup}")
+    return EXIT_OK
+
+
+def plan_report(plan: ImportPlan) -> list[str]:
+    """The plan in plain lines: summary, then each group with names and line numbers."""
+    lines = [f"{plan.source}: {plan.summary()}"]
+    if plan.filtered_out_rows:
+        lines.append(f"  {plan.filtered_out_rows} rows belong to other sections and are left out")
+    if plan.new_periods:
+        lines.append(f"  new periods: {', '.join(plan.new_periods)}")
+    for kind in (ChangeKind.NEW, ChangeKind.UPDATED, ChangeKind.MOVED, ChangeKind.RETURNING):
+        for item in plan.of_kind(kind):
+            where = ", ".join(t.name for t in item.targets)
+            detail = f" ({'; '.join(item.changes)})" if item.changes else ""
+            if kind is ChangeKind.MOVED:
+                detail = f" (from {', '.join(item.from_periods)})"
+            lines.append(
+                f"  {kind.label.lower()}: line {item.row.line} {item.display} → {where}{detail}"
+            )
+    for leaving in plan.leaving:
+        name = f"{leaving.student.given_name} {leaving.student.family_name}".strip()
+        action = (
+            "will be archived"
+            if plan.archives_leaving
+            else "not in the file (--archive-leaving to archive)"
+        )
+        lines.append(f"  leaving: {name} ({', '.join(leaving.period_names)}) {action}")
+    for problem in plan.skipped:
+        lines.append(f"  skipped: {problem.message}")
+    for problem in plan.warnings:
+        lines.append(f"  warning: {problem.message}")
+    if plan.ignored_columns:
+        lines.append(f"  columns not imported: {', '.join(plan.ignored_columns)}")
+    return lines
+
+
+@contextmanager
+def _locked_services(folder: DataFolder) -> Iterator[Services]:
+    """Services for a writing verb, holding the same lock as the window."""
+    from PySide6.QtCore import QCoreApplication
+
+    from mathroom.instance_lock import InstanceLock
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    lock = InstanceLock(folder.lock_file)
+    lock.acquire()
+    try:
+        services = open_services(folder)
+        try:
+            yield services
+        finally:
+            services.close()
+    finally:
+        lock.release()
+        del app
 
 
 def _out(message: str) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mathroom.paths import DataFolder
+from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoService
@@ -16,6 +17,9 @@ from mathroom.services.library import LibraryService
 from mathroom.services.maintenance import MaintenanceService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
+from mathroom.services.roster import RosterService
+from mathroom.services.roster_import import RosterImportService
+from mathroom.services.safety import SafetyNet
 from mathroom.store.migrate import MigrationOutcome
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
@@ -39,6 +43,9 @@ class Services:
     maintenance: MaintenanceService
     printing: PrintService
     projector: ProjectorService
+    roster: RosterService
+    roster_import: RosterImportService
+    attendance: AttendanceService
 
     def close(self) -> None:
         self.store.close()
@@ -50,6 +57,8 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
     content = content or ContentFiles.bundled()
     store = opened.store
     classroom = ClassroomService(store)
+    safety = SafetyNet(folder, local_now)
+    attendance = AttendanceService(store, local_now)
     return Services(
         folder=folder,
         store=store,
@@ -59,5 +68,8 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         library=LibraryService(store, content, local_now),
         maintenance=MaintenanceService(folder, local_now),
         printing=PrintService(classroom, folder),
-        projector=ProjectorService(classroom),
+        projector=ProjectorService(classroom, attendance),
+        roster=RosterService(store, safety, local_now),
+        roster_import=RosterImportService(store, safety, local_now),
+        attendance=attendance,
     )

@@ -78,42 +78,63 @@ class Student:
         return (self.family_name.casefold(), self.first_name.casefold())
 
 
-def display_names(students: list[Student] | tuple[Student, ...]) -> dict[StudentId, str]:
-    """Names safe for shared surfaces: first name plus family initial, lengthened until unique.
+class DisplayNameStyle(StrEnum):
+    """How names show on shared surfaces (projector, posters, cards)."""
 
-    Two "Daniel R." in one period become "Daniel Ra." and "Daniel Ro."; identical names fall
+    FIRST_INITIAL = "first_initial"  # Amara O.
+    FIRST_ONLY = "first_only"  # Amara (Amara O. when two share a first name)
+    FIRST_LAST = "first_last"  # Amara Okafor
+
+    @property
+    def label(self) -> str:
+        return {
+            DisplayNameStyle.FIRST_INITIAL: "First name and family initial (Amara O.)",
+            DisplayNameStyle.FIRST_ONLY: "First name only (Amara)",
+            DisplayNameStyle.FIRST_LAST: "First and family name (Amara Okafor)",
+        }[self]
+
+
+def display_names(
+    students: list[Student] | tuple[Student, ...],
+    style: DisplayNameStyle = DisplayNameStyle.FIRST_INITIAL,
+) -> dict[StudentId, str]:
+    """Names safe for shared surfaces, lengthened until no two students look the same.
+
+    Two "Daniel R." in one period become "Daniel Re." and "Daniel Ro."; identical names fall
     back to the full family name and then a number, so no two students ever look the same.
     """
     result: dict[StudentId, str] = {}
 
     def short(student: Student, letters: int) -> str:
         family = student.family_name.strip()
-        if not family:
+        if not family or letters <= 0:
             return student.first_name
         if letters >= len(family):
             return f"{student.first_name} {family}"
         return f"{student.first_name} {family[:letters]}."
 
-    pending = {s.id: 1 for s in students}
+    def start(student: Student) -> int:
+        if style is DisplayNameStyle.FIRST_ONLY:
+            return 0
+        if style is DisplayNameStyle.FIRST_LAST:
+            return len(student.family_name.strip())
+        return 1
+
+    pending = {s.id: start(s) for s in students}
     by_id = {s.id: s for s in students}
     while pending:
         labels = {sid: short(by_id[sid], n) for sid, n in pending.items()}
-        taken = list(result.values())
         counts: dict[str, int] = {}
-        for label in [*labels.values(), *taken]:
+        for label in [*labels.values(), *result.values()]:
             counts[label.casefold()] = counts.get(label.casefold(), 0) + 1
         next_round: dict[StudentId, int] = {}
         for sid, label in labels.items():
-            student = by_id[sid]
-            exhausted = pending[sid] >= len(student.family_name.strip())
-            if counts[label.casefold()] == 1:
-                result[sid] = label
-            elif exhausted:
-                result[sid] = label  # numbered below
+            exhausted = pending[sid] >= len(by_id[sid].family_name.strip())
+            if counts[label.casefold()] == 1 or exhausted:
+                result[sid] = label  # identical full names are numbered below
             else:
                 next_round[sid] = pending[sid] + 1
         pending = next_round
-    # Truly identical names: number them in a stable order.
     seen: dict[str, list[StudentId]] = {}
     for sid in sorted(result):
         seen.setdefault(result[sid].casefold(), []).append(sid)

@@ -14,6 +14,7 @@ from mathroom.domain.tasks import Task
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
@@ -75,10 +76,11 @@ class ClassroomService:
                 evidence=skills.evidence_count(),
             )
 
-    def roster(self, period: PeriodId) -> list[RosterEntry]:
+    def roster(self, period: PeriodId, *, include_archived: bool = False) -> list[RosterEntry]:
         with self._store.unit_of_work() as session:
-            students = RosterRepository(session).students(period)
-        names = display_names(students)
+            students = RosterRepository(session).students(period, include_archived=include_archived)
+            style = SettingsRepository(session).display_name_style()
+        names = display_names(students, style)
         return [RosterEntry(s, names[s.id]) for s in students]
 
     def skill_levels(self, period: PeriodId) -> list[SkillLevels]:
@@ -107,7 +109,8 @@ class ClassroomService:
         with self._store.unit_of_work() as session:
             students = RosterRepository(session).students(period)
             sets = GroupRepository(session).group_sets(period, limit)
-        names = display_names(students)
+            style = SettingsRepository(session).display_name_style()
+        names = display_names(students, style)
         return [
             GroupSetView(gs, tuple((g.number, _names(g.members, names)) for g in gs.groups))
             for gs in sets

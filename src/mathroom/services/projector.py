@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mathroom.domain.ids import PeriodId
-from mathroom.domain.plan import BlockKind
+from mathroom.domain.plan import BlockKind, PlanBlock
+from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
 
 
@@ -23,8 +24,9 @@ class ProjectorSlide:
 
 
 class ProjectorService:
-    def __init__(self, classroom: ClassroomService) -> None:
+    def __init__(self, classroom: ClassroomService, attendance: AttendanceService) -> None:
         self._classroom = classroom
+        self._attendance = attendance
 
     def welcome_slide(self, period: PeriodId, on: date) -> ProjectorSlide:
         """Today's agenda and, when the plan has stations, who goes to which whiteboard."""
@@ -38,13 +40,31 @@ class ProjectorService:
             agenda = tuple(f"{b.kind.label} · {b.minutes} min" for b in plan.blocks)
             station_block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
             if station_block and station_block.group_set_id is not None:
-                sets = {v.group_set.id: v for v in self._classroom.group_sets(period)}
-                view = sets.get(station_block.group_set_id)
-                if view is not None:
-                    by_group = dict(view.names)
-                    stations = tuple(
-                        (s.number, by_group.get(s.group_number or -1, ()))
-                        for s in station_block.stations
-                    )
+                stations = self._stations(period, on, station_block)
         subheading = f"{on:%A, %B} {on.day}"
         return ProjectorSlide(f"Welcome, {info.name}!", subheading, agenda, stations)
+
+    def _stations(
+        self, period: PeriodId, on: date, block: PlanBlock
+    ) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """Whiteboard number → display names of the present members (absent ones left out)."""
+        sets = {v.group_set.id: v.group_set for v in self._classroom.group_sets(period)}
+        group_set = sets.get(block.group_set_id) if block.group_set_id is not None else None
+        if group_set is None:
+            return ()
+        names = {e.student.id: e.display_name for e in self._classroom.roster(period)}
+        absent = self._attendance.absent(period, on)
+        members = {g.number: g.members for g in group_set.groups}
+        return tuple(
+            (
+                station.number,
+                tuple(
+                    sorted(
+                        names[m]
+                        for m in members.get(station.group_number or -1, ())
+                        if m in names and m not in absent
+                    )
+                ),
+            )
+            for station in block.stations
+        )

@@ -86,6 +86,22 @@ class EnrollmentRow(Base):
     period: Mapped[PeriodRow] = relationship(back_populates="enrollments")
 
 
+class AttendanceRow(Base):
+    """Who was present, absent or late in a period on a date (all present unless recorded)."""
+
+    __tablename__ = "attendance"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"), index=True)
+    on_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        UniqueConstraint("student_id", "period_id", "on_date"),
+        CheckConstraint("status IN ('present', 'absent', 'late')", name="status"),
+    )
+
+
 class SkillRow(Base):
     __tablename__ = "skill"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -41,9 +41,12 @@ def run_in_background(
     on_failure: Callable[[Exception], None],
     *,
     writes: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Call ``work(progress)`` on a pool thread; the callbacks run on the GUI thread."""
     task = _Task(work)
+    if progress is not None:
+        task.signals.progressed.connect(progress)
 
     def finish() -> None:
         _running.discard(task)

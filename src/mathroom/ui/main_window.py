@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +26,8 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.roster import Period
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
+from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
+from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
 from mathroom.ui.pages.print_page import PrintPage
@@ -57,9 +59,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Mathroom")
         self.setMinimumSize(760, 520)
 
+        self.undo_stack = QUndoStack(self)
+        self.rosters_page = RostersPage(services, self.undo_stack, today)
+        self.today_page = TodayPage(services, today)
         self.pages: list[Page] = [
-            TodayPage(services, today),
-            RostersPage(services),
+            self.today_page,
+            self.rosters_page,
             SkillsPage(services),
             GroupsPage(services),
             TasksPage(services),
@@ -121,10 +126,22 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction("&Back up now", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         file_menu.addAction(self.backup_action)
+        self.import_action = QAction("&Import roster…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        file_menu.addAction(self.import_action)
+        self.settings_action = QAction("&Settings…", self)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("&View")
         self.projector_action = QAction("&Projector window", self)
         self.projector_action.setShortcut(QKeySequence("Ctrl+P"))
@@ -153,6 +170,12 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in self.page_actions:
             action.triggered.connect(self._on_page_action_triggered)
+        self.import_action.triggered.connect(self.open_import)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.rosters_page.period_selected.connect(self._on_rosters_period_selected)
+        self.rosters_page.roster_changed.connect(self._on_roster_changed)
+        self.rosters_page.import_requested.connect(self.open_import)
+        self.today_page.attendance_changed.connect(self._refresh_projector)
 
     def _restore_state(self) -> None:
         geometry = self._settings.geometry()
@@ -216,6 +239,16 @@ class MainWindow(QMainWindow):
         self.projector.show_slide(slide)
         self.projector.raise_()
 
+    def open_settings(self) -> None:
+        if SettingsDialog(self._services.roster, self).exec():
+            self.reload()
+
+    def open_import(self) -> ImportRosterDialog:
+        dialog = ImportRosterDialog(self._services, self.rosters_page.current_list_period, self)
+        dialog.imported.connect(self._on_roster_changed)
+        dialog.open()
+        return dialog
+
     def open_about(self) -> None:
         AboutDialog(self._services.folder, self).exec()
 
@@ -241,11 +274,26 @@ class MainWindow(QMainWindow):
             self._settings.set_last_period(int(period.id))
         for page in self.pages:
             page.set_period(period)
+        self._refresh_projector()
+        self.period_changed.emit(period)
+
+    def _refresh_projector(self) -> None:
+        period = self.current_period
         if self.projector is not None and period is not None:
             self.projector.show_slide(
                 self._services.projector.welcome_slide(period.id, self._today())
             )
-        self.period_changed.emit(period)
+
+    def _on_rosters_period_selected(self, period_id: object) -> None:
+        for index in range(self.period_combo.count()):
+            period = self.period_combo.itemData(index)
+            if isinstance(period, Period) and period.id == period_id:
+                if index != self.period_combo.currentIndex():
+                    self.period_combo.setCurrentIndex(index)
+                return
+
+    def _on_roster_changed(self) -> None:
+        self.reload()
 
     def _on_projector_closed(self) -> None:
         self.projector = None

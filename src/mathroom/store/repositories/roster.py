@@ -93,8 +93,8 @@ class RosterRepository:
     def enroll(self, student: StudentId, period: PeriodId, on: date) -> None:
         self._session.add(EnrollmentRow(student_id=student, period_id=period, enrolled_on=on))
 
-    def periods(self) -> list[Period]:
-        """Active periods of the current year, in the teacher's order, with head counts."""
+    def periods(self, *, archived: bool = False) -> list[Period]:
+        """The current year's periods (or its archived ones), in order, with head counts."""
         counted = self._session.execute(
             select(EnrollmentRow.period_id, func.count())
             .join(StudentRow, StudentRow.id == EnrollmentRow.student_id)
@@ -105,23 +105,94 @@ class RosterRepository:
         rows = self._session.scalars(
             select(PeriodRow)
             .join(SchoolYearRow)
-            .where(PeriodRow.archived_at.is_(None), SchoolYearRow.archived_at.is_(None))
+            .where(
+                PeriodRow.archived_at.is_not(None) if archived else PeriodRow.archived_at.is_(None),
+                SchoolYearRow.archived_at.is_(None),
+            )
             .order_by(PeriodRow.position, PeriodRow.id)
         )
         return [to_period(row, counts.get(row.id, 0)) for row in rows]
 
-    def students(self, period: PeriodId) -> list[Student]:
+    def students(self, period: PeriodId, *, include_archived: bool = False) -> list[Student]:
         """Students currently enrolled in the period, sorted by family then first name."""
-        rows = self._session.scalars(
-            select(StudentRow)
-            .join(EnrollmentRow)
-            .where(
-                EnrollmentRow.period_id == period,
-                EnrollmentRow.left_on.is_(None),
-                StudentRow.archived_at.is_(None),
-            )
-        )
+        conditions = [EnrollmentRow.period_id == period, EnrollmentRow.left_on.is_(None)]
+        if not include_archived:
+            conditions.append(StudentRow.archived_at.is_(None))
+        rows = self._session.scalars(select(StudentRow).join(EnrollmentRow).where(*conditions))
         return sorted((to_student(row) for row in rows), key=lambda s: s.sort_key)
 
     def student_count(self) -> int:
         return self._session.scalar(select(func.count()).select_from(StudentRow)) or 0
+
+
+class RosterEditor:
+    """Writes to periods, students and enrollments (kept apart from the read queries)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def period_row(self, period: PeriodId) -> PeriodRow:
+        row = self._session.get(PeriodRow, period)
+        if row is None:
+            raise LookupError(f"period {period} not found")
+        return row
+
+    def student_row(self, student: StudentId) -> StudentRow:
+        row = self._session.get(StudentRow, student)
+        if row is None:
+            raise LookupError(f"student {student} not found")
+        return row
+
+    def next_position(self) -> int:
+        current = self._session.scalar(select(func.max(PeriodRow.position)))
+        return (current or 0) + 1
+
+    def active_enrollments(self, student: StudentId) -> list[EnrollmentRow]:
+        return list(
+            self._session.scalars(
+                select(EnrollmentRow).where(
+                    EnrollmentRow.student_id == student, EnrollmentRow.left_on.is_(None)
+                )
+            )
+        )
+
+    def leave_all(self, student: StudentId, on: date) -> list[PeriodId]:
+        """End the student's current enrollments (history stays); returns the periods left."""
+        left = []
+        for enrollment in self.active_enrollments(student):
+            enrollment.left_on = on
+            left.append(PeriodId(enrollment.period_id))
+        return left
+
+    def enroll_if_needed(self, student: StudentId, period: PeriodId, on: date) -> None:
+        if not any(e.period_id == period for e in self.active_enrollments(student)):
+            self._session.add(EnrollmentRow(student_id=student, period_id=period, enrolled_on=on))
+
+    def students_with_periods(self) -> list[tuple[Student, frozenset[PeriodId]]]:
+        """Every student (archived and earlier years too) with their current-year periods.
+
+        All of them, so a returning student is matched by number instead of duplicated.
+        """
+        current_periods = (
+            select(PeriodRow.id).join(SchoolYearRow).where(SchoolYearRow.archived_at.is_(None))
+        )
+        enrolled: dict[int, set[PeriodId]] = {}
+        for student_id, period_id in self._session.execute(
+            select(EnrollmentRow.student_id, EnrollmentRow.period_id).where(
+                EnrollmentRow.left_on.is_(None), EnrollmentRow.period_id.in_(current_periods)
+            )
+        ):
+            enrolled.setdefault(student_id, set()).add(PeriodId(period_id))
+        rows = self._session.scalars(select(StudentRow))
+        return [(to_student(row), frozenset(enrolled.get(row.id, set()))) for row in rows]
+
+    def student_with_number(self, number: str) -> Student | None:
+        row = self._session.scalars(
+            select(StudentRow).where(StudentRow.student_number == number)
+        ).first()
+        return to_student(row) if row is not None else None
+
+    def archive_year(self, year: SchoolYearId, now: datetime) -> None:
+        row = self._session.get(SchoolYearRow, year)
+        if row is not None:
+            row.archived_at = now

@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from mathroom.services.classroom import RosterEntry
 
@@ -34,6 +35,9 @@ class RosterTableModel(QAbstractTableModel):
         self._rows = list(entries)
         self.endResetModel()
 
+    def entry(self, row: int) -> RosterEntry:
+        return self._rows[row]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -54,6 +58,8 @@ class RosterTableModel(QAbstractTableModel):
         student = entry.student
         if role == self.StudentIdRole:
             return int(student.id)
+        if role == Qt.ItemDataRole.ForegroundRole and student.archived:
+            return QColor("#8a93a6")
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = self.Column(index.column())

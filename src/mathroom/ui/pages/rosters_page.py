@@ -1,31 +1,145 @@
-"""Rosters: the chosen period's details and its students, searchable as you type."""
+"""Rosters: periods (add, edit, reorder, archive) and their students (add, edit, move, archive)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mathroom.composition import Services
+from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.roster import Period, Student
+from mathroom.ui.dialogs.new_year_dialog import NewYearDialog
+from mathroom.ui.dialogs.period_dialog import PeriodDialog
+from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
+from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, label
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class RostersPage(Page):
     title = "Rosters"
-    purpose = "Each period's students: names, preferred names, student numbers."
+    purpose = (
+        "Periods and their students. Enter edits the selected student, Delete archives "
+        "(nothing is lost, and Ctrl+Z undoes it)."
+    )
+    period_selected = Signal(object)  # PeriodId of an active period picked in the list
+    roster_changed = Signal()  # periods or students changed: other pages should reload
+    import_requested = Signal()
 
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self, services: Services, undo: QUndoStack, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(services)
+        self._undo = undo
+        self._today = today
+        self._list_period: Period | None = None
+
+        row = QHBoxLayout()
+        row.addLayout(self._build_periods_panel())
+        row.addLayout(self._build_students_panel(), 1)
+        self.body.addLayout(row, 1)
+        self._connect_signals()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_periods_panel(self) -> QVBoxLayout:
+        panel = QVBoxLayout()
+        panel.addWidget(label("Periods", "sectionTitle"))
+        self.periods = QListWidget()
+        self.periods.setObjectName("dayList")
+        self.periods.setFixedWidth(250)
+        panel.addWidget(self.periods, 1)
+        buttons = QHBoxLayout()
+        self.add_period_button = QPushButton("Add…")
+        self.edit_period_button = QPushButton("Edit…")
+        self.up_button = QPushButton("▲")
+        self.down_button = QPushButton("▼")
+        self.up_button.setToolTip("Move the period up the list")
+        self.down_button.setToolTip("Move the period down the list")
+        for button in (
+            self.add_period_button,
+            self.edit_period_button,
+            self.up_button,
+            self.down_button,
+        ):
+            buttons.addWidget(button)
+        panel.addLayout(buttons)
+        self.archive_period_button = QPushButton("Archive period")
+        panel.addWidget(self.archive_period_button)
+        self.show_archived_periods = QCheckBox("Show archived periods")
+        panel.addWidget(self.show_archived_periods)
+        self.new_year_button = QPushButton("New school year…")
+        panel.addWidget(self.new_year_button)
+        return panel
+
+    def _build_students_panel(self) -> QVBoxLayout:
+        panel = QVBoxLayout()
         self.summary = label("", "sectionTitle")
-        self.body.addWidget(self.summary)
+        panel.addWidget(self.summary)
+        tools = QHBoxLayout()
+        self.add_button = QPushButton("Add student…")
+        self.add_button.setObjectName("primary")
+        self.edit_button = QPushButton("Edit…")
+        self.move_button = QPushButton("Move to…")
+        self.archive_button = QPushButton("Archive")
+        self.restore_button = QPushButton("Restore")
+        self.import_button = QPushButton("Import…")
+        self.export_button = QPushButton("Export CSV…")
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.move_button,
+            self.archive_button,
+            self.restore_button,
+        ):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.import_button)
+        tools.addWidget(self.export_button)
+        panel.addLayout(tools)
+        filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a student by any name or number…")
         self.search.setClearButtonEnabled(True)
-        self.body.addWidget(self.search)
+        self.show_archived = QCheckBox("Show archived students")
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.show_archived)
+        panel.addLayout(filters)
+        self.undo_banner = QWidget()
+        banner_layout = QHBoxLayout(self.undo_banner)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = label("", "okBanner")
+        self.undo_button = QPushButton("Undo")
+        banner_layout.addWidget(self.undo_text, 1)
+        banner_layout.addWidget(self.undo_button)
+        self.undo_banner.hide()
+        panel.addWidget(self.undo_banner)
+
         self.model = RosterTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)  # match any column
+        self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView()
@@ -33,21 +147,347 @@ class RostersPage(Page):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.body.addWidget(self.table, 1)
+        panel.addWidget(self.table, 1)
+        self.empty_hint = label(
+            "No students yet. Add them one by one, or import the roster your school's system "
+            "exports (CSV or Excel).",
+            "muted",
+        )
+        panel.addWidget(self.empty_hint)
+        return panel
+
+    def _connect_signals(self) -> None:
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.periods.currentRowChanged.connect(self._on_periods_row_changed)
+        self.show_archived_periods.toggled.connect(self._on_show_archived_periods_toggled)
+        self.show_archived.toggled.connect(self._on_show_archived_toggled)
+        self.add_period_button.clicked.connect(self._on_add_period_clicked)
+        self.edit_period_button.clicked.connect(self._on_edit_period_clicked)
+        self.up_button.clicked.connect(partial(self._on_move_period_clicked, -1))
+        self.down_button.clicked.connect(partial(self._on_move_period_clicked, 1))
+        self.archive_period_button.clicked.connect(self._on_archive_period_clicked)
+        self.new_year_button.clicked.connect(self._on_new_year_clicked)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.move_button.clicked.connect(self._on_move_clicked)
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.import_button.clicked.connect(self.import_requested)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.table.doubleClicked.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_selected),
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.archive_selected),
+        ):
+            shortcut = QShortcut(keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    @property
+    def current_list_period(self) -> Period | None:
+        """The period picked in the page's list (the import's default target)."""
+        return self._list_period
+
+    # -- loading ------------------------------------------------------------------------
+    def set_period(self, period: Period | None) -> None:
+        self.period = period
+        if not self.show_archived_periods.isChecked():
+            self._list_period = period
+        self.reload()
 
     def reload(self) -> None:
-        if self.period is None:
-            self.summary.setText("No period yet.")
+        archived = self.show_archived_periods.isChecked()
+        periods = self._services.roster.periods(archived=archived)
+        wanted = self._list_period.id if self._list_period else None
+        self.periods.blockSignals(True)
+        self.periods.clear()
+        for period in periods:
+            times = (
+                f" · {period.starts_at:%H:%M}–{period.ends_at:%H:%M}"
+                if period.starts_at and period.ends_at
+                else ""
+            )
+            item = QListWidgetItem(
+                f"{period.name}\n{_plural(period.student_count, 'student')}{times}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, period)
+            self.periods.addItem(item)
+        index = next((i for i, p in enumerate(periods) if p.id == wanted), 0 if periods else -1)
+        self.periods.setCurrentRow(index)
+        self.periods.blockSignals(False)
+        self._list_period = periods[index] if index >= 0 else None
+        self.archive_period_button.setText("Restore period" if archived else "Archive period")
+        self._load_students()
+
+    def _load_students(self) -> None:
+        period = self._list_period
+        if period is None:
+            self.summary.setText("No periods yet: add one, or import a roster.")
             self.model.set_entries([])
+        else:
+            entries = self._services.classroom.roster(
+                period.id, include_archived=self.show_archived.isChecked()
+            )
+            self.model.set_entries(entries)
+            active = sum(1 for e in entries if not e.student.archived)
+            times = (
+                f"{period.starts_at:%H:%M}–{period.ends_at:%H:%M}"
+                if period.starts_at and period.ends_at
+                else ""
+            )
+            room = f"Room {period.room}" if period.room else ""
+            days = " ".join(d.value for d in period.meeting_days)
+            parts = [period.name, period.course, room, times, days, _plural(active, "student")]
+            self.summary.setText(" · ".join(p for p in parts if p))
+        self.empty_hint.setVisible(period is not None and self.model.rowCount() == 0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_period = self._list_period is not None
+        selected = self.selected_students()
+        archived_period = self.show_archived_periods.isChecked()
+        for button in (self.add_button, self.import_button, self.export_button):
+            button.setEnabled(has_period and not archived_period)
+        self.add_button.setEnabled(not archived_period)
+        self.import_button.setEnabled(not archived_period)
+        self.edit_button.setEnabled(len(selected) == 1)
+        self.move_button.setEnabled(bool(selected) and not archived_period)
+        self.archive_button.setEnabled(any(not s.archived for s in selected))
+        self.restore_button.setEnabled(any(s.archived for s in selected))
+        self.restore_button.setVisible(self.show_archived.isChecked())
+        for button in (
+            self.edit_period_button,
+            self.up_button,
+            self.down_button,
+            self.archive_period_button,
+        ):
+            button.setEnabled(has_period)
+
+    def selected_students(self) -> list[Student]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        students: list[Student] = []
+        for row in sorted(rows):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0))
+            students.append(self.model.entry(source.row()).student)
+        return students
+
+    def select_student(self, student: StudentId) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(RosterTableModel.StudentIdRole) == student:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    # -- actions ------------------------------------------------------------------------
+    def edit_selected(self) -> None:
+        selected = self.selected_students()
+        if len(selected) != 1 or self._list_period is None:
             return
-        p = self.period
-        times = f"{p.starts_at:%H:%M}–{p.ends_at:%H:%M}" if p.starts_at and p.ends_at else ""
-        days = " ".join(d.value for d in p.meeting_days)
-        parts = [p.name, p.course, f"Room {p.room}" if p.room else "", times, days]
-        entries = self._services.classroom.roster(p.id)
-        self.summary.setText(" · ".join(x for x in parts if x) + f" · {len(entries)} students")
-        self.model.set_entries(entries)
+        student = selected[0]
+        dialog = StudentDialog(self._services.roster, self._list_period.id, student, self)
+        if dialog.exec() and dialog.before is not None:
+            before, after = dialog.before, dialog.form_values
+            roster = self._services.roster
+            push_done(
+                self._undo,
+                f"edit {student.first_name}",
+                partial(roster.update_student, student.id, after),
+                partial(roster.update_student, student.id, before),
+                self._after_change,
+            )
+            self._after_change()
+            self.select_student(student.id)
+
+    def archive_selected(self) -> None:
+        students = [s for s in self.selected_students() if not s.archived]
+        if not students:
+            return
+        ids = [s.id for s in students]
+        roster = self._services.roster
+        roster.archive_students(ids)
+        text = (
+            f"Archived {students[0].full_name}."
+            if len(students) == 1
+            else f"Archived {len(students)} students."
+        )
+        push_done(
+            self._undo,
+            text.rstrip("."),
+            partial(roster.archive_students, ids),
+            partial(roster.restore_students, ids),
+            self._after_change,
+        )
+        self._show_undo(text + " Their history is kept.")
+
+    def _on_restore_clicked(self) -> None:
+        students = [s for s in self.selected_students() if s.archived]
+        if not students:
+            return
+        ids = [s.id for s in students]
+        roster = self._services.roster
+        roster.restore_students(ids)
+        push_done(
+            self._undo,
+            f"restore {_plural(len(ids), 'student')}",
+            partial(roster.restore_students, ids),
+            partial(roster.archive_students, ids),
+            self._after_change,
+        )
+        self._show_undo(f"Restored {_plural(len(ids), 'student')}.")
+
+    def _on_add_clicked(self) -> None:
+        if self._list_period is None:
+            return
+        dialog = StudentDialog(self._services.roster, self._list_period.id, None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            added = dialog.saved_id
+            roster = self._services.roster
+            push_done(
+                self._undo,
+                "add student",
+                partial(roster.restore_students, [added]),
+                partial(roster.archive_students, [added]),
+                self._after_change,
+            )
+            self._after_change()
+            self.select_student(added)
+
+    def _on_move_clicked(self) -> None:
+        students = self.selected_students()
+        current = self._list_period
+        others = [
+            p for p in self._services.roster.periods() if current is None or p.id != current.id
+        ]
+        if not students or not others:
+            return
+        names = [p.name for p in others]
+        who = students[0].full_name if len(students) == 1 else _plural(len(students), "student")
+        choice, ok = QInputDialog.getItem(
+            self, "Move to another period", f"Move {who} to:", names, 0, False
+        )
+        if not ok:
+            return
+        target = others[names.index(choice)]
+        ids = [s.id for s in students]
+        roster = self._services.roster
+        previous = roster.move_students(ids, target.id)
+
+        def move_back() -> None:
+            for student, periods in previous.items():
+                if periods:
+                    roster.move_students([student], periods[0])
+
+        def move_again() -> None:
+            roster.move_students(ids, target.id)
+
+        push_done(self._undo, f"move to {target.name}", move_again, move_back, self._after_change)
+        self._show_undo(f"Moved {who} to {target.name}. Evidence and group history stay.")
+
+    def _on_add_period_clicked(self) -> None:
+        dialog = PeriodDialog(self._services.roster, None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.show_archived_periods.setChecked(False)
+            self._after_change()
+            self._select_period(dialog.saved_id)
+
+    def _on_edit_period_clicked(self) -> None:
+        if self._list_period is None:
+            return
+        if PeriodDialog(self._services.roster, self._list_period, self).exec():
+            self._after_change()
+
+    def _on_move_period_clicked(self, offset: int) -> None:
+        if self._list_period is not None and not self.show_archived_periods.isChecked():
+            self._services.roster.move_period(self._list_period.id, offset)
+            self._after_change()
+
+    def _on_archive_period_clicked(self) -> None:
+        period = self._list_period
+        if period is None:
+            return
+        roster = self._services.roster
+        if self.show_archived_periods.isChecked():
+            roster.restore_period(period.id)
+            push_done(
+                self._undo,
+                f"restore {period.name}",
+                partial(roster.restore_period, period.id),
+                partial(roster.archive_period, period.id),
+                self._after_change,
+            )
+            self._show_undo(f"Restored {period.name}.")
+        else:
+            roster.archive_period(period.id)
+            push_done(
+                self._undo,
+                f"archive {period.name}",
+                partial(roster.archive_period, period.id),
+                partial(roster.restore_period, period.id),
+                self._after_change,
+            )
+            self._list_period = None
+            self._show_undo(f"Archived {period.name}. Its students and history are kept.")
+        self._after_change()
+
+    def _on_new_year_clicked(self) -> None:
+        if NewYearDialog(self._services.roster, self._today(), self).exec():
+            self._list_period = None
+            self._after_change()
+
+    def _on_export_clicked(self) -> None:
+        period = self._list_period
+        if period is None:
+            return
+        safe = "".join(c if c.isalnum() else "-" for c in period.name).strip("-").lower()
+        default = self._services.folder.exports / f"roster-{safe}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export roster", str(default), "CSV (*.csv)")
+        if not path:
+            return
+        from pathlib import Path
+
+        count = self._services.roster.export_csv(period.id, Path(path))
+        self._show_undo(f"Saved {_plural(count, 'student')} to {path}.", undoable=False)
+
+    def _on_periods_row_changed(self, row: int) -> None:
+        item = self.periods.item(row)
+        period = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self._list_period = period if isinstance(period, Period) else None
+        self._load_students()
+        if self._list_period is not None and not self.show_archived_periods.isChecked():
+            self.period_selected.emit(self._list_period.id)
+
+    def _on_show_archived_periods_toggled(self, _checked: bool) -> None:
+        self._list_period = None
+        self.reload()
+
+    def _on_show_archived_toggled(self, _checked: bool) -> None:
+        self._load_students()
+
+    def _on_undo_clicked(self) -> None:
+        self._undo.undo()
+        self.undo_banner.hide()
+
+    # -- helpers ------------------------------------------------------------------------
+    def _select_period(self, period: PeriodId) -> None:
+        for row in range(self.periods.count()):
+            data = self.periods.item(row).data(Qt.ItemDataRole.UserRole)
+            if isinstance(data, Period) and data.id == period:
+                self.periods.setCurrentRow(row)
+                return
+
+    def _show_undo(self, text: str, *, undoable: bool = True) -> None:
+        self.undo_text.setText(text)
+        self.undo_button.setVisible(undoable)
+        self.undo_banner.show()
+
+    def _after_change(self) -> None:
+        self.reload()
+        self.roster_changed.emit()

@@ -1,0 +1,55 @@
+"""Cleaning names that arrive from other systems, and keeping them safe in CSV cells."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Characters that render as nothing but break sorting, searching and matching.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Spaces other than U+0020 that spreadsheets and web pages leave behind (NBSP above all).
+_UNICODE_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\t\n\r\v\f"
+)
+# C0/C1 control characters have no place in a name (a stray one comes from a broken export).
+_CONTROLS = "".join(
+    chr(code) for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n\r\v\f"
+)
+
+_TABLE: dict[int, str | None] = {
+    **{ord(ch): None for ch in _ZERO_WIDTH + _BIDI_CONTROLS + _CONTROLS},
+    **{ord(ch): " " for ch in _UNICODE_SPACES},
+}
+_ASCII_WHITESPACE = " \t\n\r\v\f"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_name(raw: str) -> tuple[str, bool]:
+    """NFC-normalise, turn Unicode spaces into spaces, drop zero-width, bidi and control
+    characters, collapse runs of whitespace and strip.
+
+    Returns ``(clean, changed)``: ``changed`` is True when anything beyond trimming the ends was
+    removed or replaced, so the teacher can be told. NFC composition alone doesn't count: a
+    decomposed "Nguyễn" from a Mac looks exactly the same after it.
+    """
+    if not raw:
+        return "", False
+    trimmed = raw.strip(_ASCII_WHITESPACE)
+    # Fast path: the vast majority of names are printable ASCII with single spaces.
+    if trimmed.isascii() and trimmed.isprintable() and "  " not in trimmed:
+        return trimmed, False
+    composed = unicodedata.normalize("NFC", trimmed)
+    clean = " ".join(composed.translate(_TABLE).split())
+    return clean, clean != composed
+
+
+def looks_like_formula(value: str) -> bool:
+    """True when a spreadsheet would treat a cell starting like this as a formula."""
+    return value.startswith(_FORMULA_STARTS)
+
+
+def csv_safe(value: str) -> str:
+    """Prefix with ' when a CSV cell would start with =, +, -, @ (or tab/CR), so spreadsheets
+    never run it as a formula."""
+    return "'" + value if looks_like_formula(value) else value

@@ -1,0 +1,281 @@
+"""Roster table rows into clean student rows plus named problems (skipped, warning, conflict)."""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from mathroom.domain.names import clean_name
+from mathroom.importers.oneroster import is_oneroster, read_oneroster
+from mathroom.importers.roster_checks import (
+    Names,
+    NumberUse,
+    ProblemLog,
+    build_names,
+    check_number,
+    check_numbers,
+    check_period,
+    clean_cell,
+    parse_grade,
+    split_full_name,
+)
+from mathroom.importers.roster_columns import ColumnMapping, RosterField, detect_mapping
+from mathroom.importers.roster_errors import RosterImportError
+from mathroom.importers.roster_results import ParsedRoster, ProblemKind, RosterRow, RowProblem
+from mathroom.importers.roster_table import RawTable, read_table
+
+__all__ = [
+    "ParsedRoster",
+    "ProblemKind",
+    "RosterRow",
+    "RowProblem",
+    "parse_roster_file",
+    "parse_rows",
+]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+CHECK_EVERY = 2000
+
+_ONE_EMPTY = ("",)
+_PICKED = (
+    RosterField.STUDENT_NUMBER,
+    RosterField.GIVEN_NAME,
+    RosterField.FAMILY_NAME,
+    RosterField.PREFERRED_NAME,
+    RosterField.FULL_NAME,
+    RosterField.GRADE,
+    RosterField.PERIOD,
+    RosterField.COURSE,
+)
+# Words that start a totals, title or page line; a row starting otherwise is a student row.
+_SUSPECT = re.compile(
+    r"\s*(?:grand|total|count|student|number|\d+\s+student|page|printed|generated|run|report"
+    r"|date|end)",
+    re.IGNORECASE,
+)
+_TOTALS = re.compile(
+    r"^(?:grand\s+)?(?:totals?|count|student\s+count|number\s+of\s+students)\b.*\d"
+    r"|^\d+\s+students?\b",
+    re.IGNORECASE,
+)
+_TOTALS_LABEL = re.compile(
+    r"^(?:grand\s+)?(?:totals?|count|student\s+count|number\s+of\s+students)\s*:?$",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(
+    r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?$|printed\b|generated\b|run\s+date\b|report\s+date\b"
+    r"|date\s+printed\b|end\s+of\s+report\b)",
+    re.IGNORECASE,
+)
+
+
+def parse_roster_file(
+    path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ParsedRoster:
+    """Read, find the columns and parse a roster file; a folder or zip is read as OneRoster."""
+    if is_oneroster(path):
+        return read_oneroster(path, progress=progress, cancelled=cancelled)
+    reading = _phase(progress, 0)
+    table = read_table(path, progress=reading, cancelled=cancelled)
+    return parse_rows(
+        table, detect_mapping(table), progress=_phase(progress, 1), cancelled=cancelled
+    )
+
+
+def _phase(progress: Progress | None, phase: int) -> Progress | None:
+    """Reading reports 0-500 of 1000, parsing 500-1000, so one bar moves forward only."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(done: int, total: int) -> None:
+        report(phase * 500 + done * 500 // max(total, 1), 1000)
+
+    return scaled
+
+
+def parse_rows(
+    table: RawTable,
+    mapping: ColumnMapping,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ParsedRoster:
+    """Clean every row under the header; problems name the line and what is wrong."""
+    parser = _RowParser(table, mapping)
+    first = mapping.header_index + 1
+    total = len(table.rows) - first
+    for done, index in enumerate(range(first, len(table.rows)), start=1):
+        if done % CHECK_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise RosterImportError(table.source, "import cancelled")
+            if progress is not None:
+                progress(done, total)
+        parser.parse(table.rows[index], table.line_numbers[index])
+    return parser.result()
+
+
+class _RowParser:
+    """Row-by-row state: problems so far, numbers seen, enrolments seen."""
+
+    def __init__(self, table: RawTable, mapping: ColumnMapping) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.log = ProblemLog()
+        self.rows: list[RosterRow] = []
+        self.uses: list[NumberUse] = []
+        self.enrolments: dict[tuple[str, tuple[str, str], str | None, str | None], int] = {}
+        columns = mapping.columns
+        self.given = columns.get(RosterField.GIVEN_NAME)
+        self.family = columns.get(RosterField.FAMILY_NAME)
+        self.full = columns.get(RosterField.FULL_NAME)
+        self.use_full = mapping.uses_full_name()
+        # One C-level call picks every field out of a row. Every row gets empty cells appended
+        # (enough to reach the mapped columns), so a field without a column reads cell -1.
+        self.width = max(columns.values(), default=0) + 1
+        self.padding = ("",) * self.width
+        self.pick = operator.itemgetter(*(columns.get(field, -1) for field in _PICKED))
+        headers = mapping.headers
+        self.header_keys = {
+            column: headers[column].strip().casefold()
+            for column in sorted(columns.values())
+            if column < len(headers) and headers[column].strip()
+        }
+        # A repeated header is only looked for in rows whose first mapped cell is a header name.
+        self.anchor = next(iter(self.header_keys.items()), (-1, "\0"))
+
+    def result(self) -> ParsedRoster:
+        check_numbers(self.log, self.uses)
+        periods = tuple(dict.fromkeys(row.period for row in self.rows if row.period))
+        return ParsedRoster(
+            self.table.source,
+            tuple(self.rows),
+            self.log.problems(),
+            self.mapping,
+            self.mapping.ignored,
+            periods,
+        )
+
+    def parse(self, row: tuple[str, ...], line: int) -> None:
+        cells = row + (self.padding if len(row) < self.width else _ONE_EMPTY)
+        if self._not_a_student(cells, line):
+            return
+        number_raw, given, family, preferred, full, grade_raw, period_raw, course_raw = self.pick(
+            cells
+        )
+        names = self._names(line, given, family, preferred, full)
+        if names is None:
+            self.log.add(line, ProblemKind.SKIPPED, "no_name", "no name in this row, skipped")
+            return
+        number = clean_cell(number_raw)
+        if number is not None and check_number(self.log, line, number):
+            self.uses.append(NumberUse(line, number, names))
+        period = clean_cell(period_raw)
+        if period is not None:
+            check_period(self.log, line, period)
+        course = clean_cell(course_raw)
+        if number is not None:
+            earlier = self.enrolments.setdefault((number, names.key, period, course), line)
+            if earlier != line:
+                self.log.add(
+                    line,
+                    ProblemKind.SKIPPED,
+                    "duplicate_row",
+                    f"the same student, period and course as line {earlier}, skipped",
+                )
+                return
+        grade = parse_grade(self.log, line, grade_raw)
+        self.rows.append(
+            RosterRow(
+                line, number, names.given, names.family, names.preferred, grade, period, course
+            )
+        )
+
+    def _not_a_student(self, cells: tuple[str, ...], line: int) -> bool:
+        """Repeated header rows (page breaks), title lines and totals lines are skipped."""
+        column, key = self.anchor
+        if cells[column].strip().casefold() == key and self._repeats_header(cells):
+            self.log.add(
+                line,
+                ProblemKind.SKIPPED,
+                "repeated_header",
+                "the header row repeats here (a page break in the export), skipped",
+            )
+            return True
+        first = cells[0]
+        if not first or first.isspace():
+            first = next((cell for cell in cells if cell and not cell.isspace()), "")
+        if not (":" in first or _SUSPECT.match(first)):
+            return False  # the usual row: cheap checks only
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        first = filled[0]
+        if _TOTALS.match(first) or (
+            _TOTALS_LABEL.match(first) and all(cell.isdigit() for cell in filled[1:])
+        ):
+            self.log.add(
+                line,
+                ProblemKind.SKIPPED,
+                "totals_row",
+                f"'{' '.join(filled)}' looks like a totals line, skipped",
+            )
+            return True
+        if len(filled) == 1 and (":" in first or _TITLE.match(first)):
+            self.log.add(
+                line,
+                ProblemKind.SKIPPED,
+                "title_row",
+                f"'{first}' looks like a title or page line, not a student, skipped",
+            )
+            return True
+        return False
+
+    def _repeats_header(self, cells: tuple[str, ...]) -> bool:
+        repeats = sum(
+            1 for column, key in self.header_keys.items() if cells[column].strip().casefold() == key
+        )
+        return repeats >= min(2, len(self.header_keys))
+
+    def _names(self, line: int, given: str, family: str, preferred: str, full: str) -> Names | None:
+        if self.use_full:
+            full_name, changed = clean_name(full)
+            given, family_in_full, nickname = split_full_name(full_name)
+            names = build_names(
+                self.log, line, given, family_in_full, preferred, changed=changed, nickname=nickname
+            )
+            if names is not None and family.strip():
+                self._check_agree(line, full_name, Names("", family, None))
+            return names
+        names = build_names(self.log, line, given, family, preferred)
+        if names is not None and full.strip():
+            self._check_agree(line, full.strip(), names)
+        return names
+
+    def _check_agree(self, line: int, full: str, names: Names) -> None:
+        """Both a full-name column and separate columns: they must name the same student."""
+        compact = _letters(full)
+        family_agrees = _letters(names.family) in compact
+        given_agrees = _letters(names.given) in compact or (
+            names.preferred is not None and _letters(names.preferred) in compact
+        )
+        if family_agrees and given_agrees:
+            return
+        headers = self.mapping.headers
+        full_header = headers[self.full] if self.full is not None else "full name"
+        separate = "/".join(headers[c] for c in (self.given, self.family) if c is not None)
+        self.log.add(
+            line,
+            ProblemKind.CONFLICT,
+            "names_disagree",
+            f"the {full_header} column says '{full}' but {separate} says '{names.display}'; "
+            "check which is right",
+        )
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, without accents: 'Martínez, José' -> 'martinezjose'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())

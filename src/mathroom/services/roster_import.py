@@ -1,0 +1,212 @@
+"""Import a roster file: read it, show the plan, then write it all-or-nothing after a backup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from mathroom.domain.errors import MathroomError
+from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.roster import Period, Student
+from mathroom.importers.oneroster import read_oneroster
+from mathroom.importers.roster_columns import ColumnMapping, detect_mapping
+from mathroom.importers.roster_plan import (
+    ChangeKind,
+    CurrentStudent,
+    ImportDecisions,
+    ImportPlan,
+    PeriodTarget,
+    RosterSnapshot,
+    plan_import,
+)
+from mathroom.importers.roster_rows import ParsedRoster, parse_roster_file, parse_rows
+from mathroom.importers.roster_table import RawTable, read_table
+from mathroom.services.roster import default_year_dates, school_year_name
+from mathroom.services.safety import SafetyNet
+from mathroom.store.repositories.roster import RosterEditor, RosterRepository
+from mathroom.store.unit_of_work import Store
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ImportNeedsDecisionError(MathroomError):
+    """The plan has conflicts or open questions; nothing was written."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        lines = [p.message for p in plan.conflicts] + list(plan.decisions_needed)
+        super().__init__(
+            f"{plan.source}: nothing was imported; these need a decision first:\n  "
+            + "\n  ".join(lines)
+        )
+        self.plan = plan
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    plan: ImportPlan
+    backup: Path | None
+    created: int = 0
+    updated: int = 0
+    moved: int = 0
+    returned: int = 0
+    archived: int = 0
+    new_periods: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (self.created, self.updated, self.moved, self.returned, self.archived, self.new_periods)
+        )
+
+    def summary(self) -> str:
+        if not self.changed:
+            return "Nothing to change: the roster already matches the file."
+        parts = [
+            f"{self.created} added",
+            f"{self.updated} updated",
+            f"{self.moved} moved",
+            f"{self.returned} returning",
+            f"{self.archived} archived",
+        ]
+        if self.new_periods:
+            parts.append(f"{self.new_periods} new periods")
+        return "Imported: " + ", ".join(parts) + "."
+
+
+@dataclass(frozen=True, slots=True)
+class RosterFile:
+    """A file read for the preview: its table (to remap columns) and what was parsed."""
+
+    path: Path
+    table: RawTable | None  # None for a OneRoster set, which has fixed columns
+    parsed: ParsedRoster
+
+
+class RosterImportService:
+    def __init__(self, store: Store, safety: SafetyNet, now: Callable[[], datetime]) -> None:
+        self._store = store
+        self._safety = safety
+        self._now = now
+
+    @staticmethod
+    def read(
+        path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> ParsedRoster:
+        """Parse a CSV/TSV/TXT/XLSX file or a OneRoster folder/zip (slow work: off the GUI)."""
+        return parse_roster_file(path, progress=progress, cancelled=cancelled)
+
+    @staticmethod
+    def read_for_preview(
+        path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> RosterFile:
+        """Like read(), but keeps the raw table so the teacher can fix the column mapping."""
+        if path.is_dir() or path.suffix.lower() == ".zip":
+            return RosterFile(
+                path, None, read_oneroster(path, progress=progress, cancelled=cancelled)
+            )
+        table = read_table(path, progress=progress, cancelled=cancelled)
+        mapping = detect_mapping(table)
+        return RosterFile(path, table, parse_rows(table, mapping, cancelled=cancelled))
+
+    @staticmethod
+    def remap(table: RawTable, mapping: ColumnMapping) -> ParsedRoster:
+        """Parse again after the teacher fixed the column mapping in the preview."""
+        return parse_rows(table, mapping)
+
+    def plan(self, parsed: ParsedRoster, decisions: ImportDecisions) -> ImportPlan:
+        with self._store.unit_of_work() as session:
+            return plan_import(parsed, _snapshot(session), decisions)
+
+    def apply(self, parsed: ParsedRoster, decisions: ImportDecisions) -> ImportResult:
+        """Write the plan in one transaction, after a backup. Refuses while decisions are open."""
+        plan = self.plan(parsed, decisions)
+        if not plan.can_apply:
+            raise ImportNeedsDecisionError(plan)
+        if not plan.changes_anything:
+            return ImportResult(plan, None)
+        backup = self._safety.before_import()
+        with self._store.unit_of_work() as session:
+            plan = plan_import(parsed, _snapshot(session), decisions)  # fresh, inside the write
+            if not plan.can_apply:
+                raise ImportNeedsDecisionError(plan)
+            return _write(session, plan, backup, self._now())
+
+
+def _snapshot(session: Session) -> RosterSnapshot:
+    roster = RosterRepository(session)
+    students = RosterEditor(session).students_with_periods()
+    return RosterSnapshot(
+        periods=tuple(roster.periods()),
+        students=tuple(CurrentStudent(s, periods) for s, periods in students),
+    )
+
+
+def _write(session: Session, plan: ImportPlan, backup: Path | None, now: datetime) -> ImportResult:
+    roster = RosterRepository(session)
+    editor = RosterEditor(session)
+    today = now.date()
+    period_ids: dict[str, PeriodId] = {}
+    if plan.new_periods:
+        year = roster.current_year()
+        if year is None:
+            starts, ends = default_year_dates(today)
+            year_id = roster.add_year(school_year_name(starts), starts, ends)
+        else:
+            year_id = year.id
+        for name in plan.new_periods:
+            period = Period(PeriodId(0), name, "", "", (), None, None)
+            period_ids[name] = roster.add_period(year_id, period, editor.next_position())
+
+    def resolve(target: PeriodTarget) -> PeriodId:
+        return target.period_id if target.period_id is not None else period_ids[target.name]
+
+    counts = dict.fromkeys(ChangeKind, 0)
+    for item in plan.planned:
+        row = item.row
+        if item.kind is ChangeKind.UNCHANGED:
+            continue
+        counts[item.kind] += 1
+        if item.kind is ChangeKind.NEW:
+            student = Student(
+                StudentId(0),
+                row.given_name,
+                row.family_name,
+                row.preferred_name,
+                row.student_number,
+            )
+            student_id = roster.add_student(student, now)
+        else:
+            assert item.student_id is not None  # every non-new plan entry matched a student
+            student_id = item.student_id
+            record = editor.student_row(student_id)
+            record.given_name = row.given_name or record.given_name
+            record.family_name = row.family_name if row.given_name else record.family_name
+            record.student_number = row.student_number or record.student_number
+            if row.preferred_name:
+                record.preferred_name = row.preferred_name
+            if item.kind is ChangeKind.RETURNING:
+                record.archived_at = None
+            if item.kind in (ChangeKind.MOVED, ChangeKind.RETURNING):
+                editor.leave_all(student_id, today)
+        for target in item.targets:
+            editor.enroll_if_needed(student_id, resolve(target), today)
+    archived = 0
+    if plan.archives_leaving:
+        for leaving in plan.leaving:
+            editor.student_row(leaving.student.id).archived_at = now
+            archived += 1
+    return ImportResult(
+        plan=plan,
+        backup=backup,
+        created=counts[ChangeKind.NEW],
+        updated=counts[ChangeKind.UPDATED],
+        moved=counts[ChangeKind.MOVED],
+        returned=counts[ChangeKind.RETURNING],
+        archived=archived,
+        new_periods=len(period_ids),
+    )

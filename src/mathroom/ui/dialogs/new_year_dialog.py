@@ -1,0 +1,45 @@
+"""Start a new school year: last year's periods and students are archived, not deleted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+
+from mathroom.services.roster import RosterService, default_year_dates, school_year_name
+from mathroom.ui.dialogs.form_dialog import FormDialog
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class NewYearDialog(FormDialog):
+    def __init__(self, roster: RosterService, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Start a new school year",
+            "This year's periods and students are archived: kept with all their evidence and "
+            "groups, read-only and out of the way. The skill map, the task bank and templates "
+            "carry over. A backup is taken first.",
+            parent,
+        )
+        self._roster = roster
+        starts, ends = default_year_dates(date(today.year + (today.month >= 7), 8, 1))
+        self.name = QLineEdit(school_year_name(starts))
+        self.starts = QDateEdit(_qdate(starts))
+        self.ends = QDateEdit(_qdate(ends))
+        for edit in (self.starts, self.ends):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("MMM d, yyyy")
+        self.add_field("Name", "name", self.name)
+        self.add_field("First day", "starts_on", self.starts)
+        self.add_field("Last day", "ends_on", self.ends)
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setText("Archive this year and start the new one")
+
+    def submit(self) -> None:
+        s, e = self.starts.date(), self.ends.date()
+        self._roster.start_new_year(
+            self.name.text(), date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+        )
