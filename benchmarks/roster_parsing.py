@@ -70,8 +70,11 @@ def write_csv(path: Path, count: int) -> None:
 
 
 def write_xlsx(path: Path, count: int) -> None:
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("Roster")
+    # A normal (not write-only) workbook: like Excel's, it states its size up front.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Roster"
     sheet.append(list(HEADER))
     for row in school_rows(count):
         row[4] = int(str(row[4]))  # grades typed as numbers, as teachers do

@@ -15,13 +15,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from mathroom.composition import open_services
+from mathroom.composition import Services, open_services
 from mathroom.paths import DataFolder
 from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
+from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.settings import WindowSettings
 
@@ -38,6 +39,53 @@ def save(widget: QWidget, path: Path) -> None:
     settle()
     widget.grab().save(str(path))
     print(path)
+
+
+def messy_export(services: Services, path: Path) -> Path:
+    """A roster as a school system exports it: title rows, extra columns, a few problems."""
+    period = services.roster.periods()[0]
+    lines = [
+        "Lincoln Middle School - Class Roster",
+        "Teacher: Rivera; Printed 11/20/2026 7:02 AM",
+        "",
+        "Student Number,Last Name,First Name,Nickname,Grade,Period,Birthdate,Email,Gender",
+    ]
+    entries = services.classroom.roster(period.id)
+    for entry in entries[1:]:  # the first student has left the class
+        s = entry.student
+        lines.append(
+            f'{s.student_number},"{s.family_name}","{s.given_name}",{s.preferred_name or ""},'
+            f"7,Period 1,2013-05-0{len(lines) % 9 + 1},student@example.invalid,"
+        )
+    newcomers = [
+        ("0702001", "Castillo", "Valentina", "Vale"),
+        ("0702002", "Nwosu", "Chidi", ""),
+        ("0702003", "Kowalczyk", "Zofia", ""),
+        ("0702004", "Rahman", "Ayesha", ""),
+        ("0702005", "Lindqvist", "Oskar", ""),
+        ("0702006", "Ortega\u00a0Ruiz", "Gabriel", "Gabe"),
+        ("0702007", "Thompson", "Keisha", ""),
+        ("0702008", "Hoang", "Bảo", ""),
+        ("1.23457E+11", "Miller", "Jordan", ""),
+    ]
+    for number, family, given, nick in newcomers:
+        lines.append(f"{number},{family},{given},{nick},7,Period 1,2013-02-02,,")
+    lines.append(",,,,,,,,")
+    lines.append("Total students: 30,,,,,,,,")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def decide_conflicts_by_skipping(dialog: ImportRosterDialog) -> None:
+    for index in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(index)
+        if group is None or not group.text(0).startswith("Conflicts"):
+            continue
+        for child in range(group.childCount()):
+            item = group.child(child)
+            combo = dialog.tree.itemWidget(item, 0) if item is not None else None
+            if isinstance(combo, QComboBox):
+                combo.setCurrentIndex(1)
 
 
 def main() -> None:
@@ -73,6 +121,29 @@ def main() -> None:
     save(window.projector, args.out / "projector-1920x1080.png")
     window.projector.resize(1280, 720)
     save(window.projector, args.out / "projector-1280x720.png")
+    rosters = window.show_page("Rosters")
+    save(window, args.out / "rosters-before-import.png")
+    importer = window.open_import()
+    importer.resize(1100, 820)
+    importer.show()
+    save(importer, args.out / "import-choose.png")
+    importer.load(messy_export(services, Path(tempfile.mkdtemp()) / "PS_Roster_Export.csv"))
+    for _ in range(200):
+        settle(0.05)
+        if importer.steps.currentIndex() == 1:
+            break
+    save(importer, args.out / "import-preview.png")
+    decide_conflicts_by_skipping(importer)
+    importer.import_button.click()
+    for _ in range(200):
+        settle(0.05)
+        if importer.steps.currentIndex() == 2:
+            break
+    save(importer, args.out / "import-done.png")
+    importer.close()
+    window.show_page("Rosters")
+    save(window, args.out / "rosters-after-import.png")
+    del rosters
     about = AboutDialog(folder, window)
     about.show()
     save(about, args.out / "about.png")

@@ -79,3 +79,45 @@ def test_backup_without_a_database_is_explained(tmp_path: Path, verb: str) -> No
     assert result.returncode == 1
     assert "no readable database" in result.stderr.lower()
     assert "Traceback" not in result.stderr
+
+
+def test_import_roster_never_prompts(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    assert mathroom("demo", data=data).returncode == 0
+    file = tmp_path / "names.csv"
+    file.write_text("First Name,Last Name,Student ID\nAda,Lovelace,0709001\n", encoding="utf-8")
+
+    needs_period = mathroom("import-roster", str(file), data=data)
+    assert needs_period.returncode == 1
+    assert "names.csv" in needs_period.stderr and "--period" in needs_period.stderr
+    assert "Traceback" not in needs_period.stderr
+
+    dry = mathroom("import-roster", str(file), "--period", "Period 3", "--dry-run", data=data)
+    assert dry.returncode == 0, dry.stderr
+    assert "1 new" in dry.stdout and "Dry run" in dry.stdout
+
+    done = mathroom("import-roster", str(file), "--period", "Period 3", data=data)
+    assert done.returncode == 0, done.stderr
+    assert "1 student added" in done.stdout and "Backup taken first" in done.stdout
+
+    again = mathroom("import-roster", str(file), "--period", "Period 3", data=data)
+    assert again.returncode == 0
+    assert "already matches" in again.stdout
+
+
+def test_import_roster_refuses_bad_files_with_the_line(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    assert mathroom("demo", data=data).returncode == 0
+    conflict = tmp_path / "conflict.csv"
+    conflict.write_text(
+        "Student ID,Last Name,First Name,Period\n0700123,Nobody,Someone,Period 1\n",
+        encoding="utf-8",
+    )
+    refused = mathroom("import-roster", str(conflict), data=data)
+    assert refused.returncode == 1
+    assert "line 2" in refused.stderr and "0700123" in refused.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = mathroom("import-roster", str(empty), data=data)
+    assert result.returncode == 1
+    assert "empty.csv" in result.stderr and "empty" in result.stderr

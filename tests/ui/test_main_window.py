@@ -200,3 +200,23 @@ def test_projector_text_fits_and_stays_readable_at_720p(
             return lowest_card_edge() <= h
 
         qtbot.waitUntil(settled, timeout=3000)
+
+
+def test_marking_absent_on_today_takes_the_name_off_the_projector(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    window.open_projector()
+    projector = window.projector
+    assert projector is not None
+    qtbot.addWidget(projector)
+    today = window.today_page
+    item = today.attendance.item(0)
+    assert item is not None
+    name = today._entries[0].display_name
+    assert name in projector.visible_text()
+    rect = today.attendance.visualItemRect(item)
+    qtbot.mouseClick(today.attendance.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "absent" in today.attendance.item(0).text()
+    assert "1 absent" in today.attendance_summary.text()
+    assert name not in projector.visible_text().split("\n")

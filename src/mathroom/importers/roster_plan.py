@@ -133,15 +133,19 @@ class ImportPlan:
             f"{len(self.of_kind(ChangeKind.MOVED))} moving period",
             f"{len(self.of_kind(ChangeKind.RETURNING))} returning",
             f"{len(self.leaving)} leaving",
-            f"{len(self.skipped)} rows skipped",
+            _count(len(self.skipped), "row skipped", "rows skipped"),
         ]
         if self.conflicts:
-            counts.append(f"{len(self.conflicts)} conflicts to decide")
+            counts.append(_count(len(self.conflicts), "conflict", "conflicts") + " to decide")
         return ", ".join(counts)
 
 
 # Section and class numbers are deliberately not equated with period numbers: "Section 1" of a
 # course is often not the teacher's first period.
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 _PERIOD_WORDS = re.compile(r"^(?:period|per|pd|p|hour|hr)?\s*[#.:-]?\s*0*(\d{1,2})$")
 
 
@@ -200,8 +204,8 @@ def plan_import(
     filtered_out = 0
     missing_period_lines: list[int] = []
     for row in parsed.rows:
-        if row.line in skip:
-            continue
+        if row.line in skip or row.line in unsettled:
+            continue  # undecided conflicts are listed as conflicts, not planned
         target = target_for(row)
         if target is None:
             if row.period is None and not decisions.period_for_all:

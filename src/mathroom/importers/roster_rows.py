@@ -198,7 +198,12 @@ class _RowParser:
     def _not_a_student(self, cells: tuple[str, ...], line: int) -> bool:
         """Repeated header rows (page breaks), title lines and totals lines are skipped."""
         column, key = self.anchor
-        if cells[column].strip().casefold() == key and self._repeats_header(cells):
+        anchor = cells[column]
+        if (
+            len(anchor) >= len(key)
+            and anchor.strip().casefold() == key
+            and self._repeats_header(cells)
+        ):
             self.log.add(
                 line,
                 ProblemKind.SKIPPED,
@@ -263,9 +268,8 @@ class _RowParser:
         )
         if family_agrees and given_agrees:
             return
-        headers = self.mapping.headers
-        full_header = headers[self.full] if self.full is not None else "full name"
-        separate = "/".join(headers[c] for c in (self.given, self.family) if c is not None)
+        full_header = self._header(self.full)
+        separate = "/".join(self._header(c) for c in (self.given, self.family) if c is not None)
         self.log.add(
             line,
             ProblemKind.CONFLICT,
@@ -273,6 +277,12 @@ class _RowParser:
             f"the {full_header} column says '{full}' but {separate} says '{names.display}'; "
             "check which is right",
         )
+
+    def _header(self, column: int | None) -> str:
+        headers = self.mapping.headers
+        if column is None or column >= len(headers) or not headers[column].strip():
+            return "full name" if column == self.full else f"column {(column or 0) + 1}"
+        return headers[column]
 
 
 def _letters(text: str) -> str:

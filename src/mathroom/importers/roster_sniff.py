@@ -11,7 +11,7 @@ EXPORT_INSTEAD = "export the roster as CSV or Excel instead"
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -39,7 +39,7 @@ def classify(data: bytes, source: str) -> Kind:
     """Refuse empty, binary, image, PDF and old-Excel files; say whether the rest is zip or text."""
     if len(data) > MAX_BYTES:
         raise RosterImportError(source, size_problem(len(data)))
-    if not data.strip():
+    if not data.strip(b" \t\r\n\x00"):
         raise RosterImportError(source, "the file is empty")
     head = data[:_SNIFF]
     for magic, name in _IMAGES:
@@ -49,7 +49,7 @@ def classify(data: bytes, source: str) -> Kind:
         raise RosterImportError(source, "this looks like an image (WebP), not a roster")
     if head.startswith(b"%PDF-"):
         raise RosterImportError(source, f"this is a PDF, not a roster file; {EXPORT_INSTEAD}")
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2_MAGIC):
         raise RosterImportError(
             source, "Excel 97-2003 .xls files can't be read; save as .xlsx or CSV"
         )
@@ -57,7 +57,7 @@ def classify(data: bytes, source: str) -> Kind:
         return Kind.ZIP
     if head.startswith(_UTF16_BOMS):
         return Kind.TEXT  # Excel's "Unicode Text": UTF-16 with tabs, full of NUL bytes
-    if b"\x00" in data or _mostly_control(head):
+    if b"\x00" in data.rstrip(b"\x00") or _mostly_control(head.rstrip(b"\x00")):
         raise RosterImportError(
             source, f"this doesn't look like a roster (it holds binary data); {EXPORT_INSTEAD}"
         )
@@ -85,6 +85,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     elif data.startswith(_UTF16_BOMS):
         text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
     else:
+        data = data.rstrip(b"\x00")  # some exporters pad the end of a file with NUL bytes
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_sniff import MAX_BYTES, Kind, classify, decode, size_problem
+from mathroom.importers.roster_sniff import (
+    MAX_BYTES,
+    OLE2_MAGIC,
+    Kind,
+    classify,
+    decode,
+    size_problem,
+)
 from mathroom.importers.roster_xlsx import CHECK_EVERY, NOT_A_WORKBOOK, read_xlsx
 
 Progress = Callable[[int, int], None]
@@ -67,6 +74,13 @@ def read_table_bytes(
 ) -> RawTable:
     """Read a roster from bytes; the content decides the format, the suffix only breaks ties."""
     suffix = suffix.lower()
+    if suffix in _XLSX_SUFFIXES and data.startswith(OLE2_MAGIC):
+        # Excel wraps a password-protected .xlsx in the old container format.
+        raise RosterImportError(
+            source,
+            "this workbook is password-protected (or an old .xls renamed); "
+            "remove the password, or save it as .xlsx or CSV",
+        )
     if classify(data, source) is Kind.ZIP:
         sheet = read_xlsx(data, source, progress, cancelled)
         return RawTable(source, sheet.rows, sheet.line_numbers, None, None, sheet.sheet)
@@ -83,7 +97,12 @@ def read_table_bytes(
 
 
 def detect_delimiter(text: str, *, prefer_tab: bool = False) -> str:
-    """Comma, semicolon or tab: whichever splits the first rows most consistently."""
+    """Comma, semicolon or tab: whichever splits the first rows most consistently.
+
+    Excel's "sep=;" first line, when present, decides.
+    """
+    if text[:4].lower() == "sep=" and text[4:5] in _DELIMITERS and text[5:6] in ("\r", "\n", ""):
+        return text[4]
     sample = text[:_SAMPLE_CHARS]
     if len(text) > _SAMPLE_CHARS:
         sample = sample[: max(sample.rfind("\n"), 0)]

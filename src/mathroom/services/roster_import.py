@@ -66,15 +66,15 @@ class ImportResult:
     def summary(self) -> str:
         if not self.changed:
             return "Nothing to change: the roster already matches the file."
-        parts = [
-            f"{self.created} added",
-            f"{self.updated} updated",
-            f"{self.moved} moved",
-            f"{self.returned} returning",
-            f"{self.archived} archived",
-        ]
-        if self.new_periods:
-            parts.append(f"{self.new_periods} new periods")
+        counts = (
+            (self.created, "student added", "students added"),
+            (self.updated, "student updated", "students updated"),
+            (self.moved, "student moved to another period", "students moved to another period"),
+            (self.returned, "returning student restored", "returning students restored"),
+            (self.archived, "student archived", "students archived"),
+            (self.new_periods, "new period", "new periods"),
+        )
+        parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
         return "Imported: " + ", ".join(parts) + "."
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mathroom.importers.oneroster import read_oneroster
-from mathroom.importers.roster_columns import detect_mapping
+from mathroom.importers.roster_columns import RosterField, detect_mapping
 from mathroom.importers.roster_errors import RosterImportError
 from mathroom.importers.roster_rows import ParsedRoster, parse_roster_file, parse_rows
 from mathroom.importers.roster_table import RawTable, read_table_bytes
@@ -130,3 +130,28 @@ def test_parse_roster_file_on_disk(data: bytes, suffix: str) -> None:
             return
         assert parse_roster_file(path) == first
     assert all(row.given_name for row in first.rows)
+
+
+POWERSCHOOL = read_table_bytes(
+    (FIXTURES / "powerschool.csv").read_bytes(), "powerschool.csv", suffix=".csv"
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    remaps=st.lists(
+        st.tuples(
+            st.sampled_from(list(RosterField)),
+            st.none() | st.integers(0, len(POWERSCHOOL.rows[0]) - 1),
+        ),
+        max_size=6,
+    )
+)
+def test_any_remap_the_teacher_makes(remaps: list[tuple[RosterField, int | None]]) -> None:
+    mapping = detect_mapping(POWERSCHOOL)
+    for field, column in remaps:
+        mapping = mapping.with_column(field, column)
+    assert len(set(mapping.columns.values())) == len(mapping.columns)  # one field per column
+    parsed = parse_rows(POWERSCHOOL, mapping)
+    check_invariants(POWERSCHOOL, parsed)
+    assert parse_rows(POWERSCHOOL, mapping) == parsed

@@ -165,6 +165,11 @@ def test_workbook_with_only_empty_sheets_is_empty() -> None:
             "export the roster as CSV or Excel instead",
         ),
         ("broken.xlsx", "broken.xlsx: not a readable Excel workbook"),
+        (
+            "protected.xlsx",
+            "protected.xlsx: this workbook is password-protected (or an old .xls renamed); "
+            "remove the password, or save it as .xlsx or CSV",
+        ),
         ("not_a_workbook.xlsx", "not_a_workbook.xlsx: not a readable Excel workbook"),
         (
             "webpage.xls",
@@ -215,6 +220,17 @@ def test_delimiter_by_consistency() -> None:
     assert detect_delimiter("Name\nAmara Okafor\n") == ","
     assert detect_delimiter("Title only\na\tb\tc\n1\t2\t3\n") == "\t"
     assert detect_delimiter("Name\nZaid\n", prefer_tab=True) == "\t"
+    assert detect_delimiter("sep=;\r\nName,ID;x\r\n") == ";"
+
+
+def test_trailing_nul_padding_is_ignored() -> None:
+    table = read_table_bytes(b"Name\nAmara Okafor\n" + bytes(64), "padded.csv", suffix=".csv")
+    assert table.rows == (("Name",), ("Amara Okafor",))
+
+
+def test_nul_inside_text_is_binary() -> None:
+    with pytest.raises(RosterImportError, match="binary data"):
+        read_table_bytes(b"Name\nAmara\x00Okafor\n", "nul.csv", suffix=".csv")
 
 
 def big_csv(rows: int) -> bytes:

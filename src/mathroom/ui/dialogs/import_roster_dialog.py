@@ -369,6 +369,9 @@ class ImportRosterDialog(QDialog):
             how = f" ({', '.join(bits)})" if bits else ""
         self.file_title.setText(f"{parsed.source}{how}: {len(parsed.rows)} students read")
         self.summary.setText(plan.summary())
+        self.summary.setObjectName("banner" if plan.conflicts else "okBanner")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
         open_conflicts = [
             p for p in parsed.conflicts if self._conflict_choices.get(p.line, _DECIDE) == _DECIDE
         ]
@@ -384,9 +387,9 @@ class ImportRosterDialog(QDialog):
         self.period_row.setVisible(
             not parsed.periods or self.all_to_period.currentData() is not None
         )
+        who = "the 1 student" if len(plan.leaving) == 1 else f"the {len(plan.leaving)} students"
         self.archive_leaving.setText(
-            f"Archive the {len(plan.leaving)} students of these periods who are not in the file "
-            "(kept, and can be restored)"
+            f"Archive {who} of these periods who are not in the file (kept, and can be restored)"
         )
         self.archive_leaving.setVisible(bool(plan.leaving))
         self.ignored.setText(
@@ -418,6 +421,7 @@ class ImportRosterDialog(QDialog):
             parent = group("Conflicts to decide", len(conflicts) + len(extra), True)
             for problem in [*conflicts, *extra]:
                 item = QTreeWidgetItem(parent, ["", str(problem.line), problem.message])
+                item.setToolTip(2, problem.message)
                 combo = QComboBox()
                 combo.addItem("Decide…", _DECIDE)
                 combo.addItem("Skip this row", _SKIP)
@@ -463,7 +467,8 @@ class ImportRosterDialog(QDialog):
             if problems:
                 parent = group(title, len(problems), True)
                 for problem in problems:
-                    QTreeWidgetItem(parent, ["", str(problem.line), problem.message])
+                    row = QTreeWidgetItem(parent, ["", str(problem.line), problem.message])
+                    row.setToolTip(2, problem.message)
         if plan.filtered_out_rows:
             group("Rows for other sections, left out", plan.filtered_out_rows, False)
 

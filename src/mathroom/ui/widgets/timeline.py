@@ -37,6 +37,7 @@ class TimelineView(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Time", "Min", "What happens"])
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -45,6 +46,11 @@ class TimelineView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.banner)
         layout.addWidget(self.table)
+        # Wrapped task titles need taller rows whenever the column gets narrower.
+        header.sectionResized.connect(self._on_section_resized)
+
+    def _on_section_resized(self, *_args: object) -> None:
+        self.table.resizeRowsToContents()
 
     def show_plan(self, plan: DayPlan | None, period: Period | None) -> None:
         self.table.setRowCount(0)
