@@ -13,8 +13,10 @@ from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoService
+from mathroom.services.evidence import EvidenceService
 from mathroom.services.library import LibraryService
 from mathroom.services.maintenance import MaintenanceService
+from mathroom.services.plans import PlanService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
 from mathroom.services.roster import RosterService
@@ -46,6 +48,8 @@ class Services:
     roster: RosterService
     roster_import: RosterImportService
     attendance: AttendanceService
+    evidence: EvidenceService
+    plans: PlanService
 
     def close(self) -> None:
         self.store.close()
@@ -72,4 +76,6 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         roster=RosterService(store, safety, local_now),
         roster_import=RosterImportService(store, safety, local_now),
         attendance=attendance,
+        evidence=EvidenceService(store, local_now),
+        plans=PlanService(store, local_now),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from mathroom.domain.ids import DayPlanId, GroupSetId, PeriodId, TaskId
+from mathroom.domain.ids import DayPlanId, GroupSetId, PeriodId, StudentId, TaskId
 
 
 class BlockKind(StrEnum):
@@ -50,6 +50,8 @@ class PlanBlock:
     task_title: str | None = None
     group_set_id: GroupSetId | None = None
     stations: tuple[Station, ...] = ()
+    skill_code: str | None = None  # a small-group pull's focus
+    students: tuple[StudentId, ...] = ()  # who is pulled (small group) — teacher-only
 
     @property
     def heading(self) -> str:

@@ -1,5 +1,10 @@
 """Finding the header row of a roster table and which column holds what.
 
+The header is the row among the first 25 that names the most known fields (a name column
+scores one extra); a row qualifies when it names at least two fields or any name column, so
+title lines such as "Roster Report" or "Teacher: Ms. Rivera" above it are skipped. Ties go to
+the earlier row.
+
 Header names are compared case-, space- and punctuation-insensitively ("Student #",
 "student_number" and "StudentNumber" are the same). When two columns could fill one field,
 the better-known name wins (see ``_SYNONYMS``: earlier in a field's list wins), then the
@@ -50,6 +55,7 @@ _LABELS = {
     RosterField.COURSE: "Course",
 }
 
+_FIELD_ORDER = {field: order for order, field in enumerate(RosterField)}
 NAME_FIELDS = frozenset({RosterField.FAMILY_NAME, RosterField.GIVEN_NAME, RosterField.FULL_NAME})
 
 
@@ -155,10 +161,9 @@ def _mapping(
 def _assign(headers: tuple[str, ...]) -> dict[RosterField, int]:
     """Give each field its best-ranked column; each column fills one field."""
     choices = sorted(
-        (rank, field_order, column, field)
+        (rank, _FIELD_ORDER[field], column, field)
         for column, cell in enumerate(headers)
         for rank, field in header_candidates(cell)
-        for field_order in (list(RosterField).index(field),)
     )
     columns: dict[RosterField, int] = {}
     for _rank, _order, column, field in choices:

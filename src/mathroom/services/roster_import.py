@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Period, Student
-from mathroom.importers.oneroster import read_oneroster
+from mathroom.importers.oneroster import is_oneroster, read_oneroster
 from mathroom.importers.roster_columns import ColumnMapping, detect_mapping
 from mathroom.importers.roster_plan import (
     ChangeKind,
@@ -105,7 +105,7 @@ class RosterImportService:
         path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> RosterFile:
         """Like read(), but keeps the raw table so the teacher can fix the column mapping."""
-        if path.is_dir() or path.suffix.lower() == ".zip":
+        if is_oneroster(path):
             return RosterFile(
                 path, None, read_oneroster(path, progress=progress, cancelled=cancelled)
             )

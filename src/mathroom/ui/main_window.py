@@ -61,11 +61,12 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.rosters_page = RostersPage(services, self.undo_stack, today)
-        self.today_page = TodayPage(services, today)
+        self.today_page = TodayPage(services, today, self.undo_stack)
+        self.skills_page = SkillsPage(services, self.undo_stack, today)
         self.pages: list[Page] = [
             self.today_page,
             self.rosters_page,
-            SkillsPage(services),
+            self.skills_page,
             GroupsPage(services),
             TasksPage(services),
             PlanPage(services, today),
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.rosters_page.roster_changed.connect(self._on_roster_changed)
         self.rosters_page.import_requested.connect(self.open_import)
         self.today_page.attendance_changed.connect(self._refresh_projector)
+        self.skills_page.plan_changed.connect(self._on_plan_changed)
+        self.today_page.evidence_recorded.connect(self.skills_page.reload)
 
     def _restore_state(self) -> None:
         geometry = self._settings.geometry()
@@ -294,6 +297,11 @@ class MainWindow(QMainWindow):
 
     def _on_roster_changed(self) -> None:
         self.reload()
+
+    def _on_plan_changed(self) -> None:
+        for page in self.pages:
+            if page is not self.skills_page:
+                page.reload()
 
     def _on_projector_closed(self) -> None:
         self.projector = None

@@ -8,9 +8,18 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mathroom.domain.ids import DayPlanId, GroupSetId, PeriodId, TaskId
+from mathroom.domain.ids import DayPlanId, GroupSetId, PeriodId, StudentId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, Station
 from mathroom.store.tables import DayPlanRow, GroupRow, PlanBlockRow, StationRow, TaskRow
+
+
+def _details(block: PlanBlock) -> dict[str, object]:
+    details: dict[str, object] = {}
+    if block.skill_code:
+        details["skill_code"] = block.skill_code
+    if block.students:
+        details["students"] = [int(s) for s in block.students]
+    return details
 
 
 class PlanRepository:
@@ -39,6 +48,7 @@ class PlanRepository:
                 minutes=block.minutes,
                 task_id=block.task_id,
                 group_set_id=block.group_set_id,
+                details=_details(block),
             )
             block_row.stations = [
                 StationRow(
@@ -83,6 +93,8 @@ class PlanRepository:
                     task_id=TaskId(block.task_id) if block.task_id else None,
                     task_title=titles.get(block.task_id) if block.task_id else None,
                     group_set_id=GroupSetId(block.group_set_id) if block.group_set_id else None,
+                    skill_code=(block.details or {}).get("skill_code"),
+                    students=tuple(StudentId(s) for s in (block.details or {}).get("students", [])),
                     stations=tuple(
                         Station(
                             station.number,
@@ -104,3 +116,69 @@ class PlanRepository:
             select(GroupRow.id, GroupRow.number).where(GroupRow.group_set_id == block.group_set_id)
         )
         return {group_id: number for group_id, number in rows}
+
+    def append_block(
+        self,
+        period: PeriodId,
+        plan_date: date,
+        block: PlanBlock,
+        now: datetime,
+        *,
+        before: str,
+        take_from: str | None = None,
+    ) -> DayPlanId:
+        """Add a block to the day's plan (creating the plan), before the first ``before`` block.
+
+        With ``take_from``, the new block's minutes come out of the first block of that kind
+        (never leaving it under 5 minutes), so the day still fits the period.
+        """
+        row = self._session.scalars(
+            select(DayPlanRow).where(
+                DayPlanRow.period_id == period, DayPlanRow.plan_date == plan_date
+            )
+        ).first()
+        if row is None:
+            row = DayPlanRow(
+                period_id=period, plan_date=plan_date, notes="", created_at=now, updated_at=now
+            )
+            self._session.add(row)
+        kinds = [b.kind for b in row.blocks]
+        index = kinds.index(before) if before in kinds else len(kinds)
+        new = PlanBlockRow(
+            position=index,
+            kind=block.kind.value,
+            title=block.title,
+            minutes=block.minutes,
+            details=_details(block),
+        )
+        for later in row.blocks[index:]:
+            later.position += 1
+        donor = next((b for b in row.blocks if b.kind == take_from), None)
+        if donor is not None and donor.minutes - block.minutes >= 5:
+            donor.minutes -= block.minutes
+            new.details = {**new.details, "borrowed_minutes": block.minutes}
+        row.blocks.insert(index, new)
+        row.updated_at = now
+        self._session.flush()
+        return DayPlanId(row.id)
+
+    def remove_block(
+        self, period: PeriodId, plan_date: date, title: str, *, give_to: str | None = None
+    ) -> None:
+        """Remove the block with this title; its minutes go back to the first ``give_to``."""
+        row = self._session.scalars(
+            select(DayPlanRow).where(
+                DayPlanRow.period_id == period, DayPlanRow.plan_date == plan_date
+            )
+        ).first()
+        if row is None:
+            return
+        for block in list(row.blocks):
+            if block.title == title:
+                row.blocks.remove(block)
+                receiver = next((b for b in row.blocks if b.kind == give_to), None)
+                if receiver is not None:
+                    receiver.minutes += int((block.details or {}).get("borrowed_minutes", 0))
+                break
+        for position, block in enumerate(row.blocks):
+            block.position = position

@@ -6,10 +6,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mathroom.domain.levels import LevelRule
 from mathroom.domain.roster import DisplayNameStyle
 from mathroom.store.tables import SettingRow
 
 DISPLAY_NAME_STYLE = "display_name_style"
+LEVEL_RULE = "level_rule"
 
 
 class SettingsRepository:
@@ -35,3 +37,12 @@ class SettingsRepository:
 
     def set_display_name_style(self, style: DisplayNameStyle) -> None:
         self.set(DISPLAY_NAME_STYLE, style.value)
+
+    def level_rule(self) -> LevelRule:
+        try:
+            return LevelRule(str(self.get(LEVEL_RULE)))
+        except ValueError:
+            return LevelRule.MOST_RECENT
+
+    def set_level_rule(self, rule: LevelRule) -> None:
+        self.set(LEVEL_RULE, rule.value)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from mathroom.domain.ids import PeriodId, SkillId, StudentId
-from mathroom.domain.skills import Evidence, Level, Skill, SkillSpec
+from mathroom.domain.ids import PeriodId, SkillId, StudentId, TaskId
+from mathroom.domain.skills import Evidence, EvidenceSource, Level, Skill, SkillSpec
 from mathroom.store.tables import EnrollmentRow, EvidenceRow, SkillPrerequisiteRow, SkillRow
 
 
@@ -23,6 +23,18 @@ def to_skill(row: SkillRow) -> Skill:
         domain=row.domain,
         grade=row.grade,
         hidden=row.hidden,
+    )
+
+
+def to_evidence(row: EvidenceRow) -> Evidence:
+    return Evidence(
+        student_id=StudentId(row.student_id),
+        skill_id=SkillId(row.skill_id),
+        level=Level(row.level),
+        observed_on=row.observed_on,
+        source=EvidenceSource(row.source),
+        note=row.note,
+        task_id=TaskId(row.task_id) if row.task_id else None,
     )
 
 
@@ -70,6 +82,10 @@ class SkillRepository:
         }
 
     def add_evidence(self, items: Iterable[Evidence], now: datetime) -> int:
+        return len(self.record_evidence(items, now))
+
+    def record_evidence(self, items: Iterable[Evidence], now: datetime) -> list[int]:
+        """Insert observations; returns their ids (so an undo can remove exactly these)."""
         rows = [
             EvidenceRow(
                 student_id=item.student_id,
@@ -84,7 +100,28 @@ class SkillRepository:
             for item in items
         ]
         self._session.add_all(rows)
-        return len(rows)
+        self._session.flush()
+        return [row.id for row in rows]
+
+    def delete_evidence(self, ids: Iterable[int]) -> None:
+        self._session.execute(delete(EvidenceRow).where(EvidenceRow.id.in_(list(ids))))
+
+    def evidence_of(self, students: Iterable[StudentId]) -> list[Evidence]:
+        """Every observation of these students, in recording order."""
+        rows = self._session.scalars(
+            select(EvidenceRow)
+            .where(EvidenceRow.student_id.in_(list(students)))
+            .order_by(EvidenceRow.id)
+        )
+        return [to_evidence(row) for row in rows]
+
+    def history(self, student: StudentId, skill: SkillId) -> list[Evidence]:
+        rows = self._session.scalars(
+            select(EvidenceRow)
+            .where(EvidenceRow.student_id == student, EvidenceRow.skill_id == skill)
+            .order_by(EvidenceRow.observed_on, EvidenceRow.id)
+        )
+        return [to_evidence(row) for row in rows]
 
     def evidence_count(self) -> int:
         return self._session.scalar(select(func.count()).select_from(EvidenceRow)) or 0

@@ -1,25 +1,32 @@
-"""Skills: where the chosen period stands on each skill of the map."""
+"""Skills: the gap map (who is stuck on what), who needs what today, and counts by skill."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mathroom.composition import Services
+from mathroom.domain.ids import SkillId, StudentId
+from mathroom.domain.pulls import PullSuggestion
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
-from mathroom.ui.widgets.page import Page, label
-
-DOMAIN_NAMES = {
-    "NBT": "Whole numbers & decimals",
-    "OA": "Operations & order",
-    "NF": "Fractions",
-    "RP": "Ratios, rates & percent",
-    "NS": "Integers & rationals",
-    "EE": "Expressions & equations",
-    "G": "Geometry",
-    "MD": "Measurement",
-    "SP": "Statistics & probability",
-}
+from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.gap_map_panel import DOMAIN_NAMES, GapMapPanel
+from mathroom.ui.widgets.needs_panel import NeedsPanel
+from mathroom.ui.widgets.page import Page, card, label
 
 
 class _GradeFilter(QSortFilterProxyModel):
@@ -27,23 +34,67 @@ class _GradeFilter(QSortFilterProxyModel):
         super().__init__()
         self.grades: tuple[int, ...] = ()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         model = self.sourceModel()
         grade = model.data(model.index(source_row, 3), Qt.ItemDataRole.DisplayRole)
         if self.grades and grade not in self.grades:
             return False
-        return super().filterAcceptsRow(source_row, source_parent)  # type: ignore[arg-type]  # PySide stub wants a QModelIndex
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class SkillsPage(Page):
     title = "Skills"
     purpose = (
-        "How many students in this period stand at each level on each skill, from the latest "
-        "evidence. Teacher eyes only: this never appears on the projector or student sheets."
+        "Where each student stands on each skill, from the latest evidence, and who to pull "
+        "today. Teacher eyes only: levels never appear on the projector or student sheets."
     )
+    plan_changed = Signal()
+    student_opened = Signal(object)  # StudentId
 
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self, services: Services, undo: QUndoStack, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(services)
+        self._undo = undo
+        self._today = today
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_gap_tab(), "Gap map")
+        self.tabs.addTab(self._build_counts_tab(), "By skill")
+        self.body.addWidget(self.tabs, 1)
+
+    # -- gap map tab ------------------------------------------------------------------------
+    def _build_gap_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.gap = GapMapPanel(self._services.evidence, self._today)
+        splitter.addWidget(self.gap)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        history_card, history_layout = card()
+        history_layout.addWidget(label("Evidence", "sectionTitle"))
+        self.history = label("Click a cell to see its evidence.", "muted")
+        history_layout.addWidget(self.history)
+        side_layout.addWidget(history_card)
+        self.needs = NeedsPanel()
+        side_layout.addWidget(self.needs, 1)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter)
+        self.gap.cell_chosen.connect(self._on_gap_cell_chosen)
+        self.gap.student_opened.connect(self.student_opened)
+        self.needs.suggest_requested.connect(self._on_suggest_requested)
+        self.needs.accept_requested.connect(self._on_accept_requested)
+        return tab
+
+    # -- counts tab -------------------------------------------------------------------------
+    def _build_counts_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
         controls = QHBoxLayout()
         self.grade = QComboBox()
         self.grade.addItem("All grades", ())
@@ -54,9 +105,9 @@ class SkillsPage(Page):
         self.search.setClearButtonEnabled(True)
         controls.addWidget(self.grade)
         controls.addWidget(self.search, 1)
-        self.body.addLayout(controls)
+        layout.addLayout(controls)
         self.summary = label("", "muted")
-        self.body.addWidget(self.summary)
+        layout.addWidget(self.summary)
         self.model = SkillLevelsTableModel(self)
         self.proxy = _GradeFilter()
         self.proxy.setParent(self)
@@ -72,9 +123,14 @@ class SkillsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.body.addWidget(self.table, 1)
+        layout.addWidget(self.table, 1)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
+        return tab
+
+    def set_services(self, services: Services) -> None:
+        super().set_services(services)
+        self.gap.set_evidence(services.evidence)
 
     def _on_grade_changed(self, _index: int) -> None:
         self.proxy.beginFilterChange()
@@ -82,6 +138,8 @@ class SkillsPage(Page):
         self.proxy.endFilterChange()
 
     def reload(self) -> None:
+        self.gap.load(self.period)
+        self.history.setText("Click a cell to see its evidence.")
         if self.period is None:
             self.model.set_rows([], DOMAIN_NAMES, 0)
             self.summary.setText("")
@@ -98,3 +156,59 @@ class SkillsPage(Page):
                 "students not yet secure."
             )
         self.summary.setText(f"{len(rows)} skills · {size} students.{hint}")
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_gap_cell_chosen(self, student: StudentId, skill: SkillId) -> None:
+        view = self.gap.view
+        if view is None:
+            return
+        items = self._services.evidence.history(student, skill)
+        skill_info = next((s for s in view.gap.skills if s.id == skill), None)
+        heading = f"{view.names.get(student, '')} · {skill_info.code if skill_info else ''}"
+        if skill_info is not None:
+            heading += f" {skill_info.name}"
+        level = view.gap.level(student, skill)
+        now = level.label if level else "no evidence yet"
+        lines = [heading, f"Now: {now} (rule: {view.rule.label.lower()})"]
+        for item in reversed(items):
+            note = f" — {item.note}" if item.note else ""
+            lines.append(
+                f"{item.observed_on:%b} {item.observed_on.day}: {item.level.label}"
+                f" ({item.source.label}){note}"
+            )
+        self.history.setText("\n".join(lines))
+
+    def _on_suggest_requested(self) -> None:
+        if self.period is None:
+            return
+        today = self._today()
+        already = [StudentId(s) for s in self._services.plans.pulled_today(self.period.id, today)]
+        result = self._services.evidence.needs_today(
+            self.period.id,
+            today,
+            self.gap.selected_skills(),
+            self.needs.group_size.value(),
+            self.needs.pulls.value(),
+            already,
+        )
+        self.needs.show_needs(result)
+
+    def _on_accept_requested(self, suggestion: PullSuggestion) -> None:
+        if self.period is None:
+            return
+        period, today, plans = self.period.id, self._today(), self._services.plans
+        title = plans.add_pull(period, today, suggestion)
+
+        def add_again() -> None:
+            plans.add_pull(period, today, suggestion)
+
+        def take_back() -> None:
+            plans.remove_block(period, today, title)
+
+        push_done(self._undo, "add pull", add_again, take_back, self._after_plan_change)
+        self.needs.status.setText(f"Added to today's plan: {title}.")
+        self._after_plan_change()
+        self._on_suggest_requested()
+
+    def _after_plan_change(self) -> None:
+        self.plan_changed.emit()

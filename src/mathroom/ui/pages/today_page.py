@@ -1,87 +1,204 @@
-"""Today: the chosen period's plan for today and who is at which whiteboard."""
+"""Today: the plan, the whiteboard groups, attendance, and evidence in one key press."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QWidget,
 )
 
 from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
-from mathroom.domain.plan import BlockKind
+from mathroom.domain.ids import SkillId, StudentId, TaskId
+from mathroom.domain.plan import BlockKind, DayPlan
+from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.attendance import AttendanceEntry
+from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
+
+_MARKS = {
+    AttendanceStatus.PRESENT: ("✓", "#1e5631"),
+    AttendanceStatus.ABSENT: ("✗", "#b04a00"),
+    AttendanceStatus.LATE: ("⏱", "#6b4e00"),
+}
 
 
 class TodayPage(Page):
     title = "Today"
     purpose = (
-        "This period's plan for today, the whiteboard groups, and attendance. Absent students "
-        "are left off the projector."
+        "Select students (or a whiteboard group), then press 1–4 to record evidence, or "
+        "A / L / P for absent, late, present. Absent students are left off the projector."
     )
     attendance_changed = Signal()
+    evidence_recorded = Signal()
 
-    def __init__(self, services: Services, today: Callable[[], date]) -> None:
+    def __init__(
+        self, services: Services, today: Callable[[], date], undo: QUndoStack | None = None
+    ) -> None:
         super().__init__(services)
         self._today = today
+        self._undo = undo or QUndoStack(self)
+        self._entries: list[AttendanceEntry] = []
+        self._plan: DayPlan | None = None
         self.date_label = label("", "sectionTitle")
         self.body.addWidget(self.date_label)
         row = QHBoxLayout()
-        agenda_card, agenda_layout = card()
-        agenda_layout.addWidget(label("Agenda", "sectionTitle"))
+        row.addWidget(self._build_agenda(), 3)
+        row.addWidget(self._build_groups(), 3)
+        row.addWidget(self._build_class(), 3)
+        self.body.addLayout(row, 1)
+        self._connect_signals()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_agenda(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Agenda", "sectionTitle"))
         self.timeline = TimelineView()
-        agenda_layout.addWidget(self.timeline)
-        row.addWidget(agenda_card, 3)
-        groups_card, groups_layout = card()
-        groups_layout.addWidget(label("Whiteboard groups", "sectionTitle"))
+        layout.addWidget(self.timeline)
+        return frame
+
+    def _build_groups(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Whiteboard groups", "sectionTitle"))
         self.groups_hint = label("", "muted")
-        groups_layout.addWidget(self.groups_hint)
+        layout.addWidget(self.groups_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._groups_host = QWidget()
-        self._groups_host.setObjectName("scrollHost")
-        self.groups_grid = QGridLayout(self._groups_host)
+        host = QWidget()
+        host.setObjectName("scrollHost")
+        self.groups_grid = QGridLayout(host)
         self.groups_grid.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(self._groups_host)
-        groups_layout.addWidget(scroll, 1)
-        row.addWidget(groups_card, 3)
-        attendance_card, attendance_layout = card()
-        attendance_layout.addWidget(label("Attendance", "sectionTitle"))
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
+        return frame
+
+    def _build_class(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Class", "sectionTitle"))
         self.attendance_summary = label("", "muted")
-        attendance_layout.addWidget(self.attendance_summary)
+        layout.addWidget(self.attendance_summary)
         self.attendance = QListWidget()
         self.attendance.setObjectName("dayList")
-        self.attendance.setToolTip("Click a name: present → absent → late → present")
-        attendance_layout.addWidget(self.attendance, 1)
-        attendance_layout.addWidget(label("Click a name to mark absent or late.", "muted"))
-        row.addWidget(attendance_card, 2)
-        self.body.addLayout(row, 1)
-        self._entries: list[AttendanceEntry] = []
-        self.attendance.itemClicked.connect(self._on_attendance_item_clicked)
-        self.attendance.itemActivated.connect(self._on_attendance_item_clicked)
+        self.attendance.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.attendance, 1)
+        marks = QHBoxLayout()
+        self.status_buttons: dict[AttendanceStatus, QPushButton] = {}
+        for status, key in (
+            (AttendanceStatus.PRESENT, "P"),
+            (AttendanceStatus.ABSENT, "A"),
+            (AttendanceStatus.LATE, "L"),
+        ):
+            button = QPushButton(f"{status.label} ({key})")
+            marks.addWidget(button)
+            self.status_buttons[status] = button
+        layout.addLayout(marks)
+        layout.addWidget(label("Evidence for the selected students", "sectionTitle"))
+        self.skill = QComboBox()
+        self.source = QComboBox()
+        for source in (
+            EvidenceSource.EXIT_TICKET,
+            EvidenceSource.WHITEBOARD,
+            EvidenceSource.QUIZ,
+            EvidenceSource.CONFERENCE,
+        ):
+            self.source.addItem(source.label, source.value)
+        layout.addWidget(self.skill)
+        layout.addWidget(self.source)
+        levels = QGridLayout()
+        self.level_buttons: dict[Level, QPushButton] = {}
+        for n, level in enumerate(Level):
+            button = QPushButton(f"{int(level)}  {level.label}")
+            levels.addWidget(button, n // 2, n % 2)
+            self.level_buttons[level] = button
+        layout.addLayout(levels)
+        self.capture_status = label("", "muted")
+        layout.addWidget(self.capture_status)
+        return frame
 
-    def _load_attendance(self) -> None:
+    def _connect_signals(self) -> None:
+        for status, button in self.status_buttons.items():
+            button.clicked.connect(partial(self.mark_selected, status))
+        for level, button in self.level_buttons.items():
+            button.clicked.connect(partial(self.record_selected, level))
+        # Keys act on the class list's selection (an event filter, so they work however the
+        # list got focus and never steal 1-4 from text fields elsewhere).
+        self._keys: dict[int, Callable[[], None]] = {
+            int(Qt.Key.Key_1) + int(level) - 1: partial(self.record_selected, level)
+            for level in Level
+        }
+        self._keys[int(Qt.Key.Key_A)] = partial(self.mark_selected, AttendanceStatus.ABSENT)
+        self._keys[int(Qt.Key.Key_L)] = partial(self.mark_selected, AttendanceStatus.LATE)
+        self._keys[int(Qt.Key.Key_P)] = partial(self.mark_selected, AttendanceStatus.PRESENT)
+        self.attendance.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.attendance
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            action = self._keys.get(int(event.key()))
+            if action is not None:
+                action()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        today = self._today()
+        prefix = f"{self.period.name} · " if self.period else ""
+        self.date_label.setText(f"{prefix}{today:%A, %B} {today.day}")
+        selected = set(self.selected_students())
+        self._load_class(selected)
+        clear_layout(self.groups_grid)
+        self._plan = None
+        if self.period is None:
+            self.timeline.show_plan(None, None)
+            self.groups_hint.setText("Choose a period at the top of the window.")
+            self._load_skills()
+            return
+        plans = self._services.classroom.plans(self.period.id, today, today)
+        self._plan = plans[0] if plans else None
+        self.timeline.show_plan(self._plan, self.period)
+        self._load_skills()
+        self._load_groups()
+
+    def _load_class(self, selected: set[StudentId]) -> None:
         self.attendance.clear()
         self._entries = (
             self._services.attendance.day(self.period.id, self._today()) if self.period else []
         )
         for entry in self._entries:
             item = QListWidgetItem()
-            self._paint(item, entry.display_name, entry.status)
+            mark, color = _MARKS[entry.status]
+            suffix = (
+                ""
+                if entry.status is AttendanceStatus.PRESENT
+                else (f" — {entry.status.label.lower()}")
+            )
+            item.setText(f"{mark}  {entry.display_name}{suffix}")
+            item.setForeground(QColor(color))
+            item.setData(Qt.ItemDataRole.UserRole, int(entry.student.id))
             self.attendance.addItem(item)
-        counts = {status: 0 for status in AttendanceStatus}
+            item.setSelected(entry.student.id in selected)
+        counts = dict.fromkeys(AttendanceStatus, 0)
         for entry in self._entries:
             counts[entry.status] += 1
         self.attendance_summary.setText(
@@ -91,62 +208,125 @@ class TodayPage(Page):
             else "No students in this period yet."
         )
 
-    @staticmethod
-    def _paint(item: QListWidgetItem, name: str, status: AttendanceStatus) -> None:
-        marks = {
-            AttendanceStatus.PRESENT: ("✓", "#1e5631"),
-            AttendanceStatus.ABSENT: ("✗", "#b04a00"),
-            AttendanceStatus.LATE: ("⏱", "#6b4e00"),
-        }
-        mark, color = marks[status]
-        suffix = "" if status is AttendanceStatus.PRESENT else f" — {status.label.lower()}"
-        item.setText(f"{mark}  {name}{suffix}")
-        item.setForeground(QColor(color))
+    def _load_skills(self) -> None:
+        """Today's task skills first (exit ticket, stations), then every skill."""
+        current = self.skill.currentData()
+        self.skill.blockSignals(True)
+        self.skill.clear()
+        skills = self._services.evidence.skills()
+        by_code = {s.code: s for s in skills}
+        first: list[str] = []
+        tasks = {t.id: t for t in self._services.classroom.tasks()} if self._plan else {}
+        for block in self._plan.blocks if self._plan else ():
+            task_ids = [block.task_id, *(s.task_id for s in block.stations)]
+            for task_id in task_ids:
+                task = tasks.get(task_id) if task_id else None
+                for code in task.spec.skill_codes if task else ():
+                    if code in by_code and code not in first:
+                        first.append(code)
+        for code in first:
+            skill = by_code[code]
+            self.skill.addItem(f"Today: {skill.code} — {skill.name}", int(skill.id))
+        for skill in skills:
+            if skill.code not in first:
+                self.skill.addItem(f"{skill.code} — {skill.name}", int(skill.id))
+        index = self.skill.findData(current) if current is not None else 0
+        self.skill.setCurrentIndex(max(0, index))
+        self.skill.blockSignals(False)
 
-    def _on_attendance_item_clicked(self, item: QListWidgetItem) -> None:
-        row = self.attendance.row(item)
-        if self.period is None or not 0 <= row < len(self._entries):
-            return
-        entry = self._entries[row]
-        status = entry.status.next()
-        self._services.attendance.set_status(
-            self.period.id, entry.student.id, self._today(), status
-        )
-        self.reload()
-        self.attendance.setCurrentRow(row)
-        self.attendance_changed.emit()
-
-    def reload(self) -> None:
-        today = self._today()
-        prefix = f"{self.period.name} · " if self.period else ""
-        self.date_label.setText(f"{prefix}{today:%A, %B} {today.day}")
-        clear_layout(self.groups_grid)
-        self._load_attendance()
-        if self.period is None:
-            self.timeline.show_plan(None, None)
-            self.groups_hint.setText("Choose a period at the top of the window.")
-            return
-        plans = self._services.classroom.plans(self.period.id, today, today)
-        plan = plans[0] if plans else None
-        self.timeline.show_plan(plan, self.period)
+    def _load_groups(self) -> None:
+        plan = self._plan
         stations = (
             next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None) if plan else None
         )
-        if stations is None or stations.group_set_id is None:
+        if self.period is None or stations is None or stations.group_set_id is None:
             self.groups_hint.setText("No whiteboard stations planned today.")
             return
-        views = {v.group_set.id: v for v in self._services.classroom.group_sets(self.period.id)}
-        view = views.get(stations.group_set_id)
+        sets = {v.group_set.id: v for v in self._services.classroom.group_sets(self.period.id)}
+        view = sets.get(stations.group_set_id)
         if view is None:
             self.groups_hint.setText("The group set for today was not found.")
             return
-        self.groups_hint.setText(f"{len(view.names)} groups for today's stations.")
+        self.groups_hint.setText(f"{len(view.names)} groups. Select a group to record evidence.")
         absent = {e.display_name for e in self._entries if e.status is AttendanceStatus.ABSENT}
+        members = {g.number: g.members for g in view.group_set.groups}
         for i, (number, names) in enumerate(view.names):
             frame, layout = card()
-            layout.addWidget(label(f"Whiteboard {number}", "sectionTitle"))
+            top = QHBoxLayout()
+            top.addWidget(label(f"Whiteboard {number}", "sectionTitle"), 1)
+            select = QPushButton("Select")
+            select.clicked.connect(partial(self.select_students, members.get(number, ())))
+            top.addWidget(select)
+            layout.addLayout(top)
             shown = [f"{n} (absent)" if n in absent else n for n in names]
             layout.addWidget(label("\n".join(shown)))
             layout.addStretch(1)
             self.groups_grid.addWidget(frame, i // 2, i % 2)
         self.groups_grid.setRowStretch((len(view.names) + 1) // 2, 1)
+
+    # -- actions ------------------------------------------------------------------------
+    def selected_students(self) -> list[StudentId]:
+        return [
+            StudentId(int(item.data(Qt.ItemDataRole.UserRole)))
+            for item in self.attendance.selectedItems()
+        ]
+
+    def select_students(self, students: tuple[StudentId, ...]) -> None:
+        wanted = set(students)
+        for row in range(self.attendance.count()):
+            item = self.attendance.item(row)
+            item.setSelected(int(item.data(Qt.ItemDataRole.UserRole)) in wanted)
+        self.attendance.setFocus()
+
+    def mark_selected(self, status: AttendanceStatus) -> None:
+        if self.period is None:
+            return
+        students = self.selected_students()
+        for student in students:
+            self._services.attendance.set_status(self.period.id, student, self._today(), status)
+        if students:
+            self.reload()
+            self.attendance_changed.emit()
+
+    def record_selected(self, level: Level) -> None:
+        """Record one level for every selected student on the chosen skill: one action."""
+        students = self.selected_students()
+        skill_data = self.skill.currentData()
+        if not students or skill_data is None:
+            self.capture_status.setText("Select one or more students first.")
+            return
+        skill = SkillId(int(skill_data))
+        source = EvidenceSource(self.source.currentData())
+        today = self._today()
+        task = self._task_for(source)
+        evidence = self._services.evidence
+        ids = list(evidence.record(students, [skill], level, source, today, task))
+
+        def again() -> None:
+            ids[:] = evidence.record(students, [skill], level, source, today, task)
+
+        def take_back() -> None:
+            evidence.remove(ids)
+
+        who = "1 student" if len(students) == 1 else f"{len(students)} students"
+        push_done(
+            self._undo,
+            f"record {level.label} for {who}",
+            again,
+            take_back,
+            self.evidence_recorded.emit,
+        )
+        code = self.skill.currentText().removeprefix("Today: ").split(" — ")[0]
+        self.capture_status.setText(f"Recorded {level.label} on {code} for {who}. Ctrl+Z undoes.")
+        self.evidence_recorded.emit()
+
+    def _task_for(self, source: EvidenceSource) -> TaskId | None:
+        if self._plan is None:
+            return None
+        kind = BlockKind.EXIT_TICKET if source is EvidenceSource.EXIT_TICKET else BlockKind.STATIONS
+        block = next((b for b in self._plan.blocks if b.kind is kind), None)
+        if block is None:
+            return None
+        if block.task_id is not None:
+            return block.task_id
+        return next((s.task_id for s in block.stations if s.task_id is not None), None)
