@@ -1,6 +1,7 @@
 """Run every benchmark and print its figures."""
 
-from benchmarks import roster_parsing, startup
+from benchmarks import gap_map, roster_parsing, startup
 
 startup.main()
 roster_parsing.main()
+gap_map.main()

@@ -115,6 +115,16 @@ def main() -> None:
                     break
             settle(1.0)
         save(window, args.out / f"{index + 1}-{page.title.lower()}.png")
+    skills = window.show_page("Skills")
+    skills.needs.suggest_button.click()  # type: ignore[attr-defined]  # SkillsPage's panel
+    gap = skills.gap  # type: ignore[attr-defined]  # SkillsPage's gap map
+    gap.table.clicked.emit(gap.proxy.index(3, 2))
+    save(window, args.out / "skills-gap-map.png")
+    first = services.classroom.roster(services.roster.periods()[0].id)[0].student
+    profile = window.open_profile(int(first.id))
+    if profile is not None:
+        save(profile, args.out / "profile.png")
+        profile.close()
     window.open_projector()
     assert window.projector is not None
     window.projector.resize(1920, 1080)

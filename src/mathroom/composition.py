@@ -63,6 +63,7 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
     classroom = ClassroomService(store)
     safety = SafetyNet(folder, local_now)
     attendance = AttendanceService(store, local_now)
+    evidence = EvidenceService(store, local_now)
     return Services(
         folder=folder,
         store=store,
@@ -71,11 +72,11 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         demo=DemoService(store, content, local_now),
         library=LibraryService(store, content, local_now),
         maintenance=MaintenanceService(folder, local_now),
-        printing=PrintService(classroom, folder),
+        printing=PrintService(classroom, folder, evidence),
         projector=ProjectorService(classroom, attendance),
         roster=RosterService(store, safety, local_now),
         roster_import=RosterImportService(store, safety, local_now),
         attendance=attendance,
-        evidence=EvidenceService(store, local_now),
+        evidence=evidence,
         plans=PlanService(store, local_now),
     )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
+from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
@@ -221,3 +222,22 @@ def test_marking_absent_on_today_takes_the_name_off_the_projector(
     assert "absent" in today.attendance.item(0).text()
     assert "1 absent" in today.attendance_summary.text()
     assert name not in projector.visible_text().split("\n")
+
+
+def test_profile_opens_from_the_roster_and_saves_a_pdf(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    rosters = window.show_page("Rosters")
+    assert isinstance(rosters, RostersPage)
+    rosters.table.selectRow(0)
+    student = rosters.selected_students()[0]
+    with qtbot.waitSignal(rosters.profile_requested):
+        qtbot.mouseClick(rosters.profile_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(ProfileDialog)
+    assert isinstance(dialog, ProfileDialog)
+    assert student.family_name in dialog.browser.toPlainText()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=10_000)
+    assert dialog.saved is not None and dialog.saved.path.exists()
+    dialog.close()

@@ -61,3 +61,10 @@ def test_content_checkers_pass(checker: str) -> None:
         [sys.executable, str(script)], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_domain_names_match_the_skill_map() -> None:
+    from mathroom.domain.skills import DOMAIN_NAMES
+
+    skill_map = load_skill_map(paths.resource("skills", "skill_map.json"))
+    assert {d.code: d.name for d in skill_map.domains} == DOMAIN_NAMES

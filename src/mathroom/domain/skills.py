@@ -41,6 +41,20 @@ _LEVEL_LETTERS = {
 }
 
 
+# The skill map's domains in teaching order (names match resources/skills/skill_map.json).
+DOMAIN_NAMES = {
+    "NBT": "Whole numbers & decimals",
+    "OA": "Operations & order",
+    "NF": "Fractions",
+    "RP": "Ratios, rates & percent",
+    "NS": "Integers & rational numbers",
+    "EE": "Expressions & equations",
+    "G": "Geometry",
+    "MD": "Measurement",
+    "SP": "Statistics & probability",
+}
+
+
 class EvidenceSource(StrEnum):
     EXIT_TICKET = "exit_ticket"
     WHITEBOARD = "whiteboard"

@@ -39,7 +39,6 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.names import clean_name
 from mathroom.domain.scores import (
     HUNDRED,
-    LEVEL_WORDS_HINT,
     format_number,
     parse_level_word,
     parse_number,
@@ -372,7 +371,8 @@ def _read_value(
                 return None, level
             raise _BadValueError(
                 "bad_score",
-                f"can't read '{text}' as a score or level ({SCORE_HINT}, or {LEVEL_WORDS_HINT})",
+                f"can't read '{text}' as a score or level ({SCORE_HINT}, or a level such as "
+                "Got it)",
             )
         if reader.mode is _Mode.LEVELS:
             level = parse_level_word(text)
@@ -461,24 +461,30 @@ def parse_date(text: str, *, excel_serials: bool = False) -> date | None:
     ``excel_serials`` a whole number such as 46346 is an Excel date serial (xlsx cells not
     formatted as dates).
     """
-    text = " ".join(text.split()).casefold()
+    shown = " ".join(text.split())
+    text = shown.casefold()
     if not text:
         return None
+    if match := _US.match(text):
+        year = int(match[3])
+        try:
+            return date(year + 2000 if year < 100 else year, int(match[1]), int(match[2]))
+        except ValueError as exc:
+            raise ValueError(
+                f"'{shown}' is not a real date (dates are read as month/day/year)"
+            ) from exc
     try:
         if match := _ISO.match(text):
             return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _US.match(text):
-            year = int(match[3])
-            return date(year + 2000 if year < 100 else year, int(match[1]), int(match[2]))
         if (match := _MONTH_FIRST.match(text)) and match[1] in _MONTHS:
             return date(int(match[3]), _MONTHS[match[1]], int(match[2]))
         if (match := _DAY_FIRST.match(text)) and match[2] in _MONTHS:
             return date(int(match[3]), _MONTHS[match[2]], int(match[1]))
         if excel_serials and text.isdigit() and 20_000 <= int(text) <= 80_000:
             return _EXCEL_EPOCH + timedelta(days=int(text))
-    except ValueError as exc:  # 2/30/2026, month 13
-        raise ValueError(f"'{text}' is not a real date") from exc
-    raise ValueError(f"can't read the date '{text}' ({DATE_HINT})")
+    except ValueError as exc:  # 2026-02-30, Feb 30, 2026
+        raise ValueError(f"'{shown}' is not a real date") from exc
+    raise ValueError(f"can't read the date '{shown}' ({DATE_HINT})")
 
 
 # -- rows ---------------------------------------------------------------------------------
@@ -631,16 +637,17 @@ class _RowParser:
         columns = self.header.columns
         number = _clean(row, columns.get(_Field.STUDENT_NUMBER))
         name = self._name(row)
-        if number is None and name is not None and _SUMMARY.match(name):
+        summary = next((text for text in (number, name) if text and _SUMMARY.match(text)), None)
+        if summary is not None:
             self.log.add(
                 line,
                 ProblemKind.SKIPPED,
                 "summary_row",
-                f"'{name}' looks like a summary line, not a student, skipped",
+                f"'{summary}' looks like a summary line, not a student, skipped",
             )
             return
         values = self._values(row)
-        if not any(cell.strip() for _code, cell, _level in values):
+        if not any(cell.strip() or level.strip() for _code, cell, level in values):
             self.log.add(line, ProblemKind.SKIPPED, "no_score", "no score or level, skipped")
             return
         if number is None and name is None:

@@ -10,11 +10,13 @@ from mathroom.domain.attendance import present
 from mathroom.domain.gap_map import GapMap, build_gap_map
 from mathroom.domain.ids import PeriodId, SkillId, StudentId, TaskId
 from mathroom.domain.levels import LevelRule
+from mathroom.domain.profile import DomainStanding, GroupMemory, SkillStanding, StudentProfile
 from mathroom.domain.pulls import PullSuggestion, SkillNeed, neediest_skills, suggest_pulls
 from mathroom.domain.roster import display_names
-from mathroom.domain.skills import Evidence, EvidenceSource, Level, Skill
+from mathroom.domain.skills import DOMAIN_NAMES, Evidence, EvidenceSource, Level, Skill
 from mathroom.store.repositories.attendance import AttendanceRepository
-from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
@@ -115,4 +117,63 @@ class EvidenceService:
             suggestions=tuple(suggestions),
             names=display_names(list(view.gap.students), style),
             absent=frozenset(set(ids) - here),
+        )
+
+    def profile(self, student: StudentId, today: date) -> StudentProfile:
+        """Everything a parent conference needs about one student (teacher-only)."""
+        with self._store.unit_of_work() as session:
+            editor = RosterEditor(session)
+            record = editor.student(student)
+            periods = RosterRepository(session).periods()
+            period_names = tuple(
+                p.name for p in periods if p.id in editor.current_period_ids(student)
+            )
+            repository = SkillRepository(session)
+            skills = repository.skills()
+            evidence = repository.evidence_of([student])
+            rule = SettingsRepository(session).level_rule()
+            group_sets = GroupRepository(session).sets_with_student(student)
+            style = SettingsRepository(session).display_name_style()
+            everyone = {s.id: s for s in editor.all_students()}
+        gap = build_gap_map([record], skills, evidence, rule, today)
+        by_skill = {s.id: s for s in skills}
+        domains = []
+        for code, name in DOMAIN_NAMES.items():
+            standings = tuple(
+                SkillStanding(
+                    s, gap.level(student, s.id), gap.evidence_counts.get((student, s.id), 0)
+                )
+                for s in skills
+                if s.domain == code
+            )
+            if any(st.observations for st in standings):
+                domains.append(DomainStanding(code, name, standings))
+        timeline = tuple(
+            (item, by_skill[item.skill_id])
+            for item in sorted(evidence, key=lambda e: e.observed_on, reverse=True)
+            if item.skill_id in by_skill
+        )
+        memories = []
+        for group_set in group_sets:
+            for group in group_set.groups:
+                if student in group.members:
+                    partners = [
+                        everyone[m] for m in group.members if m != student and m in everyone
+                    ]
+                    names = display_names(partners, style)
+                    memories.append(
+                        GroupMemory(
+                            group_set.made_on,
+                            group.number,
+                            tuple(sorted(names[p.id] for p in partners)),
+                        )
+                    )
+        return StudentProfile(
+            student=record,
+            periods=period_names,
+            today=today,
+            rule_label=rule.label,
+            domains=tuple(domains),
+            timeline=timeline,
+            groups=tuple(sorted(memories, key=lambda m: m.on, reverse=True)),
         )

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
+from mathroom.domain.ids import StudentId
 from mathroom.domain.roster import Period
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
+from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         self.today_page.attendance_changed.connect(self._refresh_projector)
         self.skills_page.plan_changed.connect(self._on_plan_changed)
         self.today_page.evidence_recorded.connect(self.skills_page.reload)
+        self.skills_page.student_opened.connect(self.open_profile)
+        self.rosters_page.profile_requested.connect(self.open_profile)
 
     def _restore_state(self) -> None:
         geometry = self._settings.geometry()
@@ -242,8 +246,15 @@ class MainWindow(QMainWindow):
         self.projector.show_slide(slide)
         self.projector.raise_()
 
+    def open_profile(self, student: object) -> ProfileDialog | None:
+        if not isinstance(student, int):
+            return None
+        dialog = ProfileDialog(self._services, StudentId(student), self._today, self)
+        dialog.open()
+        return dialog
+
     def open_settings(self) -> None:
-        if SettingsDialog(self._services.roster, self).exec():
+        if SettingsDialog(self._services.roster, self._services.evidence, self).exec():
             self.reload()
 
     def open_import(self) -> ImportRosterDialog:

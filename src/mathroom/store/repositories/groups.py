@@ -106,3 +106,18 @@ class GroupRepository:
             )
             for row in rows
         ]
+
+    def sets_with_student(self, student: StudentId) -> list[GroupSet]:
+        """Every group set the student was part of, in any period, newest first."""
+        ids = (
+            select(GroupRow.group_set_id)
+            .join(GroupMemberRow)
+            .where(GroupMemberRow.student_id == student)
+        )
+        rows = self._session.scalars(
+            select(GroupSetRow)
+            .where(GroupSetRow.id.in_(ids))
+            .options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
+            .order_by(GroupSetRow.made_on.desc(), GroupSetRow.id.desc())
+        )
+        return [to_group_set(row) for row in rows]

@@ -196,3 +196,12 @@ class RosterEditor:
         row = self._session.get(SchoolYearRow, year)
         if row is not None:
             row.archived_at = now
+
+    def student(self, student: StudentId) -> Student:
+        return to_student(self.student_row(student))
+
+    def current_period_ids(self, student: StudentId) -> set[PeriodId]:
+        return {PeriodId(e.period_id) for e in self.active_enrollments(student)}
+
+    def all_students(self) -> list[Student]:
+        return [to_student(row) for row in self._session.scalars(select(StudentRow))]

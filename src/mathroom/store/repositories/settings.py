@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mathroom.domain.errors import ValidationError
 from mathroom.domain.levels import LevelRule
 from mathroom.domain.roster import DisplayNameStyle
+from mathroom.domain.scores import CutPoints
 from mathroom.store.tables import SettingRow
 
 DISPLAY_NAME_STYLE = "display_name_style"
 LEVEL_RULE = "level_rule"
+SCORE_CUT_POINTS = "score_cut_points"
 
 
 class SettingsRepository:
@@ -46,3 +50,26 @@ class SettingsRepository:
 
     def set_level_rule(self, rule: LevelRule) -> None:
         self.set(LEVEL_RULE, rule.value)
+
+    def score_cut_points(self) -> CutPoints:
+        """The teacher's score-to-level cut points; the defaults when unset or unreadable."""
+        value = self.get(SCORE_CUT_POINTS)
+        try:
+            return CutPoints(
+                Decimal(str(value["getting_there"])),
+                Decimal(str(value["got_it"])),
+                Decimal(str(value["extending"])),
+            )
+        except (TypeError, KeyError, InvalidOperation, ValidationError):
+            return CutPoints()
+
+    def set_score_cut_points(self, cuts: CutPoints) -> None:
+        # Stored as text: JSON numbers would come back as floats.
+        self.set(
+            SCORE_CUT_POINTS,
+            {
+                "getting_there": str(cuts.getting_there),
+                "got_it": str(cuts.got_it),
+                "extending": str(cuts.extending),
+            },
+        )

@@ -1,23 +1,27 @@
-"""File → Settings: how names show on shared surfaces."""
+"""File → Settings: how names show on shared surfaces, and how levels are worked out."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from mathroom.domain.levels import HALF_LIFE_DAYS, LevelRule
 from mathroom.domain.roster import DisplayNameStyle
+from mathroom.services.evidence import EvidenceService
 from mathroom.services.roster import RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, roster: RosterService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, roster: RosterService, evidence: EvidenceService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             "Settings",
-            "Names on the projector, posters and cards. When two students would look the "
-            "same, Mathroom adds letters of the family name until they differ.",
+            "These settings are saved with your classroom data, so backups carry them.",
             parent,
         )
         self._roster = roster
+        self._evidence = evidence
         self.style_combo = QComboBox()
         current = roster.display_style()
         for style in DisplayNameStyle:
@@ -25,6 +29,35 @@ class SettingsDialog(FormDialog):
             if style is current:
                 self.style_combo.setCurrentIndex(self.style_combo.count() - 1)
         self.add_field("Names on shared screens", "display_name_style", self.style_combo)
+        self.form.addRow(
+            "",
+            _note(
+                "When two students would look the same, Mathroom adds letters of the family name "
+                "until they differ."
+            ),
+        )
+        self.rule_combo = QComboBox()
+        rule = evidence.level_rule()
+        for option in LevelRule:
+            self.rule_combo.addItem(option.label, option.value)
+            if option is rule:
+                self.rule_combo.setCurrentIndex(self.rule_combo.count() - 1)
+        self.add_field("A student's current level", "level_rule", self.rule_combo)
+        self.form.addRow(
+            "",
+            _note(
+                "Most recent: the newest observation counts. Average: every observation counts, "
+                f"one from {HALF_LIFE_DAYS} days ago half as much as one from today."
+            ),
+        )
 
     def submit(self) -> None:
         self._roster.set_display_style(DisplayNameStyle(self.style_combo.currentData()))
+        self._evidence.set_level_rule(LevelRule(self.rule_combo.currentData()))
+
+
+def _note(text: str) -> QLabel:
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setObjectName("muted")
+    return note

@@ -47,6 +47,7 @@ class RostersPage(Page):
     period_selected = Signal(object)  # PeriodId of an active period picked in the list
     roster_changed = Signal()  # periods or students changed: other pages should reload
     import_requested = Signal()
+    profile_requested = Signal(object)  # StudentId
 
     def __init__(
         self, services: Services, undo: QUndoStack, today: Callable[[], date] = date.today
@@ -104,6 +105,8 @@ class RostersPage(Page):
         self.move_button = QPushButton("Move to…")
         self.archive_button = QPushButton("Archive")
         self.restore_button = QPushButton("Restore")
+        self.profile_button = QPushButton("Profile…")
+        self.profile_button.setToolTip("Levels, evidence and groups, printable for a conference")
         self.import_button = QPushButton("Import…")
         self.export_button = QPushButton("Export CSV…")
         for button in (
@@ -112,6 +115,7 @@ class RostersPage(Page):
             self.move_button,
             self.archive_button,
             self.restore_button,
+            self.profile_button,
         ):
             tools.addWidget(button)
         tools.addStretch(1)
@@ -179,6 +183,7 @@ class RostersPage(Page):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.import_button.clicked.connect(self.import_requested)
         self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.profile_button.clicked.connect(self._on_profile_clicked)
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for keys, slot in (
@@ -258,6 +263,7 @@ class RostersPage(Page):
         self.add_button.setEnabled(not archived_period)
         self.import_button.setEnabled(not archived_period)
         self.edit_button.setEnabled(len(selected) == 1)
+        self.profile_button.setEnabled(len(selected) == 1)
         self.move_button.setEnabled(bool(selected) and not archived_period)
         self.archive_button.setEnabled(any(not s.archived for s in selected))
         self.restore_button.setEnabled(any(s.archived for s in selected))
@@ -470,6 +476,11 @@ class RostersPage(Page):
 
     def _on_show_archived_toggled(self, _checked: bool) -> None:
         self._load_students()
+
+    def _on_profile_clicked(self) -> None:
+        selected = self.selected_students()
+        if len(selected) == 1:
+            self.profile_requested.emit(int(selected[0].id))
 
     def _on_undo_clicked(self) -> None:
         self._undo.undo()

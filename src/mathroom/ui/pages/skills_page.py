@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from mathroom.composition import Services
 from mathroom.domain.ids import SkillId, StudentId
 from mathroom.domain.pulls import PullSuggestion
+from mathroom.domain.skills import DOMAIN_NAMES
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.undo import push_done
-from mathroom.ui.widgets.gap_map_panel import DOMAIN_NAMES, GapMapPanel
+from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
 from mathroom.ui.widgets.page import Page, card, label
 

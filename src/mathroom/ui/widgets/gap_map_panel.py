@@ -19,23 +19,10 @@ from PySide6.QtWidgets import (
 from mathroom.domain.gap_map import GapMap
 from mathroom.domain.ids import SkillId, StudentId
 from mathroom.domain.roster import Period
-from mathroom.domain.skills import Level, Skill
+from mathroom.domain.skills import DOMAIN_NAMES, Level, Skill
 from mathroom.services.evidence import EvidenceService, GapMapView
 from mathroom.ui.models.gap_map_table import GapMapTableModel
 from mathroom.ui.widgets.page import label
-
-DOMAIN_NAMES = {
-    "NBT": "Whole numbers & decimals",
-    "OA": "Operations & order",
-    "NF": "Fractions",
-    "RP": "Ratios, rates & percent",
-    "NS": "Integers & rationals",
-    "EE": "Expressions & equations",
-    "G": "Geometry",
-    "MD": "Measurement",
-    "SP": "Statistics & probability",
-}
-
 
 _EMPTY = GapMap((), (), {}, {})
 
@@ -73,8 +60,8 @@ class GapMapPanel(QWidget):
         filters.addWidget(self.grade)
         filters.addWidget(self.only_assessed)
         filters.addStretch(1)
-        filters.addWidget(legend())
         layout.addLayout(filters)
+        layout.addWidget(legend())
         self.model = GapMapTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -87,10 +74,16 @@ class GapMapPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(46)
+        header.setDefaultSectionSize(54)
         header.setMinimumSectionSize(30)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSortIndicatorShown(True)
+        # Codes wrap at their dots ("7.NS." over "A.1b") so every column stays narrow.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(52)
+        small = header.font()
+        small.setPointSizeF(max(7.5, small.pointSizeF() - 1.5))
+        header.setFont(small)
         layout.addWidget(self.table, 1)
         self.domain.currentIndexChanged.connect(self.refresh)
         self.grade.currentIndexChanged.connect(self.refresh)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -56,6 +56,7 @@ class NeedsPanel(QWidget):
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("dayList")
         self.suggestions.setWordWrap(True)
+        self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.suggestions, 1)
         self.accept_button = QPushButton("Add the selected pull to today's plan")
         self.accept_button.setEnabled(False)
