@@ -22,6 +22,7 @@ from mathroom.services.projector import ProjectorService
 from mathroom.services.roster import RosterService
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet
+from mathroom.services.skill_map import SkillMapService
 from mathroom.store.migrate import MigrationOutcome
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
@@ -49,6 +50,7 @@ class Services:
     roster_import: RosterImportService
     attendance: AttendanceService
     evidence: EvidenceService
+    skill_map: SkillMapService
     plans: PlanService
 
     def close(self) -> None:
@@ -78,5 +80,6 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         roster_import=RosterImportService(store, safety, local_now),
         attendance=attendance,
         evidence=evidence,
+        skill_map=SkillMapService(store),
         plans=PlanService(store, local_now),
     )

@@ -13,8 +13,8 @@ class DoneCommand(QUndoCommand):
     def __init__(
         self,
         text: str,
-        redo: Callable[[], None],
-        undo: Callable[[], None],
+        redo: Callable[[], object],
+        undo: Callable[[], object],
         after: Callable[[], None],
     ) -> None:
         super().__init__(text)
@@ -36,8 +36,8 @@ class DoneCommand(QUndoCommand):
 def push_done(
     stack: QUndoStack,
     text: str,
-    redo: Callable[[], None],
-    undo: Callable[[], None],
+    redo: Callable[[], object],
+    undo: Callable[[], object],
     after: Callable[[], None],
 ) -> None:
     stack.push(DoneCommand(text, redo, undo, after))

@@ -138,3 +138,44 @@ class SkillRepository:
         for student_id, skill_id, level in rows:
             latest[(StudentId(student_id), SkillId(skill_id))] = Level(level)
         return latest
+
+
+class SkillEditor:
+    """Teacher changes to the skill map: add, rename, hide, reorder."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def row(self, skill: SkillId) -> SkillRow:
+        row = self._session.get(SkillRow, skill)
+        if row is None:
+            raise LookupError(f"skill {skill} not found")
+        return row
+
+    def code_taken(self, code: str) -> bool:
+        found = self._session.scalar(
+            select(func.count())
+            .select_from(SkillRow)
+            .where(func.lower(SkillRow.code) == code.lower())
+        )
+        return bool(found)
+
+    def add(self, code: str, name: str, domain: str, grade: int, description: str) -> SkillId:
+        position = (self._session.scalar(select(func.max(SkillRow.position))) or 0) + 1
+        row = SkillRow(
+            code=code,
+            standard="",
+            name=name,
+            description=description,
+            domain=domain,
+            grade=grade,
+            position=position,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return SkillId(row.id)
+
+    def ordered(self) -> list[SkillRow]:
+        return list(
+            self._session.scalars(select(SkillRow).order_by(SkillRow.position, SkillRow.id))
+        )

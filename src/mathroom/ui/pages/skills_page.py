@@ -28,6 +28,7 @@ from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
 from mathroom.ui.widgets.page import Page, card, label
+from mathroom.ui.widgets.skill_map_editor import SkillMapEditor
 
 
 class _GradeFilter(QSortFilterProxyModel):
@@ -63,6 +64,9 @@ class SkillsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_gap_tab(), "Gap map")
         self.tabs.addTab(self._build_counts_tab(), "By skill")
+        self.skill_map = SkillMapEditor(services.skill_map, undo)
+        self.tabs.addTab(self.skill_map, "Skill map")
+        self.skill_map.changed.connect(self.reload)
         self.body.addWidget(self.tabs, 1)
 
     # -- gap map tab ------------------------------------------------------------------------
@@ -132,6 +136,7 @@ class SkillsPage(Page):
     def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.gap.set_evidence(services.evidence)
+        self.skill_map.set_service(services.skill_map)
 
     def _on_grade_changed(self, _index: int) -> None:
         self.proxy.beginFilterChange()
@@ -140,6 +145,7 @@ class SkillsPage(Page):
 
     def reload(self) -> None:
         self.gap.load(self.period)
+        self.skill_map.reload()
         self.history.setText("Click a cell to see its evidence.")
         if self.period is None:
             self.model.set_rows([], DOMAIN_NAMES, 0)
