@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from mathroom.composition import Services, open_services
+from mathroom.domain.skills import Level
 from mathroom.paths import DataFolder
 from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
@@ -120,6 +121,13 @@ def main() -> None:
     gap = skills.gap  # type: ignore[attr-defined]  # SkillsPage's gap map
     gap.table.clicked.emit(gap.proxy.index(3, 2))
     save(window, args.out / "skills-gap-map.png")
+    for _ in range(2):  # accept the two suggested pulls, as the walk-through does
+        skills.needs.accept_button.click()  # type: ignore[attr-defined]  # SkillsPage's panel
+    save(window, args.out / "skills-after-pulls.png")
+    today_page = window.show_page("Today")
+    today_page.attendance.selectAll()  # type: ignore[attr-defined]  # TodayPage's class list
+    today_page.record_selected(Level.GOT_IT)  # type: ignore[attr-defined]  # TodayPage
+    save(window, args.out / "today-after-pulls-and-evidence.png")
     first = services.classroom.roster(services.roster.periods()[0].id)[0].student
     profile = window.open_profile(int(first.id))
     if profile is not None:

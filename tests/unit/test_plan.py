@@ -35,3 +35,23 @@ def test_period_length_and_meeting_days() -> None:
     assert period.minutes == 52
     assert period.meets_on(date(2026, 11, 23))  # Monday
     assert not period.meets_on(date(2026, 11, 24))
+
+
+def test_a_concurrent_pull_runs_inside_its_host_and_adds_no_minutes() -> None:
+    blocks = (
+        PlanBlock(BlockKind.WARMUP, 8),
+        PlanBlock(BlockKind.STATIONS, 24),
+        PlanBlock(BlockKind.SMALL_GROUP, 10, concurrent=True),
+        PlanBlock(BlockKind.SMALL_GROUP, 10, concurrent=True),
+        PlanBlock(BlockKind.EXIT_TICKET, 7),
+    )
+    day = DayPlan(DayPlanId(1), PeriodId(1), date(2026, 11, 23), blocks)
+    assert day.total_minutes == 39
+    times = [(t.starts_at, t.ends_at) for t in day.timeline(time(8, 0))]
+    assert times == [
+        (time(8, 0), time(8, 8)),
+        (time(8, 8), time(8, 32)),
+        (time(8, 8), time(8, 18)),
+        (time(8, 18), time(8, 28)),
+        (time(8, 32), time(8, 39)),
+    ]

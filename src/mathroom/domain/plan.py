@@ -52,6 +52,9 @@ class PlanBlock:
     stations: tuple[Station, ...] = ()
     skill_code: str | None = None  # a small-group pull's focus
     students: tuple[StudentId, ...] = ()  # who is pulled (small group) — teacher-only
+    # A block that runs inside the previous one (a pull while the others work at the
+    # whiteboards): it takes clock time inside its host, not extra minutes of the period.
+    concurrent: bool = False
 
     @property
     def heading(self) -> str:
@@ -75,7 +78,7 @@ class DayPlan:
 
     @property
     def total_minutes(self) -> int:
-        return sum(block.minutes for block in self.blocks)
+        return sum(block.minutes for block in self.blocks if not block.concurrent)
 
     def minutes_short(self, period_minutes: int) -> int:
         """How many minutes the plan falls short of (positive) or overruns (negative)."""
@@ -84,9 +87,17 @@ class DayPlan:
     def timeline(self, starts_at: time) -> tuple[TimedBlock, ...]:
         """Clock times for each block, starting at the period's bell."""
         clock = datetime.combine(self.plan_date, starts_at)
+        inside = clock
         timed: list[TimedBlock] = []
         for block in self.blocks:
+            if block.concurrent:
+                # Back to back inside the host block, without moving the period's clock.
+                end = inside + timedelta(minutes=block.minutes)
+                timed.append(TimedBlock(block, inside.time(), end.time()))
+                inside = end
+                continue
             end = clock + timedelta(minutes=block.minutes)
             timed.append(TimedBlock(block, clock.time(), end.time()))
+            inside = clock
             clock = end
         return tuple(timed)

@@ -26,8 +26,8 @@ class PlanService:
     def add_pull(self, period: PeriodId, on: date, suggestion: PullSuggestion) -> str:
         """Put a suggested small-group pull into the day's plan; returns the block's title.
 
-        It goes before the exit ticket, and its minutes come out of the whiteboard stations:
-        the teacher pulls a few students while the others keep working.
+        It runs inside the whiteboard-stations block (the teacher pulls a few students while
+        the others keep working), so it adds no minutes to the period.
         """
         title = pull_title(suggestion)
         block = PlanBlock(
@@ -36,23 +36,17 @@ class PlanService:
             title=title,
             skill_code=suggestion.skill.code,
             students=suggestion.students,
+            concurrent=True,
         )
         with self._store.unit_of_work() as session:
             PlanRepository(session).append_block(
-                period,
-                on,
-                block,
-                self._now(),
-                before=BlockKind.EXIT_TICKET.value,
-                take_from=BlockKind.STATIONS.value,
+                period, on, block, self._now(), after=BlockKind.STATIONS.value
             )
         return title
 
     def remove_block(self, period: PeriodId, on: date, title: str) -> None:
         with self._store.unit_of_work() as session:
-            PlanRepository(session).remove_block(
-                period, on, title, give_to=BlockKind.STATIONS.value
-            )
+            PlanRepository(session).remove_block(period, on, title)
 
     def pulled_today(self, period: PeriodId, on: date) -> set[int]:
         """Students already in a pull today (at most one pull per student per day)."""

@@ -378,6 +378,7 @@ class _StudentIndex:
         self.by_name: dict[str, list[Student]] = {}
         self.by_reversed_name: dict[str, list[Student]] = {}  # "Okafor Amara" without a comma
         self.scope = "in this period" if period is not None else "among your current students"
+        self._seen: dict[tuple[str | None, str | None], tuple[Student | None, str]] = {}
         for student, periods in students:
             if student.student_number:
                 self.by_number[student.student_number] = student
@@ -394,7 +395,12 @@ class _StudentIndex:
 
     def match(self, row: ScoreRow) -> tuple[Student | None, str]:
         """(student, note): the note is a warning when matched, the reason when not."""
-        number, name = row.student_number, row.student_name
+        key = (row.student_number, row.student_name)
+        if key not in self._seen:  # a student has a row per skill: match each once
+            self._seen[key] = self._match(*key)
+        return self._seen[key]
+
+    def _match(self, number: str | None, name: str | None) -> tuple[Student | None, str]:
         if number:
             student = self.by_number.get(number)
             note = ""

@@ -32,6 +32,8 @@ QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; }}
 QLabel#pagePurpose {{ color: {MUTED}; font-size: 10.5pt; }}
 QLabel#sectionTitle {{ font-size: 12.5pt; font-weight: 600; margin-top: 6px; }}
 QLabel#muted {{ color: {MUTED}; }}
+QLabel#cardTitle {{ font-size: 11pt; font-weight: 600; }}
+QPushButton#small {{ padding: 2px 8px; }}
 QLabel#banner {{ background: {WARNING_BG}; color: {WARNING_INK}; border-radius: 6px;
                  padding: 6px 10px; }}
 QLabel#okBanner {{ background: #e6f4ea; color: #1e5631; border-radius: 6px; padding: 6px 10px; }}

@@ -19,6 +19,8 @@ def _details(block: PlanBlock) -> dict[str, object]:
         details["skill_code"] = block.skill_code
     if block.students:
         details["students"] = [int(s) for s in block.students]
+    if block.concurrent:
+        details["concurrent"] = True
     return details
 
 
@@ -95,6 +97,7 @@ class PlanRepository:
                     group_set_id=GroupSetId(block.group_set_id) if block.group_set_id else None,
                     skill_code=(block.details or {}).get("skill_code"),
                     students=tuple(StudentId(s) for s in (block.details or {}).get("students", [])),
+                    concurrent=bool((block.details or {}).get("concurrent", False)),
                     stations=tuple(
                         Station(
                             station.number,
@@ -118,19 +121,12 @@ class PlanRepository:
         return {group_id: number for group_id, number in rows}
 
     def append_block(
-        self,
-        period: PeriodId,
-        plan_date: date,
-        block: PlanBlock,
-        now: datetime,
-        *,
-        before: str,
-        take_from: str | None = None,
+        self, period: PeriodId, plan_date: date, block: PlanBlock, now: datetime, *, after: str
     ) -> DayPlanId:
-        """Add a block to the day's plan (creating the plan), before the first ``before`` block.
+        """Add a block to the day's plan (creating the plan if needed).
 
-        With ``take_from``, the new block's minutes come out of the first block of that kind
-        (never leaving it under 5 minutes), so the day still fits the period.
+        It goes after the first block of kind ``after`` and any blocks already running inside
+        it, or at the end when there is none.
         """
         row = self._session.scalars(
             select(DayPlanRow).where(
@@ -143,7 +139,12 @@ class PlanRepository:
             )
             self._session.add(row)
         kinds = [b.kind for b in row.blocks]
-        index = kinds.index(before) if before in kinds else len(kinds)
+        if after in kinds:
+            index = kinds.index(after) + 1
+            while index < len(row.blocks) and (row.blocks[index].details or {}).get("concurrent"):
+                index += 1
+        else:
+            index = len(row.blocks)
         new = PlanBlockRow(
             position=index,
             kind=block.kind.value,
@@ -153,19 +154,13 @@ class PlanRepository:
         )
         for later in row.blocks[index:]:
             later.position += 1
-        donor = next((b for b in row.blocks if b.kind == take_from), None)
-        if donor is not None and donor.minutes - block.minutes >= 5:
-            donor.minutes -= block.minutes
-            new.details = {**new.details, "borrowed_minutes": block.minutes}
         row.blocks.insert(index, new)
         row.updated_at = now
         self._session.flush()
         return DayPlanId(row.id)
 
-    def remove_block(
-        self, period: PeriodId, plan_date: date, title: str, *, give_to: str | None = None
-    ) -> None:
-        """Remove the block with this title; its minutes go back to the first ``give_to``."""
+    def remove_block(self, period: PeriodId, plan_date: date, title: str) -> None:
+        """Remove the day's block with this title (undo of an added block)."""
         row = self._session.scalars(
             select(DayPlanRow).where(
                 DayPlanRow.period_id == period, DayPlanRow.plan_date == plan_date
@@ -176,9 +171,6 @@ class PlanRepository:
         for block in list(row.blocks):
             if block.title == title:
                 row.blocks.remove(block)
-                receiver = next((b for b in row.blocks if b.kind == give_to), None)
-                if receiver is not None:
-                    receiver.minutes += int((block.details or {}).get("borrowed_minutes", 0))
                 break
         for position, block in enumerate(row.blocks):
             block.position = position

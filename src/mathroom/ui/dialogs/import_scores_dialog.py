@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -79,6 +80,35 @@ def _plural(n: int, one: str) -> str:
     return f"{n} {one if n == 1 else one + 's'}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """The teacher's choices when a plan was asked for; numbered so stale answers are dropped."""
+
+    generation: int
+    period: PeriodId | None
+    default_date: date
+    cuts: CutPoints
+    skip_unmatched: bool
+    use_suggestions: bool
+
+    def plan(self, importer: ScoreImportService, parsed: ParsedScores) -> ScorePlan:
+        return importer.plan(
+            parsed,
+            self.period,
+            self.default_date,
+            self.cuts,
+            skip_unmatched=self.skip_unmatched,
+            use_suggestions=self.use_suggestions,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Preview:
+    request: _Request
+    parsed: ParsedScores
+    plan: ScorePlan
+
+
 class ImportScoresDialog(QDialog):
     """Choose a file → preview (cut points, date, decisions) → result.
 
@@ -87,6 +117,7 @@ class ImportScoresDialog(QDialog):
     """
 
     imported = Signal()
+    preview_updated = Signal()  # a plan for the current choices is on screen
 
     def __init__(
         self,
@@ -110,6 +141,8 @@ class ImportScoresDialog(QDialog):
         self.parsed: ParsedScores | None = None
         self.plan: ScorePlan | None = None
         self.import_result: ScoreImportResult | None = None
+        self._generation = 0
+        self._shown: _Request | None = None  # the choices behind the plan on screen
 
         layout = QVBoxLayout(self)
         self.steps = QStackedWidget()
@@ -277,18 +310,25 @@ class ImportScoresDialog(QDialog):
             self.load(Path(path))
 
     def load(self, file: Path) -> None:
-        """Read the file in the background, with progress and a working Cancel."""
+        """Read and plan the file in the background, with progress and a working Cancel."""
         self._cancel.clear()
         self.read_error.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.read_status.setText(f"Reading {file.name}…")
         self.choose_button.setEnabled(False)
+        self.parsed = self.plan = None
+        for box in (self.skip_box, self.suggest_box):  # a new file starts undecided
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        request = self._request()
         importer = self._importer
         cancel = self._cancel
 
-        def work(progress: Callable[[int, int], None]) -> ParsedScores:
-            return importer.read(file, progress, cancel.is_set)
+        def work(progress: Callable[[int, int], None]) -> _Preview:
+            parsed = importer.read(file, progress, cancel.is_set)
+            return _Preview(request, parsed, request.plan(importer, parsed))
 
         run_in_background(
             work, self._on_read_done, self._on_read_failed, progress=self._on_progress
@@ -301,13 +341,9 @@ class ImportScoresDialog(QDialog):
 
     def _on_read_done(self, result: object) -> None:
         self._reading_finished()
-        if not isinstance(result, ParsedScores):
-            return
-        self.parsed = result
-        self.skip_box.setChecked(False)
-        self.suggest_box.setChecked(False)
-        self._replan()
-        self._show_step(1)
+        if isinstance(result, _Preview):
+            self._show_step(1)
+            self._on_preview_ready(result)
 
     def _on_read_failed(self, error: Exception) -> None:
         self._reading_finished()
@@ -329,38 +365,74 @@ class ImportScoresDialog(QDialog):
     def _on_choice_changed(self, *_args: object) -> None:
         self._replan()
 
-    def _choices(self) -> tuple[PeriodId | None, date]:
+    def _request(self) -> _Request:
+        """What to plan with, as the widgets stand; the cut points as last saved if invalid."""
+        self._generation += 1
         period = self.period_combo.currentData()
         picked = self.date_edit.date()
-        return period, date(picked.year(), picked.month(), picked.day())
+        try:
+            cuts = self.cut_points()
+        except ValidationError:
+            cuts = self._importer.cut_points()
+        return _Request(
+            self._generation,
+            period,
+            date(picked.year(), picked.month(), picked.day()),
+            cuts,
+            self.skip_box.isChecked(),
+            self.suggest_box.isChecked(),
+        )
 
     def _replan(self) -> None:
+        """Plan again off the GUI thread; a newer change makes an older answer stale."""
         parsed = self.parsed
         if parsed is None:
             return
         try:
-            cuts = self.cut_points()
+            self.cut_points()
         except ValidationError as exc:
-            later = _CUT_LABELS.get(exc.field, exc.field)
-            self.cut_error.setText(
-                f"{later} must start above the level before it. Nothing changes until the "
-                "cut points go up from left to right."
-            )
-            self.cut_error.show()
-            self.import_button.setEnabled(False)
+            self._show_cut_error(exc.field)
             return
         self.cut_error.hide()
-        self.below_label.setText(f"(below {cuts.getting_there}% is Not yet)")
-        period, default_date = self._choices()
-        self.plan = plan = self._importer.plan(
-            parsed,
-            period,
-            default_date,
-            cuts,
-            skip_unmatched=self.skip_box.isChecked(),
-            use_suggestions=self.suggest_box.isChecked(),
+        self.import_button.setEnabled(False)  # until the plan for these choices is shown
+        request = self._request()
+        importer = self._importer
+
+        def work(_progress: Callable[[int, int], None]) -> _Preview:
+            return _Preview(request, parsed, request.plan(importer, parsed))
+
+        run_in_background(work, self._on_preview_ready, self._on_plan_failed)
+
+    def _on_preview_ready(self, result: object) -> None:
+        if not isinstance(result, _Preview) or result.request.generation != self._generation:
+            return  # the teacher changed something since: a newer plan is on its way
+        self.parsed, self.plan, self._shown = result.parsed, result.plan, result.request
+        self.below_label.setText(f"(below {result.plan.cuts.getting_there}% is Not yet)")
+        self._show_plan(result.parsed, result.plan)
+        self.preview_updated.emit()
+
+    def _on_plan_failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, MathroomError) else f"Unexpected problem: {error}"
+        self.blockers.setText(f"{message}\nNothing was imported.")
+        self.blockers.show()
+
+    def _show_cut_error(self, field: str) -> None:
+        names = list(_CUT_LABELS)
+        field = field if field in names else names[0]
+        index = names.index(field)
+        said = f"{_CUT_LABELS[field]} ({self.cut_spins[field].value()}%)"
+        if index:
+            before = names[index - 1]
+            said += f" must be above {_CUT_LABELS[before]} ({self.cut_spins[before].value()}%)"
+        else:
+            said += " is not a percent from 0 to 100"
+        self.cut_error.setText(
+            f"{said}. The list below still uses the last cut points that went up from left "
+            "to right; Import waits until these do."
         )
-        self._show_plan(parsed, plan)
+        self.cut_error.show()
+        self.import_button.setEnabled(False)
+        self._generation += 1  # a plan still on its way is for cut points no longer shown
 
     def _show_plan(self, parsed: ParsedScores, plan: ScorePlan) -> None:
         how = f" ({parsed.file_format})" if parsed.file_format else ""
@@ -499,12 +571,19 @@ class ImportScoresDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         importer = self._importer
-        period, default_date = self._choices()
-        cuts, skip, suggest = plan.cuts, plan.skip_unmatched, plan.use_suggestions
+        # Exactly what the preview showed: the plan's own choices, not the widgets' now.
+        request = self._shown
+        if request is None:
+            return
 
         def work(_progress: Callable[[int, int], None]) -> ScoreImportResult:
             return importer.apply(
-                parsed, period, default_date, cuts, skip_unmatched=skip, use_suggestions=suggest
+                parsed,
+                request.period,
+                request.default_date,
+                request.cuts,
+                skip_unmatched=request.skip_unmatched,
+                use_suggestions=request.use_suggestions,
             )
 
         run_in_background(work, self._on_import_done, self._on_import_failed, writes=True)
@@ -528,8 +607,8 @@ class ImportScoresDialog(QDialog):
         self.blockers.show()
 
     def _on_back_clicked(self) -> None:
-        self.parsed = None
-        self.plan = None
+        self._generation += 1  # a plan still on its way is for the file just put down
+        self.parsed = self.plan = self._shown = None
         self._show_step(0)
 
     def _on_cancel_clicked(self) -> None:

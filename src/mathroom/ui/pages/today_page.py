@@ -176,7 +176,8 @@ class TodayPage(Page):
             return
         plans = self._services.classroom.plans(self.period.id, today, today)
         self._plan = plans[0] if plans else None
-        self.timeline.show_plan(self._plan, self.period)
+        names = {e.student.id: e.display_name for e in self._entries}
+        self.timeline.show_plan(self._plan, self.period, names)
         self._load_skills()
         self._load_groups()
 
@@ -252,14 +253,14 @@ class TodayPage(Page):
         members = {g.number: g.members for g in view.group_set.groups}
         for i, (number, names) in enumerate(view.names):
             frame, layout = card()
-            top = QHBoxLayout()
-            top.addWidget(label(f"Whiteboard {number}", "sectionTitle"), 1)
-            select = QPushButton("Select")
-            select.clicked.connect(partial(self.select_students, members.get(number, ())))
-            top.addWidget(select)
-            layout.addLayout(top)
+            layout.addWidget(label(f"Whiteboard {number}", "cardTitle"))
             shown = [f"{n} (absent)" if n in absent else n for n in names]
             layout.addWidget(label("\n".join(shown)))
+            select = QPushButton("Select group")
+            select.setObjectName("small")
+            select.setToolTip("Select this group's students, then press 1–4")
+            select.clicked.connect(partial(self.select_students, members.get(number, ())))
+            layout.addWidget(select, 0, Qt.AlignmentFlag.AlignLeft)
             layout.addStretch(1)
             self.groups_grid.addWidget(frame, i // 2, i % 2)
         self.groups_grid.setRowStretch((len(view.names) + 1) // 2, 1)

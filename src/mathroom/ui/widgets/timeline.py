@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from mathroom.domain.ids import StudentId
 from mathroom.domain.plan import DayPlan
 from mathroom.domain.roster import Period
 from mathroom.ui.widgets.page import label
@@ -52,7 +55,12 @@ class TimelineView(QWidget):
     def _on_section_resized(self, *_args: object) -> None:
         self.table.resizeRowsToContents()
 
-    def show_plan(self, plan: DayPlan | None, period: Period | None) -> None:
+    def show_plan(
+        self,
+        plan: DayPlan | None,
+        period: Period | None,
+        names: Mapping[StudentId, str] | None = None,
+    ) -> None:
         self.table.setRowCount(0)
         if plan is None or period is None:
             self.banner.setObjectName("banner")
@@ -71,7 +79,14 @@ class TimelineView(QWidget):
             detail = block.task_title or ""
             if block.stations:
                 detail = f"{len(block.stations)} groups, one per whiteboard"
-            what = f"{block.heading}\n{detail}" if detail else block.heading
+            if block.students and names is not None:
+                detail = ", ".join(names.get(s, "?") for s in block.students)
+            heading = (
+                f"↳ {block.heading} (during the block above)"
+                if block.concurrent
+                else (block.heading)
+            )
+            what = f"{heading}\n{detail}" if detail else heading
             for column, text in enumerate((clock, str(block.minutes), what)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

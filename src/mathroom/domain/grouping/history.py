@@ -1,0 +1,67 @@
+"""Who has worked with whom before, with recent meetings weighing most."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mathroom.domain.grouping.request import PastRound
+from mathroom.domain.ids import StudentId
+
+HALF_LIFE_ROUNDS = 10.0
+"""A meeting counts half as much ten group sets later (about two weeks of daily stations)."""
+
+FORGET_AFTER_ROUNDS = 120
+"""Meetings older than this no longer count at all (a school year of daily stations is ~180)."""
+
+Pair = tuple[StudentId, StudentId]
+
+
+def pair(a: StudentId, b: StudentId) -> Pair:
+    """The pair's canonical key: smaller id first."""
+    return (a, b) if a < b else (b, a)
+
+
+def recency_weight(rounds_ago: int, half_life: float = HALF_LIFE_ROUNDS) -> float:
+    """How much a meeting ``rounds_ago`` group sets back counts: 1.0 for the latest, halving."""
+    if rounds_ago > FORGET_AFTER_ROUNDS:
+        return 0.0
+    return float(0.5 ** ((rounds_ago - 1) / half_life))
+
+
+@dataclass(frozen=True, slots=True)
+class PairHistory:
+    """Meeting counts and recency-weighted meeting totals for every pair that has met."""
+
+    counts: dict[Pair, int] = field(default_factory=dict)
+    weights: dict[Pair, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_rounds(
+        cls,
+        rounds: Iterable[PastRound],
+        students: Iterable[StudentId] | None = None,
+        half_life: float = HALF_LIFE_ROUNDS,
+    ) -> PairHistory:
+        """Tally past group sets; with ``students`` given, pairs outside them are dropped."""
+        keep = set(students) if students is not None else None
+        counts: dict[Pair, int] = {}
+        weights: dict[Pair, float] = {}
+        for past in rounds:
+            weight = recency_weight(past.rounds_ago, half_life)
+            for group in past.groups:
+                members = sorted(set(group) if keep is None else set(group) & keep)
+                for i, a in enumerate(members):
+                    for b in members[i + 1 :]:
+                        key = (a, b)
+                        counts[key] = counts.get(key, 0) + 1
+                        weights[key] = weights.get(key, 0.0) + weight
+        return cls(counts, weights)
+
+    def count(self, a: StudentId, b: StudentId) -> int:
+        """How many times the two have shared a group."""
+        return self.counts.get(pair(a, b), 0)
+
+    def weight(self, a: StudentId, b: StudentId) -> float:
+        """Their meetings added up by recency: 1.0 for each meeting in the latest group set."""
+        return self.weights.get(pair(a, b), 0.0)
