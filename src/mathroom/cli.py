@@ -1,4 +1,4 @@
-"""Command-line verbs for scripts and tests: demo, check, backup, import-roster.
+"""Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -84,6 +84,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="archive students of the imported periods who are missing from the file",
     )
     roster.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+    scores = commands.add_parser(
+        "import-scores",
+        parents=[common],
+        help="import scores or levels (CSV/TSV/TXT/XLSX) as evidence (never prompts)",
+    )
+    scores.add_argument("file", type=Path, help="a diagnostic or quiz export")
+    scores.add_argument("--period", metavar="NAME", help="match student names in this period")
+    scores.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=date.fromisoformat, help="date for rows without one"
+    )
+    scores.add_argument("--yes", action="store_true", help="accept warnings and suggested codes")
+    scores.add_argument(
+        "--skip-unmatched", action="store_true", help="leave out rows that can't be read or matched"
+    )
+    scores.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
     return parser
 
 
@@ -98,6 +113,7 @@ def run_command(args: argparse.Namespace) -> int:
         "check": _check,
         "backup": _backup,
         "import-roster": _import_roster,
+        "import-scores": _import_scores,
     }
     try:
         folder.ensure()
@@ -178,6 +194,23 @@ def _import_roster(args: argparse.Namespace, folder: DataFolder) -> int:
     if result.backup is not None:
         _out(f"Backup taken first: {result.backup}")
     return EXIT_OK
+
+
+def _import_scores(args: argparse.Namespace, folder: DataFolder) -> int:
+    from mathroom.score_cli import import_scores
+
+    with _locked_services(folder) as services:
+        return import_scores(
+            services,
+            args.file,
+            period=args.period,
+            on=args.date,
+            yes=args.yes,
+            skip_unmatched=args.skip_unmatched,
+            dry_run=args.dry_run,
+            out=_out,
+            err=_err,
+        )
 
 
 def plan_report(plan: ImportPlan) -> list[str]:

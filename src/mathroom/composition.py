@@ -14,6 +14,7 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoService
 from mathroom.services.evidence import EvidenceService
+from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.services.library import LibraryService
 from mathroom.services.maintenance import MaintenanceService
 from mathroom.services.plans import PlanService
@@ -22,6 +23,7 @@ from mathroom.services.projector import ProjectorService
 from mathroom.services.roster import RosterService
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet
+from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.store.migrate import MigrationOutcome
 from mathroom.store.opening import DatabaseDamagedError, open_database
@@ -51,6 +53,8 @@ class Services:
     attendance: AttendanceService
     evidence: EvidenceService
     skill_map: SkillMapService
+    score_import: ScoreImportService
+    grouping_rules: GroupingRulesService
     plans: PlanService
 
     def close(self) -> None:
@@ -81,5 +85,7 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         attendance=attendance,
         evidence=evidence,
         skill_map=SkillMapService(store),
+        score_import=ScoreImportService(store, safety, local_now),
+        grouping_rules=GroupingRulesService(store, local_now),
         plans=PlanService(store, local_now),
     )

@@ -121,3 +121,21 @@ def test_import_roster_refuses_bad_files_with_the_line(tmp_path: Path) -> None:
     result = mathroom("import-roster", str(empty), data=data)
     assert result.returncode == 1
     assert "empty.csv" in result.stderr and "empty" in result.stderr
+
+
+def test_import_scores_verb(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    assert mathroom("demo", data=data).returncode == 0
+    file = tmp_path / "quiz.csv"
+    file.write_text(
+        "Student ID,Skill,Score,Date\n0700123,7.NS.A.1b,17/20,2026-11-20\n"
+        "0799999,7.NS.A.1b,10/20,2026-11-20\n",
+        encoding="utf-8",
+    )
+    blocked = mathroom("import-scores", str(file), data=data)
+    assert blocked.returncode == 1
+    assert "line 3" in blocked.stderr and "--skip-unmatched" in blocked.stderr
+    done = mathroom("import-scores", str(file), "--skip-unmatched", data=data)
+    assert done.returncode == 0, done.stderr
+    again = mathroom("import-scores", str(file), "--skip-unmatched", data=data)
+    assert again.returncode == 0

@@ -40,6 +40,27 @@ class GroupSet:
     groups: tuple[Group, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RuleEntry:
+    """A grouping rule as the teacher sees it (the reason is private: never projected)."""
+
+    id: int
+    constraint: PairConstraint
+
+
+def pair_counts(group_sets: Sequence[GroupSet]) -> dict[frozenset[StudentId], int]:
+    """How many times each pair of students has been in the same group."""
+    counts: dict[frozenset[StudentId], int] = {}
+    for group_set in group_sets:
+        for group in group_set.groups:
+            members = group.members
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    key = frozenset((a, b))
+                    counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def group_sizes(count: int, target: int) -> list[int]:
     """Sizes that cover ``count`` students with groups near ``target``, differing by at most 1.
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mathroom.domain.groups import ConstraintKind, Group, GroupSet, PairConstraint
+from mathroom.domain.groups import ConstraintKind, Group, GroupSet, PairConstraint, RuleEntry
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId
 from mathroom.store.tables import (
     EnrollmentRow,
@@ -121,3 +121,46 @@ class GroupRepository:
             .order_by(GroupSetRow.made_on.desc(), GroupSetRow.id.desc())
         )
         return [to_group_set(row) for row in rows]
+
+    def rules(self, period: PeriodId) -> list[RuleEntry]:
+        """Active rules whose first student is enrolled in the period, with their ids."""
+        enrolled = select(EnrollmentRow.student_id).where(
+            EnrollmentRow.period_id == period, EnrollmentRow.left_on.is_(None)
+        )
+        rows = self._session.scalars(
+            select(GroupingConstraintRow)
+            .where(
+                GroupingConstraintRow.archived_at.is_(None),
+                GroupingConstraintRow.student_a_id.in_(enrolled),
+            )
+            .order_by(GroupingConstraintRow.id)
+        )
+        return [
+            RuleEntry(
+                row.id,
+                PairConstraint(
+                    ConstraintKind(row.kind),
+                    StudentId(row.student_a_id),
+                    StudentId(row.student_b_id),
+                    row.reason,
+                ),
+            )
+            for row in rows
+        ]
+
+    def add_rule(self, constraint: PairConstraint, now: datetime) -> int:
+        row = GroupingConstraintRow(
+            kind=constraint.kind.value,
+            student_a_id=constraint.a,
+            student_b_id=constraint.b,
+            reason=constraint.reason,
+            created_at=now,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def set_rule_archived(self, rule: int, archived_at: datetime | None) -> None:
+        row = self._session.get(GroupingConstraintRow, rule)
+        if row is not None:
+            row.archived_at = archived_at

@@ -596,6 +596,13 @@ class ImportScoresDialog(QDialog):
         cuts = (
             f"\n\nLevels were given by these cut points, now saved: {result.plan.cuts.describe()}."
         )
+        left_out = result.plan.blocking_messages() if result.plan.skip_unmatched else []
+        if left_out:
+            shown = "\n  ".join(left_out[:10]) + ("\n  …" if len(left_out) > 10 else "")
+            cuts += (
+                "\n\nLeft out:\n  " + shown + "\nFix these in the file and import it again: "
+                "scores already recorded are not recorded twice."
+            )
         self.done_text.setText(result.summary() + cuts + backup)
         self._show_step(2)
         self.imported.emit()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -23,6 +24,7 @@ from mathroom.composition import Services
 from mathroom.domain.ids import SkillId, StudentId
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.skills import DOMAIN_NAMES
+from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
@@ -61,6 +63,15 @@ class SkillsPage(Page):
         super().__init__(services)
         self._undo = undo
         self._today = today
+        tools = QHBoxLayout()
+        tools.addStretch(1)
+        self.import_scores_button = QPushButton("Import scores…")
+        self.import_scores_button.setToolTip(
+            "A diagnostic or quiz export: scores or levels per student and skill"
+        )
+        tools.addWidget(self.import_scores_button)
+        self.body.addLayout(tools)
+        self.import_scores_button.clicked.connect(self.open_score_import)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_gap_tab(), "Gap map")
         self.tabs.addTab(self._build_counts_tab(), "By skill")
@@ -132,6 +143,18 @@ class SkillsPage(Page):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
         return tab
+
+    def open_score_import(self) -> ImportScoresDialog:
+        dialog = ImportScoresDialog(
+            self._services,
+            self.period,
+            self._today(),
+            self,
+            importer=self._services.score_import,
+        )
+        dialog.imported.connect(self.reload)
+        dialog.open()
+        return dialog
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
