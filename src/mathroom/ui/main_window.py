@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
             self.today_page,
             self.rosters_page,
             self.skills_page,
-            GroupsPage(services),
+            GroupsPage(services, self.undo_stack),
             TasksPage(services),
             PlanPage(services, today),
             PrintPage(services, today),

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QTabWidget,
     QWidget,
 )
 
 from mathroom.composition import Services
 from mathroom.services.classroom import GroupSetView
 from mathroom.ui.widgets.page import Page, card, clear_layout, label
+from mathroom.ui.widgets.pair_matrix_view import PairMatrixView
+from mathroom.ui.widgets.rules_editor import RulesEditor
 
 
 class GroupsPage(Page):
@@ -23,10 +27,13 @@ class GroupsPage(Page):
         "who has worked with whom."
     )
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, undo: QUndoStack | None = None) -> None:
         super().__init__(services)
+        self._undo = undo or QUndoStack(self)
         self._views: list[GroupSetView] = []
-        row = QHBoxLayout()
+        self.tabs = QTabWidget()
+        history = QWidget()
+        row = QHBoxLayout(history)
         self.history = QListWidget()
         self.history.setObjectName("historyList")
         self.history.setMaximumWidth(240)
@@ -40,10 +47,24 @@ class GroupsPage(Page):
         self.grid.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(host)
         row.addWidget(scroll, 1)
-        self.body.addLayout(row, 1)
+        self.tabs.addTab(history, "Past groups")
+        self.matrix = PairMatrixView()
+        self.tabs.addTab(self.matrix, "Who has worked with whom")
+        self.rules = RulesEditor(services.grouping_rules, self._undo)
+        self.tabs.addTab(self.rules, "Rules")
+        self.body.addWidget(self.tabs, 1)
         self.history.currentRowChanged.connect(self._on_history_row_changed)
 
+    def set_services(self, services: Services) -> None:
+        super().set_services(services)
+        self.rules.set_service(services.grouping_rules)
+
     def reload(self) -> None:
+        period = self.period
+        students = [e.student for e in self._services.classroom.roster(period.id)] if period else []
+        self.rules.load(period.id if period else None, students)
+        if period is not None:
+            self.matrix.show_matrix(self._services.grouping_rules.pair_matrix(period.id))
         self.history.clear()
         self._views = self._services.classroom.group_sets(self.period.id) if self.period else []
         for view in self._views:

@@ -1,0 +1,56 @@
+"""Who has worked with whom: a period's pairs, coloured by how often they met."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from mathroom.services.grouping_rules import PairMatrix
+from mathroom.ui.widgets.page import label
+
+SHADES = ("#ffffff", "#dbe6fb", "#a9c1ee", "#6f93d8", "#2f5aa8")
+
+
+class PairMatrixView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.summary = label("", "muted")
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        layout.addWidget(self.table, 1)
+
+    def show_matrix(self, matrix: PairMatrix) -> None:
+        students = matrix.students
+        self.table.setRowCount(len(students))
+        self.table.setColumnCount(len(students))
+        initials = [
+            "".join(part[:1] for part in (s.first_name, s.family_name) if part) for s in students
+        ]
+        self.table.setHorizontalHeaderLabels(initials)
+        self.table.setVerticalHeaderLabels([s.full_name for s in students])
+        worst = 0
+        for row, a in enumerate(students):
+            for column, b in enumerate(students):
+                item = QTableWidgetItem()
+                if a.id == b.id:
+                    item.setBackground(QColor("#eef1f7"))
+                else:
+                    count = matrix.met(a.id, b.id)
+                    worst = max(worst, count)
+                    item.setText(str(count) if count else "")
+                    item.setBackground(QColor(SHADES[min(count, len(SHADES) - 1)]))
+                    if count >= 3:
+                        item.setForeground(QColor("#ffffff"))
+                    item.setToolTip(f"{a.full_name} and {b.full_name}: together {count}×")
+                self.table.setItem(row, column, item)
+        fresh = [matrix.never_met(s.id) for s in students]
+        average = sum(fresh) / len(fresh) if fresh else 0
+        self.summary.setText(
+            f"From the last {matrix.sets} group sets. Most often together: {worst}×. "
+            f"On average each student has not yet worked with {average:.0f} classmates."
+        )
