@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo test lint bench bundle clean
+.PHONY: run test lint bench package package-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,10 +34,15 @@ test: lint
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
-bundle: $(STAMP)
+# A one-folder desktop bundle in dist/mathroom (PyInstaller), then its headless smoke test.
+package: $(STAMP)
 	$(PY) -m pip install -q -e '.[test,package]'
-	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/mathroom.spec
-	QT_QPA_PLATFORM=offscreen dist/mathroom/mathroom --self-test "$$(mktemp -d)"
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build packaging/mathroom.spec
+	@du -sh dist/mathroom
+
+package-test: package
+	bash tools/package-smoke-test.sh dist/mathroom/mathroom
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -25,7 +25,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = cli.data_folder(args)
     if args.self_test:
         return self_test(DataFolder(args.self_test))
-    return run_gui(folder)
+    try:
+        return run_gui(folder)
+    except Exception as exc:  # last resort: never a silent exit for a teacher
+        return _fatal(folder, exc)
+
+
+def _fatal(folder: DataFolder, error: Exception) -> int:
+    """Log the error and show where the log is, in a dialog when a screen is there."""
+    log_file = folder.logs / "mathroom.log"
+    log.exception("Mathroom could not start")
+    message = (
+        f"Mathroom could not start: {error}\n\nYour data was not changed. Details are in "
+        f"{log_file}"
+    )
+    sys.stderr.write(message + "\n")
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, "Mathroom could not start", message)
+    except Exception:  # the dialog itself must never hide the first error
+        log.exception("could not show the start-up error dialog")
+    return 1
 
 
 def run_gui(folder: DataFolder) -> int:

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Smoke-test a built bundle headless, from temporary data folders: --version, demo, check,
+# and --self-test (migrate, demo, a PDF, the main window). Prints size and start-up time.
+set -euo pipefail
+app=${1:-dist/mathroom/mathroom}
+export QT_QPA_PLATFORM=offscreen
+data=$(mktemp -d); fresh=$(mktemp -d)
+trap 'rm -rf "$data" "$fresh"' EXIT
+fail() { echo "package-test: $*" >&2; exit 1; }
+
+version=$("$app" --version) || fail "--version failed"
+expected="Mathroom $(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
+[ "$version" = "$expected" ] || fail "--version printed '$version', expected '$expected'"
+echo "ok: $version"
+
+"$app" demo --data-dir "$data" | grep -q "65 students" || fail "demo did not create 65 students"
+echo "ok: demo"
+"$app" check --data-dir "$data" | grep -q "integrity: ok" || fail "check did not report ok"
+echo "ok: check"
+
+start=$(date +%s.%N)
+"$app" --self-test "$fresh" | grep -q "self-test passed" || fail "self-test failed"
+end=$(date +%s.%N)
+[ -s "$fresh/exports/self-test.pdf" ] || fail "self-test wrote no PDF"
+echo "ok: self-test (migrate, demo, PDF, window) in $(python3 -c "print(f'{$end-$start:.1f}')") s"
+echo "bundle size: $(du -sh "$(dirname "$app")" | cut -f1)"
