@@ -36,8 +36,7 @@ def _fatal(folder: DataFolder, error: Exception) -> int:
     log_file = folder.logs / "mathroom.log"
     log.exception("Mathroom could not start")
     message = (
-        f"Mathroom could not start: {error}\n\nYour data was not changed. Details are in "
-        f"{log_file}"
+        f"Mathroom could not start: {error}\n\nYour data was not changed. Details are in {log_file}"
     )
     sys.stderr.write(message + "\n")
     try:

@@ -37,7 +37,7 @@ def test_one_key_records_a_whole_group_and_undo_takes_it_back(
     first = today.groups_grid.itemAt(0)
     card = first.widget() if first is not None else None
     assert card is not None
-    select = next(b for b in card.findChildren(QPushButton) if b.text() == "Select group")
+    select = next(b for b in card.findChildren(QPushButton) if b.text() == "Select")
     qtbot.mouseClick(select, Qt.MouseButton.LeftButton)
     chosen = today.selected_students()
     assert len(chosen) >= 3

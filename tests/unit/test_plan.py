@@ -47,6 +47,7 @@ def test_a_concurrent_pull_runs_inside_its_host_and_adds_no_minutes() -> None:
     )
     day = DayPlan(DayPlanId(1), PeriodId(1), date(2026, 11, 23), blocks)
     assert day.total_minutes == 39
+    assert day.concurrent_overrun() == 0
     times = [(t.starts_at, t.ends_at) for t in day.timeline(time(8, 0))]
     assert times == [
         (time(8, 0), time(8, 8)),
@@ -55,3 +56,13 @@ def test_a_concurrent_pull_runs_inside_its_host_and_adds_no_minutes() -> None:
         (time(8, 18), time(8, 28)),
         (time(8, 32), time(8, 39)),
     ]
+
+
+def test_pulls_longer_than_their_host_block_are_flagged() -> None:
+    blocks = (
+        PlanBlock(BlockKind.STATIONS, 15),
+        PlanBlock(BlockKind.SMALL_GROUP, 10, concurrent=True),
+        PlanBlock(BlockKind.SMALL_GROUP, 10, concurrent=True),
+    )
+    day = DayPlan(DayPlanId(1), PeriodId(1), date(2026, 11, 23), blocks)
+    assert day.concurrent_overrun() == 5

@@ -80,6 +80,17 @@ class DayPlan:
     def total_minutes(self) -> int:
         return sum(block.minutes for block in self.blocks if not block.concurrent)
 
+    def concurrent_overrun(self) -> int:
+        """Minutes by which blocks running inside another block outlast it (0 when they fit)."""
+        worst = host = used = 0
+        for block in self.blocks:
+            if block.concurrent:
+                used += block.minutes
+                worst = max(worst, used - host)
+            else:
+                host, used = block.minutes, 0
+        return worst
+
     def minutes_short(self, period_minutes: int) -> int:
         """How many minutes the plan falls short of (positive) or overruns (negative)."""
         return period_minutes - self.total_minutes

@@ -189,7 +189,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # First run: fit the laptop's screen (1366×768 is common in schools).
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
         page = self._settings.last_page()
         self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
 

@@ -57,8 +57,8 @@ class TodayPage(Page):
         self.date_label = label("", "sectionTitle")
         self.body.addWidget(self.date_label)
         row = QHBoxLayout()
-        row.addWidget(self._build_agenda(), 3)
-        row.addWidget(self._build_groups(), 3)
+        row.addWidget(self._build_agenda(), 5)
+        row.addWidget(self._build_groups(), 4)
         row.addWidget(self._build_class(), 3)
         self.body.addLayout(row, 1)
         self._connect_signals()
@@ -117,8 +117,13 @@ class TodayPage(Page):
             EvidenceSource.CONFERENCE,
         ):
             self.source.addItem(source.label, source.value)
-        layout.addWidget(self.skill)
-        layout.addWidget(self.source)
+        for combo in (self.skill, self.source):
+            # Long skill names must not widen the column; the list shows them in full.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
+            layout.addWidget(combo)
         levels = QGridLayout()
         self.level_buttons: dict[Level, QPushButton] = {}
         for n, level in enumerate(Level):
@@ -253,17 +258,18 @@ class TodayPage(Page):
         members = {g.number: g.members for g in view.group_set.groups}
         for i, (number, names) in enumerate(view.names):
             frame, layout = card()
-            layout.addWidget(label(f"Whiteboard {number}", "cardTitle"))
-            shown = [f"{n} (absent)" if n in absent else n for n in names]
-            layout.addWidget(label("\n".join(shown)))
-            select = QPushButton("Select group")
+            top = QHBoxLayout()
+            top.addWidget(label(f"Whiteboard {number}", "cardTitle"), 1)
+            select = QPushButton("Select")
             select.setObjectName("small")
             select.setToolTip("Select this group's students, then press 1–4")
             select.clicked.connect(partial(self.select_students, members.get(number, ())))
-            layout.addWidget(select, 0, Qt.AlignmentFlag.AlignLeft)
-            layout.addStretch(1)
-            self.groups_grid.addWidget(frame, i // 2, i % 2)
-        self.groups_grid.setRowStretch((len(view.names) + 1) // 2, 1)
+            top.addWidget(select)
+            layout.addLayout(top)
+            shown = [f"{n} (absent)" if n in absent else n for n in names]
+            layout.addWidget(label(", ".join(shown)))
+            self.groups_grid.addWidget(frame, i, 0)
+        self.groups_grid.setRowStretch(len(view.names), 1)
 
     # -- actions ------------------------------------------------------------------------
     def selected_students(self) -> list[StudentId]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from mathroom.domain.ids import StudentId
@@ -55,6 +56,11 @@ class TimelineView(QWidget):
     def _on_section_resized(self, *_args: object) -> None:
         self.table.resizeRowsToContents()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # After the stretch column has taken its new width, so wrapped rows fit their text.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
     def show_plan(
         self,
         plan: DayPlan | None,
@@ -68,6 +74,10 @@ class TimelineView(QWidget):
             self._restyle()
             return
         message, fits = minutes_message(plan, period)
+        overrun = plan.concurrent_overrun()
+        if overrun:
+            message += f" The pulls need {overrun} minutes more than the block they run in."
+            fits = False
         self.banner.setObjectName("okBanner" if fits else "banner")
         self.banner.setText(message)
         self._restyle()
@@ -90,6 +100,7 @@ class TimelineView(QWidget):
             for column, text in enumerate((clock, str(block.minutes), what)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                item.setToolTip(text)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
 
