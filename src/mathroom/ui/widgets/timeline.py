@@ -52,6 +52,11 @@ class TimelineView(QWidget):
         layout.addWidget(self.table)
         # Wrapped task titles need taller rows whenever the column gets narrower.
         header.sectionResized.connect(self._on_section_resized)
+        # A child timer dies with the widget, so a pending relayout never outlives the table.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.table.resizeRowsToContents)
 
     def _on_section_resized(self, *_args: object) -> None:
         self.table.resizeRowsToContents()
@@ -59,7 +64,7 @@ class TimelineView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # After the stretch column has taken its new width, so wrapped rows fit their text.
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
+        self._relayout.start()
 
     def show_plan(
         self,
