@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -25,6 +26,7 @@ from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import StudentId
 from mathroom.domain.roster import Period
+from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
@@ -78,13 +80,16 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
+        self.sidebar.setIconSize(QSize(20, 20))
         for page in self.pages:
-            self.sidebar.addItem(page.title)
+            item = QListWidgetItem(theme.icon(f"{page.title.lower()}-light"), page.title)
+            self.sidebar.addItem(item)
             self.stack.addWidget(page)
 
         self.period_combo = QComboBox()
         self.period_combo.setMinimumWidth(220)
         self.projector_button = QPushButton("Projector")
+        self.projector_button.setIcon(theme.icon("projector-light"))
         self.projector_button.setObjectName("primary")
         self.projector_button.setToolTip("Open the student-safe projector window (Ctrl+P)")
         self.date_label = QLabel()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mathroom import paths
@@ -66,6 +66,18 @@ QLineEdit, QComboBox {{ padding: 5px 8px; border: 1px solid #c5cbd8; border-radi
 """
 
 
+def icon(name: str) -> QIcon:
+    """A UI icon from resources/icons/ui (``name`` without .svg; '-light' for dark backgrounds)."""
+    return QIcon(str(paths.resource("icons", "ui", f"{name}.svg")))
+
+
+def app_icon() -> QIcon:
+    result = QIcon(str(paths.resource("icons", "mathroom.svg")))
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        result.addFile(str(paths.resource("icons", "png", f"mathroom-{size}.png")))
+    return result
+
+
 def register_fonts() -> None:
     """The same fonts as the PDFs, so screen and paper match."""
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "wqy-microhei.ttc"):
@@ -77,3 +89,4 @@ def apply(app: QApplication) -> None:
     font = QFont("DejaVu Sans", 10)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(app_icon())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.services.maintenance import BackupEntry, MaintenanceService
+from mathroom.ui import theme
 
 
 def _size(num_bytes: int) -> str:
@@ -70,7 +71,7 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.backup_button = QPushButton("Back up now")
+        self.backup_button = QPushButton(theme.icon("backup"), "Back up now")
         self.restore_button = QPushButton("Restore selected…")
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mathroom.composition import Services
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Period, Student
+from mathroom.ui import theme
 from mathroom.ui.dialogs.new_year_dialog import NewYearDialog
 from mathroom.ui.dialogs.period_dialog import PeriodDialog
 from mathroom.ui.dialogs.student_dialog import StudentDialog
@@ -107,7 +108,7 @@ class RostersPage(Page):
         self.restore_button = QPushButton("Restore")
         self.profile_button = QPushButton("Profile…")
         self.profile_button.setToolTip("Levels, evidence and groups, printable for a conference")
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(theme.icon("import"), "Import…")
         self.export_button = QPushButton("Export CSV…")
         for button in (
             self.add_button,
