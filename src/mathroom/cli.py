@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="archive students of the imported periods who are missing from the file",
     )
     roster.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+    grouping = commands.add_parser(
+        "grouping",
+        help="plan groups from a JSON request (FILE or - for stdin); prints JSON (see README)",
+    )
+    grouping.add_argument("file", help="the JSON request, or - to read standard input")
     scores = commands.add_parser(
         "import-scores",
         parents=[common],
@@ -107,6 +112,8 @@ def data_folder(args: argparse.Namespace) -> DataFolder:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    if args.command == "grouping":
+        return _grouping(args.file)  # pure: no data folder, no lock
     folder = data_folder(args)
     handlers: dict[str, Callable[[argparse.Namespace, DataFolder], int]] = {
         "demo": _demo,
@@ -193,6 +200,25 @@ def _import_roster(args: argparse.Namespace, folder: DataFolder) -> int:
     _out(result.summary())
     if result.backup is not None:
         _out(f"Backup taken first: {result.backup}")
+    return EXIT_OK
+
+
+def _grouping(source: str) -> int:
+    from mathroom.domain.grouping import InfeasibleError
+    from mathroom.services.grouping_json import solve_json
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        _out(solve_json(text))
+    except OSError as exc:
+        _err(f"{source}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    except UnicodeDecodeError:
+        _err(f"{source}: not UTF-8 text")
+        return EXIT_FAILED
+    except (MathroomError, InfeasibleError) as exc:
+        _err(f"{source}: {exc}")
+        return EXIT_FAILED
     return EXIT_OK
 
 

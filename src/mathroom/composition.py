@@ -14,6 +14,7 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoService
 from mathroom.services.evidence import EvidenceService
+from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.services.library import LibraryService
 from mathroom.services.maintenance import MaintenanceService
@@ -55,6 +56,7 @@ class Services:
     skill_map: SkillMapService
     score_import: ScoreImportService
     grouping_rules: GroupingRulesService
+    grouping: GroupingService
     plans: PlanService
 
     def close(self) -> None:
@@ -87,5 +89,6 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         skill_map=SkillMapService(store),
         score_import=ScoreImportService(store, safety, local_now),
         grouping_rules=GroupingRulesService(store, local_now),
+        grouping=GroupingService(store, local_now),
         plans=PlanService(store, local_now),
     )

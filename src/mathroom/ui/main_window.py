@@ -67,11 +67,12 @@ class MainWindow(QMainWindow):
         self.rosters_page = RostersPage(services, self.undo_stack, today)
         self.today_page = TodayPage(services, today, self.undo_stack)
         self.skills_page = SkillsPage(services, self.undo_stack, today)
+        self.groups_page = GroupsPage(services, self.undo_stack, today)
         self.pages: list[Page] = [
             self.today_page,
             self.rosters_page,
             self.skills_page,
-            GroupsPage(services, self.undo_stack),
+            self.groups_page,
             TasksPage(services),
             PlanPage(services, today),
             PrintPage(services, today),
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         self.rosters_page.import_requested.connect(self.open_import)
         self.today_page.attendance_changed.connect(self._refresh_projector)
         self.skills_page.plan_changed.connect(self._on_plan_changed)
+        self.groups_page.saved.connect(self._on_groups_saved)
         self.today_page.evidence_recorded.connect(self.skills_page.reload)
         self.skills_page.student_opened.connect(self.open_profile)
         self.rosters_page.profile_requested.connect(self.open_profile)
@@ -315,6 +317,12 @@ class MainWindow(QMainWindow):
 
     def _on_roster_changed(self) -> None:
         self.reload()
+
+    def _on_groups_saved(self) -> None:
+        for page in self.pages:
+            if page is not self.groups_page:
+                page.reload()
+        self._refresh_projector()
 
     def _on_plan_changed(self) -> None:
         for page in self.pages:

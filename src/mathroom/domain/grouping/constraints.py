@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from mathroom.domain.grouping.errors import InfeasibleError, Rule
@@ -111,7 +111,7 @@ def compile_round(
                 if fixed.station > shape.count:
                     raise InfeasibleError(
                         Rule.FIXED_STATION,
-                        f"student {fixed.student} is fixed to station {fixed.station}, but "
+                        f"student {{0}} is fixed to station {fixed.station}, but "
                         f"round {round_index + 1} has only {shape.count} groups",
                         (fixed.student,),
                         round_index,
@@ -142,7 +142,7 @@ def compile_round(
             if not wanted:
                 raise InfeasibleError(
                     Rule.BUDDY,
-                    f"every buddy of student {rule.student} is absent in round "
+                    f"every buddy of student {{0}} ({{others}}) is absent in round "
                     f"{round_index + 1}",
                     (rule.student, *sorted(rule.buddies)),
                     round_index,
@@ -150,16 +150,14 @@ def compile_round(
             if not wanted & ~units[unit_of[i]].apart:
                 raise InfeasibleError(
                     Rule.BUDDY,
-                    f"student {rule.student} must be kept apart from every present buddy",
+                    "student {0} must be kept apart from every present buddy ({others})",
                     (rule.student, *sorted(rule.buddies)),
                     round_index,
                 )
             needs.append((i, wanted))
             buddy_touch |= (1 << i) | wanted
 
-    movable = tuple(
-        u.members[0] for u in units if len(u.members) == 1 and u.station < 0
-    )
+    movable = tuple(u.members[0] for u in units if len(u.members) == 1 and u.station < 0)
     movable_units = tuple(k for k, u in enumerate(units) if len(u.members) > 1 and u.station < 0)
     return RoundRules(
         index=round_index,
@@ -191,29 +189,29 @@ def _unit(
     if unit_apart & mask:
         a = next(i for i in members if apart[i] & mask)
         b = next(j for j in members if apart[a] >> j & 1)
+        rest = [i for i in members if i not in (a, b)]
         raise InfeasibleError(
             Rule.KEEP_TOGETHER,
-            f"students {students[a]} and {students[b]} must be kept apart, but keep-together "
-            f"rules put them in one group ({_names(members, students)})",
-            tuple(students[i] for i in members),
+            "students {0} and {1} must be kept apart, but keep-together rules put them in "
+            "one group ({students})",
+            tuple(students[i] for i in (a, b, *rest)),
             round_index,
         )
     if len(members) > shape.largest:
         raise InfeasibleError(
             Rule.KEEP_TOGETHER,
-            f"keep-together rules join {len(members)} students ({_names(members, students)}), "
+            f"keep-together rules join {len(members)} students ({{students}}), "
             f"more than a group of {shape.largest} holds in round {round_index + 1}",
             tuple(students[i] for i in members),
             round_index,
         )
     stations = sorted({station[i] for i in members if station[i] >= 0})
     if len(stations) > 1:
-        fixed = tuple(students[i] for i in members if station[i] >= 0)
         raise InfeasibleError(
             Rule.FIXED_STATION,
-            f"students {_names(members, students)} are kept together but fixed to stations "
-            f"{', '.join(str(s + 1) for s in stations)}",
-            fixed,
+            "students {students} are kept together but fixed to stations "
+            + ", ".join(str(s + 1) for s in stations),
+            tuple(students[i] for i in members),
             round_index,
         )
     return Unit(members, mask, stations[0] if stations else -1, unit_apart)
@@ -231,7 +229,7 @@ def _check_station_loads(
         if len(members) > shape.largest:
             raise InfeasibleError(
                 Rule.FIXED_STATION,
-                f"{len(members)} students ({_names(members, students)}) are fixed to station "
+                f"{len(members)} students ({{students}}) are fixed to station "
                 f"{station + 1}, more than a group of {shape.largest} holds",
                 tuple(students[i] for i in members),
                 round_index,
@@ -240,8 +238,8 @@ def _check_station_loads(
     if big > shape.big:
         raise InfeasibleError(
             Rule.FIXED_STATION,
-            f"the students fixed to stations fill {big} groups beyond {shape.base}, but round "
-            f"{round_index + 1} has room for {shape.big}",
+            f"the students fixed to stations ({{students}}) fill {big} groups beyond "
+            f"{shape.base}, but round {round_index + 1} has room for {shape.big}",
             tuple(students[i] for unit in units if unit.station >= 0 for i in unit.members),
             round_index,
         )
@@ -280,16 +278,12 @@ def broken_rules(
     return problems
 
 
-def _mask(indexes: Sequence[int] | set[int] | tuple[int, ...] | object) -> int:
+def _mask(indexes: Iterable[int]) -> int:
     mask = 0
-    for i in indexes:  # type: ignore[attr-defined]  # any iterable of ints
+    for i in indexes:
         mask |= 1 << i
     return mask
 
 
 def _has(mask: int, i: int) -> bool:
     return bool(mask >> i & 1)
-
-
-def _names(members: Sequence[int], students: Sequence[StudentId]) -> str:
-    return ", ".join(str(students[i]) for i in members)

@@ -9,7 +9,10 @@ from mathroom.domain.grouping.request import PastRound
 from mathroom.domain.ids import StudentId
 
 HALF_LIFE_ROUNDS = 10.0
-"""A meeting counts half as much ten group sets later (about two weeks of daily stations)."""
+"""The lasting part of a meeting halves every ten group sets (two weeks of daily stations)."""
+
+RECENT_EXTRA = 2.0
+"""A fading extra on top, halving every group set: yesterday's partners are avoided first."""
 
 FORGET_AFTER_ROUNDS = 120
 """Meetings older than this no longer count at all (a school year of daily stations is ~180)."""
@@ -23,10 +26,16 @@ def pair(a: StudentId, b: StudentId) -> Pair:
 
 
 def recency_weight(rounds_ago: int, half_life: float = HALF_LIFE_ROUNDS) -> float:
-    """How much a meeting ``rounds_ago`` group sets back counts: 1.0 for the latest, halving."""
+    """How much a meeting ``rounds_ago`` group sets back counts.
+
+    3.0 for the latest group set, then 1.93, 1.37, 1.06, 0.88 ... 0.50 ten sets back: the
+    sum of a lasting part that halves every ``half_life`` sets (so often-met pairs stay
+    costly) and an extra that halves every set (so the last few days' partners come last).
+    """
     if rounds_ago > FORGET_AFTER_ROUNDS:
         return 0.0
-    return float(0.5 ** ((rounds_ago - 1) / half_life))
+    lasting = 0.5 ** ((rounds_ago - 1) / half_life)
+    return float(lasting + RECENT_EXTRA * 0.5 ** (rounds_ago - 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,5 +72,5 @@ class PairHistory:
         return self.counts.get(pair(a, b), 0)
 
     def weight(self, a: StudentId, b: StudentId) -> float:
-        """Their meetings added up by recency: 1.0 for each meeting in the latest group set."""
+        """Their meetings added up by ``recency_weight``."""
         return self.weights.get(pair(a, b), 0.0)

@@ -28,7 +28,8 @@ def group_shape(present: int, target: int, remainder: Remainder) -> GroupShape:
     """Sizes near ``target`` that differ by at most one and never leave a student alone.
 
     "larger" makes a few groups one larger than the target, "smaller" a few one smaller.
-    Only a single present student gets a group of one.
+    Only a single present student gets a group of one, so pairs with an odd class get one
+    trio either way.
     """
     if present <= 0:
         return GroupShape(0, 0, 0)

@@ -174,3 +174,28 @@ class PlanRepository:
                 break
         for position, block in enumerate(row.blocks):
             block.position = position
+
+    def use_group_set(
+        self, period: PeriodId, plan_date: date, group_set: GroupSetId, group_ids: Mapping[int, int]
+    ) -> bool:
+        """Point the day's stations block at a group set: station n gets group n.
+
+        Tasks stay on their stations; stations are added or removed to match the groups.
+        Returns False when the day has no plan with a stations block.
+        """
+        row = self._session.scalars(
+            select(DayPlanRow).where(
+                DayPlanRow.period_id == period, DayPlanRow.plan_date == plan_date
+            )
+        ).first()
+        block = next((b for b in row.blocks if b.kind == "stations"), None) if row else None
+        if block is None:
+            return False
+        tasks = [s.task_id for s in block.stations]
+        block.group_set_id = group_set
+        block.stations.clear()
+        self._session.flush()
+        for number, group_id in sorted(group_ids.items()):
+            task = tasks[(number - 1) % len(tasks)] if tasks else None
+            block.stations.append(StationRow(number=number, task_id=task, group_id=group_id))
+        return True

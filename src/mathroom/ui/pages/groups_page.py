@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mathroom.composition import Services
 from mathroom.services.classroom import GroupSetView
+from mathroom.ui.widgets.group_maker import GroupMaker
 from mathroom.ui.widgets.page import Page, card, clear_layout, label
 from mathroom.ui.widgets.pair_matrix_view import PairMatrixView
 from mathroom.ui.widgets.rules_editor import RulesEditor
@@ -27,11 +32,20 @@ class GroupsPage(Page):
         "who has worked with whom."
     )
 
-    def __init__(self, services: Services, undo: QUndoStack | None = None) -> None:
+    saved = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        undo: QUndoStack | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(services)
         self._undo = undo or QUndoStack(self)
         self._views: list[GroupSetView] = []
         self.tabs = QTabWidget()
+        self.maker = GroupMaker(services, today)
+        self.tabs.addTab(self.maker, "Make groups")
         history = QWidget()
         row = QHBoxLayout(history)
         self.history = QListWidget()
@@ -54,15 +68,19 @@ class GroupsPage(Page):
         self.tabs.addTab(self.rules, "Rules")
         self.body.addWidget(self.tabs, 1)
         self.history.currentRowChanged.connect(self._on_history_row_changed)
+        self.maker.saved.connect(self.saved)
 
     def set_services(self, services: Services) -> None:
         super().set_services(services)
         self.rules.set_service(services.grouping_rules)
+        self.maker.set_services(services)
 
     def reload(self) -> None:
         period = self.period
         students = [e.student for e in self._services.classroom.roster(period.id)] if period else []
         self.rules.load(period.id if period else None, students)
+        if self.maker.draft is None or self.maker.period != (period.id if period else None):
+            self.maker.load(period.id if period else None)
         if period is not None:
             self.matrix.show_matrix(self._services.grouping_rules.pair_matrix(period.id))
         self.history.clear()

@@ -1,0 +1,228 @@
+"""Make, adjust and save a period's groups with the grouping engine."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.gap_map import build_gap_map
+from mathroom.domain.grouping import (
+    FixedStation,
+    GroupingMode,
+    GroupingRequest,
+    GroupingResult,
+    PastRound,
+    Remainder,
+    SkillLevel,
+    form_groups,
+)
+from mathroom.domain.groups import ConstraintKind, Group, pair_counts
+from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
+from mathroom.domain.roster import DisplayNameStyle, Student, display_names
+from mathroom.store.repositories.attendance import AttendanceRepository
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.repositories.skills import SkillRepository
+from mathroom.store.unit_of_work import Store
+
+HISTORY_SETS = 60
+TIME_LIMIT_S = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDraft:
+    """Groups on the teacher's screen: names, and warnings in plain words (teacher only)."""
+
+    period: PeriodId
+    on: date
+    groups: tuple[Group, ...]
+    names: dict[StudentId, str]
+    absent: tuple[StudentId, ...]
+    mode: GroupingMode
+    group_size: int
+    seed: int
+    repeats: int = 0
+    warnings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by group number
+
+
+class GroupingService:
+    def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
+        self._store = store
+        self._now = now
+
+    def make(
+        self,
+        period: PeriodId,
+        on: date,
+        group_size: int,
+        *,
+        mode: GroupingMode = GroupingMode.FRESH_MIX,
+        remainder: Remainder = Remainder.LARGER,
+        skills: Sequence[SkillId] = (),
+        locked: Mapping[StudentId, int] | None = None,
+        seed: int | None = None,
+        time_limit_s: float = TIME_LIMIT_S,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> GroupDraft:
+        """Fresh groups for the students present on ``on``; ``locked`` students keep their group.
+
+        Raises InfeasibleError (naming the rule) when the teacher's rules cannot all hold.
+        """
+        seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
+        with self._store.unit_of_work() as session:
+            students = RosterRepository(session).students(period)
+            statuses = AttendanceRepository(session).statuses(period, on)
+            groups = GroupRepository(session)
+            rules = groups.constraints(period)
+            history = groups.group_sets(period, HISTORY_SETS)
+            style = SettingsRepository(session).display_name_style()
+            levels: list[SkillLevel] = []
+            if mode is not GroupingMode.FRESH_MIX and skills:
+                repository = SkillRepository(session)
+                evidence = repository.evidence_of([s.id for s in students])
+                rule = SettingsRepository(session).level_rule()
+                chosen = [s for s in repository.skills() if s.id in set(skills)]
+                gap = build_gap_map(students, chosen, evidence, rule, on)
+                levels = [
+                    SkillLevel(student, skill, level)
+                    for (student, skill), level in gap.levels.items()
+                ]
+        ids = tuple(s.id for s in students)
+        absent = frozenset(s for s, st in statuses.items() if st is AttendanceStatus.ABSENT)
+        enrolled = set(ids)
+        request = GroupingRequest(
+            students=ids,
+            group_size=group_size,
+            remainder=remainder,
+            absent=(absent & enrolled,),
+            keep_apart=tuple(
+                (r.a, r.b) for r in rules if r.kind is ConstraintKind.KEEP_APART and r.b in enrolled
+            ),
+            keep_together=tuple(
+                (r.a, r.b)
+                for r in rules
+                if r.kind is ConstraintKind.KEEP_TOGETHER and r.b in enrolled
+            ),
+            fixed_stations=tuple(
+                FixedStation(s, n)
+                for s, n in (locked or {}).items()
+                if s in enrolled and s not in absent
+            ),
+            history=tuple(
+                PastRound(age, tuple(g.members for g in gs.groups))
+                for age, gs in enumerate(history, start=1)
+            ),
+            mode=mode,
+            levels=tuple(levels),
+            seed=seed,
+            time_limit_s=time_limit_s,
+        )
+        result = form_groups(request, cancelled=cancelled)
+        return self._draft(
+            period, on, result, students_names(students, style), absent, group_size, seed
+        )
+
+    def check(self, draft: GroupDraft, groups: tuple[Group, ...]) -> GroupDraft:
+        """Warnings for groups the teacher rearranged by hand (met before, broken rules)."""
+        with self._store.unit_of_work() as session:
+            repository = GroupRepository(session)
+            rules = repository.constraints(draft.period)
+            history = repository.group_sets(draft.period, HISTORY_SETS)
+        met = pair_counts(history)
+        warnings: dict[int, tuple[str, ...]] = {}
+        for group in groups:
+            notes: list[str] = []
+            members = set(group.members)
+            for rule in rules:
+                both = {rule.a, rule.b} <= members
+                if rule.kind is ConstraintKind.KEEP_APART and both:
+                    notes.append(
+                        f"breaks a keep-apart rule: {draft.names.get(rule.a)} and "
+                        f"{draft.names.get(rule.b)}"
+                    )
+                if (
+                    rule.kind is ConstraintKind.KEEP_TOGETHER
+                    and (rule.a in members) != (rule.b in members)
+                    and rule.a not in draft.absent
+                    and rule.b not in draft.absent
+                ):
+                    notes.append(
+                        f"splits a keep-together rule: {draft.names.get(rule.a)} and "
+                        f"{draft.names.get(rule.b)}"
+                    )
+            ordered = list(group.members)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    times = met.get(frozenset((a, b)), 0)
+                    if times >= 2:
+                        notes.append(
+                            f"{draft.names.get(a)} and {draft.names.get(b)} met {times} times "
+                            "before"
+                        )
+            if notes:
+                warnings[group.number] = tuple(notes)
+        return GroupDraft(
+            draft.period,
+            draft.on,
+            groups,
+            draft.names,
+            draft.absent,
+            draft.mode,
+            draft.group_size,
+            draft.seed,
+            draft.repeats,
+            warnings,
+        )
+
+    def save(self, draft: GroupDraft) -> GroupSetId:
+        """Keep the groups as the period's set for that date (the history grows) and put them
+        on that day's whiteboard stations, when the day's plan has a stations block."""
+        with self._store.unit_of_work() as session:
+            repository = GroupRepository(session)
+            set_id = repository.add_group_set(
+                draft.period,
+                draft.on,
+                draft.groups,
+                mode=draft.mode.value,
+                group_size=draft.group_size,
+                seed=draft.seed,
+                now=self._now(),
+            )
+            PlanRepository(session).use_group_set(
+                draft.period, draft.on, set_id, repository.group_ids(set_id)
+            )
+            return set_id
+
+    def _draft(
+        self,
+        period: PeriodId,
+        on: date,
+        result: GroupingResult,
+        names: dict[StudentId, str],
+        absent: frozenset[StudentId],
+        group_size: int,
+        seed: int,
+    ) -> GroupDraft:
+        planned = result.rounds[0]
+        draft = GroupDraft(
+            period,
+            on,
+            planned.groups,
+            names,
+            tuple(sorted(absent)),
+            result.mode,
+            group_size,
+            seed,
+            result.repeats.total,
+        )
+        return self.check(draft, planned.groups)
+
+
+def students_names(students: Sequence[Student], style: DisplayNameStyle) -> dict[StudentId, str]:
+    """Display names as on shared surfaces (the projector shows the same ones)."""
+    return display_names(list(students), style)

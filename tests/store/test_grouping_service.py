@@ -1,0 +1,72 @@
+"""Making, checking and saving groups against the demo classroom."""
+
+from __future__ import annotations
+
+import pytest
+
+from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.grouping import InfeasibleError
+from mathroom.domain.groups import ConstraintKind, Group
+from mathroom.domain.plan import BlockKind
+from mathroom.services.attendance import AttendanceService
+from mathroom.services.classroom import ClassroomService
+from mathroom.services.grouping import GroupingService
+from mathroom.services.grouping_rules import GroupingRulesService
+from mathroom.store.unit_of_work import Store
+from tests.conftest import DEMO_TODAY, FIXED_NOW
+
+
+def test_make_check_and_save(demo_store: Store) -> None:
+    classroom = ClassroomService(demo_store)
+    period = classroom.overview().periods[0]
+    roster = [e.student.id for e in classroom.roster(period.id)]
+    AttendanceService(demo_store, lambda: FIXED_NOW).set_status(
+        period.id, roster[0], DEMO_TODAY, AttendanceStatus.ABSENT
+    )
+    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    draft = service.make(period.id, DEMO_TODAY, 3, seed=5, time_limit_s=0.3)
+    placed = [m for g in draft.groups for m in g.members]
+    assert sorted(placed) == sorted(roster[1:])  # everyone present, once; the absent one out
+    assert draft.absent == (roster[0],)
+    rules = GroupingRulesService(demo_store, lambda: FIXED_NOW).rules(period.id)
+    apart = [r for r in rules if r.kind is ConstraintKind.KEEP_APART]
+    assert apart
+    for rule in apart:
+        assert not any({rule.a, rule.b} <= set(g.members) for g in draft.groups)
+    assert draft.warnings == {} or all(draft.warnings.values())
+
+    # the teacher drags one of a keep-apart pair into the other's group: a warning says so
+    a, b = apart[0].a, apart[0].b
+    moved = tuple(
+        Group(g.number, tuple(m for m in g.members if m != a) + ((a,) if b in g.members else ()))
+        for g in draft.groups
+    )
+    checked = service.check(draft, moved)
+    assert any("keep-apart" in w for notes in checked.warnings.values() for w in notes)
+
+    before = len(classroom.group_sets(period.id))
+    set_id = service.save(draft)
+    assert len(classroom.group_sets(period.id)) == before + 1
+    plan = classroom.plans(period.id, DEMO_TODAY, DEMO_TODAY)[0]
+    stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
+    assert stations.group_set_id == set_id
+    assert len(stations.stations) == len(draft.groups)
+    assert all(s.task_id is not None for s in stations.stations)
+
+
+def test_impossible_rules_are_named(demo_store: Store) -> None:
+    classroom = ClassroomService(demo_store)
+    period = classroom.overview().periods[0]
+    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    roster = [e.student.id for e in classroom.roster(period.id)]
+    locked = {
+        roster[0]: 1,
+        roster[1]: 1,
+        roster[2]: 1,
+        roster[3]: 1,
+        roster[4]: 1,
+        roster[5]: 1,
+        roster[6]: 1,
+    }
+    with pytest.raises(InfeasibleError):
+        service.make(period.id, DEMO_TODAY, 2, locked=locked, seed=1, time_limit_s=0.2)

@@ -1,0 +1,57 @@
+"""The Groups page's maker: make groups, move a student, lock, re-roll, save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mathroom.composition import Services
+from mathroom.ui.main_window import MainWindow
+from mathroom.ui.pages.groups_page import GroupsPage
+from mathroom.ui.settings import WindowSettings
+from tests.conftest import DEMO_TODAY
+
+
+def test_make_move_lock_reroll_save(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("Groups")
+    assert isinstance(page, GroupsPage)
+    maker = page.maker
+    period = window.current_period
+    assert period is not None
+    history_before = len(services.classroom.group_sets(period.id))
+
+    qtbot.mouseClick(maker.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: maker.draft is not None, timeout=10_000)
+    assert len(maker.lists) == 7
+    assert sum(gl.count() for gl in maker.lists) == 22
+
+    # move one student from group 1 to group 2 (what a drag does to the two lists)
+    first, second = maker.lists[0], maker.lists[1]
+    moved = first.takeItem(0)
+    assert moved is not None
+    second.addItem(moved)
+    draft = maker.current_draft()
+    assert draft is not None
+    assert len(draft.groups[1].members) == len(second.members())
+
+    # lock the moved student and another member of group 2, then re-roll the rest
+    keep = [second.item(i) for i in range(2)]
+    for item in keep:
+        assert item is not None
+        item.setCheckState(Qt.CheckState.Checked)
+    kept = {int(item.data(Qt.ItemDataRole.UserRole)) for item in keep if item is not None}
+    old = maker.draft
+    qtbot.mouseClick(maker.reroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: maker.draft is not old, timeout=10_000)
+    assert maker.draft is not None
+    group_two = next(g for g in maker.draft.groups if g.number == 2)
+    assert kept <= {int(s) for s in group_two.members}
+
+    qtbot.mouseClick(maker.save_button, Qt.MouseButton.LeftButton)
+    assert len(services.classroom.group_sets(period.id)) == history_before + 1
+    assert "Saved" in maker.status.text()
