@@ -133,6 +133,18 @@ def main() -> None:
     if profile is not None:
         save(profile, args.out / "profile.png")
         profile.close()
+    groups = window.show_page("Groups")
+    maker = groups.maker  # type: ignore[attr-defined]  # GroupsPage's maker
+    maker.make()
+    for _ in range(100):
+        settle(0.05)
+        if maker.draft is not None:
+            break
+    save(window, args.out / "groups-make.png")
+    groups.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]  # who has worked with whom
+    save(window, args.out / "groups-matrix.png")
+    groups.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]  # rules
+    save(window, args.out / "groups-rules.png")
     window.open_projector()
     assert window.projector is not None
     window.projector.resize(1920, 1080)

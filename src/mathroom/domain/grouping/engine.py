@@ -43,6 +43,9 @@ from mathroom.domain.ids import StudentId
 ANNEAL_MOVES_PER_SEAT = 150
 """Annealing moves per restart, per present student per round."""
 
+MIN_ANNEAL_MOVES = 20_000
+"""Annealing moves per restart at least: small classes can afford a thorough search."""
+
 TEMPERATURES = (1.0, 0.02)
 """Annealing starts by accepting a move that costs one fresh repeat (a meeting in the latest
 group set) a third of the time, and ends almost greedy."""
@@ -107,7 +110,8 @@ def form_groups(
             if not can_reach_floor:
                 # With only repeats to avoid, the greedy build is a better start for the
                 # tabu search than an annealed plan.
-                anneal(state, rng, ANNEAL_MOVES_PER_SEAT * seats, TEMPERATURES, budget)
+                moves = max(MIN_ANNEAL_MOVES, ANNEAL_MOVES_PER_SEAT * seats)
+                anneal(state, rng, moves, TEMPERATURES, budget)
             if state.plan_units > forced and budget.stop_reason is None:
                 state = PlanState(
                     objective,

@@ -51,6 +51,7 @@ class GroupList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumHeight(110)
+        self.setMaximumHeight(150)
 
     def members(self) -> tuple[StudentId, ...]:
         return tuple(
@@ -229,12 +230,14 @@ class GroupMaker(QWidget):
             self._warning_labels[group.number] = warning
             self.lists.append(members)
             self.grid.addWidget(frame, i // columns, i % columns)
+        self.grid.setRowStretch((len(draft.groups) + columns - 1) // columns, 1)
         self._show_warnings(draft)
         present = sum(len(g.members) for g in draft.groups)
         absent = f" · {len(draft.absent)} absent, left out" if draft.absent else ""
         self.status.setText(
             f"{len(draft.groups)} groups · {present} students{absent} · "
-            f"{draft.repeats} repeated pairs against recent groups. Drag names to move them; "
+            f"{draft.repeats} {'pair' if draft.repeats == 1 else 'pairs'} who met recently. "
+            "Drag names to move them; "
             "tick names to keep them when you re-roll."
         )
         self._update_buttons()

@@ -20,7 +20,7 @@ class PairMatrixView(QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setDefaultSectionSize(30)
+        self.table.horizontalHeader().setDefaultSectionSize(36)
         self.table.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.table, 1)
 
