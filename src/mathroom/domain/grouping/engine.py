@@ -43,9 +43,6 @@ from mathroom.domain.ids import StudentId
 ANNEAL_MOVES_PER_SEAT = 150
 """Annealing moves per restart, per present student per round."""
 
-MIN_ANNEAL_MOVES = 20_000
-"""Annealing moves per restart at least: small classes can afford a thorough search."""
-
 TEMPERATURES = (1.0, 0.02)
 """Annealing starts by accepting a move that costs one fresh repeat (a meeting in the latest
 group set) a third of the time, and ends almost greedy."""
@@ -110,13 +107,10 @@ def form_groups(
             if not can_reach_floor:
                 # With only repeats to avoid, the greedy build is a better start for the
                 # tabu search than an annealed plan.
-                moves = max(MIN_ANNEAL_MOVES, ANNEAL_MOVES_PER_SEAT * seats)
-                anneal(state, rng, moves, TEMPERATURES, budget)
+                anneal(state, rng, ANNEAL_MOVES_PER_SEAT * seats, TEMPERATURES, budget)
             if state.plan_units > forced and budget.stop_reason is None:
                 state = PlanState(
-                    objective,
-                    rules,
-                    tabu_search(state, rng, TABU_STALL, forced, budget),
+                    objective, rules, tabu_search(state, rng, TABU_STALL, forced, budget)
                 )
             cost = state.recount()
             if best is None or cost < best_cost - _EPSILON:

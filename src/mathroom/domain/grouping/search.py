@@ -148,7 +148,11 @@ def _chain_move(plan: PlanState, state: RoundState, rng: random.Random, temperat
 
 
 def tabu_search(
-    plan: PlanState, rng: random.Random, stall_limit: int, target_units: int, budget: Budget
+    plan: PlanState,
+    rng: random.Random,
+    stall_limit: int,
+    target_units: int,
+    budget: Budget,
 ) -> list[list[list[int]]]:
     """Conflict-directed tabu search; returns the best plan seen (as groups per round).
 
