@@ -70,3 +70,27 @@ def test_impossible_rules_are_named(demo_store: Store) -> None:
     }
     with pytest.raises(InfeasibleError):
         service.make(period.id, DEMO_TODAY, 2, locked=locked, seed=1, time_limit_s=0.2)
+
+
+def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(demo_store: Store) -> None:
+    from mathroom.services.projector import ProjectorService
+
+    classroom = ClassroomService(demo_store)
+    period = classroom.overview().periods[0]
+    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    roles = ("marker", "checker", "reporter")
+    first = service.make(period.id, DEMO_TODAY, 3, seed=2, roles=roles, time_limit_s=0.2)
+    for group in first.groups:
+        held = [role for _, role in group.roles]
+        assert sorted(held) == sorted(roles)  # every role handed out in every group
+    service.save(first)
+    markers = {s for g in first.groups for s, r in g.roles if r == "marker"}
+    second = service.make(period.id, DEMO_TODAY, 3, seed=3, roles=roles, time_limit_s=0.2)
+    again = {s for g in second.groups for s, r in g.roles if r == "marker"}
+    assert len(markers & again) <= 1  # the marker role moves on to others
+
+    slide = ProjectorService(classroom, AttendanceService(demo_store, lambda: FIXED_NOW))
+    shown = " ".join(
+        n for _, names in slide.welcome_slide(period.id, DEMO_TODAY).stations for n in names
+    )
+    assert "(marker)" in shown and "(reporter)" in shown

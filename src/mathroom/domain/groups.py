@@ -29,6 +29,10 @@ class PairConstraint:
 class Group:
     number: int
     members: tuple[StudentId, ...]
+    roles: tuple[tuple[StudentId, str], ...] = ()  # rotating roles, e.g. (id, "marker")
+
+    def role_of(self, student: StudentId) -> str | None:
+        return next((role for holder, role in self.roles if holder == student), None)
 
 
 @dataclass(frozen=True, slots=True)

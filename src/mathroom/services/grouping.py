@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from mathroom.domain.attendance import AttendanceStatus
@@ -19,6 +19,7 @@ from mathroom.domain.grouping import (
     SkillLevel,
     form_groups,
 )
+from mathroom.domain.grouping.roles import assign_roles
 from mathroom.domain.groups import ConstraintKind, Group, pair_counts
 from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.domain.roster import DisplayNameStyle, Student, display_names
@@ -66,6 +67,7 @@ class GroupingService:
         skills: Sequence[SkillId] = (),
         locked: Mapping[StudentId, int] | None = None,
         seed: int | None = None,
+        roles: Sequence[str] = (),
         time_limit_s: float = TIME_LIMIT_S,
         cancelled: Callable[[], bool] | None = None,
     ) -> GroupDraft:
@@ -81,6 +83,7 @@ class GroupingService:
             rules = groups.constraints(period)
             history = groups.group_sets(period, HISTORY_SETS)
             style = SettingsRepository(session).display_name_style()
+            role_history = groups.role_counts(period) if roles else {}
             levels: list[SkillLevel] = []
             if mode is not GroupingMode.FRESH_MIX and skills:
                 repository = SkillRepository(session)
@@ -123,6 +126,8 @@ class GroupingService:
             time_limit_s=time_limit_s,
         )
         result = form_groups(request, cancelled=cancelled)
+        if roles:
+            result = _with_roles(result, roles, role_history)
         return self._draft(
             period, on, result, students_names(students, style), absent, group_size, seed
         )
@@ -226,3 +231,23 @@ class GroupingService:
 def students_names(students: Sequence[Student], style: DisplayNameStyle) -> dict[StudentId, str]:
     """Display names as on shared surfaces (the projector shows the same ones)."""
     return display_names(list(students), style)
+
+
+def _with_roles(
+    result: GroupingResult, roles: Sequence[str], history: Mapping[StudentId, Mapping[str, int]]
+) -> GroupingResult:
+    """Give each group's roles to the members who have held them least (rotating fairly)."""
+    planned = result.rounds[0]
+    assignments = {a.group_number: a for a in assign_roles(planned.groups, roles, history)}
+    groups = []
+    for group in planned.groups:
+        assignment = assignments.get(group.number)
+        labels = {
+            student: ", ".join(assignment.role_of(student)) if assignment else ""
+            for student in group.members
+        }
+        groups.append(
+            Group(group.number, group.members, tuple((s, r) for s, r in labels.items() if r))
+        )
+    first = replace(planned, groups=tuple(groups))
+    return replace(result, rounds=(first, *result.rounds[1:]))

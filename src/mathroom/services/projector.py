@@ -54,17 +54,17 @@ class ProjectorService:
             return ()
         names = {e.student.id: e.display_name for e in self._classroom.roster(period)}
         absent = self._attendance.absent(period, on)
-        members = {g.number: g.members for g in group_set.groups}
-        return tuple(
-            (
-                station.number,
-                tuple(
-                    sorted(
-                        names[m]
-                        for m in members.get(station.group_number or -1, ())
-                        if m in names and m not in absent
-                    )
-                ),
-            )
-            for station in block.stations
-        )
+        by_number = {g.number: g for g in group_set.groups}
+
+        def shown(group_number: int | None) -> tuple[str, ...]:
+            group = by_number.get(group_number or -1)
+            if group is None:
+                return ()
+            labels = []
+            for member in group.members:
+                if member in names and member not in absent:
+                    role = group.role_of(member)
+                    labels.append(names[member] + (f" ({role})" if role else ""))
+            return tuple(sorted(labels))
+
+        return tuple((station.number, shown(station.group_number)) for station in block.stations)

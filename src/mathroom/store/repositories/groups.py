@@ -20,7 +20,11 @@ from mathroom.store.tables import (
 
 def to_group_set(row: GroupSetRow) -> GroupSet:
     groups = tuple(
-        Group(group.number, tuple(sorted(StudentId(m.student_id) for m in group.members)))
+        Group(
+            group.number,
+            tuple(sorted(StudentId(m.student_id) for m in group.members)),
+            tuple(sorted((StudentId(m.student_id), m.role) for m in group.members if m.role)),
+        )
         for group in row.groups
     )
     return GroupSet(GroupSetId(row.id), PeriodId(row.period_id), row.made_on, row.mode, groups)
@@ -51,7 +55,9 @@ class GroupRepository:
         )
         for group in groups:
             group_row = GroupRow(number=group.number)
-            group_row.members = [GroupMemberRow(student_id=sid) for sid in group.members]
+            group_row.members = [
+                GroupMemberRow(student_id=sid, role=group.role_of(sid)) for sid in group.members
+            ]
             row.groups.append(group_row)
         self._session.add(row)
         self._session.flush()
@@ -164,3 +170,18 @@ class GroupRepository:
         row = self._session.get(GroupingConstraintRow, rule)
         if row is not None:
             row.archived_at = archived_at
+
+    def role_counts(self, period: PeriodId) -> dict[StudentId, dict[str, int]]:
+        """How often each student has held each role in the period's saved group sets."""
+        rows = self._session.execute(
+            select(GroupMemberRow.student_id, GroupMemberRow.role)
+            .join(GroupRow, GroupRow.id == GroupMemberRow.group_id)
+            .join(GroupSetRow, GroupSetRow.id == GroupRow.group_set_id)
+            .where(GroupSetRow.period_id == period, GroupMemberRow.role.is_not(None))
+        )
+        counts: dict[StudentId, dict[str, int]] = {}
+        for student, label in rows:
+            for role in str(label).split(", "):
+                mine = counts.setdefault(StudentId(student), {})
+                mine[role] = mine.get(role, 0) + 1
+        return counts

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -32,6 +33,8 @@ from mathroom.domain.ids import PeriodId, SkillId, StudentId
 from mathroom.services.grouping import GroupDraft
 from mathroom.ui.background import run_in_background
 from mathroom.ui.widgets.page import card, clear_layout, label
+
+ROLES = ("marker", "checker", "reporter")
 
 MODE_LABELS = {
     GroupingMode.FRESH_MIX: "Fresh mix (new partners)",
@@ -105,6 +108,9 @@ class GroupMaker(QWidget):
         controls.addWidget(self.make_button)
         layout.addLayout(controls)
         actions = QHBoxLayout()
+        self.roles = QCheckBox("Rotate roles: " + ", ".join(ROLES))
+        self.roles.setToolTip("Each student takes each role in turn across group sets")
+        actions.addWidget(self.roles)
         self.reroll_button = QPushButton("Re-roll (keep ticked students)")
         self.late_button = QPushButton("Add a late arrival…")
         self.save_button = QPushButton("Save these groups")
@@ -157,11 +163,19 @@ class GroupMaker(QWidget):
         remainder = Remainder(self.remainder.currentData())
         skills = [SkillId(int(self.skill.currentData()))] if self.skill.currentData() else []
         grouping = self._services.grouping
+        roles = ROLES if self.roles.isChecked() else ()
         self.make_button.setEnabled(False)
         self.status.setText("Dealing groups…")
         run_in_background(
             lambda _p: grouping.make(
-                period, on, size, mode=mode, remainder=remainder, skills=skills, locked=locked or {}
+                period,
+                on,
+                size,
+                mode=mode,
+                remainder=remainder,
+                skills=skills,
+                locked=locked or {},
+                roles=roles,
             ),
             self._on_made,
             self._on_failed,
@@ -187,7 +201,11 @@ class GroupMaker(QWidget):
     def current_draft(self) -> GroupDraft | None:
         if self.draft is None:
             return None
-        groups = tuple(Group(gl.number, gl.members()) for gl in self.lists)
+        roles = {s: r for g in self.draft.groups for s, r in g.roles}
+        groups = tuple(
+            Group(gl.number, gl.members(), tuple((s, roles[s]) for s in gl.members() if s in roles))
+            for gl in self.lists
+        )
         return self._services.grouping.check(self.draft, groups)
 
     # -- results --------------------------------------------------------------------------
@@ -215,7 +233,9 @@ class GroupMaker(QWidget):
             layout.addWidget(label(f"Group {group.number}", "cardTitle"))
             members = GroupList(group.number)
             for student in group.members:
-                item = QListWidgetItem(draft.names.get(student, "?"))
+                role = group.role_of(student)
+                text = draft.names.get(student, "?") + (f" · {role}" if role else "")
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, int(student))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
