@@ -94,3 +94,24 @@ def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(demo_store
         n for _, names in slide.welcome_slide(period.id, DEMO_TODAY).stations for n in names
     )
     assert "(marker)" in shown and "(reporter)" in shown
+
+
+def test_a_buddy_rule_keeps_a_newcomer_with_one_of_their_buddies(demo_store: Store) -> None:
+    classroom = ClassroomService(demo_store)
+    period = classroom.overview().periods[0]
+    roster = [e.student.id for e in classroom.roster(period.id)]
+    newcomer, buddy_one, buddy_two = roster[5], roster[9], roster[14]
+    rules = GroupingRulesService(demo_store, lambda: FIXED_NOW)
+    rules.add_rule(period.id, ConstraintKind.BUDDY, newcomer, buddy_one, "shares Dari")
+    rules.add_rule(period.id, ConstraintKind.BUDDY, newcomer, buddy_two, "shares Dari")
+    assert "needs a buddy" in rules.rules(period.id)[-1].label
+    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    for seed in range(4):
+        draft = service.make(period.id, DEMO_TODAY, 3, seed=seed, time_limit_s=0.2)
+        group = next(g for g in draft.groups if newcomer in g.members)
+        assert {buddy_one, buddy_two} & set(group.members)
+    # with both buddies absent, groups are still made (the rule waits for them)
+    attendance = AttendanceService(demo_store, lambda: FIXED_NOW)
+    for buddy in (buddy_one, buddy_two):
+        attendance.set_status(period.id, buddy, DEMO_TODAY, AttendanceStatus.ABSENT)
+    assert service.make(period.id, DEMO_TODAY, 3, seed=9, time_limit_s=0.2).groups

@@ -15,6 +15,7 @@ from mathroom.domain.ids import GroupSetId, PeriodId, StudentId
 class ConstraintKind(StrEnum):
     KEEP_APART = "keep_apart"
     KEEP_TOGETHER = "keep_together"
+    BUDDY = "buddy"  # a: needs at least one of their buddies (all b of a's buddy rules) nearby
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.gap_map import build_gap_map
 from mathroom.domain.grouping import (
+    BuddyRule,
     FixedStation,
     GroupingMode,
     GroupingRequest,
@@ -20,7 +21,7 @@ from mathroom.domain.grouping import (
     form_groups,
 )
 from mathroom.domain.grouping.roles import assign_roles
-from mathroom.domain.groups import ConstraintKind, Group, pair_counts
+from mathroom.domain.groups import ConstraintKind, Group, PairConstraint, pair_counts
 from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.domain.roster import DisplayNameStyle, Student, display_names
 from mathroom.store.repositories.attendance import AttendanceRepository
@@ -111,6 +112,7 @@ class GroupingService:
                 for r in rules
                 if r.kind is ConstraintKind.KEEP_TOGETHER and r.b in enrolled
             ),
+            buddies=_buddy_rules(rules, enrolled - absent),  # an absent buddy cannot help today
             fixed_stations=tuple(
                 FixedStation(s, n)
                 for s, n in (locked or {}).items()
@@ -251,3 +253,14 @@ def _with_roles(
         )
     first = replace(planned, groups=tuple(groups))
     return replace(result, rounds=(first, *result.rounds[1:]))
+
+
+def _buddy_rules(
+    rules: Sequence[PairConstraint], enrolled: set[StudentId]
+) -> tuple[BuddyRule, ...]:
+    """One engine rule per student: at least one of all their named buddies in the group."""
+    buddies: dict[StudentId, set[StudentId]] = {}
+    for rule in rules:
+        if rule.kind is ConstraintKind.BUDDY and rule.a in enrolled and rule.b in enrolled:
+            buddies.setdefault(rule.a, set()).add(rule.b)
+    return tuple(BuddyRule(student, frozenset(named)) for student, named in sorted(buddies.items()))

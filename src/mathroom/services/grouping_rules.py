@@ -27,6 +27,8 @@ class RuleView:
 
     @property
     def label(self) -> str:
+        if self.kind is ConstraintKind.BUDDY:
+            return f"{self.a_name} needs a buddy in the group: {self.b_name} (or another buddy)"
         verb = "apart from" if self.kind is ConstraintKind.KEEP_APART else "together with"
         return f"Keep {self.a_name} {verb} {self.b_name}"
 
@@ -70,11 +72,14 @@ class GroupingRulesService:
             for existing in repository.rules(period):
                 c = existing.constraint
                 if {c.a, c.b} == {a, b}:
-                    if c.kind is kind:
+                    if c.kind is kind and (kind is not ConstraintKind.BUDDY or c.a == a):
                         raise ValidationError("student_b", "this rule already exists")
-                    raise ValidationError(
-                        "kind", "these two already have the opposite rule; remove that one first"
-                    )
+                    apart = ConstraintKind.KEEP_APART
+                    if apart in (c.kind, kind) and c.kind is not kind:
+                        raise ValidationError(
+                            "kind",
+                            "these two already have the opposite rule; remove that one first",
+                        )
             return repository.add_rule(PairConstraint(kind, a, b, reason.strip()), self._now())
 
     def remove_rule(self, rule: int) -> None:

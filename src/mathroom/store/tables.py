@@ -205,7 +205,7 @@ class GroupingConstraintRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (
-        CheckConstraint("kind IN ('keep_apart', 'keep_together')", name="kind"),
+        CheckConstraint("kind IN ('keep_apart', 'keep_together', 'buddy')", name="kind"),
         CheckConstraint("student_a_id != student_b_id", name="two_students"),
     )
 

@@ -45,6 +45,11 @@ class RulesEditor(QWidget):
         self.kind = QComboBox()
         self.kind.addItem("Keep apart", ConstraintKind.KEEP_APART.value)
         self.kind.addItem("Keep together", ConstraintKind.KEEP_TOGETHER.value)
+        self.kind.addItem("Needs a buddy (first) from (second)", ConstraintKind.BUDDY.value)
+        self.kind.setToolTip(
+            "Buddy: the first student always has at least one of their buddies in the group "
+            "(add one rule per buddy), e.g. a newcomer with classmates who share a language."
+        )
         self.first = QComboBox()
         self.second = QComboBox()
         self.reason = QLineEdit()
