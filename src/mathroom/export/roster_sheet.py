@@ -9,9 +9,9 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from mathroom.atomic_files import atomic_path
+from mathroom.export.document import write_pdf
 from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
 from mathroom.export.layout import (
     BODY_SIZE,
@@ -105,22 +105,5 @@ def build_roster_sheet(sheet: RosterSheet, out: Path) -> ExportReport:
         Spacer(1, 4 * 2.835),
         table,
     ]
-    pages = 0
-
-    def count_page(canvas: object, _doc: object) -> None:
-        nonlocal pages
-        pages += 1
-
-    with atomic_path(out) as temp:
-        document = SimpleDocTemplate(
-            str(temp),
-            pagesize=sheet.paper.points,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=f"Roster – {sheet.period_name}",
-            author="Mathroom",
-        )
-        document.build(story, onFirstPage=count_page, onLaterPages=count_page)
+    pages = write_pdf(story, out, sheet.paper, f"Roster – {sheet.period_name}")
     return ExportReport(out, pages)

@@ -11,15 +11,14 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from mathroom.atomic_files import atomic_path
 from mathroom.domain.profile import StudentProfile
 from mathroom.domain.skills import Level
+from mathroom.export.document import write_pdf
 from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
 from mathroom.export.layout import MARGIN, PaperSize
 from mathroom.export.roster_sheet import ExportReport, long_date
@@ -137,22 +136,5 @@ def build_student_profile(
             )
         )
 
-    pages = 0
-
-    def count_page(canvas: object, _doc: object) -> None:
-        nonlocal pages
-        pages += 1
-
-    with atomic_path(out) as temp:
-        document = SimpleDocTemplate(
-            str(temp),
-            pagesize=paper.points,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=f"Profile – {student.full_name}",
-            author="Mathroom",
-        )
-        document.build(story, onFirstPage=count_page, onLaterPages=count_page)
+    pages = write_pdf(story, out, paper, f"Profile – {student.full_name}")
     return ExportReport(out, pages)
