@@ -55,3 +55,19 @@ def test_make_move_lock_reroll_save(qtbot: QtBot, services: Services, tmp_path: 
     qtbot.mouseClick(maker.save_button, Qt.MouseButton.LeftButton)
     assert len(services.classroom.group_sets(period.id)) == history_before + 1
     assert "Saved" in maker.status.text()
+
+
+def test_saving_updates_past_groups_and_the_matrix(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("Groups")
+    assert isinstance(page, GroupsPage)
+    before = page.history.count()
+    page.maker.make()
+    qtbot.waitUntil(lambda: page.maker.draft is not None, timeout=10_000)
+    page.maker.save()
+    assert page.history.count() == before + 1
+    assert "last 10 group sets" in page.matrix.summary.text()

@@ -68,6 +68,7 @@ class GroupsPage(Page):
         self.tabs.addTab(self.rules, "Rules")
         self.body.addWidget(self.tabs, 1)
         self.history.currentRowChanged.connect(self._on_history_row_changed)
+        self.maker.saved.connect(self.refresh_history)
         self.maker.saved.connect(self.saved)
 
     def set_services(self, services: Services) -> None:
@@ -81,6 +82,11 @@ class GroupsPage(Page):
         self.rules.load(period.id if period else None, students)
         if self.maker.draft is None or self.maker.period != (period.id if period else None):
             self.maker.load(period.id if period else None)
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        """Past groups and the who-has-worked-with-whom counts (also after a save)."""
+        period = self.period
         if period is not None:
             self.matrix.show_matrix(self._services.grouping_rules.pair_matrix(period.id))
         self.history.clear()
