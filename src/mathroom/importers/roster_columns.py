@@ -74,7 +74,7 @@ _SYNONYMS: dict[RosterField, tuple[str, ...]] = {
         "lastname familyname surname legallastname studentlastname lastnamelegal lname last"
     ),
     RosterField.GIVEN_NAME: _words(
-        "firstname givenname legalfirstname studentfirstname firstnamelegal fname first"
+        "firstname givenname legalfirstname studentfirstname firstnamelegal fname first given"
     ),
     RosterField.PREFERRED_NAME: _words(
         "preferredname preferredfirstname preferredgivenname nickname goesby knownas preferred"

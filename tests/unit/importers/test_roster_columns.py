@@ -227,3 +227,13 @@ def test_labels() -> None:
         "Period",
         "Course",
     ]
+
+
+def test_a_bare_given_header_is_the_given_name() -> None:
+    from mathroom.importers.roster_columns import RosterField, detect_mapping
+    from mathroom.importers.roster_table import read_table_bytes
+
+    table = read_table_bytes(b"ID,Surname,Given\n07001,Okafor,Amara\n", "t.csv", suffix=".csv")
+    mapping = detect_mapping(table)
+    assert mapping.columns[RosterField.GIVEN_NAME] == 2
+    assert mapping.columns[RosterField.FAMILY_NAME] == 1

@@ -122,7 +122,24 @@ class RosterRepository:
         return sorted((to_student(row) for row in rows), key=lambda s: s.sort_key)
 
     def student_count(self) -> int:
-        return self._session.scalar(select(func.count()).select_from(StudentRow)) or 0
+        """Active students enrolled in the current year's active periods."""
+        current = (
+            select(PeriodRow.id)
+            .join(SchoolYearRow)
+            .where(PeriodRow.archived_at.is_(None), SchoolYearRow.archived_at.is_(None))
+        )
+        return (
+            self._session.scalar(
+                select(func.count(func.distinct(EnrollmentRow.student_id)))
+                .join(StudentRow, StudentRow.id == EnrollmentRow.student_id)
+                .where(
+                    EnrollmentRow.left_on.is_(None),
+                    EnrollmentRow.period_id.in_(current),
+                    StudentRow.archived_at.is_(None),
+                )
+            )
+            or 0
+        )
 
 
 class RosterEditor:
