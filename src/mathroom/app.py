@@ -55,6 +55,7 @@ def run_gui(folder: DataFolder) -> int:
     from mathroom.instance_lock import InstanceLock, InstanceLockedError
     from mathroom.ui import theme
     from mathroom.ui.app_controller import AppController
+    from mathroom.ui.background import wait_for_background
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -81,6 +82,8 @@ def run_gui(folder: DataFolder) -> int:
             return 1
         return app.exec()
     finally:
+        # Let a running import or export finish its transaction before the database closes.
+        wait_for_background()
         controller.shutdown()
         lock.release()
 

@@ -8,11 +8,9 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QTabWidget,
     QWidget,
 )
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 from mathroom.composition import Services
 from mathroom.services.classroom import GroupSetView
 from mathroom.ui.widgets.group_maker import GroupMaker
-from mathroom.ui.widgets.page import Page, card, clear_layout, label
+from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.pair_matrix_view import PairMatrixView
 from mathroom.ui.widgets.rules_editor import RulesEditor
 
@@ -52,14 +50,7 @@ class GroupsPage(Page):
         self.history.setObjectName("historyList")
         self.history.setMaximumWidth(240)
         row.addWidget(self.history)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        host = QWidget()
-        host.setObjectName("scrollHost")
-        self.grid = QGridLayout(host)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(host)
+        scroll, self.grid = card_grid()
         row.addWidget(scroll, 1)
         self.tabs.addTab(history, "Past groups")
         self.matrix = PairMatrixView()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from mathroom.domain.plan import BlockKind, DayPlan
 from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.attendance import AttendanceEntry
 from mathroom.ui.undo import push_done
-from mathroom.ui.widgets.page import Page, card, clear_layout, label
+from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
 
 _MARKS = {
@@ -76,14 +75,7 @@ class TodayPage(Page):
         layout.addWidget(label("Whiteboard groups", "sectionTitle"))
         self.groups_hint = label("", "muted")
         layout.addWidget(self.groups_hint)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        host = QWidget()
-        host.setObjectName("scrollHost")
-        self.groups_grid = QGridLayout(host)
-        self.groups_grid.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(host)
+        scroll, self.groups_grid = card_grid()
         layout.addWidget(scroll, 1)
         return frame
 

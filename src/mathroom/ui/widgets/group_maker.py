@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,7 @@ from mathroom.domain.groups import Group
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
 from mathroom.services.grouping import GroupDraft
 from mathroom.ui.background import run_in_background
-from mathroom.ui.widgets.page import card, clear_layout, label
+from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
 
 ROLES = ("marker", "checker", "reporter")
 
@@ -122,14 +120,7 @@ class GroupMaker(QWidget):
         layout.addLayout(actions)
         self.status = label("Choose the size and press Make groups.", "muted")
         layout.addWidget(self.status)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        host = QWidget()
-        host.setObjectName("scrollHost")
-        self.grid = QGridLayout(host)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(host)
+        scroll, self.grid = card_grid()
         layout.addWidget(scroll, 1)
         self.make_button.clicked.connect(self.make)
         self.reroll_button.clicked.connect(self.reroll)

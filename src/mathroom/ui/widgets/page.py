@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mathroom.composition import Services
 from mathroom.domain.roster import Period
@@ -52,6 +60,19 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+def card_grid() -> tuple[QScrollArea, QGridLayout]:
+    """A frameless scroll area holding a grid, for pages that lay out cards."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    host = QWidget()
+    host.setObjectName("scrollHost")
+    grid = QGridLayout(host)
+    grid.setContentsMargins(0, 0, 0, 0)
+    scroll.setWidget(host)
+    return scroll, grid
 
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
