@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from mathroom.export.layout import PaperSize
 from mathroom.export.roster_sheet import RosterSheet, build_roster_sheet
+from tests.export.pdf_reading import fonts_of
 
 NAMES = (
     "Okafor, Amara",
@@ -22,30 +21,6 @@ NAMES = (
     "<b>Tables</b> & Chairs",
     "Abernathy-Castellanos-Vandermeer, Maximiliano",
 )
-
-
-def _dict(value: Any) -> DictionaryObject:
-    resolved = value.get_object()
-    assert isinstance(resolved, DictionaryObject)
-    return resolved
-
-
-def fonts_of(reader: PdfReader) -> dict[str, bool]:
-    """Base font name -> whether its file is embedded, over every page."""
-    found: dict[str, bool] = {}
-    for page in reader.pages:
-        resources = _dict(page["/Resources"])
-        for ref in _dict(resources.get("/Font", DictionaryObject())).values():
-            font = _dict(ref)
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descendant = _dict(font["/DescendantFonts"][0])  # type: ignore[index]  # an array
-                descriptor = descendant.get("/FontDescriptor")
-            embedded = descriptor is not None and any(
-                key in _dict(descriptor) for key in ("/FontFile", "/FontFile2", "/FontFile3")
-            )
-            found[str(font["/BaseFont"])] = embedded
-    return found
 
 
 def test_sheet_holds_every_name_with_embedded_fonts(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.evidence import EvidenceService
 from mathroom.store.unit_of_work import Store
 from tests.conftest import DEMO_TODAY, FIXED_NOW
-from tests.export.test_roster_sheet import fonts_of
+from tests.export.pdf_reading import fonts_of
 
 
 def test_profile_pdf_reads_back(demo_store: Store, tmp_path: Path) -> None:

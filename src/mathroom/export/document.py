@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, SimpleDocTemplate
 
 from mathroom.atomic_files import atomic_path
 from mathroom.export.fonts import register_fonts
@@ -34,3 +34,31 @@ def write_pdf(story: Sequence[Flowable], out: Path, paper: PaperSize, title: str
         )
         document.build(list(story), onFirstPage=count_page, onLaterPages=count_page)
     return pages
+
+
+def plain_template(paper: PaperSize, template_id: str = "plain") -> PageTemplate:
+    """One frame inside the house margins."""
+    width, height = paper.points
+    frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body")
+    return PageTemplate(id=template_id, frames=[frame], pagesize=paper.points)
+
+
+def write_document(
+    story: Sequence[Flowable],
+    out: Path,
+    paper: PaperSize,
+    title: str,
+    templates: Sequence[PageTemplate],
+) -> int:
+    """Like ``write_pdf`` for documents that switch page templates; starts on the first."""
+    register_fonts()
+    with atomic_path(out) as temp:
+        document = BaseDocTemplate(
+            str(temp),
+            pagesize=paper.points,
+            title=title,
+            author="Mathroom",
+            pageTemplates=list(templates),
+        )
+        document.build(list(story))
+    return int(document.page)

@@ -30,9 +30,10 @@ def register_fonts() -> None:
     )
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
     rl_config.canvas_basefontname = BODY
+    rl_config.defaultGraphicsFontName = BODY  # vector drawings (math) start in this font
 
 
-def _is_cjk(char: str) -> bool:
+def is_cjk(char: str) -> bool:
     code = ord(char)
     return (
         0x1100 <= code <= 0x11FF  # Hangul Jamo
@@ -54,7 +55,7 @@ def paragraph_markup(text: str) -> str:
     run: list[str] = []
     run_is_cjk = False
     for char in text:
-        cjk = _is_cjk(char)
+        cjk = is_cjk(char)
         if run and cjk != run_is_cjk:
             out.append(_flush(run, run_is_cjk))
             run = []

@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -150,6 +151,9 @@ class TaskRow(Base):
     teacher_notes: Mapped[str | None] = mapped_column(Text)
     minutes: Mapped[int | None] = mapped_column(Integer)
     materials: Mapped[str | None] = mapped_column(Text)
+    # An optional diagram kept in the database so a backup holds everything.
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    image_name: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -253,3 +257,14 @@ class StationRow(Base):
     task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("student_group.id"))
     __table_args__ = (UniqueConstraint("block_id", "number"),)
+
+
+class PlanTemplateRow(Base):
+    """A reusable day shape: blocks with minutes and tasks, no students or groups."""
+
+    __tablename__ = "plan_template"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    blocks: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,1 @@
+"""Practice problem generators and personal practice sheets (pure logic)."""

@@ -1,0 +1,308 @@
+"""Task text with typeset math as a ReportLab flowable.
+
+ReportLab's Paragraph can only inline raster images, so math would print blurry. This
+flowable lays out words and vector math itself: greedy line filling, math sitting on the
+text baseline, lists with hanging indents, and CJK runs in the CJK font. It splits between
+lines across pages, and ``fit_size`` finds the largest type that fits a card's box.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color, black
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus import Flowable
+from svglib.svglib import svg2rlg
+
+from mathroom.export.fonts import BODY, BOLD, CJK, is_cjk, register_fonts
+from mathroom.mathtext.markup import (
+    Block,
+    CodeBlock,
+    Inline,
+    LineBreak,
+    ListBlock,
+    Math,
+    Paragraph,
+    Text,
+    parse,
+)
+from mathroom.mathtext.render import MathError, render_math
+
+LEADING = 1.28  # line height as a multiple of the type size
+# STIX digits are smaller than DejaVu's at the same size; this makes a 4 in math match a 4
+# in the words around it.
+MATH_SCALE = 1.12
+_WORDS = re.compile(r"\S+|\s+")
+
+
+@lru_cache(maxsize=4096)
+def _drawing(source: str, size: float) -> tuple[Drawing, float, float, float]:
+    """svglib drawing for the math, its scale to points, and the image's width and depth."""
+    image = render_math(source, size)
+    drawing = svg2rlg(io.StringIO(image.svg))
+    if drawing is None or not drawing.width:
+        raise MathError(source, "could not be drawn.")
+    # svglib reads the unitless SVG size as CSS pixels (0.75 pt); ziamath meant points.
+    return drawing, image.width / drawing.width, image.width, image.depth
+
+
+@dataclass(slots=True)
+class _Piece:
+    width: float
+    ascent: float
+    descent: float
+    text: str = ""
+    font: str = BODY
+    size: float = 12.0
+    math: str | None = None
+    space: bool = False
+
+
+@dataclass(slots=True)
+class _Line:
+    pieces: list[_Piece] = field(default_factory=list)
+    indent: float = 0.0
+    marker: str = ""  # a list bullet or number, drawn in the hanging indent
+    centred: bool = False
+    space_before: float = 0.0
+
+    @property
+    def width(self) -> float:
+        return sum(piece.width for piece in self.pieces)
+
+    def metrics(self, size: float) -> tuple[float, float]:
+        ascent = max([size * 0.76, *(p.ascent for p in self.pieces)])
+        descent = max([size * 0.24, *(p.descent for p in self.pieces)])
+        return ascent, descent
+
+    def height(self, size: float) -> float:
+        ascent, descent = self.metrics(size)
+        return self.space_before + max(size * LEADING, ascent + descent + size * 0.2)
+
+
+def _text_pieces(text: str, font: str, size: float) -> list[_Piece]:
+    ascent, descent = getAscentDescent(font, size)
+    pieces: list[_Piece] = []
+    for token in _WORDS.findall(text):
+        if token.isspace():
+            width = stringWidth(" ", font, size)
+            pieces.append(_Piece(width, 0, 0, " ", font, size, space=True))
+            continue
+        run: list[str] = []
+        run_cjk = False
+        # CJK text has no spaces: each ideograph may start a new line.
+        for char in token:
+            cjk = is_cjk(char)
+            if run and (cjk or run_cjk):
+                pieces.append(_word("".join(run), CJK if run_cjk else font, size))
+                run = []
+            run.append(char)
+            run_cjk = cjk
+        if run:
+            pieces.append(_word("".join(run), CJK if run_cjk else font, size))
+    for piece in pieces:
+        if not piece.space:
+            piece.ascent, piece.descent = ascent, -descent
+    return pieces
+
+
+def _word(text: str, font: str, size: float) -> _Piece:
+    return _Piece(stringWidth(text, font, size), 0, 0, text, font, size)
+
+
+def _math_piece(source: str, size: float) -> _Piece:
+    size *= MATH_SCALE
+    try:
+        _drawing(source, size)
+    except MathError:
+        # Bad math prints as its source, so paper never loses a task's words.
+        return _word(f"${source}$", BODY, size)
+    image = render_math(source, size)
+    return _Piece(image.width, image.ascent, image.depth, size=size, math=source)
+
+
+def _inline_pieces(runs: Sequence[Inline], size: float, bold: bool) -> list[_Piece | None]:
+    """Pieces for a run of inline content; None marks a forced line break."""
+    pieces: list[_Piece | None] = []
+    for run in runs:
+        if isinstance(run, Text):
+            pieces.extend(_text_pieces(run.text, BOLD if (run.bold or bold) else BODY, size))
+        elif isinstance(run, Math):
+            pieces.append(_math_piece(run.source, size))
+        elif isinstance(run, LineBreak):
+            pieces.append(None)
+    return pieces
+
+
+def _fill(
+    pieces: list[_Piece | None], width: float, indent: float, marker: str = ""
+) -> list[_Line]:
+    lines = [_Line(indent=indent, marker=marker)]
+    for piece in pieces:
+        line = lines[-1]
+        if piece is None:
+            lines.append(_Line(indent=indent))
+            continue
+        if piece.space and not line.pieces:
+            continue  # no space at the start of a line
+        if line.pieces and not piece.space and line.width + piece.width > width - indent:
+            while line.pieces and line.pieces[-1].space:
+                line.pieces.pop()
+            line = _Line(indent=indent)
+            lines.append(line)
+        line.pieces.append(piece)
+    for line in lines:
+        while line.pieces and line.pieces[-1].space:
+            line.pieces.pop()
+    return [line for line in lines if line.pieces or line.marker] or lines[:1]
+
+
+def layout(blocks: Sequence[Block], width: float, size: float, bold: bool = False) -> list[_Line]:
+    """Break the blocks into lines ``width`` points wide for type of ``size`` points."""
+    register_fonts()
+    lines: list[_Line] = []
+    gap = size * 0.45  # between paragraphs
+    for block in blocks:
+        first = len(lines)
+        if isinstance(block, Paragraph):
+            block_size = size * 1.12 if block.heading else size
+            pieces = _inline_pieces(block.runs, block_size, bold or block.heading)
+            new = _fill(pieces, width, 0.0)
+            if block.display:
+                for line in new:
+                    line.centred = True
+            lines.extend(new)
+        elif isinstance(block, ListBlock):
+            hang = size * 1.6
+            for number, item in enumerate(block.items, start=block.start):
+                marker = f"{number}." if block.ordered else "•"
+                lines.extend(_fill(_inline_pieces(item, size, bold), width, hang, marker))
+        elif isinstance(block, CodeBlock):
+            for text_line in block.text.split("\n"):
+                # Keep the author's spacing: code and number patterns line up by spaces.
+                word = _word(text_line.replace(" ", "\u00a0") or "\u00a0", BODY, size * 0.92)
+                ascent, descent = getAscentDescent(BODY, size * 0.92)
+                word.ascent, word.descent = ascent, -descent
+                lines.extend(_fill([word], width, size))
+        if first and len(lines) > first:
+            lines[first].space_before = gap
+    return lines
+
+
+def text_height(source: str, width: float, size: float) -> float:
+    return sum(line.height(size) for line in layout(parse(source), width, size))
+
+
+def fit_size(source: str, width: float, height: float, largest: float, smallest: float) -> float:
+    """The largest type size (in half points) at which the text fits the box."""
+    size = largest
+    while size > smallest and text_height(source, width, size) > height:
+        size -= 0.5
+    return max(size, smallest)
+
+
+class RichText(Flowable):
+    """Task text (Markdown with $...$ math) as a flowable that splits between lines."""
+
+    def __init__(
+        self,
+        source: str | Sequence[Block],
+        size: float,
+        *,
+        bold: bool = False,
+        color: Color = black,
+        _lines: list[_Line] | None = None,
+    ) -> None:
+        super().__init__()
+        self._blocks = parse(source) if isinstance(source, str) else tuple(source)
+        self._size = size
+        self._bold = bold
+        self._color = color
+        self._lines = _lines
+        self._width = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # A part made by split() keeps its lines; a whole text lays out for each width.
+        if self._blocks and (self._lines is None or self._width != availWidth):
+            self._lines = layout(self._blocks, availWidth, self._size, self._bold)
+        elif self._lines is None:
+            self._lines = []
+        self._width = availWidth
+        return availWidth, sum(line.height(self._size) for line in self._lines)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        assert self._lines is not None
+        used = 0.0
+        for index, line in enumerate(self._lines):
+            used += line.height(self._size)
+            if used > availHeight:
+                if index == 0:
+                    return []
+                return [self._part(self._lines[:index]), self._part(self._lines[index:])]
+        return [self]
+
+    def _part(self, lines: list[_Line]) -> RichText:
+        part = RichText((), self._size, bold=self._bold, color=self._color, _lines=lines)
+        if lines:
+            lines[0].space_before = 0.0
+        return part
+
+    def draw(self) -> None:
+        canvas = self.canv
+        assert self._lines is not None
+        canvas.setFillColor(self._color)
+        top = sum(line.height(self._size) for line in self._lines)
+        for line in self._lines:
+            ascent, descent = line.metrics(self._size)
+            height = line.height(self._size)
+            baseline = top - line.space_before - (height - line.space_before - ascent - descent) / 2
+            baseline -= ascent
+            x = line.indent
+            if line.centred:
+                x = max((self._width - line.width) / 2, 0.0)
+            if line.marker:
+                canvas.setFont(BOLD if self._bold else BODY, self._size)
+                canvas.drawRightString(line.indent - self._size * 0.45, baseline, line.marker)
+            for piece in _joined(line.pieces):
+                if piece.math is not None:
+                    drawing, scale, _width, depth = _drawing(piece.math, piece.size)
+                    canvas.saveState()
+                    canvas.translate(x, baseline - depth)
+                    canvas.scale(scale, scale)
+                    renderPDF.draw(drawing, canvas, 0, 0)
+                    canvas.restoreState()
+                    canvas.setFillColor(self._color)
+                elif piece.text.strip():
+                    canvas.setFont(piece.font, piece.size)
+                    canvas.drawString(x, baseline, piece.text)
+                x += piece.width
+            top -= height
+
+
+def _joined(pieces: list[_Piece]) -> list[_Piece]:
+    """Words and spaces in one font drawn as one string, so the PDF's text reads naturally."""
+    joined: list[_Piece] = []
+    for piece in pieces:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.math is None
+            and piece.math is None
+            and (piece.space or (last.font, last.size) == (piece.font, piece.size))
+            and (not last.space or last.font == piece.font)
+        ):
+            # A space takes the font of the word before it; its width is kept as measured.
+            joined[-1] = _Piece(
+                last.width + piece.width, 0, 0, last.text + piece.text, last.font, last.size
+            )
+        else:
+            joined.append(piece)
+    return joined

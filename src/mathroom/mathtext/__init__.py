@@ -1,0 +1,1 @@
+"""Task text: Markdown with inline $...$ math, parsed once and rendered for screen and paper."""
