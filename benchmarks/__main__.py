@@ -1,8 +1,9 @@
 """Run every benchmark and print its figures."""
 
-from benchmarks import gap_map, grouping, roster_parsing, startup
+from benchmarks import gap_map, grouping, packet, roster_parsing, startup
 
 startup.main()
 roster_parsing.main()
 gap_map.main()
 grouping.main()
+packet.main()

@@ -7,7 +7,9 @@ Uses the offscreen platform, so it needs no display. Look at the results before 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import sys
 import tempfile
 import time
 from datetime import date
@@ -25,6 +27,7 @@ from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 from mathroom.ui.main_window import MainWindow
+from mathroom.ui.projector.keys import Action
 from mathroom.ui.settings import WindowSettings
 
 
@@ -89,6 +92,30 @@ def decide_conflicts_by_skipping(dialog: ImportRosterDialog) -> None:
                 combo.setCurrentIndex(1)
 
 
+def save_projector_scenes(window: MainWindow, out: Path) -> None:
+    """Every scene of today's lesson at 1920×1080 (names landed, a name picked), the 720p
+    agenda and the teacher's control panel."""
+    projector, panel = window.projector, window.projector_panel
+    assert projector is not None and panel is not None
+    projector.resize(1920, 1080)
+    for index, scene in enumerate(projector.scenes):
+        projector.go_to(index)
+        kind = scene.key.split(":")[1] if ":" in scene.key else scene.key
+        if kind == "groups":
+            settle(0.8)
+            save(projector, out / f"projector-{index + 1:02d}-groups-shuffling.png")
+        if kind == "picker":
+            projector.perform(Action.PICK)
+        land = getattr(projector.view, "settle", None)  # the reveal's and picker's shuffles
+        if callable(land):
+            land()
+        save(projector, out / f"projector-{index + 1:02d}-{kind}.png")
+    projector.go_to(0)
+    save(panel, out / "projector-controls.png")
+    projector.resize(1280, 720)
+    save(projector, out / "projector-1280x720.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -97,6 +124,11 @@ def main() -> None:
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
+    if sys.version_info < (3, 12):
+        # PySide6 6.12.0 on CPython 3.11 hands back borrowed None/True/False from many calls;
+        # a long run (the projector's animations) would die in none_dealloc. 3.12+ is immune.
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 30
     app = QApplication([])
     theme.apply(app)
     folder = DataFolder(args.data_dir or Path(tempfile.mkdtemp(prefix="mathroom-shots-")))
@@ -146,11 +178,7 @@ def main() -> None:
     groups.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]  # rules
     save(window, args.out / "groups-rules.png")
     window.open_projector()
-    assert window.projector is not None
-    window.projector.resize(1920, 1080)
-    save(window.projector, args.out / "projector-1920x1080.png")
-    window.projector.resize(1280, 720)
-    save(window.projector, args.out / "projector-1280x720.png")
+    save_projector_scenes(window, args.out)
     rosters = window.show_page("Rosters")
     save(window, args.out / "rosters-before-import.png")
     importer = window.open_import()

@@ -1,4 +1,5 @@
-"""Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores.
+"""Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores,
+grouping and packet.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -18,6 +19,7 @@ from mathroom.composition import Services, local_now, open_services
 from mathroom.domain.errors import MathroomError
 from mathroom.importers.roster_plan import ChangeKind, ImportDecisions, ImportPlan
 from mathroom.logging_setup import configure_logging
+from mathroom.packet_cli import add_packet_parser, write_packet
 from mathroom.paths import DataFolder
 from mathroom.services.maintenance import MaintenanceService
 
@@ -104,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-unmatched", action="store_true", help="leave out rows that can't be read or matched"
     )
     scores.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+    add_packet_parser(commands, common)
     return parser
 
 
@@ -121,6 +124,7 @@ def run_command(args: argparse.Namespace) -> int:
         "backup": _backup,
         "import-roster": _import_roster,
         "import-scores": _import_scores,
+        "packet": _packet,
     }
     try:
         folder.ensure()
@@ -237,6 +241,12 @@ def _import_scores(args: argparse.Namespace, folder: DataFolder) -> int:
             out=_out,
             err=_err,
         )
+
+
+def _packet(args: argparse.Namespace, folder: DataFolder) -> int:
+    with _locked_services(folder) as services:
+        write_packet(services, args, _out)
+    return EXIT_OK
 
 
 def plan_report(plan: ImportPlan) -> list[str]:

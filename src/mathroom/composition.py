@@ -18,7 +18,9 @@ from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.services.library import LibraryService
 from mathroom.services.maintenance import MaintenanceService
+from mathroom.services.packet import PacketService
 from mathroom.services.plans import PlanService
+from mathroom.services.practice import PracticeService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
 from mathroom.services.roster import RosterService
@@ -26,6 +28,7 @@ from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
+from mathroom.services.tasks import TaskService
 from mathroom.store.migrate import MigrationOutcome
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
@@ -58,6 +61,9 @@ class Services:
     grouping_rules: GroupingRulesService
     grouping: GroupingService
     plans: PlanService
+    tasks: TaskService
+    packet: PacketService
+    practice: PracticeService
 
     def close(self) -> None:
         self.store.close()
@@ -72,6 +78,8 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
     safety = SafetyNet(folder, local_now)
     attendance = AttendanceService(store, local_now)
     evidence = EvidenceService(store, local_now)
+    grouping = GroupingService(store, local_now)
+    practice = PracticeService(store, local_now)
     return Services(
         folder=folder,
         store=store,
@@ -89,6 +97,11 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
         skill_map=SkillMapService(store),
         score_import=ScoreImportService(store, safety, local_now),
         grouping_rules=GroupingRulesService(store, local_now),
-        grouping=GroupingService(store, local_now),
-        plans=PlanService(store, local_now),
+        grouping=grouping,
+        plans=PlanService(store, local_now, grouping),
+        tasks=TaskService(store, safety, local_now),
+        packet=PacketService(
+            store, classroom, attendance, evidence, folder, practice.printed_sheets
+        ),
+        practice=practice,
     )

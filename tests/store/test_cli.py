@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,36 @@ def test_import_scores_verb(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     again = mathroom("import-scores", str(file), "--skip-unmatched", data=data)
     assert again.returncode == 0
+
+
+def test_packet_writes_the_day_and_refuses_bad_dates(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    assert mathroom("demo", data=data).returncode == 0
+    out = tmp_path / "day.pdf"
+    today = date.today().isoformat()  # the demo plans the week it is created in
+    made = mathroom("packet", "--date", today, "--out", str(out), data=data)
+    assert made.returncode == 0, made.stderr
+    assert "pages" in made.stdout and out.read_bytes().startswith(b"%PDF")
+
+    one = tmp_path / "one.pdf"
+    single = mathroom(
+        "packet",
+        "--date",
+        today,
+        "--period",
+        "1",
+        "--sections",
+        "roster,exit_tickets",
+        "--out",
+        str(one),
+        data=data,
+    )
+    assert single.returncode == 0, single.stderr
+    assert one.stat().st_size < out.stat().st_size
+
+    bad = tmp_path / "bad.pdf"
+    refused = mathroom("packet", "--date", "2026-02-30", "--out", str(bad), data=data)
+    assert refused.returncode == 2 and "is not a date" in refused.stderr
+    empty = mathroom("packet", "--date", "2001-01-01", "--out", str(bad), data=data)
+    assert empty.returncode == 1 and "Nothing is planned" in empty.stderr
+    assert "Traceback" not in empty.stderr and not bad.exists()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from mathroom.domain.plan import BlockKind
+from mathroom.domain.tasks import TaskKind
 from mathroom.paths import DataFolder
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
@@ -34,13 +36,88 @@ def test_every_page_has_something_real(demo_store: Store) -> None:
     assert any(entry.student.preferred_name for entry in roster)
     assert any(level.needing_support for level in classroom.skill_levels(period.id))
     sets = classroom.group_sets(period.id)
-    assert len(sets) >= 5 and sets[0].group_set.made_on == DEMO_TODAY
+    todays = next(v.group_set for v in sets if v.group_set.made_on == DEMO_TODAY)
+    assert len(sets) >= 5
     plans = classroom.plans(period.id, DEMO_TODAY, DEMO_TODAY)
     assert len(plans) == 1
     plan = plans[0]
     assert plan.total_minutes == period.minutes
+    assert plan.fits(period.minutes or 0)
     stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
-    assert len(stations.stations) == len(sets[0].group_set.groups)
+    assert stations.group_set_id == todays.id
+    assert len(stations.stations) == len(todays.groups)
+
+
+def test_every_weekday_of_the_week_is_planned_in_every_period(demo_store: Store) -> None:
+    classroom = ClassroomService(demo_store)
+    tasks = {t.id: t for t in classroom.tasks()}
+    week = [DEMO_TODAY + timedelta(days=i) for i in range(5)]
+    boards_by_day: dict[date, set[int]] = {}
+    for period in classroom.overview().periods:
+        plans = classroom.plans(period.id, week[0], week[-1] + timedelta(days=2))
+        assert [p.plan_date for p in plans] == week
+        sets = {v.group_set.id: v.group_set for v in classroom.group_sets(period.id)}
+        enrolled = {e.student.id for e in classroom.roster(period.id)}
+        for plan in plans:
+            assert plan.total_minutes == period.minutes and plan.concurrent_overrun() == 0
+            kinds = [b.kind for b in plan.blocks]
+            assert kinds == [
+                BlockKind.WARMUP,
+                BlockKind.STATIONS,
+                BlockKind.SMALL_GROUP,
+                BlockKind.GALLERY_WALK,
+                BlockKind.PRACTICE,
+                BlockKind.EXIT_TICKET,
+                BlockKind.CLOSING,
+            ]
+            warmup, stations, pull, _, practice, exit_ticket, _ = plan.blocks
+            assert warmup.task_id and tasks[warmup.task_id].kind is TaskKind.WARMUP
+            assert exit_ticket.task_id and tasks[exit_ticket.task_id].kind is TaskKind.EXIT_TICKET
+            assert practice.practice_skills
+            boards = [s.task_id for s in stations.stations]
+            assert len(boards) == 6 == len(set(boards))  # six whiteboards, six tasks
+            assert all(b and tasks[b].kind is TaskKind.WHITEBOARD for b in boards)
+            boards_by_day.setdefault(plan.plan_date, set()).update(b for b in boards if b)
+            assert stations.group_set_id is not None
+            group_set = sets[stations.group_set_id]
+            assert group_set.made_on == plan.plan_date
+            assert [s.group_number for s in stations.stations] == [
+                g.number for g in group_set.groups
+            ]
+            assert {m for g in group_set.groups for m in g.members} == enrolled
+            assert pull.concurrent and pull.students and set(pull.students) <= enrolled
+            assert pull.skill_code
+    assert len({frozenset(b) for b in boards_by_day.values()}) == 5  # new tasks every day
+
+
+def test_days_still_to_come_are_not_grouping_history(demo_store: Store) -> None:
+    from mathroom.store.repositories.groups import GroupRepository
+
+    period = ClassroomService(demo_store).overview().periods[0]
+    with demo_store.unit_of_work() as session:
+        everything = GroupRepository(session).group_sets(period.id)
+        history = GroupRepository(session).group_sets(period.id, until=DEMO_TODAY)
+    assert everything[0].made_on == DEMO_TODAY + timedelta(days=4)
+    assert history[0].made_on == DEMO_TODAY
+    assert len(everything) - len(history) == 4
+
+
+def test_a_weekend_demo_plans_the_week_and_today(tmp_path: Path, migrated_db: Path) -> None:
+    path = tmp_path / "weekend.sqlite"
+    shutil.copyfile(migrated_db, path)
+    store = Store(make_engine(path))
+    saturday = date(2026, 11, 28)
+    try:
+        started = time.perf_counter()
+        summary = DemoService(store, ContentFiles.bundled(), lambda: FIXED_NOW).create(saturday)
+        elapsed = time.perf_counter() - started
+        period = ClassroomService(store).overview().periods[0]
+        days = [p.plan_date for p in ClassroomService(store).plans(period.id, saturday, saturday)]
+    finally:
+        store.close()
+    assert summary.plans == 3 * 6
+    assert days == [saturday]
+    assert elapsed < 10  # about 2 s on the development machine; first run must stay quick
 
 
 def test_keep_apart_pairs_hold_in_every_demo_group(demo_store: Store) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
+from mathroom.export.packet_model import Section
 from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.groups_page import GroupsPage
@@ -50,7 +51,7 @@ def test_every_page_is_reachable_and_shows_the_demo(
 
     today = window.pages[0]
     assert isinstance(today, TodayPage)
-    assert today.timeline.table.rowCount() == 5
+    assert today.timeline.table.rowCount() == 7
     assert today.groups_grid.count() >= 6
     assert "filled" in today.timeline.banner.text()
 
@@ -86,8 +87,8 @@ def test_every_page_is_reachable_and_shows_the_demo(
 
     plan = window.pages[5]
     assert isinstance(plan, PlanPage)
-    assert plan.days.count() == 5
-    assert plan.timeline.table.rowCount() == 5
+    assert plan.week.rowCount() == 3 and plan.week.columnCount() == 5
+    assert plan.blocks.count() == 7
 
 
 def test_switching_period_updates_the_pages(
@@ -118,18 +119,24 @@ def test_window_size_position_and_page_are_remembered(
     assert again.current_period is not None and again.current_period.name == "Period 5"
 
 
-def test_print_page_makes_and_previews_a_roster_sheet(
+def test_print_page_makes_and_previews_the_days_packet(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, services, tmp_path / "w.ini")
     page = window.show_page("Print")
     assert isinstance(page, PrintPage)
+    page.periods.setCurrentIndex(1)  # just the first period
+    page.sections[Section.PRACTICE].setChecked(False)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=30_000)
     assert page.last_export is not None and page.last_export.exists(), page.status.text()
-    assert page.document.pageCount() == 1
-    assert page.save_button.isEnabled()
+    assert page.preview.page_count() > 10
     assert "Saved" in page.status.text()
+
+    page.day.setDate(page.day.date().addDays(6))  # the Sunday after the demo week
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=30_000)
+    assert "Nothing is planned" in page.status.text()
 
 
 def test_projector_shows_groups_but_nothing_private(

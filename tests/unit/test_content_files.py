@@ -34,6 +34,23 @@ def test_starter_tasks_are_tagged_with_known_skills() -> None:
         assert set(task.skill_codes) <= codes, task.slug
 
 
+def test_starter_bank_is_rich_enough_for_a_year_of_whiteboards() -> None:
+    skills = load_skill_map(paths.resource("skills", "skill_map.json")).skills
+    domain_of = {s.code: s.domain for s in skills}
+    grade_of = {s.code: s.grade for s in skills}
+    tasks = load_task_bank(paths.resource("tasks", "starter_tasks.json"))
+    kinds = [t.kind for t in tasks]
+    assert kinds.count(TaskKind.MATH_ART) >= 8
+    assert kinds.count(TaskKind.PROJECT) >= 6
+    grade7 = {domain_of[c] for t in tasks for c in t.skill_codes if grade_of[c] == 7}
+    assert grade7 >= {"RP", "NS", "EE", "G", "SP"}
+    gaps = {domain_of[c] for t in tasks for c in t.skill_codes if grade_of[c] < 7}
+    assert gaps >= {"NBT", "NF", "RP", "NS"}  # the grade 4–6 gap areas
+    for task in tasks:
+        assert task.start or task.extensions, f"{task.slug} has no way in and no extension"
+        assert task.hints, f"{task.slug} has no hint"
+
+
 def test_demo_classroom_has_three_periods_and_65_students() -> None:
     demo = load_demo_classroom(paths.resource("demo", "classroom.json"))
     assert len(demo.periods) == 3

@@ -61,6 +61,7 @@ class EvidenceSource(StrEnum):
     QUIZ = "quiz"
     CONFERENCE = "conference"
     IMPORT = "import"
+    PRACTICE = "practice"  # marked from a printed practice sheet
 
     @property
     def label(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, SimpleDocTemplate
 
 from mathroom.atomic_files import atomic_path
@@ -41,6 +42,18 @@ def plain_template(paper: PaperSize, template_id: str = "plain") -> PageTemplate
     width, height = paper.points
     frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body")
     return PageTemplate(id=template_id, frames=[frame], pagesize=paper.points)
+
+
+def columns_template(paper: PaperSize, template_id: str = "columns") -> PageTemplate:
+    """Two columns inside the house margins (dense teacher pages like answer keys)."""
+    width, height = paper.points
+    gutter = 8 * mm
+    column = (width - 2 * MARGIN - gutter) / 2
+    frames = [
+        Frame(MARGIN + i * (column + gutter), MARGIN, column, height - 2 * MARGIN, id=f"col{i}")
+        for i in (0, 1)
+    ]
+    return PageTemplate(id=template_id, frames=frames, pagesize=paper.points)
 
 
 def write_document(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
+from importlib import resources
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -18,6 +19,7 @@ from mathroom import paths
 BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 CJK = "WenQuanYiMicroHei"
+MATH = "STIXTwoMath"  # ziamath's own font: plain math glyphs printed as text match it
 
 
 @cache
@@ -28,6 +30,9 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(
         TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
     )
+    math_font = resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"
+    with resources.as_file(math_font) as math_path:
+        pdfmetrics.registerFont(TTFont(MATH, str(math_path)))
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
     rl_config.canvas_basefontname = BODY
     rl_config.defaultGraphicsFontName = BODY  # vector drawings (math) start in this font

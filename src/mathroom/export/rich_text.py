@@ -8,20 +8,19 @@ lines across pages, and ``fit_size`` finds the largest type that fits a card's b
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
-from svglib.svglib import svg2rlg
 
-from mathroom.export.fonts import BODY, BOLD, CJK, is_cjk, register_fonts
+from mathroom.export.fonts import BODY, BOLD, CJK, MATH, is_cjk, register_fonts
+from mathroom.export.math_drawing import draw_math, fraction_size, math_shape
+from mathroom.mathtext.compose import Gap, Glyphs, compose
 from mathroom.mathtext.markup import (
     Block,
     CodeBlock,
@@ -33,24 +32,13 @@ from mathroom.mathtext.markup import (
     Text,
     parse,
 )
-from mathroom.mathtext.render import MathError, render_math
+from mathroom.mathtext.render import REFERENCE_SIZE, MathError, typeset
 
 LEADING = 1.28  # line height as a multiple of the type size
 # STIX digits are smaller than DejaVu's at the same size; this makes a 4 in math match a 4
 # in the words around it.
 MATH_SCALE = 1.12
 _WORDS = re.compile(r"\S+|\s+")
-
-
-@lru_cache(maxsize=4096)
-def _drawing(source: str, size: float) -> tuple[Drawing, float, float, float]:
-    """svglib drawing for the math, its scale to points, and the image's width and depth."""
-    image = render_math(source, size)
-    drawing = svg2rlg(io.StringIO(image.svg))
-    if drawing is None or not drawing.width:
-        raise MathError(source, "could not be drawn.")
-    # svglib reads the unitless SVG size as CSS pixels (0.75 pt); ziamath meant points.
-    return drawing, image.width / drawing.width, image.width, image.depth
 
 
 @dataclass(slots=True)
@@ -63,6 +51,8 @@ class _Piece:
     size: float = 12.0
     math: str | None = None
     space: bool = False
+    # Simple math as glyph runs and small typeset structures: (x offset, glyphs, latex).
+    parts: tuple[tuple[float, str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -87,7 +77,9 @@ class _Line:
         return self.space_before + max(size * LEADING, ascent + descent + size * 0.2)
 
 
-def _text_pieces(text: str, font: str, size: float) -> list[_Piece]:
+@lru_cache(maxsize=16384)
+def _text_pieces(text: str, font: str, size: float) -> tuple[_Piece, ...]:
+    """Measured words and spaces (cached: the pieces are never changed after this)."""
     ascent, descent = getAscentDescent(font, size)
     pieces: list[_Piece] = []
     for token in _WORDS.findall(text):
@@ -110,7 +102,7 @@ def _text_pieces(text: str, font: str, size: float) -> list[_Piece]:
     for piece in pieces:
         if not piece.space:
             piece.ascent, piece.descent = ascent, -descent
-    return pieces
+    return tuple(pieces)
 
 
 def _word(text: str, font: str, size: float) -> _Piece:
@@ -119,13 +111,48 @@ def _word(text: str, font: str, size: float) -> _Piece:
 
 def _math_piece(source: str, size: float) -> _Piece:
     size *= MATH_SCALE
+    composed = _composed_piece(source, size)
+    if composed is not None:
+        return composed
     try:
-        _drawing(source, size)
+        shape = math_shape(source)
     except MathError:
         # Bad math prints as its source, so paper never loses a task's words.
         return _word(f"${source}$", BODY, size)
-    image = render_math(source, size)
-    return _Piece(image.width, image.ascent, image.depth, size=size, math=source)
+    scale = size / REFERENCE_SIZE
+    return _Piece(
+        shape.width * scale, shape.ascent * scale, shape.depth * scale, size=size, math=source
+    )
+
+
+@lru_cache(maxsize=8192)
+def _composed_piece(source: str, size: float) -> _Piece | None:
+    """Simple math laid out from glyph runs and cached structures (see mathtext.compose)."""
+    parts = compose(source)
+    if parts is None:
+        return None
+    placed: list[tuple[float, str, str]] = []
+    x = 0.0
+    ascent, descent = size * 0.72, size * 0.22
+    for part in parts:
+        if isinstance(part, Gap):
+            x += part.em * size
+        elif isinstance(part, Glyphs):
+            placed.append((x, part.text, ""))
+            x += stringWidth(part.text, MATH, size)
+        else:
+            measured = fraction_size(part.latex, size)
+            if measured is None:
+                try:
+                    shape = math_shape(part.latex)
+                except MathError:
+                    return None
+                scale = size / REFERENCE_SIZE
+                measured = (shape.width * scale, shape.ascent * scale, shape.depth * scale)
+            placed.append((x, "", part.latex))
+            x += measured[0]
+            ascent, descent = max(ascent, measured[1]), max(descent, measured[2])
+    return _Piece(x, ascent, descent, size=size, math=source, parts=tuple(placed))
 
 
 def _inline_pieces(runs: Sequence[Inline], size: float, bold: bool) -> list[_Piece | None]:
@@ -164,8 +191,19 @@ def _fill(
     return [line for line in lines if line.pieces or line.marker] or lines[:1]
 
 
-def layout(blocks: Sequence[Block], width: float, size: float, bold: bool = False) -> list[_Line]:
-    """Break the blocks into lines ``width`` points wide for type of ``size`` points."""
+def layout(
+    blocks: Sequence[Block], width: float, size: float, bold: bool = False
+) -> tuple[_Line, ...]:
+    """Break the blocks into lines ``width`` points wide for type of ``size`` points.
+
+    Cached: cards are measured at several sizes and a packet repeats the same prompt on
+    every exit ticket. Callers must not change the lines they get.
+    """
+    return _layout(tuple(blocks), round(width, 2), size, bold)
+
+
+@lru_cache(maxsize=4096)
+def _layout(blocks: tuple[Block, ...], width: float, size: float, bold: bool) -> tuple[_Line, ...]:
     register_fonts()
     lines: list[_Line] = []
     gap = size * 0.45  # between paragraphs
@@ -193,7 +231,13 @@ def layout(blocks: Sequence[Block], width: float, size: float, bold: bool = Fals
                 lines.extend(_fill([word], width, size))
         if first and len(lines) > first:
             lines[first].space_before = gap
-    return lines
+    return tuple(lines)
+
+
+def clear_caches() -> None:
+    """Forget every measured and typeset piece (benchmarks start cold with this)."""
+    for cached in (math_shape, _text_pieces, _composed_piece, _layout, typeset, compose):
+        cached.cache_clear()
 
 
 def text_height(source: str, width: float, size: float) -> float:
@@ -218,7 +262,7 @@ class RichText(Flowable):
         *,
         bold: bool = False,
         color: Color = black,
-        _lines: list[_Line] | None = None,
+        _lines: Sequence[_Line] | None = None,
     ) -> None:
         super().__init__()
         self._blocks = parse(source) if isinstance(source, str) else tuple(source)
@@ -233,7 +277,7 @@ class RichText(Flowable):
         if self._blocks and (self._lines is None or self._width != availWidth):
             self._lines = layout(self._blocks, availWidth, self._size, self._bold)
         elif self._lines is None:
-            self._lines = []
+            self._lines = ()
         self._width = availWidth
         return availWidth, sum(line.height(self._size) for line in self._lines)
 
@@ -249,11 +293,10 @@ class RichText(Flowable):
                 return [self._part(self._lines[:index]), self._part(self._lines[index:])]
         return [self]
 
-    def _part(self, lines: list[_Line]) -> RichText:
-        part = RichText((), self._size, bold=self._bold, color=self._color, _lines=lines)
-        if lines:
-            lines[0].space_before = 0.0
-        return part
+    def _part(self, lines: Sequence[_Line]) -> RichText:
+        if lines:  # a part starting a page needs no paragraph gap above it
+            lines = (replace(lines[0], space_before=0.0), *lines[1:])
+        return RichText((), self._size, bold=self._bold, color=self._color, _lines=lines)
 
     def draw(self) -> None:
         canvas = self.canv
@@ -272,19 +315,26 @@ class RichText(Flowable):
                 canvas.setFont(BOLD if self._bold else BODY, self._size)
                 canvas.drawRightString(line.indent - self._size * 0.45, baseline, line.marker)
             for piece in _joined(line.pieces):
-                if piece.math is not None:
-                    drawing, scale, _width, depth = _drawing(piece.math, piece.size)
-                    canvas.saveState()
-                    canvas.translate(x, baseline - depth)
-                    canvas.scale(scale, scale)
-                    renderPDF.draw(drawing, canvas, 0, 0)
-                    canvas.restoreState()
+                if piece.parts:
+                    _draw_parts(canvas, piece, x, baseline)
+                    canvas.setFillColor(self._color)
+                elif piece.math is not None:
+                    draw_math(canvas, piece.math, piece.size, x, baseline)
                     canvas.setFillColor(self._color)
                 elif piece.text.strip():
                     canvas.setFont(piece.font, piece.size)
                     canvas.drawString(x, baseline, piece.text)
                 x += piece.width
             top -= height
+
+
+def _draw_parts(canvas: Canvas, piece: _Piece, x: float, baseline: float) -> None:
+    for offset, glyphs, latex in piece.parts:
+        if glyphs:
+            canvas.setFont(MATH, piece.size)
+            canvas.drawString(x + offset, baseline, glyphs)
+            continue
+        draw_math(canvas, latex, piece.size, x + offset, baseline)
 
 
 def _joined(pieces: list[_Piece]) -> list[_Piece]:

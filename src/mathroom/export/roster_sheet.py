@@ -9,7 +9,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from mathroom.export.document import write_pdf
 from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
@@ -57,6 +57,12 @@ def _fitting_style(base: ParagraphStyle, text: str, width: float) -> ParagraphSt
 
 def build_roster_sheet(sheet: RosterSheet, out: Path) -> ExportReport:
     """Write the sheet as a PDF at ``out`` atomically (the old file survives a failure)."""
+    pages = write_pdf(roster_story(sheet), out, sheet.paper, f"Roster – {sheet.period_name}")
+    return ExportReport(out, pages)
+
+
+def roster_story(sheet: RosterSheet) -> list[Flowable]:
+    """The sheet's flowables, for a PDF of its own or a section of the day's packet."""
     register_fonts()
     title = ParagraphStyle("title", fontName=BOLD, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.2)
     body = ParagraphStyle("body", fontName=BODY, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.25)
@@ -93,7 +99,7 @@ def build_roster_sheet(sheet: RosterSheet, out: Path) -> ExportReport:
         )
     )
     heading = f"{sheet.period_name} · {sheet.course}" if sheet.course else sheet.period_name
-    story = [
+    return [
         Paragraph(paragraph_markup(heading), title),
         Paragraph(
             paragraph_markup(
@@ -105,5 +111,3 @@ def build_roster_sheet(sheet: RosterSheet, out: Path) -> ExportReport:
         Spacer(1, 4 * 2.835),
         table,
     ]
-    pages = write_pdf(story, out, sheet.paper, f"Roster – {sheet.period_name}")
-    return ExportReport(out, pages)

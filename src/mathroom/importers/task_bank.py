@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mathroom.domain.errors import ContentError
 from mathroom.domain.tasks import TaskKind, TaskSpec
@@ -26,27 +27,31 @@ def load_task_bank(path: Path) -> tuple[TaskSpec, ...]:
         if slug in slugs:
             raise ContentError(where, f"duplicate slug {slug}")
         slugs.add(slug)
-        try:
-            kind = TaskKind(required_text(item, "kind", where))
-        except ValueError as exc:
-            raise ContentError(where, f"unknown kind {item.get('kind')!r}") from exc
-        minutes = item.get("minutes")
-        if minutes is not None and not isinstance(minutes, int):
-            raise ContentError(where, "'minutes' must be a whole number")
-        specs.append(
-            TaskSpec(
-                title=required_text(item, "title", where),
-                kind=kind,
-                prompt=required_text(item, "prompt", where),
-                start=text(item, "start", where, optional=True),
-                extensions=string_list(item, "extensions", where),
-                hints=string_list(item, "hints", where),
-                answer=text(item, "answer", where, optional=True),
-                teacher_notes=text(item, "teacher_notes", where, optional=True),
-                skill_codes=string_list(item, "skills", where),
-                minutes=minutes,
-                materials=text(item, "materials", where, optional=True),
-                slug=slug,
-            )
-        )
+        specs.append(task_spec(item, where))
     return tuple(specs)
+
+
+def task_spec(item: dict[str, Any], where: str, *, skills_key: str = "skills") -> TaskSpec:
+    """One task object of the starter bank (or a task pack) as a spec, without its image."""
+    try:
+        kind = TaskKind(required_text(item, "kind", where))
+    except ValueError as exc:
+        raise ContentError(where, f"unknown kind {item.get('kind')!r}") from exc
+    minutes = item.get("minutes")
+    # bool is an int in Python, and true is not a number of minutes.
+    if minutes is not None and (not isinstance(minutes, int) or isinstance(minutes, bool)):
+        raise ContentError(where, "'minutes' must be a whole number")
+    return TaskSpec(
+        title=required_text(item, "title", where),
+        kind=kind,
+        prompt=required_text(item, "prompt", where),
+        start=text(item, "start", where, optional=True),
+        extensions=string_list(item, "extensions", where),
+        hints=string_list(item, "hints", where),
+        answer=text(item, "answer", where, optional=True),
+        teacher_notes=text(item, "teacher_notes", where, optional=True),
+        skill_codes=string_list(item, skills_key, where),
+        minutes=minutes,
+        materials=text(item, "materials", where, optional=True),
+        slug=text(item, "slug", where, optional=True),
+    )

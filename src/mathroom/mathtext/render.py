@@ -83,12 +83,17 @@ def check_math(source: str) -> None:
         raise MathError(source, r"needs a \right for every \left.")
 
 
-@lru_cache(maxsize=4096)
-def render_math(source: str, size: float) -> MathImage:
-    """Typeset ``source`` for text of ``size`` points; cached because sheets repeat math."""
+# Math is typeset once at this size and scaled: vector output scales exactly, and a card
+# tried at several type sizes must not typeset its math again for each.
+REFERENCE_SIZE = 20.0
+
+
+@lru_cache(maxsize=8192)
+def typeset(source: str) -> MathImage:
+    """``source`` typeset at REFERENCE_SIZE points (cached: sheets repeat their math)."""
     check_math(source)
     try:
-        svg = ziamath.Latex(source, size=size).svg()
+        svg = ziamath.Latex(source, size=REFERENCE_SIZE).svg()
     except Exception as exc:  # ziamath raises many unrelated types for bad input
         raise MathError(source, f"could not be read ({_plain(exc)}).") from exc
     box = _VIEW_BOX.search(svg)
@@ -97,6 +102,13 @@ def render_math(source: str, size: float) -> MathImage:
     # The view box's y = 0 is the baseline; it includes ziamath's small margin.
     _x, top, width, height = (float(value) for value in box.groups())
     return MathImage(svg=svg, width=width, height=height, depth=max(top + height, 0.0))
+
+
+def render_math(source: str, size: float) -> MathImage:
+    """The math for text of ``size`` points: the reference typesetting, scaled."""
+    base = typeset(source)
+    scale = size / REFERENCE_SIZE
+    return MathImage(base.svg, base.width * scale, base.height * scale, base.depth * scale)
 
 
 def _plain(exc: Exception) -> str:

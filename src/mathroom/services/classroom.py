@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mathroom.domain.groups import GroupSet
-from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.ids import GroupSetId, PeriodId, StudentId
 from mathroom.domain.plan import DayPlan
 from mathroom.domain.roster import Period, SchoolYear, Student, display_names
 from mathroom.domain.skills import Level, Skill
@@ -105,16 +105,24 @@ class ClassroomService:
         with self._store.unit_of_work() as session:
             return TaskRepository(session).tasks()
 
-    def group_sets(self, period: PeriodId, limit: int = 30) -> list[GroupSetView]:
+    def group_sets(
+        self, period: PeriodId, limit: int = 30, *, until: date | None = None
+    ) -> list[GroupSetView]:
+        """Newest first; with ``until``, only sets made for that day or before."""
         with self._store.unit_of_work() as session:
             students = RosterRepository(session).students(period)
-            sets = GroupRepository(session).group_sets(period, limit)
+            sets = GroupRepository(session).group_sets(period, limit, until=until)
             style = SettingsRepository(session).display_name_style()
         names = display_names(students, style)
         return [
             GroupSetView(gs, tuple((g.number, _names(g.members, names)) for g in gs.groups))
             for gs in sets
         ]
+
+    def group_set(self, group_set: GroupSetId) -> GroupSet | None:
+        """One group set by id (a plan's stations point at it)."""
+        with self._store.unit_of_work() as session:
+            return GroupRepository(session).group_set(group_set)
 
     def plans(self, period: PeriodId, first: date, last: date) -> list[DayPlan]:
         with self._store.unit_of_work() as session:

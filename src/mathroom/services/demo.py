@@ -11,9 +11,13 @@ from sqlalchemy.orm import Session
 
 from mathroom.domain.demo_evidence import SkillToObserve, simulate_evidence
 from mathroom.domain.errors import MathroomError
+from mathroom.domain.gap_map import build_gap_map
+from mathroom.domain.grouping import GroupingRequest, PastRound, form_groups
 from mathroom.domain.groups import ConstraintKind, Group, PairConstraint, deal_groups
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId, TaskId
-from mathroom.domain.plan import BlockKind, PlanBlock, Station
+from mathroom.domain.plan import BlockKind, PlanBlock, Station, pull_block, school_week
+from mathroom.domain.plan_schedule import StationGrouping, station_grouping
+from mathroom.domain.pulls import PullSuggestion, neediest_skills, suggest_pulls
 from mathroom.domain.roster import Period, Student
 from mathroom.domain.skills import Skill
 from mathroom.domain.tasks import Task, TaskKind
@@ -23,6 +27,7 @@ from mathroom.services.library import seed_library
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
@@ -31,6 +36,19 @@ DEMO_SEED = 7  # same demo every time, so screenshots and tests are repeatable
 GROUP_SIZE = 3
 HISTORY_DAYS = 8
 UNIT_DOMAIN = "NS"  # November's unit: integers and rational numbers
+STATIONS = 6
+PULL_SIZE = 4
+PULL_MINUTES = 10
+ENGINE_SECONDS = 1.0
+DEFAULT_PERIOD_MINUTES = 52
+# Minutes of every block but the stations, which fill the rest of the period.
+DAY_MINUTES = {
+    BlockKind.WARMUP: 5,
+    BlockKind.GALLERY_WALK: 7,
+    BlockKind.PRACTICE: 8,
+    BlockKind.EXIT_TICKET: 5,
+    BlockKind.CLOSING: 2,
+}
 
 
 class DemoRefusedError(MathroomError):
@@ -158,6 +176,42 @@ def _unit_skills(skills: Sequence[Skill]) -> list[Skill]:
     return [s for s in skills if s.grade == 7 and s.domain == UNIT_DOMAIN][:6]
 
 
+@dataclass(frozen=True, slots=True)
+class _Lesson:
+    """One day's tasks, taught in every period that day."""
+
+    warmup: Task | None
+    boards: tuple[Task, ...]
+    practice: Task | None
+    exit_ticket: Task | None
+
+
+def _week_lessons(
+    by_kind: dict[TaskKind, list[Task]], days: int, rng: random.Random
+) -> list[_Lesson]:
+    """Different tasks each day: the lists are shuffled once and dealt out in turn."""
+    decks = {kind: rng.sample(tasks, len(tasks)) for kind, tasks in by_kind.items()}
+
+    def deal(kind: TaskKind, start: int, count: int) -> tuple[Task, ...]:
+        deck = decks.get(kind) or []
+        return tuple(deck[(start + i) % len(deck)] for i in range(count)) if deck else ()
+
+    lessons = []
+    for day in range(days):
+        warmup = deal(TaskKind.WARMUP, day, 1)
+        practice = deal(TaskKind.PRACTICE, day, 1)
+        exit_ticket = deal(TaskKind.EXIT_TICKET, day, 1)
+        lessons.append(
+            _Lesson(
+                warmup[0] if warmup else None,
+                deal(TaskKind.WHITEBOARD, day * STATIONS, STATIONS),
+                practice[0] if practice else None,
+                exit_ticket[0] if exit_ticket else None,
+            )
+        )
+    return lessons
+
+
 def _add_groups_and_plans(
     session: Session,
     periods: Sequence[tuple[PeriodId, list[StudentId]]],
@@ -165,59 +219,139 @@ def _add_groups_and_plans(
     rng: random.Random,
     now: datetime,
 ) -> tuple[int, int]:
+    """Dealt groups for past days, then a planned lesson for every day of today's week.
+
+    The week's groups come from the grouping engine, each day's against the sets before
+    it. Days still to come count as history only once they arrive (see GroupRepository).
+    """
     groups = GroupRepository(session)
     plans = PlanRepository(session)
     tasks = TaskRepository(session).tasks()
     by_kind = {kind: [t for t in tasks if t.kind is kind] for kind in TaskKind}
+    week = school_week(today)
+    lessons = _week_lessons(by_kind, len(week), rng)
+    history_days = [d for d in _school_days_before(today, HISTORY_DAYS) if d < week[0]]
+    minutes = {p.id: p.minutes for p in RosterRepository(session).periods()}
+    skills = SkillRepository(session)
+    all_skills = skills.skills()
+    unit = [s.id for s in _unit_skills(all_skills)]
+    rule = SettingsRepository(session).level_rule()
     group_sets = plan_count = 0
     for period_id, students in periods:
-        apart = [
-            (c.a, c.b) for c in groups.constraints(period_id) if c.kind is ConstraintKind.KEEP_APART
-        ]
-        for day in [*_school_days_before(today, HISTORY_DAYS), today]:
+        rules = groups.constraints(period_id)
+        apart = [(c.a, c.b) for c in rules if c.kind is ConstraintKind.KEEP_APART]
+        past: list[tuple[Group, ...]] = []
+        for day in history_days:
             dealt = deal_groups(students, GROUP_SIZE, rng, apart)
-            set_id = groups.add_group_set(
+            groups.add_group_set(
                 period_id, day, dealt, mode="fresh_mix", group_size=GROUP_SIZE, seed=None, now=now
             )
+            past.append(dealt)
             group_sets += 1
-            if day == today:
-                blocks = _demo_day(by_kind, dealt, set_id, rng)
-                plans.add_plan(period_id, today, blocks, now, group_ids=groups.group_ids(set_id))
-                plan_count += 1
+        roster = RosterRepository(session).students(period_id)
+        evidence = skills.evidence_of(students)
+        gap = build_gap_map(roster, all_skills, evidence, rule, today)
+        focus = [n.skill.code for n in neediest_skills(gap, set(students)) if n.skill.id in unit]
+        pulled: set[StudentId] = set()
+        shape = station_grouping(len(students), STATIONS)
+        for day, lesson in zip(week, lessons, strict=True):
+            seed = rng.randrange(1, 2**31)
+            made = _engine_groups(students, shape, rules, past, seed)
+            set_id = groups.add_group_set(
+                period_id,
+                day,
+                made,
+                mode="fresh_mix",
+                group_size=shape.group_size,
+                seed=seed,
+                now=now,
+            )
+            past.append(made)
+            group_sets += 1
+            # A different few each day: nobody is pulled twice in the week.
+            pulls = suggest_pulls(gap, unit, set(students), PULL_SIZE, 1, already_pulled=pulled)
+            pulled.update(s for pull in pulls for s in pull.students)
+            pull = pulls[0] if pulls else None
+            practice = list(dict.fromkeys([*([pull.skill.code] if pull else []), *focus]))[:2]
+            blocks = _demo_day(lesson, made, set_id, pull, practice, minutes[period_id])
+            plans.save_plan(period_id, day, blocks, now)
+            plan_count += 1
     return group_sets, plan_count
 
 
+def _engine_groups(
+    students: Sequence[StudentId],
+    shape: StationGrouping,
+    rules: Sequence[PairConstraint],
+    past: Sequence[tuple[Group, ...]],
+    seed: int,
+) -> tuple[Group, ...]:
+    """One group per whiteboard, fresh partners against the sets before (``past``, oldest
+    first)."""
+    enrolled = set(students)
+
+    def pairs(kind: ConstraintKind) -> tuple[tuple[StudentId, StudentId], ...]:
+        return tuple((r.a, r.b) for r in rules if r.kind is kind and {r.a, r.b} <= enrolled)
+
+    request = GroupingRequest(
+        students=tuple(students),
+        group_size=shape.group_size,
+        remainder=shape.remainder,
+        keep_apart=pairs(ConstraintKind.KEEP_APART),
+        keep_together=pairs(ConstraintKind.KEEP_TOGETHER),
+        history=tuple(
+            PastRound(age, tuple(g.members for g in dealt))
+            for age, dealt in enumerate(reversed(past), start=1)
+        ),
+        seed=seed,
+        # Generous: the search settles long before, so the work budget, not the clock,
+        # ends it and the demo is the same on every machine.
+        time_limit_s=ENGINE_SECONDS,
+    )
+    return form_groups(request).rounds[0].groups
+
+
 def _demo_day(
-    by_kind: dict[TaskKind, list[Task]],
-    dealt: Sequence[Group],
+    lesson: _Lesson,
+    made: Sequence[Group],
     set_id: GroupSetId,
-    rng: random.Random,
+    pull: PullSuggestion | None,
+    focus: Sequence[str],
+    period_minutes: int | None,
 ) -> tuple[PlanBlock, ...]:
-    """A thinking-classroom day: warm-up, stations, gallery walk, exit ticket, closing."""
-
-    def pick(kind: TaskKind) -> Task | None:
-        options = by_kind.get(kind) or []
-        return rng.choice(options) if options else None
-
-    warmup, exit_ticket = pick(TaskKind.WARMUP), pick(TaskKind.EXIT_TICKET)
-    boards = by_kind.get(TaskKind.WHITEBOARD) or []
-    station_tasks = rng.sample(boards, min(2, len(boards)))
+    """A thinking-classroom day: warm-up, stations (with a pull), gallery walk, practice,
+    exit ticket, closing; the stations take whatever the period has left."""
+    routine = sum(DAY_MINUTES.values())
+    station_minutes = max(10, (period_minutes or DEFAULT_PERIOD_MINUTES) - routine)
+    boards = lesson.boards
     stations = tuple(
         Station(
             number=group.number,
-            task_id=station_tasks[i % len(station_tasks)].id if station_tasks else None,
+            task_id=boards[(group.number - 1) % len(boards)].id if boards else None,
             group_number=group.number,
         )
-        for i, group in enumerate(dealt)
+        for group in made
     )
 
-    def task_block(kind: BlockKind, minutes: int, task: Task | None) -> PlanBlock:
-        return PlanBlock(kind, minutes, task_id=TaskId(task.id) if task else None)
+    def task_block(kind: BlockKind, task: Task | None, skills: Sequence[str] = ()) -> PlanBlock:
+        task_id = TaskId(task.id) if task else None
+        return PlanBlock(kind, DAY_MINUTES[kind], task_id=task_id, practice_skills=tuple(skills))
 
+    blocks = [
+        task_block(BlockKind.WARMUP, lesson.warmup),
+        PlanBlock(BlockKind.STATIONS, station_minutes, group_set_id=set_id, stations=stations),
+    ]
+    if pull is not None:
+        blocks.append(pull_block(pull, PULL_MINUTES))
     return (
-        task_block(BlockKind.WARMUP, 8, warmup),
-        PlanBlock(BlockKind.STATIONS, 24, group_set_id=set_id, stations=stations),
-        PlanBlock(BlockKind.GALLERY_WALK, 8),
-        task_block(BlockKind.EXIT_TICKET, 7, exit_ticket),
-        PlanBlock(BlockKind.CLOSING, 5, title="Closing circle: one idea you heard today"),
+        *blocks,
+        PlanBlock(BlockKind.GALLERY_WALK, DAY_MINUTES[BlockKind.GALLERY_WALK]),
+        # Practice follows up the pull's skill, then the class's neediest one.
+        task_block(BlockKind.PRACTICE, lesson.practice, focus),
+        task_block(BlockKind.EXIT_TICKET, lesson.exit_ticket),
+        PlanBlock(
+            BlockKind.CLOSING,
+            DAY_MINUTES[BlockKind.CLOSING],
+            title="Closing circle: one idea you heard today",
+        ),
     )

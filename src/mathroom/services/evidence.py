@@ -132,7 +132,12 @@ class EvidenceService:
             skills = repository.skills()
             evidence = repository.evidence_of([student])
             rule = SettingsRepository(session).level_rule()
-            group_sets = GroupRepository(session).sets_with_student(student)
+            # Only groups that have met: sets made ahead for later days are plans, not history.
+            group_sets = [
+                gs
+                for gs in GroupRepository(session).sets_with_student(student)
+                if gs.made_on <= today
+            ]
             style = SettingsRepository(session).display_name_style()
             everyone = {s.id: s for s in editor.all_students()}
         gap = build_gap_map([record], skills, evidence, rule, today)

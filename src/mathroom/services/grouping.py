@@ -82,9 +82,10 @@ class GroupingService:
             statuses = AttendanceRepository(session).statuses(period, on)
             groups = GroupRepository(session)
             rules = groups.constraints(period)
-            history = groups.group_sets(period, HISTORY_SETS)
+            # Sets made ahead for later days have not happened yet: they are no history.
+            history = groups.group_sets(period, HISTORY_SETS, until=on)
             style = SettingsRepository(session).display_name_style()
-            role_history = groups.role_counts(period) if roles else {}
+            role_history = groups.role_counts(period, until=on) if roles else {}
             levels: list[SkillLevel] = []
             if mode is not GroupingMode.FRESH_MIX and skills:
                 repository = SkillRepository(session)
@@ -139,7 +140,7 @@ class GroupingService:
         with self._store.unit_of_work() as session:
             repository = GroupRepository(session)
             rules = repository.constraints(draft.period)
-            history = repository.group_sets(draft.period, HISTORY_SETS)
+            history = repository.group_sets(draft.period, HISTORY_SETS, until=draft.on)
         met = pair_counts(history)
         warnings: dict[int, tuple[str, ...]] = {}
         for group in groups:

@@ -94,7 +94,8 @@ class GroupingRulesService:
     def pair_matrix(self, period: PeriodId, limit: int = 60) -> PairMatrix:
         with self._store.unit_of_work() as session:
             students = RosterRepository(session).students(period)
-            sets = GroupRepository(session).group_sets(period, limit)
+            # Groups made ahead for days still to come have not met yet.
+            sets = GroupRepository(session).group_sets(period, limit, until=self._now().date())
         return PairMatrix(tuple(students), pair_counts(sets), len(sets))
 
 

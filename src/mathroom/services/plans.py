@@ -1,27 +1,133 @@
-"""Changes to the day's plan that other pages make (accepting a suggested pull)."""
+"""Day plans: save and read them, start from templates, make station groups, copy a lesson
+to other periods and roll today's lesson forward to the next school day."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
-from mathroom.domain.ids import PeriodId
-from mathroom.domain.plan import BlockKind, PlanBlock
-from mathroom.domain.pulls import PullSuggestion
+from sqlalchemy.orm import Session
+
+from mathroom.domain.attendance import present
+from mathroom.domain.errors import MathroomError, ValidationError
+from mathroom.domain.gap_map import GapMap, build_gap_map
+from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
+from mathroom.domain.plan import (
+    BlockKind,
+    DayPlan,
+    PlanBlock,
+    next_day_blocks,
+    next_school_day,
+    pull_block,
+    skills_to_revisit,
+)
+from mathroom.domain.plan_schedule import station_grouping
+from mathroom.domain.plan_templates import (
+    BUILTIN_NAMES,
+    BUILTIN_TEMPLATES,
+    PlanTemplate,
+    template_from_plan,
+)
+from mathroom.domain.pulls import PullSuggestion, neediest_skills, suggest_pulls
+from mathroom.domain.roster import Period
+from mathroom.domain.skills import Evidence
+from mathroom.services.grouping import GroupDraft, GroupingService
+from mathroom.store.repositories.attendance import AttendanceRepository
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.plan_templates import PlanTemplateRepository
 from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
 
 PULL_MINUTES = 10
+PULL_SIZE = 4
+PRACTICE_FOCUS = 3  # skills an independent-practice block concentrates on
+NEEDIEST_FALLBACK = 5  # skills to look at for pulls when today's evidence shows no gap
+
+
+class PlanExistsError(MathroomError):
+    """The day already has a plan; nothing was changed (the caller may ask to replace it)."""
+
+    def __init__(self, periods: Sequence[str], on: date) -> None:
+        who = ", ".join(periods)
+        super().__init__(
+            f"{who} already {'has' if len(periods) == 1 else 'have'} a plan for "
+            f"{on:%A, %B} {on.day}. Nothing was changed; choose Replace to overwrite it."
+        )
+        self.periods = tuple(periods)
+        self.on = on
 
 
 def pull_title(suggestion: PullSuggestion) -> str:
-    return f"Pull: {suggestion.skill.name} ({suggestion.skill.code})"
+    return pull_block(suggestion, PULL_MINUTES).title
+
+
+@dataclass(frozen=True, slots=True)
+class _Needs:
+    """Where a period's students stand, for choosing pulls (teacher-only)."""
+
+    gap: GapMap
+    present: frozenset[StudentId]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    """A plan ready to write, with the drafts for its stations blocks by block index."""
+
+    period: PeriodId
+    on: date
+    blocks: tuple[PlanBlock, ...]
+    drafts: dict[int, GroupDraft]
+    notes: str = ""
 
 
 class PlanService:
-    def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        now: Callable[[], datetime],
+        grouping: GroupingService | None = None,
+    ) -> None:
         self._store = store
         self._now = now
+        self._grouping = grouping or GroupingService(store, now)
+
+    # Reading and saving
+
+    def plan(self, period: PeriodId, on: date) -> DayPlan | None:
+        with self._store.unit_of_work() as session:
+            return PlanRepository(session).plan(period, on)
+
+    def save_plan(
+        self, period: PeriodId, on: date, blocks: Sequence[PlanBlock], notes: str = ""
+    ) -> DayPlan:
+        """Replace the day's plan with ``blocks``, all or nothing (ValidationError: unchanged)."""
+        with self._store.unit_of_work() as session:
+            return self._replace(session, period, on, blocks, notes)
+
+    def delete_plan(self, period: PeriodId, on: date) -> bool:
+        with self._store.unit_of_work() as session:
+            repository = PlanRepository(session)
+            old = repository.plan(period, on)
+            deleted = repository.delete_plan(period, on)
+            repository.drop_unused_group_sets(_group_sets(old), self._now().date())
+            return deleted
+
+    def week(
+        self, monday: date, periods: Sequence[PeriodId]
+    ) -> dict[tuple[PeriodId, date], DayPlan]:
+        """Every plan of the periods from ``monday`` to the Sunday after, by (period, day)."""
+        with self._store.unit_of_work() as session:
+            plans = PlanRepository(session).plans_between(
+                periods, monday, monday + timedelta(days=6)
+            )
+        return {(plan.period_id, plan.plan_date): plan for plan in plans}
+
+    # Pulls from the Skills page
 
     def add_pull(self, period: PeriodId, on: date, suggestion: PullSuggestion) -> str:
         """Put a suggested small-group pull into the day's plan; returns the block's title.
@@ -29,20 +135,12 @@ class PlanService:
         It runs inside the whiteboard-stations block (the teacher pulls a few students while
         the others keep working), so it adds no minutes to the period.
         """
-        title = pull_title(suggestion)
-        block = PlanBlock(
-            BlockKind.SMALL_GROUP,
-            PULL_MINUTES,
-            title=title,
-            skill_code=suggestion.skill.code,
-            students=suggestion.students,
-            concurrent=True,
-        )
+        block = pull_block(suggestion, PULL_MINUTES)
         with self._store.unit_of_work() as session:
             PlanRepository(session).append_block(
                 period, on, block, self._now(), after=BlockKind.STATIONS.value
             )
-        return title
+        return block.title
 
     def remove_block(self, period: PeriodId, on: date, title: str) -> None:
         with self._store.unit_of_work() as session:
@@ -53,3 +151,322 @@ class PlanService:
         with self._store.unit_of_work() as session:
             plans = PlanRepository(session).plans(period, on, on)
         return {int(s) for plan in plans for b in plan.blocks for s in b.students}
+
+    # Templates
+
+    def templates(self) -> list[PlanTemplate]:
+        """The built-in templates first, then the teacher's, by name."""
+        with self._store.unit_of_work() as session:
+            saved = PlanTemplateRepository(session).templates()
+        return [*BUILTIN_TEMPLATES, *saved]
+
+    def save_as_template(
+        self, name: str, plan: DayPlan, *, overwrite: bool = False
+    ) -> PlanTemplate:
+        """Keep the plan's shape and tasks under ``name`` (no students, groups or pulls).
+
+        Raises TemplateExistsError when the name is taken and ``overwrite`` is False.
+        """
+        template = template_from_plan(name.strip(), plan)
+        with self._store.unit_of_work() as session:
+            PlanTemplateRepository(session).save_template(
+                template, self._now(), overwrite=overwrite
+            )
+        return template
+
+    def delete_template(self, name: str) -> bool:
+        if name.strip().casefold() in BUILTIN_NAMES:
+            raise ValidationError("name", f"“{name}” is built in and cannot be deleted")
+        with self._store.unit_of_work() as session:
+            return PlanTemplateRepository(session).delete_template(name)
+
+    def start_from_template(
+        self, period: PeriodId, on: date, template: PlanTemplate, *, replace: bool = False
+    ) -> DayPlan:
+        """The day's plan laid out from a template, fitted to the period's minutes.
+
+        Stations come numbered but without groups: make_station_groups fills them. Raises
+        PlanExistsError when the day has a plan and ``replace`` is False; ValidationError
+        when the period is too short for the template's blocks.
+        """
+        with self._store.unit_of_work() as session:
+            info = _period(session, period)
+            if not replace:
+                _refuse_existing(session, [period], on)
+            fitted = template.fitted(info.minutes) if info.minutes else template
+            return self._replace(session, period, on, fitted.to_blocks(), "")
+
+    # Groups for the stations
+
+    def make_station_groups(
+        self,
+        period: PeriodId,
+        on: date,
+        block_index: int,
+        *,
+        group_size: int | None = None,
+        groups: int | None = None,
+        seed: int | None = None,
+    ) -> DayPlan:
+        """Fresh groups for the day's stations block, one per station numbered 1..k.
+
+        Give ``group_size`` or ``groups`` (default: one group per planned station). The
+        grouping engine prefers partners who have not met in the sets made up to ``on``;
+        students marked absent that day are left out. The group set is saved with the day.
+        """
+        with self._store.unit_of_work() as session:
+            plan = _with_stations(PlanRepository(session).plan(period, on), block_index)
+        block = plan.blocks[block_index]
+        draft = self._station_draft(period, on, block, group_size, groups, seed)
+        with self._store.unit_of_work() as session:
+            repository = PlanRepository(session)
+            # Read again: the plan may have changed while the engine searched.
+            current = _with_stations(repository.plan(period, on), block_index)
+            staged = _Staged(period, on, current.blocks, {block_index: draft}, current.notes)
+            return self._write(session, staged)
+
+    # Copying and rolling forward
+
+    def copy_to_periods(
+        self,
+        source_period: PeriodId,
+        on: date,
+        targets: Sequence[PeriodId],
+        target_date: date | None = None,
+        *,
+        replace: bool = False,
+        seed: int | None = None,
+    ) -> dict[PeriodId, DayPlan]:
+        """Copy the day's lesson (blocks, tasks, timing) to other periods, all or nothing.
+
+        Groups are made afresh from each target period's own roster with the grouping
+        engine; another period's students are never copied. Pulls are recomputed from the
+        target period's needs: each pull keeps its skill and gets the target students who
+        need it most, and is left out when nobody there needs it. Raises PlanExistsError
+        (naming the periods) when a target already has a plan and ``replace`` is False.
+        """
+        day = target_date or on
+        wanted = list(dict.fromkeys(t for t in targets))
+        if day == on and source_period in wanted:
+            raise ValidationError("targets", "a lesson cannot be copied onto itself")
+        with self._store.unit_of_work() as session:
+            repository = PlanRepository(session)
+            source = repository.plan(source_period, on)
+            if source is None:
+                raise ValidationError("source", f"there is no plan on {on} to copy")
+            known = {p.id for p in RosterRepository(session).periods()}
+            unknown = [t for t in wanted if t not in known]
+            if unknown:
+                raise ValidationError("targets", f"no current period has id {unknown[0]}")
+            if not replace:
+                _refuse_existing(session, wanted, day)
+            needs = {t: _needs(session, t, day) for t in wanted}
+        staged = []
+        for number, target in enumerate(wanted):
+            blocks = _copied_blocks(source.blocks, needs[target])
+            drafts = self._drafts(target, day, blocks, _seed(seed, number))
+            staged.append(_Staged(target, day, blocks, drafts, source.notes))
+        with self._store.unit_of_work() as session:
+            if not replace:  # planned by someone else while the groups were being made
+                _refuse_existing(session, [s.period for s in staged], day)
+            return {plan.period: self._write(session, plan) for plan in staged}
+
+    def tomorrow_from_today(
+        self, period: PeriodId, today: date, *, replace: bool = False, seed: int | None = None
+    ) -> DayPlan:
+        """The next school day's plan, shaped like today's and tuned by today's evidence.
+
+        Same blocks, tasks and timing. Pulls go to the skills that got Not yet or Getting
+        there on today's exit tickets and whiteboards (the neediest skills when there were
+        none), for the students whose current level is lowest; practice blocks focus on the
+        same skills. Station groups are made fresh against the history, today's included.
+        The next school day skips weekends and days the period does not meet. Raises
+        PlanExistsError when that day has a plan and ``replace`` is False.
+        """
+        with self._store.unit_of_work() as session:
+            info = _period(session, period)
+            repository = PlanRepository(session)
+            source = repository.plan(period, today)
+            if source is None:
+                raise ValidationError("today", f"there is no plan on {today} to start from")
+            day = next_school_day(today, info.meeting_days)
+            if not replace:
+                _refuse_existing(session, [period], day)
+            needs = _needs(session, period, day)
+        visible = {s.id for s in needs.gap.skills}
+        revisit = [s for s in skills_to_revisit(needs.evidence, today) if s in visible]
+        slots = [b for b in source.blocks if b.kind is BlockKind.SMALL_GROUP]
+        size = max((len(b.students) for b in slots), default=0) or PULL_SIZE
+        pulls = _choose_pulls(needs, revisit, size, max(1, len(slots)))
+        codes = {s.id: s.code for s in needs.gap.skills}
+        focus = tuple(codes[s] for s in revisit[:PRACTICE_FOCUS])
+        blocks = next_day_blocks(source.blocks, pulls, focus, PULL_MINUTES)
+        staged = _Staged(period, day, blocks, self._drafts(period, day, blocks, seed), source.notes)
+        with self._store.unit_of_work() as session:
+            if not replace:
+                _refuse_existing(session, [period], day)
+            return self._write(session, staged)
+
+    # Helpers
+
+    def _station_draft(
+        self,
+        period: PeriodId,
+        on: date,
+        block: PlanBlock,
+        group_size: int | None,
+        groups: int | None,
+        seed: int | None,
+    ) -> GroupDraft:
+        if group_size is not None and groups is not None:
+            raise ValidationError("group_size", "give a group size or a number of groups, not both")
+        if group_size is not None:
+            return self._grouping.make(period, on, group_size, seed=seed)
+        count = groups if groups is not None else len(block.stations)
+        if count < 1:
+            raise ValidationError("groups", "say how many groups (the block has no stations)")
+        with self._store.unit_of_work() as session:
+            students = [s.id for s in RosterRepository(session).students(period)]
+            here = present(students, AttendanceRepository(session).statuses(period, on))
+        shape = station_grouping(len(here), count)
+        return self._grouping.make(
+            period, on, shape.group_size, remainder=shape.remainder, seed=seed
+        )
+
+    def _drafts(
+        self, period: PeriodId, on: date, blocks: Sequence[PlanBlock], seed: int | None
+    ) -> dict[int, GroupDraft]:
+        """New groups for every stations block with stations, one group per station."""
+        drafts = {}
+        for index, block in enumerate(blocks):
+            if block.kind is BlockKind.STATIONS and block.stations:
+                drafts[index] = self._station_draft(
+                    period, on, block, None, len(block.stations), _seed(seed, index)
+                )
+        return drafts
+
+    def _write(self, session: Session, staged: _Staged) -> DayPlan:
+        """Save the drafts as group sets and the plan with its stations pointing at them."""
+        groups = GroupRepository(session)
+        blocks = list(staged.blocks)
+        for index, draft in staged.drafts.items():
+            set_id = _add_group_set(groups, draft, self._now())
+            blocks[index] = blocks[index].with_groups(set_id, [g.number for g in draft.groups])
+        return self._replace(session, staged.period, staged.on, blocks, staged.notes)
+
+    def _replace(
+        self,
+        session: Session,
+        period: PeriodId,
+        on: date,
+        blocks: Sequence[PlanBlock],
+        notes: str,
+    ) -> DayPlan:
+        """Save the day's plan; groups it made ahead for a later day and no longer uses go."""
+        repository = PlanRepository(session)
+        old = repository.plan(period, on)
+        repository.save_plan(period, on, tuple(blocks), self._now(), notes)
+        plan = _saved(repository, period, on)
+        repository.drop_unused_group_sets(_group_sets(old) - _group_sets(plan), self._now().date())
+        return plan
+
+
+def _saved(repository: PlanRepository, period: PeriodId, on: date) -> DayPlan:
+    plan = repository.plan(period, on)
+    assert plan is not None  # just written in this unit of work
+    return plan
+
+
+def _group_sets(plan: DayPlan | None) -> set[GroupSetId]:
+    return {b.group_set_id for b in plan.blocks if b.group_set_id} if plan else set()
+
+
+def _refuse_existing(session: Session, periods: Sequence[PeriodId], on: date) -> None:
+    taken = {p.period_id for p in PlanRepository(session).plans_between(periods, on, on)}
+    if taken:
+        names = [p.name for p in RosterRepository(session).periods() if p.id in taken]
+        raise PlanExistsError(names, on)
+
+
+def _period(session: Session, period: PeriodId) -> Period:
+    info = next((p for p in RosterRepository(session).periods() if p.id == period), None)
+    if info is None:
+        raise ValidationError("period", f"no current period has id {period}")
+    return info
+
+
+def _with_stations(plan: DayPlan | None, index: int) -> DayPlan:
+    """The plan, when block ``index`` is a stations block (ValidationError otherwise)."""
+    if plan is None:
+        raise ValidationError("plan", "the day has no plan yet")
+    if not 0 <= index < len(plan.blocks) or plan.blocks[index].kind is not BlockKind.STATIONS:
+        raise ValidationError("block_index", f"block {index + 1} is not a stations block")
+    return plan
+
+
+def _seed(seed: int | None, offset: int) -> int | None:
+    return None if seed is None else seed + offset
+
+
+def _add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
+    return groups.add_group_set(
+        draft.period,
+        draft.on,
+        draft.groups,
+        mode=draft.mode.value,
+        group_size=draft.group_size,
+        seed=draft.seed,
+        now=now,
+    )
+
+
+def _needs(session: Session, period: PeriodId, on: date) -> _Needs:
+    students = RosterRepository(session).students(period)
+    skills = SkillRepository(session)
+    evidence = tuple(skills.evidence_of([s.id for s in students]))
+    rule = SettingsRepository(session).level_rule()
+    gap = build_gap_map(students, skills.skills(), evidence, rule, on)
+    statuses = AttendanceRepository(session).statuses(period, on)
+    here = frozenset(present([s.id for s in students], statuses))
+    return _Needs(gap, here, evidence)
+
+
+def _choose_pulls(
+    needs: _Needs, preferred: Sequence[SkillId], size: int, count: int
+) -> list[PullSuggestion]:
+    """Pulls on the preferred skills first, then on the neediest ones to fill the count."""
+    pulls = suggest_pulls(needs.gap, preferred, needs.present, size, count)
+    if len(pulls) < count:
+        taken = {s for p in pulls for s in p.students}
+        fallback = [n.skill.id for n in neediest_skills(needs.gap, needs.present)]
+        pulls += suggest_pulls(
+            needs.gap,
+            [s for s in fallback if s not in preferred][:NEEDIEST_FALLBACK],
+            needs.present,
+            size,
+            count - len(pulls),
+            already_pulled=taken,
+        )
+    return pulls
+
+
+def _copied_blocks(blocks: Sequence[PlanBlock], needs: _Needs) -> tuple[PlanBlock, ...]:
+    """The lesson's blocks for another period: its own pulls on the same skills, no groups."""
+    by_code = {s.code: s.id for s in needs.gap.skills}
+    taken: set[StudentId] = set()
+    copied: list[PlanBlock] = []
+    for block in blocks:
+        if block.is_pull:
+            skill = by_code.get(block.skill_code or "")
+            size = len(block.students)
+            found = (
+                suggest_pulls(needs.gap, [skill], needs.present, size, 1, already_pulled=taken)
+                if skill is not None
+                else []
+            )
+            if found:
+                taken.update(found[0].students)
+                copied.append(replace(pull_block(found[0], block.minutes), title=block.title))
+            continue
+        copied.append(block.without_groups())
+    return tuple(copied)

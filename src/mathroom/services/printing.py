@@ -1,20 +1,50 @@
-"""Printouts available before the full day packet exists: the roster check sheet."""
+"""Printouts made outside the day's packet: roster check sheet, profiles, task cards."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from mathroom.domain.ids import PeriodId, StudentId
-from mathroom.domain.roster import Period
+from mathroom.domain.roster import Period, Student
+from mathroom.domain.tasks import TaskSpec
 from mathroom.export.layout import PaperSize
 from mathroom.export.roster_sheet import ExportReport, RosterSheet, build_roster_sheet
 from mathroom.export.student_profile import build_student_profile
+from mathroom.export.task_cards import Card, CardImage, CardLayout, build_task_cards
 from mathroom.paths import DataFolder
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.evidence import EvidenceService
 
-__all__ = ["ExportReport", "PaperSize", "PrintService"]
+__all__ = ["CardLayout", "ExportReport", "PaperSize", "PrintService", "card_for_task"]
+
+
+def check_sheet_name(student: Student) -> str:
+    """ "Family, Given (Preferred)": how a teacher-facing check sheet lists a student."""
+    name = (
+        f"{student.family_name}, {student.given_name}"
+        if student.family_name
+        else student.given_name
+    )
+    if student.preferred_name and student.preferred_name != student.given_name:
+        name += f" ({student.preferred_name})"
+    return name
+
+
+def card_for_task(spec: TaskSpec, station: int | None = None, footer: str = "") -> Card:
+    """The student-facing part of a task: never its answer, notes or skill codes."""
+    image = CardImage(spec.image.data, spec.image.media_type) if spec.image else None
+    return Card(
+        title=spec.title,
+        prompt=spec.prompt,
+        station=station,
+        start=spec.start,
+        extensions=spec.extensions,
+        hints=spec.hints,
+        image=image,
+        footer=footer,
+    )
 
 
 class PrintService:
@@ -39,18 +69,33 @@ class PrintService:
         safe = "".join(c if c.isalnum() else "-" for c in period.name).strip("-").lower()
         return self._folder.exports / f"roster-{safe}-{on.isoformat()}.pdf"
 
+    def cards_path(self, on: date) -> Path:
+        return self._folder.exports / f"task-cards-{on.isoformat()}.pdf"
+
+    def task_cards(
+        self,
+        tasks: Sequence[TaskSpec],
+        out: Path,
+        layout: CardLayout = CardLayout.HALF,
+        paper: PaperSize = PaperSize.LETTER,
+        *,
+        hints: bool = True,
+        numbered: bool = True,
+    ) -> ExportReport:
+        """Cards for the given tasks in order; ``numbered`` makes them stations 1, 2, …"""
+        cards = [
+            card_for_task(spec, station=n if numbered else None)
+            for n, spec in enumerate(tasks, start=1)
+        ]
+        pages = build_task_cards(cards, layout, paper, out, hints=hints)
+        return ExportReport(out, pages)
+
     def roster_sheet(
         self, period: PeriodId, on: date, out: Path, paper: PaperSize = PaperSize.LETTER
     ) -> ExportReport:
         """A teacher-facing check sheet: full names, boxes for marks."""
         periods = {p.id: p for p in self._classroom.overview().periods}
         info = periods[period]
-        names = []
-        for entry in self._classroom.roster(period):
-            s = entry.student
-            name = f"{s.family_name}, {s.given_name}" if s.family_name else s.given_name
-            if s.preferred_name and s.preferred_name != s.given_name:
-                name += f" ({s.preferred_name})"
-            names.append(name)
+        names = [check_sheet_name(entry.student) for entry in self._classroom.roster(period)]
         sheet = RosterSheet(info.name, info.course, on, tuple(names), paper)
         return build_roster_sheet(sheet, out)

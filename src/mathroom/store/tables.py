@@ -268,3 +268,17 @@ class PlanTemplateRow(Base):
     blocks: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PracticeChoiceRow(Base):
+    """The teacher's hand-set practice focus, or a re-made version, for one student's day."""
+
+    __tablename__ = "practice_choice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"))
+    on_date: Mapped[date] = mapped_column(Date)
+    focus: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("period_id", "student_id", "on_date"),)

@@ -5,34 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
-_running: set[_Task] = set()
 _writes = QThreadPool()
 _writes.setMaxThreadCount(1)  # writes are serialised, like Anki's collection ops
+_keeper: QObject | None = None
 
 
 class _TaskSignals(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(Exception)
-
-
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.signals = _TaskSignals()
-        self._work = work
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._work(self.signals.progressed.emit)
-        except Exception as exc:  # delivered to the GUI thread and shown there
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
 
 
 def run_in_background(
@@ -43,20 +26,36 @@ def run_in_background(
     writes: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Call ``work(progress)`` on a pool thread; the callbacks run on the GUI thread."""
-    task = _Task(work)
+    """Call ``work(progress)`` on a pool thread; the callbacks run on the GUI thread.
+
+    The signals object belongs to a long-lived parent on the GUI thread and is deleted
+    there (deleteLater) once it has reported: deleting it as soon as the result arrives
+    raced with the pool thread still finishing the task, and crashed.
+    """
+    global _keeper
+    if _keeper is None:
+        _keeper = QObject()
+    signals = _TaskSignals(_keeper)
     if progress is not None:
-        task.signals.progressed.connect(progress)
+        signals.progressed.connect(progress)
 
     def finish() -> None:
-        _running.discard(task)
+        signals.deleteLater()
 
-    task.signals.succeeded.connect(on_success)
-    task.signals.failed.connect(on_failure)
-    task.signals.succeeded.connect(finish)
-    task.signals.failed.connect(finish)
-    _running.add(task)  # keep the task (and its signals) alive until it reports
-    (_writes if writes else QThreadPool.globalInstance()).start(task)
+    signals.succeeded.connect(on_success)
+    signals.failed.connect(on_failure)
+    signals.succeeded.connect(finish)
+    signals.failed.connect(finish)
+
+    def run() -> None:
+        try:
+            result = work(signals.progressed.emit)
+        except Exception as exc:  # delivered to the GUI thread and shown there
+            signals.failed.emit(exc)
+        else:
+            signals.succeeded.emit(result)
+
+    (_writes if writes else QThreadPool.globalInstance()).start(run)
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:

@@ -39,6 +39,7 @@ from mathroom.ui.pages.rosters_page import RostersPage
 from mathroom.ui.pages.skills_page import SkillsPage
 from mathroom.ui.pages.tasks_page import TasksPage
 from mathroom.ui.pages.today_page import TodayPage
+from mathroom.ui.projector.control_panel import ProjectorControlPanel
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.page import Page
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._today = today
         self._restore = restore
         self.projector: ProjectorWindow | None = None
+        self.projector_panel: ProjectorControlPanel | None = None
         self.setWindowTitle("Mathroom")
         self.setMinimumSize(760, 520)
 
@@ -73,8 +75,8 @@ class MainWindow(QMainWindow):
             self.rosters_page,
             self.skills_page,
             self.groups_page,
-            TasksPage(services),
-            PlanPage(services, today),
+            TasksPage(services, self.undo_stack, today),
+            PlanPage(services, today, self.undo_stack),
             PrintPage(services, today),
         ]
         self.sidebar = QListWidget()
@@ -213,6 +215,8 @@ class MainWindow(QMainWindow):
         self._services = services
         for page in self.pages:
             page.set_services(services)
+        if self.projector_panel is not None:
+            self.projector_panel.set_service(services.projector)
         self.reload()
 
     def reload(self) -> None:
@@ -247,13 +251,20 @@ class MainWindow(QMainWindow):
         period = self.current_period
         if period is None:
             return
-        slide = self._services.projector.welcome_slide(period.id, self._today())
-        if self.projector is None:
+        if self.projector is None or self.projector_panel is None:
+            # The room's window goes on the projector; its controls stay on the laptop.
             self.projector = ProjectorWindow()
+            self.projector_panel = ProjectorControlPanel(
+                self._services.projector, self.projector, self._today, self
+            )
             self.projector.closed.connect(self._on_projector_closed)
+            self.projector_panel.show_period(period.id)
             self.projector.place_on_best_screen()
-        self.projector.show_slide(slide)
+            self.projector_panel.show()
+        else:
+            self.projector_panel.show_period(period.id)
         self.projector.raise_()
+        self.projector_panel.raise_()
 
     def open_profile(self, student: object) -> ProfileDialog | None:
         if not isinstance(student, int):
@@ -302,10 +313,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_projector(self) -> None:
         period = self.current_period
-        if self.projector is not None and period is not None:
-            self.projector.show_slide(
-                self._services.projector.welcome_slide(period.id, self._today())
-            )
+        if self.projector_panel is not None and period is not None:
+            self.projector_panel.show_period(period.id)  # same period: the room keeps its place
 
     def _on_rosters_period_selected(self, period_id: object) -> None:
         for index in range(self.period_combo.count()):
@@ -331,6 +340,7 @@ class MainWindow(QMainWindow):
 
     def _on_projector_closed(self) -> None:
         self.projector = None
+        self.projector_panel = None
 
     def _on_backup_action_triggered(self) -> None:
         try:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser
 
+from mathroom.domain.tasks import TaskSpec
 from mathroom.mathtext.markup import (
     Block,
     CodeBlock,
@@ -103,6 +104,20 @@ class RichHtml:
                 self.parts.append(f"<{tag}{start}>{items}</{tag}>")
             elif isinstance(block, CodeBlock):
                 self.parts.append(f"<pre>{escape(block.text)}</pre>")
+        return self
+
+    def tiers(self, spec: TaskSpec) -> RichHtml:
+        """A task's way in, extensions and hints, numbered as the card prints them."""
+        if spec.start:
+            self.raw("<h3>Need a way in?</h3>").text(spec.start)
+        if spec.extensions:
+            self.raw("<h3>When you're done…</h3>")
+            for number, item in enumerate(spec.extensions, start=1):
+                self.text(f"**{number}.** {item}")
+        if spec.hints:
+            self.raw("<h3>Hints, in order (cut-out strips)</h3>")
+            for number, item in enumerate(spec.hints, start=1):
+                self.text(f"**Hint {number}.** {item}")
         return self
 
     def _runs(self, runs: Sequence[Inline]) -> str:

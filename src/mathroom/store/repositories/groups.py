@@ -70,16 +70,31 @@ class GroupRepository:
         )
         return {number: group_id for number, group_id in rows}
 
-    def group_sets(self, period: PeriodId, limit: int = 30) -> list[GroupSet]:
-        """The period's group sets, newest first."""
+    def group_sets(
+        self, period: PeriodId, limit: int = 30, *, until: date | None = None
+    ) -> list[GroupSet]:
+        """The period's group sets, newest first; with ``until``, only those made by then.
+
+        Sets made ahead for days still to come have not happened yet, so grouping history
+        asks for sets ``until`` the day being planned.
+        """
+        query = select(GroupSetRow).where(GroupSetRow.period_id == period)
+        if until is not None:
+            query = query.where(GroupSetRow.made_on <= until)
         rows = self._session.scalars(
-            select(GroupSetRow)
-            .where(GroupSetRow.period_id == period)
-            .options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
+            query.options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
             .order_by(GroupSetRow.made_on.desc(), GroupSetRow.id.desc())
             .limit(limit)
         )
         return [to_group_set(row) for row in rows]
+
+    def group_set(self, group_set: GroupSetId) -> GroupSet | None:
+        row = self._session.scalar(
+            select(GroupSetRow)
+            .where(GroupSetRow.id == group_set)
+            .options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
+        )
+        return to_group_set(row) if row is not None else None
 
     def add_constraint(self, constraint: PairConstraint, now: datetime) -> None:
         self._session.add(
@@ -171,14 +186,20 @@ class GroupRepository:
         if row is not None:
             row.archived_at = archived_at
 
-    def role_counts(self, period: PeriodId) -> dict[StudentId, dict[str, int]]:
-        """How often each student has held each role in the period's saved group sets."""
-        rows = self._session.execute(
+    def role_counts(
+        self, period: PeriodId, *, until: date | None = None
+    ) -> dict[StudentId, dict[str, int]]:
+        """How often each student has held each role in the period's saved group sets
+        (with ``until``, only in sets made by that day)."""
+        query = (
             select(GroupMemberRow.student_id, GroupMemberRow.role)
             .join(GroupRow, GroupRow.id == GroupMemberRow.group_id)
             .join(GroupSetRow, GroupSetRow.id == GroupRow.group_set_id)
             .where(GroupSetRow.period_id == period, GroupMemberRow.role.is_not(None))
         )
+        if until is not None:
+            query = query.where(GroupSetRow.made_on <= until)
+        rows = self._session.execute(query)
         counts: dict[StudentId, dict[str, int]] = {}
         for student, label in rows:
             for role in str(label).split(", "):

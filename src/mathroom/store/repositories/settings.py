@@ -16,6 +16,8 @@ from mathroom.store.tables import SettingRow
 DISPLAY_NAME_STYLE = "display_name_style"
 LEVEL_RULE = "level_rule"
 SCORE_CUT_POINTS = "score_cut_points"
+PAPER = "paper"
+PAPER_CHOICES = ("letter", "a4")
 
 
 class SettingsRepository:
@@ -41,6 +43,16 @@ class SettingsRepository:
 
     def set_display_name_style(self, style: DisplayNameStyle) -> None:
         self.set(DISPLAY_NAME_STYLE, style.value)
+
+    def paper(self) -> str:
+        """ "letter" or "a4": the size every printout uses."""
+        value = str(self.get(PAPER, PAPER_CHOICES[0]))
+        return value if value in PAPER_CHOICES else PAPER_CHOICES[0]
+
+    def set_paper(self, paper: str) -> None:
+        if paper not in PAPER_CHOICES:
+            raise ValidationError("paper", f"{paper!r} is not one of {', '.join(PAPER_CHOICES)}")
+        self.set(PAPER, paper)
 
     def level_rule(self) -> LevelRule:
         try:

@@ -107,13 +107,36 @@ class SkillRepository:
         self._session.execute(delete(EvidenceRow).where(EvidenceRow.id.in_(list(ids))))
 
     def evidence_of(self, students: Iterable[StudentId]) -> list[Evidence]:
-        """Every observation of these students, in recording order."""
-        rows = self._session.scalars(
-            select(EvidenceRow)
+        """Every observation of these students, in recording order.
+
+        Plain column rows, not ORM objects: a class holds thousands of observations and
+        nothing here is changed, so identity tracking would only cost time.
+        """
+        rows = self._session.execute(
+            select(
+                EvidenceRow.student_id,
+                EvidenceRow.skill_id,
+                EvidenceRow.level,
+                EvidenceRow.observed_on,
+                EvidenceRow.source,
+                EvidenceRow.note,
+                EvidenceRow.task_id,
+            )
             .where(EvidenceRow.student_id.in_(list(students)))
             .order_by(EvidenceRow.id)
         )
-        return [to_evidence(row) for row in rows]
+        return [
+            Evidence(
+                StudentId(student),
+                SkillId(skill),
+                Level(level),
+                observed_on,
+                EvidenceSource(source),
+                note,
+                TaskId(task) if task else None,
+            )
+            for student, skill, level, observed_on, source, note, task in rows
+        ]
 
     def history(self, student: StudentId, skill: SkillId) -> list[Evidence]:
         rows = self._session.scalars(

@@ -40,6 +40,7 @@ class GroupsPage(Page):
     ) -> None:
         super().__init__(services)
         self._undo = undo or QUndoStack(self)
+        self._today = today
         self._views: list[GroupSetView] = []
         self.tabs = QTabWidget()
         self.maker = GroupMaker(services, today)
@@ -81,7 +82,11 @@ class GroupsPage(Page):
         if period is not None:
             self.matrix.show_matrix(self._services.grouping_rules.pair_matrix(period.id))
         self.history.clear()
-        self._views = self._services.classroom.group_sets(self.period.id) if self.period else []
+        self._views = (
+            self._services.classroom.group_sets(self.period.id, until=self._today())
+            if self.period
+            else []
+        )
         for view in self._views:
             gs = view.group_set
             text = f"{gs.made_on:%a %b} {gs.made_on.day} · {len(gs.groups)} groups"

@@ -1,76 +1,603 @@
-"""Plan: the chosen period's plans for this school week, day by day."""
+"""Plan: the week at a glance, and the chosen day's timeline to build and change.
+
+Every change saves at once (all or nothing) and can be undone with Ctrl+Z.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mathroom.composition import Services
-from mathroom.domain.plan import DayPlan
+from mathroom.domain.errors import MathroomError
+from mathroom.domain.ids import PeriodId, TaskId
+from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day
+from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
+from mathroom.domain.roster import Period
+from mathroom.services.plans import PlanExistsError
+from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
-from mathroom.ui.widgets.timeline import TimelineView
+from mathroom.ui.widgets.timeline import minutes_message
+
+DEFAULT_MINUTES = {
+    BlockKind.WARMUP: 5,
+    BlockKind.STATIONS: 25,
+    BlockKind.SMALL_GROUP: 10,
+    BlockKind.PRACTICE: 12,
+    BlockKind.GALLERY_WALK: 8,
+    BlockKind.EXIT_TICKET: 5,
+    BlockKind.CLOSING: 3,
+}
 
 
-def school_week(today: date) -> list[date]:
-    """Monday to Friday of today's week (next week's, on a weekend)."""
-    monday = today - timedelta(days=today.weekday())
-    if today.weekday() >= 5:
-        monday += timedelta(days=7)
-    return [monday + timedelta(days=i) for i in range(5)]
+def week_days(anchor: date) -> list[date]:
+    """Monday to Friday of ``anchor``'s week (and ``anchor`` itself on a weekend)."""
+    monday = anchor - timedelta(days=anchor.weekday())
+    days = [monday + timedelta(days=i) for i in range(5)]
+    if anchor.weekday() >= 5:
+        days.append(anchor)
+    return days
+
+
+class CopyDialog(QDialog):
+    """Pick the periods that get a copy of this day's lesson."""
+
+    def __init__(self, periods: Sequence[Period], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Copy this plan to other periods")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            label(
+                "Blocks, tasks and timing are copied. Groups are made fresh from each period's "
+                "own roster; pulls stay with this period's students."
+            )
+        )
+        self.boxes: dict[PeriodId, QCheckBox] = {}
+        for period in periods:
+            box = QCheckBox(period.name)
+            box.setChecked(True)
+            self.boxes[period.id] = box
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[PeriodId]:
+        return [pid for pid, box in self.boxes.items() if box.isChecked()]
 
 
 class PlanPage(Page):
     title = "Plan"
     purpose = (
-        "Each day's timeline for this period: warm-up, whiteboard stations, gallery walk, "
-        "exit ticket. The minutes are checked against the period's length."
+        "The week for every period at a glance; below, the chosen day's timeline. Pick a "
+        "template, set tasks and whiteboards, make fresh groups, then print on the Print page."
     )
 
-    def __init__(self, services: Services, today: Callable[[], date]) -> None:
+    def __init__(
+        self, services: Services, today: Callable[[], date], undo: QUndoStack | None = None
+    ) -> None:
         super().__init__(services)
         self._today = today
-        self._plans: dict[date, DayPlan] = {}
-        self._days: list[date] = []
-        row = QHBoxLayout()
-        self.days = QListWidget()
-        self.days.setObjectName("dayList")
-        self.days.setMaximumWidth(260)
-        row.addWidget(self.days)
-        frame, layout = card()
+        self._undo = undo or QUndoStack(self)
+        self._anchor = today()
+        self._day = today()
+        self._periods: list[Period] = []
+        self._period_id: PeriodId | None = None
+        self._plan: DayPlan | None = None
+
+        nav = QHBoxLayout()
+        self.previous_week = QPushButton("◀ Previous week")
+        self.this_week = QPushButton("This week")
+        self.next_week = QPushButton("Next week ▶")
+        self.week_title = label("", "sectionTitle", wrap=False)
+        for widget in (self.previous_week, self.this_week, self.next_week):
+            nav.addWidget(widget)
+        nav.addSpacing(12)
+        nav.addWidget(self.week_title, 1)
+        self.body.addLayout(nav)
+        self.week = QTableWidget(0, 5)
+        self.week.setObjectName("weekView")
+        self.week.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.week.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.week.setWordWrap(True)
+        self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.week.setMaximumHeight(190)
+        self.body.addWidget(self.week)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        frame, box = card()
         self.day_title = label("", "sectionTitle")
-        layout.addWidget(self.day_title)
-        self.timeline = TimelineView()
-        layout.addWidget(self.timeline, 1)
-        column = QVBoxLayout()
+        self.minutes_banner = label("", "okBanner")
+        box.addWidget(self.day_title)
+        box.addWidget(self.minutes_banner)
+        actions = QHBoxLayout()
+        self.template_button = QPushButton("Start from a template ▾")
+        self.template_menu = QMenu(self)
+        self.template_button.setMenu(self.template_menu)
+        self.next_day_button = QPushButton("Plan the next school day from this one")
+        self.copy_button = QPushButton("Copy to other periods…")
+        self.save_template_button = QPushButton("Save as template…")
+        self.delete_button = QPushButton("Delete plan")
+        for button in (
+            self.template_button,
+            self.next_day_button,
+            self.copy_button,
+            self.save_template_button,
+            self.delete_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        box.addLayout(actions)
+        self.blocks = QListWidget()
+        self.blocks.setObjectName("blockList")
+        self.blocks.setWordWrap(True)
+        box.addWidget(self.blocks, 1)
+        block_actions = QHBoxLayout()
+        self.add_button = QPushButton("Add block ▾")
+        self.add_menu = QMenu(self)
+        for kind in BlockKind:
+            action = self.add_menu.addAction(kind.label)
+            action.triggered.connect(lambda _checked=False, k=kind: self.add_block(k))
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QPushButton("Remove")
+        self.up_button = QPushButton("Move up")
+        self.down_button = QPushButton("Move down")
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            block_actions.addWidget(button)
+        block_actions.addStretch(1)
+        box.addLayout(block_actions)
+        self.banner = label("", "banner")
+        self.banner.hide()
+        box.addWidget(self.banner)
         column.addWidget(frame)
-        row.addLayout(column, 1)
-        self.body.addLayout(row, 1)
-        self.days.currentRowChanged.connect(self._on_day_changed)
+        splitter.addWidget(left)
+        editor_frame, editor_box = card()
+        editor_box.addWidget(label("This block", "sectionTitle"))
+        self.editor = BlockEditor()
+        editor_box.addWidget(self.editor, 1)
+        splitter.addWidget(editor_frame)
+        splitter.setSizes([620, 420])
+        self.body.addWidget(splitter, 1)
+
+        self.previous_week.clicked.connect(lambda: self._move_week(-7))
+        self.next_week.clicked.connect(lambda: self._move_week(7))
+        self.this_week.clicked.connect(self._on_this_week)
+        self.week.cellClicked.connect(self._on_cell_clicked)
+        self.blocks.currentRowChanged.connect(self._on_block_selected)
+        self.editor.changed.connect(self._on_block_edited)
+        self.editor.make_groups.connect(self.make_groups)
+        self.remove_button.clicked.connect(self.remove_block)
+        self.up_button.clicked.connect(lambda: self.move_block(-1))
+        self.down_button.clicked.connect(lambda: self.move_block(1))
+        self.next_day_button.clicked.connect(self.plan_next_day)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.save_template_button.clicked.connect(self._on_save_template_clicked)
+        self.delete_button.clicked.connect(self.delete_plan)
+
+    # -- what is shown -----------------------------------------------------------------
+    @property
+    def days(self) -> list[date]:
+        return week_days(self._anchor)
+
+    def set_period(self, period: Period | None) -> None:
+        self._period_id = period.id if period else None
+        super().set_period(period)
+
+    def select(self, period: PeriodId, day: date) -> None:
+        self._period_id, self._day = period, day
+        if day not in self.days:
+            self._anchor = day
+        self.reload()
 
     def reload(self) -> None:
-        today = self._today()
-        self._days = sorted({*school_week(today), today})
-        self._plans = {}
-        if self.period is not None:
-            plans = self._services.classroom.plans(self.period.id, self._days[0], self._days[-1])
-            self._plans = {plan.plan_date: plan for plan in plans}
-        self.days.blockSignals(True)
-        self.days.clear()
-        for day in self._days:
-            plan = self._plans.get(day)
-            state = f"{len(plan.blocks)} blocks" if plan else "not planned"
-            marker = " (today)" if day == today else ""
-            self.days.addItem(QListWidgetItem(f"{day:%A} {day.day}{marker}\n{state}"))
-        self.days.blockSignals(False)
-        self.days.setCurrentRow(self._days.index(today))
-        self._on_day_changed(self.days.currentRow())
+        self._periods = list(self._services.classroom.overview().periods)
+        if self._period_id is None and self._periods:
+            self._period_id = self._periods[0].id
+        self.editor.set_tasks(self._services.classroom.tasks())
+        self._fill_templates()
+        self._fill_week()
+        self._load_day()
 
-    def _on_day_changed(self, row: int) -> None:
-        if not 0 <= row < len(self._days):
+    def _period(self) -> Period | None:
+        return next((p for p in self._periods if p.id == self._period_id), None)
+
+    def _fill_templates(self) -> None:
+        self.template_menu.clear()
+        for template in self._services.plans.templates():
+            minutes = template.total_minutes
+            action = self.template_menu.addAction(f"{template.name} ({minutes} min)")
+            action.triggered.connect(lambda _c=False, t=template: self.start_from_template(t))
+
+    def _fill_week(self) -> None:
+        days = self.days
+        plans = self._services.plans.week(days[0], [p.id for p in self._periods])
+        self.week.setColumnCount(len(days))
+        self.week.setRowCount(len(self._periods))
+        today = self._today()
+        self.week.setHorizontalHeaderLabels(
+            [f"{d:%a %b} {d.day}" + (" (today)" if d == today else "") for d in days]
+        )
+        self.week.setVerticalHeaderLabels([p.name for p in self._periods])
+        for row, period in enumerate(self._periods):
+            for col, day in enumerate(days):
+                plan = plans.get((period.id, day))
+                text = plan.summary() if plan else "not planned"
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open")
+                if plan is None:
+                    item.setForeground(QBrush(QColor("#7a8294")))
+                self.week.setItem(row, col, item)
+                if period.id == self._period_id and day == self._day:
+                    self.week.setCurrentCell(row, col)
+        self.week_title.setText(f"Week of {days[0]:%B} {days[0].day}")
+
+    def _load_day(self, keep_row: int | None = None) -> None:
+        period = self._period()
+        self._plan = self._services.plans.plan(period.id, self._day) if period is not None else None
+        name = period.name if period else ""
+        self.day_title.setText(f"{name} · {self._day:%A, %B} {self._day.day}")
+        self.blocks.blockSignals(True)
+        self.blocks.clear()
+        plan = self._plan
+        if plan is None or period is None:
+            self.minutes_banner.setObjectName("banner")
+            self.minutes_banner.setText(
+                "No plan for this day yet. Start from a template, or add blocks one by one."
+            )
+        else:
+            text, fits = minutes_message(plan, period)
+            if plan.concurrent_overrun():
+                text += f" A pull runs {plan.concurrent_overrun()} minutes past its block."
+                fits = False
+            self.minutes_banner.setObjectName("okBanner" if fits else "banner")
+            self.minutes_banner.setText(text)
+            timeline = plan.timeline(period.starts_at) if period.starts_at else None
+            titles = {t.id: t.title for t in self._services.classroom.tasks()}
+            for index, block in enumerate(plan.blocks):
+                when = ""
+                if timeline is not None:
+                    timed = timeline[index]
+                    when = f"{timed.starts_at:%H:%M}–{timed.ends_at:%H:%M}  "
+                lead = "    ↳ " if block.concurrent else ""
+                detail = self._detail(block, titles)
+                text = f"{lead}{when}{block.heading} · {block.minutes} min"
+                item = QListWidgetItem(text + (f"\n{lead}      {detail}" if detail else ""))
+                self.blocks.addItem(item)
+        self.minutes_banner.style().unpolish(self.minutes_banner)
+        self.minutes_banner.style().polish(self.minutes_banner)
+        self.blocks.blockSignals(False)
+        has_plan = plan is not None
+        for button in (
+            self.next_day_button,
+            self.copy_button,
+            self.save_template_button,
+            self.delete_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            button.setEnabled(has_plan)
+        self.add_button.setEnabled(period is not None)
+        self.template_button.setEnabled(period is not None)
+        if has_plan and self.blocks.count():
+            row = keep_row if keep_row is not None else 0
+            self.blocks.setCurrentRow(min(max(row, 0), self.blocks.count() - 1))
+        else:
+            self.editor.show_block(None)
+
+    def _detail(self, block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
+        parts: list[str] = []
+        if block.task_id is not None and block.task_id in titles:
+            parts.append(titles[block.task_id])
+        if block.kind is BlockKind.STATIONS and block.stations:
+            grouped = "groups made" if block.group_set_id else "no groups yet"
+            parts.append(f"{len(block.stations)} whiteboards, {grouped}")
+            if block.rotation_minutes:
+                parts.append(f"move every {block.rotation_minutes} min")
+        if block.students:
+            parts.append(f"{len(block.students)} students pulled")
+        if block.practice_skills:
+            parts.append("focus " + ", ".join(block.practice_skills))
+        return " · ".join(parts)
+
+    def _on_block_selected(self, row: int) -> None:
+        plan = self._plan
+        if plan is None or not 0 <= row < len(plan.blocks):
+            self.editor.show_block(None)
             return
-        day = self._days[row]
-        name = self.period.name if self.period else ""
-        self.day_title.setText(f"{name} · {day:%A, %B} {day.day}")
-        self.timeline.show_plan(self._plans.get(day), self.period)
+        block = plan.blocks[row]
+        groups = 0
+        if block.group_set_id is not None:
+            found = self._services.classroom.group_set(block.group_set_id)
+            groups = len(found.groups) if found else 0
+        elif block.kind is BlockKind.GALLERY_WALK:
+            stations = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
+            if stations is not None and stations.group_set_id is not None:
+                found = self._services.classroom.group_set(stations.group_set_id)
+                groups = len(found.groups) if found else 0
+        pulled = ""
+        if block.students:
+            names = {
+                e.student.id: e.display_name
+                for e in self._services.classroom.roster(plan.period_id)
+            }
+            pulled = "Pulled: " + ", ".join(names.get(s, "?") for s in block.students)
+        self.editor.show_block(block, groups, pulled)
+
+    # -- changes -------------------------------------------------------------------------
+    def _save(self, blocks: Sequence[PlanBlock], what: str, row: int | None = None) -> bool:
+        period = self._period()
+        if period is None:
+            return False
+        plans = self._services.plans
+        day, period_id = self._day, period.id
+        before = self._plan
+        try:
+            plans.save_plan(period_id, day, blocks, before.notes if before else "")
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            return False
+        self.banner.hide()
+        new_blocks = tuple(blocks)
+
+        def undo() -> None:
+            if before is None:
+                plans.delete_plan(period_id, day)
+            else:
+                plans.save_plan(period_id, day, self._restorable(before.blocks), before.notes)
+
+        push_done(
+            self._undo, what, lambda: plans.save_plan(period_id, day, new_blocks), undo, self.reload
+        )
+        self._fill_week()
+        self._load_day(row)
+        return True
+
+    def _restorable(self, blocks: Sequence[PlanBlock]) -> tuple[PlanBlock, ...]:
+        """Blocks to put back on undo; groups made ahead and since dropped are left off."""
+        out = []
+        for block in blocks:
+            if block.group_set_id is not None and (
+                self._services.classroom.group_set(block.group_set_id) is None
+            ):
+                stations = tuple(replace(s, group_number=None) for s in block.stations)
+                block = replace(block, group_set_id=None, stations=stations)
+            out.append(block)
+        return tuple(out)
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def confirm(self, question: str) -> bool:
+        """Ask before replacing or deleting (tests replace this)."""
+        answer = QMessageBox.question(self, "Mathroom", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_block_edited(self, block: object) -> None:
+        row = self.blocks.currentRow()
+        if self._plan is None or not isinstance(block, PlanBlock) or row < 0:
+            return
+        blocks = list(self._plan.blocks)
+        blocks[row] = block
+        self._save(blocks, f"Change {block.heading}", row)
+
+    def add_block(self, kind: BlockKind) -> None:
+        blocks = list(self._plan.blocks) if self._plan else []
+        row = self.blocks.currentRow()
+        at = row + 1 if row >= 0 else len(blocks)
+        block = PlanBlock(kind, DEFAULT_MINUTES[kind])
+        if kind is BlockKind.SMALL_GROUP:
+            block = replace(block, concurrent=True)
+        blocks.insert(at, block)
+        self._save(blocks, f"Add {kind.label}", at)
+
+    def remove_block(self) -> None:
+        row = self.blocks.currentRow()
+        if self._plan is None or row < 0:
+            return
+        blocks = list(self._plan.blocks)
+        removed = blocks.pop(row)
+        if self._save(blocks, f"Remove {removed.heading}", row):
+            self.show_banner(f"Removed “{removed.heading}”. Undo with Ctrl+Z.")
+
+    def move_block(self, step: int) -> None:
+        row = self.blocks.currentRow()
+        if self._plan is None or not 0 <= row + step < len(self._plan.blocks):
+            return
+        blocks = list(self._plan.blocks)
+        blocks[row], blocks[row + step] = blocks[row + step], blocks[row]
+        self._save(blocks, "Move block", row + step)
+
+    def start_from_template(self, template: PlanTemplate) -> None:
+        period = self._period()
+        if period is None:
+            return
+        plans = self._services.plans
+        before = self._plan
+        try:
+            try:
+                plans.start_from_template(period.id, self._day, template)
+            except PlanExistsError:
+                if not self.confirm(f"Replace this day's plan with “{template.name}”?"):
+                    return
+                plans.start_from_template(period.id, self._day, template, replace=True)
+            stations = self._station_index()
+            if stations is not None:
+                plans.make_station_groups(period.id, self._day, stations)
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            return
+        self._push_snapshot(f"Start from {template.name}", period.id, self._day, before)
+        self.reload()
+
+    def _station_index(self) -> int | None:
+        period = self._period()
+        plan = self._services.plans.plan(period.id, self._day) if period else None
+        if plan is None:
+            return None
+        return next((i for i, b in enumerate(plan.blocks) if b.kind is BlockKind.STATIONS), None)
+
+    def _push_snapshot(
+        self, what: str, period: PeriodId, day: date, before: DayPlan | None
+    ) -> None:
+        plans = self._services.plans
+        after = plans.plan(period, day)
+
+        def undo() -> None:
+            if before is None:
+                plans.delete_plan(period, day)
+            else:
+                plans.save_plan(period, day, self._restorable(before.blocks), before.notes)
+
+        def redo() -> None:
+            if after is not None:
+                plans.save_plan(period, day, self._restorable(after.blocks), after.notes)
+
+        push_done(self._undo, what, redo, undo, self.reload)
+
+    def make_groups(self) -> None:
+        period = self._period()
+        row = self.blocks.currentRow()
+        if period is None or self._plan is None or row < 0:
+            return
+        try:
+            self._services.plans.make_station_groups(period.id, self._day, row)
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            return
+        self.show_banner("Fresh groups made: see them on the Groups page or the projector.")
+        self._fill_week()
+        self._load_day(row)
+
+    def plan_next_day(self) -> None:
+        period = self._period()
+        if period is None or self._plan is None:
+            return
+        plans = self._services.plans
+        target = next_school_day(self._day, period.meeting_days)
+        before = plans.plan(period.id, target)
+        try:
+            try:
+                made = plans.tomorrow_from_today(period.id, self._day)
+            except PlanExistsError:
+                if not self.confirm(f"{target:%A} already has a plan. Replace it?"):
+                    return
+                made = plans.tomorrow_from_today(period.id, self._day, replace=True)
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            return
+        self._push_snapshot(f"Plan {made.plan_date:%A}", period.id, made.plan_date, before)
+        self.select(period.id, made.plan_date)
+        self.show_banner(
+            f"{made.plan_date:%A}'s plan is ready: same tasks and timing, pulls from today's "
+            "evidence, fresh groups."
+        )
+
+    def _on_copy_clicked(self) -> None:
+        period = self._period()
+        if period is None:
+            return
+        others = [p for p in self._periods if p.id != period.id]
+        dialog = CopyDialog(others, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.copy_to(dialog.chosen())
+
+    def copy_to(self, targets: Sequence[PeriodId]) -> None:
+        period = self._period()
+        if period is None or not targets:
+            return
+        plans = self._services.plans
+        try:
+            try:
+                plans.copy_to_periods(period.id, self._day, targets)
+            except PlanExistsError as exc:
+                if not self.confirm(f"{exc} Replace them?"):
+                    return
+                plans.copy_to_periods(period.id, self._day, targets, replace=True)
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            return
+        self.show_banner(f"Copied to {len(targets)} period(s), each with its own fresh groups.")
+        self._fill_week()
+
+    def _on_save_template_clicked(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save as template", "Template name:")
+        if ok and name.strip():
+            self.save_template(name.strip())
+
+    def save_template(self, name: str) -> None:
+        if self._plan is None:
+            return
+        plans = self._services.plans
+        try:
+            try:
+                plans.save_as_template(name, self._plan)
+            except TemplateExistsError:
+                if not self.confirm(f"A template called “{name}” exists. Replace it?"):
+                    return
+                plans.save_as_template(name, self._plan, overwrite=True)
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            return
+        self._fill_templates()
+        self.show_banner(f"Saved the template “{name}”.")
+
+    def delete_plan(self) -> None:
+        period = self._period()
+        if period is None or self._plan is None:
+            return
+        if not self.confirm(f"Delete {period.name}'s plan for {self._day:%A}? (Ctrl+Z undoes)"):
+            return
+        before = self._plan
+        self._services.plans.delete_plan(period.id, self._day)
+        self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
+        self.reload()
+
+    # -- navigation ------------------------------------------------------------------------
+    def _move_week(self, days: int) -> None:
+        self._anchor += timedelta(days=days)
+        self._day = self.days[0]
+        self.reload()
+
+    def _on_this_week(self) -> None:
+        self._anchor = self._today()
+        self._day = self._today()
+        self.reload()
+
+    def _on_cell_clicked(self, row: int, col: int) -> None:
+        if 0 <= row < len(self._periods) and 0 <= col < len(self.days):
+            self._period_id = self._periods[row].id
+            self._day = self.days[col]
+            self._load_day()

@@ -1,4 +1,4 @@
-"""Print: printouts for the chosen period, previewed before they go to the printer."""
+"""Print: the day's packet, previewed before it goes to the printer."""
 
 from __future__ import annotations
 
@@ -6,88 +6,190 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from mathroom.composition import Services
-from mathroom.services.printing import ExportReport, PaperSize
+from mathroom.domain.errors import MathroomError
+from mathroom.domain.plan import next_school_day
+from mathroom.export.packet_model import PacketOptions, Section
+from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.background import run_in_background
-from mathroom.ui.widgets.page import Page, label
+from mathroom.ui.widgets.page import Page, card, label
+from mathroom.ui.widgets.pdf_preview import PdfPreview
 
 
 class PrintPage(Page):
     title = "Print"
     purpose = (
-        "Paper for the day. The roster check sheet lists the period's students with boxes for "
-        "your marks; it is saved as a PDF in the data folder's exports and shown here."
+        "One PDF with all the paper a day needs: run sheets, station cards, group posters, "
+        "exit tickets, practice sheets with an answer key, and the roster check sheet."
     )
 
     def __init__(self, services: Services, today: Callable[[], date]) -> None:
         super().__init__(services)
         self._today = today
         self.last_export: Path | None = None
-        controls = QHBoxLayout()
+        frame, box = card()
+        top = QHBoxLayout()
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dddd, MMMM d, yyyy")
+        self.today_button = QPushButton("Today")
+        self.tomorrow_button = QPushButton("Next school day")
+        self.periods = QComboBox()
         self.paper = QComboBox()
         self.paper.addItem("US Letter", PaperSize.LETTER)
         self.paper.addItem("A4", PaperSize.A4)
-        self.save_button = QPushButton("Make roster check sheet")
+        for widget in (
+            label("Day:", wrap=False),
+            self.day,
+            self.today_button,
+            self.tomorrow_button,
+            label("Periods:", wrap=False),
+            self.periods,
+            label("Paper:", wrap=False),
+            self.paper,
+        ):
+            top.addWidget(widget)
+        top.addStretch(1)
+        box.addLayout(top)
+        grid = QGridLayout()
+        self.sections: dict[Section, QCheckBox] = {}
+        for index, section in enumerate(Section):
+            check = QCheckBox(section.label + (" (teacher only)" if section.teacher_only else ""))
+            check.setChecked(True)
+            self.sections[section] = check
+            grid.addWidget(check, index // 4, index % 4)
+        box.addLayout(grid)
+        options = QHBoxLayout()
+        self.layout_choice = QComboBox()
+        for card_layout in CardLayout:
+            self.layout_choice.addItem(card_layout.label, card_layout)
+        self.layout_choice.setCurrentIndex(list(CardLayout).index(CardLayout.HALF))
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 40)
+        self.copies.setSuffix(" copy of each card")
+        self.hints = QCheckBox("Hint strips")
+        self.hints.setChecked(True)
+        self.save_button = QPushButton("Make the day's packet")
         self.save_button.setObjectName("primary")
-        self.open_button = QPushButton("Open PDF")
-        self.open_button.setEnabled(False)
-        controls.addWidget(label("Paper:", wrap=False))
-        controls.addWidget(self.paper)
-        controls.addWidget(self.save_button)
-        controls.addWidget(self.open_button)
-        controls.addStretch(1)
-        self.body.addLayout(controls)
+        row: tuple[QWidget, ...] = (
+            label("Station cards:", wrap=False),
+            self.layout_choice,
+            self.copies,
+            self.hints,
+        )
+        for item in row:
+            options.addWidget(item)
+        options.addStretch(1)
+        options.addWidget(self.save_button)
+        box.addLayout(options)
+        self.body.addWidget(frame)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        self.body.addWidget(self.progress)
         self.status = label("", "muted")
         self.body.addWidget(self.status)
-        self.document = QPdfDocument(self)
-        self.preview = QPdfView()
-        self.preview.setDocument(self.document)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview = PdfPreview()
         self.body.addWidget(self.preview, 1)
+
+        self.today_button.clicked.connect(lambda: self._set_day(self._today()))
+        self.tomorrow_button.clicked.connect(lambda: self._set_day(next_school_day(self._today())))
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.copies.valueChanged.connect(self._on_copies_changed)
+        self.paper.currentIndexChanged.connect(self._on_paper_changed)
+        self._set_day(self._today())
+
+    def _set_day(self, day: date) -> None:
+        self.day.setDate(QDate(day.year, day.month, day.day))
+
+    def chosen_day(self) -> date:
+        qdate = self.day.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
 
     def reload(self) -> None:
-        self.save_button.setEnabled(self.period is not None)
-        if self.period is None:
-            self.status.setText("Choose a period at the top of the window.")
+        current = self.periods.currentData()
+        self.periods.blockSignals(True)
+        self.periods.clear()
+        self.periods.addItem("All periods", None)
+        for period in self._services.classroom.overview().periods:
+            self.periods.addItem(period.name, period.id)
+        index = self.periods.findData(current) if current is not None else 0
+        self.periods.setCurrentIndex(max(index, 0))
+        self.periods.blockSignals(False)
+        paper = self._services.packet.paper()
+        self.paper.blockSignals(True)
+        self.paper.setCurrentIndex(self.paper.findData(paper))
+        self.paper.blockSignals(False)
+
+    def _on_copies_changed(self, copies: int) -> None:
+        self.copies.setSuffix(" copy of each card" if copies == 1 else " copies of each card")
+
+    def _on_paper_changed(self, *_args: object) -> None:
+        # The paper is a setting: every later printout uses it too.
+        self._services.packet.set_paper(PaperSize(self.paper.currentData()))
+
+    def options(self) -> PacketOptions:
+        return PacketOptions(
+            sections=frozenset(s for s, check in self.sections.items() if check.isChecked()),
+            card_layout=CardLayout(self.layout_choice.currentData()),
+            paper=PaperSize(self.paper.currentData()),
+            copies=self.copies.value(),
+            hint_strips=self.hints.isChecked(),
+        )
 
     def _on_save_button_clicked(self) -> None:
-        if self.period is None:
+        day = self.chosen_day()
+        period = self.periods.currentData()
+        periods = None if period is None else [period]
+        options = self.options()
+        if not options.sections:
+            self.status.setText("Tick at least one section to print.")
             return
-        period, on = self.period, self._today()
-        out = self._services.printing.default_path(period, on)
-        paper = PaperSize(self.paper.currentData())
-        printing = self._services.printing
+        packet = self._services.packet
+        out = packet.default_path(day)
         self.save_button.setEnabled(False)
-        self.status.setText("Making the PDF…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Making the packet…")
         run_in_background(
-            lambda _progress: printing.roster_sheet(period.id, on, out, paper),
+            lambda progress: packet.build(day, out, periods, options, progress),
             self._on_export_done,
             self._on_export_failed,
+            progress=self._on_progress,
         )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def _on_export_done(self, report: object) -> None:
         self.save_button.setEnabled(True)
+        self.progress.hide()
         if not isinstance(report, ExportReport):
             return
         self.last_export = report.path
-        self.document.load(str(report.path))
-        self.open_button.setEnabled(True)
+        self.preview.load(report.path)
         pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
-        self.status.setText(f"Saved {report.path} ({pages}).")
+        self.status.setText(f"Saved {report.path} ({pages}). Check it below, then Print….")
 
     def _on_export_failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(f"The PDF could not be made: {error}. Any earlier file was kept.")
-
-    def _on_open_button_clicked(self) -> None:
-        if self.last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+        self.progress.hide()
+        if isinstance(error, MathroomError):
+            self.status.setText(str(error))
+        else:
+            self.status.setText(f"The PDF could not be made: {error}. Any earlier file was kept.")

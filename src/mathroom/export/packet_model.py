@@ -1,0 +1,119 @@
+"""What the day's packet prints, as plain data the services fill in.
+
+The split keeps privacy checkable: student-facing parts (cards, posters, exit tickets,
+practice sheets) hold display names and task content only; levels and skill codes live in
+the teacher-only parts (run sheet, answer key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+from mathroom.export.layout import PaperSize
+from mathroom.export.task_cards import Card, CardLayout
+
+
+class Section(StrEnum):
+    RUN_SHEET = "run_sheet"
+    STATION_CARDS = "station_cards"
+    GROUP_POSTERS = "group_posters"
+    EXIT_TICKETS = "exit_tickets"
+    PRACTICE = "practice"
+    ANSWER_KEY = "answer_key"
+    ROSTER = "roster"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def teacher_only(self) -> bool:
+        return self in (Section.RUN_SHEET, Section.ANSWER_KEY, Section.ROSTER)
+
+
+_LABELS = {
+    Section.RUN_SHEET: "Teacher run sheet",
+    Section.STATION_CARDS: "Station cards",
+    Section.GROUP_POSTERS: "Group posters",
+    Section.EXIT_TICKETS: "Exit tickets",
+    Section.PRACTICE: "Practice sheets",
+    Section.ANSWER_KEY: "Answer key",
+    Section.ROSTER: "Roster check sheet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RunBlock:
+    starts: time
+    ends: time
+    heading: str
+    minutes: int
+    details: tuple[str, ...] = ()  # task titles, rotation times, who is pulled (teacher-only)
+    inside: bool = False  # runs during the block above it
+
+
+@dataclass(frozen=True, slots=True)
+class Poster:
+    """A group's station: big number, members' display names (roles beside them)."""
+
+    station: int
+    label: str  # "Station 3" or a neutral group name
+    names: tuple[str, ...]
+    task_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExitTicket:
+    name: str  # display name
+    title: str
+    prompt: str  # Markdown with $...$ math
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeProblem:
+    prompt: str
+    answer: str  # Markdown with math, for the key and the answer bank
+    step: str = ""  # one worked step, for the key
+    tag: str = ""  # teacher-only: skill code, shown in the key
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeSheet:
+    name: str  # display name
+    problems: tuple[PracticeProblem, ...]
+    answer_bank: tuple[str, ...]  # the answers, shuffled
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodPacket:
+    period_name: str
+    course: str
+    on: date
+    run_blocks: tuple[RunBlock, ...] = ()
+    minutes_note: str = ""  # e.g. "The plan is 5 minutes longer than the period."
+    absent: tuple[str, ...] = ()
+    pulls: tuple[str, ...] = ()  # teacher-only lines: "Pull: … — names (levels)"
+    cards: tuple[Card, ...] = ()
+    posters: tuple[Poster, ...] = ()
+    exit_tickets: tuple[ExitTicket, ...] = ()
+    practice: tuple[PracticeSheet, ...] = ()
+    roster_names: tuple[str, ...] = ()  # "Family, Given (Preferred)"
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PacketOptions:
+    sections: frozenset[Section] = frozenset(Section)
+    card_layout: CardLayout = CardLayout.HALF
+    paper: PaperSize = PaperSize.LETTER
+    copies: int = 1  # copies of each station card (one per board, or one per student)
+    hint_strips: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Packet:
+    on: date
+    periods: tuple[PeriodPacket, ...]
+    options: PacketOptions = field(default_factory=PacketOptions)

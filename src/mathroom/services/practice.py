@@ -1,0 +1,264 @@
+"""Personal practice sheets for a period's day: built from each student's gaps, adjustable
+by hand, printed in the packet, and marked back in as evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import combinations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.errors import ValidationError
+from mathroom.domain.ids import PeriodId, SkillId, StudentId
+from mathroom.domain.levels import LevelRule, current_level
+from mathroom.domain.plan import BlockKind, DayPlan
+from mathroom.domain.practice.registry import has_generator
+from mathroom.domain.practice.sheet import (
+    DEFAULT_SIZE,
+    GAP_LEVELS,
+    MAX_SIZE,
+    SECURE_LEVELS,
+    ClassSheets,
+    PracticeSheet,
+    SheetRequest,
+    build_class_sheets,
+)
+from mathroom.domain.roster import display_names
+from mathroom.domain.skills import Evidence, EvidenceSource, Level, Skill
+from mathroom.export.packet_model import PracticeProblem
+from mathroom.export.packet_model import PracticeSheet as PrintedSheet
+from mathroom.store.repositories.attendance import AttendanceRepository
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.repositories.skills import SkillRepository
+from mathroom.store.tables import PracticeChoiceRow
+from mathroom.store.unit_of_work import Store
+
+RECENT_DAYS = 28  # a skill secured within four weeks comes back as spaced review
+PRACTICE_SIZE = "practice_size"
+
+
+@dataclass(frozen=True, slots=True)
+class StudentPractice:
+    """One student's sheet for the day, with what shaped it (teacher-facing)."""
+
+    student: StudentId
+    name: str  # display name
+    hand_focus: tuple[str, ...]  # set by the teacher; empty when chosen from the gaps
+    version: int
+    sheet: PracticeSheet
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    names: dict[StudentId, str]
+    absent: frozenset[StudentId]
+    requests: list[SheetRequest]
+    pairs: list[tuple[StudentId, StudentId]]
+    choices: dict[StudentId, tuple[tuple[str, ...], int]]
+
+
+class PracticeService:
+    def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
+        self._store = store
+        self._now = now
+
+    # -- settings ---------------------------------------------------------------------
+    def size(self) -> int:
+        with self._store.unit_of_work() as session:
+            value = SettingsRepository(session).get(PRACTICE_SIZE, DEFAULT_SIZE)
+        return value if isinstance(value, int) and 1 <= value <= MAX_SIZE else DEFAULT_SIZE
+
+    def set_size(self, size: int) -> None:
+        if not 1 <= size <= MAX_SIZE:
+            raise ValidationError("size", f"a sheet holds 1 to {MAX_SIZE} problems")
+        with self._store.unit_of_work() as session:
+            SettingsRepository(session).set(PRACTICE_SIZE, size)
+
+    # -- sheets -----------------------------------------------------------------------
+    def class_sheets(self, period: PeriodId, on: date) -> list[StudentPractice]:
+        """Every present student's sheet, in roster order (absent students get none)."""
+        inputs = self._inputs(period, on)
+        built = self._build(inputs, on)
+        return [
+            StudentPractice(
+                sheet.student_id,
+                inputs.names[sheet.student_id],
+                inputs.choices.get(sheet.student_id, ((), 0))[0],
+                sheet.version,
+                sheet,
+            )
+            for sheet in built.sheets
+        ]
+
+    def printed_sheets(
+        self, period: PeriodId, on: date, _plan: DayPlan, _absent: frozenset[StudentId]
+    ) -> list[PrintedSheet]:
+        """The sheets as the packet prints them (display names and problems only)."""
+        inputs = self._inputs(period, on)
+        return [
+            PrintedSheet(
+                name=inputs.names[sheet.student_id],
+                problems=tuple(
+                    PracticeProblem(p.prompt, p.answer_text, p.step, p.skill_code)
+                    for p in sheet.problems
+                ),
+                answer_bank=sheet.answer_bank,
+            )
+            for sheet in self._build(inputs, on).sheets
+        ]
+
+    def set_focus(
+        self, period: PeriodId, on: date, student: StudentId, codes: Sequence[str]
+    ) -> None:
+        """Hand-set the skills a student's sheet works on (empty: back to their gaps)."""
+        unknown = [c for c in codes if not has_generator(c)]
+        if unknown:
+            raise ValidationError(
+                "focus", f"no practice problems exist for {', '.join(unknown)} yet"
+            )
+        with self._store.unit_of_work() as session:
+            row = _choice(session, period, student, on, self._now())
+            row.focus = list(dict.fromkeys(codes))
+            row.updated_at = self._now()
+
+    def regenerate(self, period: PeriodId, on: date, student: StudentId) -> int:
+        """New problems on the same skills for one student; returns the new version."""
+        with self._store.unit_of_work() as session:
+            row = _choice(session, period, student, on, self._now())
+            row.version += 1
+            row.updated_at = self._now()
+            return row.version
+
+    def record_marks(
+        self, student: StudentId, on: date, marks: Mapping[str, Level]
+    ) -> tuple[int, ...]:
+        """A marked sheet's levels per skill, as evidence (returns ids, for undo)."""
+        with self._store.unit_of_work() as session:
+            skills = SkillRepository(session)
+            ids = skills.ids_by_code()
+            missing = [code for code in marks if code not in ids]
+            if missing:
+                raise ValidationError("skill", f"unknown skill code {', '.join(missing)}")
+            items = [
+                Evidence(student, ids[code], level, on, EvidenceSource.PRACTICE, "practice sheet")
+                for code, level in marks.items()
+            ]
+            return tuple(skills.record_evidence(items, self._now()))
+
+    # -- gathering ----------------------------------------------------------------------
+    def _build(self, inputs: _Inputs, on: date) -> ClassSheets:
+        return build_class_sheets(
+            inputs.requests, on, absent=inputs.absent, must_differ=inputs.pairs
+        )
+
+    def _inputs(self, period: PeriodId, on: date) -> _Inputs:
+        with self._store.unit_of_work() as session:
+            students = RosterRepository(session).students(period)
+            style = SettingsRepository(session).display_name_style()
+            rule = SettingsRepository(session).level_rule()
+            size = SettingsRepository(session).get(PRACTICE_SIZE, DEFAULT_SIZE)
+            skills = SkillRepository(session).skills()
+            evidence = SkillRepository(session).evidence_of([s.id for s in students])
+            statuses = AttendanceRepository(session).statuses(period, on)
+            absent = frozenset(
+                s for s, status in statuses.items() if status is AttendanceStatus.ABSENT
+            )
+            plan = PlanRepository(session).plan(period, on)
+            group_set_id = (
+                next((b.group_set_id for b in plan.blocks if b.group_set_id is not None), None)
+                if plan
+                else None
+            )
+            group_set = GroupRepository(session).group_set(group_set_id) if group_set_id else None
+            choices = {
+                StudentId(row.student_id): (tuple(row.focus), row.version)
+                for row in session.scalars(
+                    select(PracticeChoiceRow).where(
+                        PracticeChoiceRow.period_id == period, PracticeChoiceRow.on_date == on
+                    )
+                )
+            }
+        if not isinstance(size, int) or not 1 <= size <= MAX_SIZE:
+            size = DEFAULT_SIZE
+        names = display_names(students, style)
+        class_focus: tuple[str, ...] = ()
+        if plan is not None:
+            block = next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None)
+            class_focus = block.practice_skills if block else ()
+        levels, secured = _standings(skills, evidence, rule, on)
+        requests = []
+        for student in students:
+            mine = levels.get(student.id, {})
+            hand, version = choices.get(student.id, ((), 0))
+            # The class focus applies where the student still has the gap.
+            focus = hand or tuple(
+                c
+                for c in class_focus
+                if has_generator(c) and (mine.get(c) is None or mine[c] in GAP_LEVELS)
+            )
+            requests.append(
+                SheetRequest(
+                    student.id,
+                    levels=mine,
+                    recently_secured=secured.get(student.id, ()),
+                    focus=focus,
+                    size=size,
+                    version=version,
+                )
+            )
+        pairs: list[tuple[StudentId, StudentId]] = []
+        if group_set is not None:
+            for group in group_set.groups:
+                pairs += list(combinations(sorted(group.members), 2))
+        return _Inputs(names, absent, requests, pairs, choices)
+
+
+def _standings(
+    skills: Sequence[Skill], evidence: Sequence[Evidence], rule: LevelRule, on: date
+) -> tuple[dict[StudentId, dict[str, Level]], dict[StudentId, tuple[str, ...]]]:
+    """Each student's level per skill code, and the skills they secured lately."""
+    code_of = {skill.id: skill.code for skill in skills}
+    grouped: dict[tuple[StudentId, SkillId], list[Evidence]] = {}
+    for item in evidence:
+        if item.observed_on <= on:
+            grouped.setdefault((item.student_id, item.skill_id), []).append(item)
+    levels: dict[StudentId, dict[str, Level]] = {}
+    secured: dict[StudentId, list[str]] = {}
+    recent = on - timedelta(days=RECENT_DAYS)
+    for (student, skill), items in grouped.items():
+        code = code_of.get(skill)
+        if code is None:
+            continue
+        level = current_level(items, rule, on)
+        if level is None:
+            continue
+        levels.setdefault(student, {})[code] = level
+        latest = max(items, key=lambda e: e.observed_on)
+        if level in SECURE_LEVELS and latest.observed_on >= recent:
+            secured.setdefault(student, []).append(code)
+    return levels, {s: tuple(sorted(codes)) for s, codes in secured.items()}
+
+
+def _choice(
+    session: Session, period: PeriodId, student: StudentId, on: date, now: datetime
+) -> PracticeChoiceRow:
+    row = session.scalar(
+        select(PracticeChoiceRow).where(
+            PracticeChoiceRow.period_id == period,
+            PracticeChoiceRow.student_id == student,
+            PracticeChoiceRow.on_date == on,
+        )
+    )
+    if row is None:
+        row = PracticeChoiceRow(
+            period_id=period, student_id=student, on_date=on, focus=[], version=0, updated_at=now
+        )
+        session.add(row)
+    return row

@@ -1,0 +1,111 @@
+"""The demo day's packet, gathered from a real data folder and read back."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mathroom.composition import Services, open_services
+from mathroom.domain.attendance import AttendanceStatus
+from mathroom.export.packet_model import PacketOptions, Section
+from mathroom.paths import DataFolder
+from mathroom.services.packet import NoPlanError
+from tests.conftest import DEMO_TODAY
+
+LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
+
+
+@pytest.fixture
+def services(demo_folder: DataFolder) -> Iterator[Services]:
+    opened = open_services(demo_folder)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def test_the_demo_day_has_every_section_for_every_period(services: Services) -> None:
+    packet = services.packet.packet(DEMO_TODAY)
+    assert [p.period_name for p in packet.periods] == [
+        p.name for p in services.classroom.overview().periods
+    ]
+    for period in packet.periods:
+        roster = services.classroom.roster(services.classroom.overview().periods[0].id)
+        assert roster
+        assert period.run_blocks and period.cards and period.posters
+        assert len(period.cards) == len(period.posters) == 6
+        assert period.exit_tickets and len(period.exit_tickets) == len(period.roster_names)
+        assert all(poster.names for poster in period.posters)
+
+
+def test_absent_students_get_no_ticket_and_are_listed_on_the_run_sheet(
+    services: Services,
+) -> None:
+    period = services.classroom.overview().periods[0]
+    entry = services.classroom.roster(period.id)[0]
+    services.attendance.set_status(period.id, entry.student.id, DEMO_TODAY, AttendanceStatus.ABSENT)
+    packet = services.packet.packet(DEMO_TODAY, [period.id])
+    (part,) = packet.periods
+    assert entry.display_name not in [t.name for t in part.exit_tickets]
+    assert entry.student.full_name in part.absent
+    assert all(entry.display_name not in poster.names for poster in part.posters)
+
+
+def test_the_pdf_holds_names_sections_and_no_levels_on_student_pages(
+    services: Services, tmp_path: Path
+) -> None:
+    out = tmp_path / "day.pdf"
+    report = services.packet.build(DEMO_TODAY, out)
+    reader = PdfReader(out)
+    assert report.pages == len(reader.pages) > 30
+    texts = [page.extract_text() for page in reader.pages]
+    everything = "\n".join(texts)
+    for period in services.classroom.overview().periods:
+        for entry in services.classroom.roster(period.id):
+            name = entry.display_name
+            if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+                # Text extraction reorders right-to-left runs; the words still print.
+                name = name.split()[0]
+            assert name in everything
+    for text in texts:
+        if "TEACHER ONLY" in text or "Day packet" in text:
+            continue
+        for word in LEVEL_WORDS:
+            assert word not in text
+
+
+def test_a_date_without_a_plan_is_refused_plainly(services: Services, tmp_path: Path) -> None:
+    out = tmp_path / "none.pdf"
+    with pytest.raises(NoPlanError, match="Nothing is planned for Sunday"):
+        services.packet.build(DEMO_TODAY.replace(day=29), out)
+    assert not out.exists()
+
+
+def test_a_failed_build_keeps_the_old_file(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    out = exports / "day.pdf"
+    out.write_bytes(b"%PDF old")
+
+    def broken(*_args: object) -> list[object]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("mathroom.export.packet._poster", broken)
+    with pytest.raises(RuntimeError):
+        services.packet.build(DEMO_TODAY, out, options=PacketOptions())
+    assert out.read_bytes() == b"%PDF old"
+    assert [p.name for p in exports.iterdir()] == ["day.pdf"]  # no half-written temp file
+
+
+def test_sections_option_and_period_choice(services: Services) -> None:
+    first = services.classroom.overview().periods[0]
+    options = PacketOptions(sections=frozenset({Section.ROSTER}))
+    packet = services.packet.packet(DEMO_TODAY, [first.id], options)
+    assert [p.period_name for p in packet.periods] == [first.name]
+    assert packet.options.sections == {Section.ROSTER}
