@@ -7,9 +7,7 @@ Uses the offscreen platform, so it needs no display. Look at the results before 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
-import sys
 import tempfile
 import time
 from datetime import date
@@ -124,11 +122,6 @@ def main() -> None:
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
-    if sys.version_info < (3, 12):
-        # PySide6 6.12.0 on CPython 3.11 hands back borrowed None/True/False from many calls;
-        # a long run (the projector's animations) would die in none_dealloc. 3.12+ is immune.
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 30
     app = QApplication([])
     theme.apply(app)
     folder = DataFolder(args.data_dir or Path(tempfile.mkdtemp(prefix="mathroom-shots-")))

@@ -3,9 +3,7 @@ privacy of everything on screen, and text that fits at 720p and 1080p."""
 
 from __future__ import annotations
 
-import ctypes
 import random
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,19 +60,6 @@ GARDEN_SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300">'
     b'<rect x="20" y="20" width="360" height="260" fill="none" stroke="black"/></svg>'
 )
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _pin_none_true_false() -> None:
-    """Keep None, True and False alive for this module's animations.
-
-    PySide6 6.12.0 on CPython 3.11 gives back a borrowed None/True/False from many calls (a
-    setText() costs None one reference), so a long, busy session dies in ``none_dealloc``
-    or ``bool_dealloc``, here at interpreter exit. 3.12 makes the three immortal.
-    """
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 30
 
 
 @dataclass

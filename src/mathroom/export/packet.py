@@ -40,6 +40,7 @@ from mathroom.export.packet_model import (
     PeriodPacket,
     Poster,
     PracticeSheet,
+    ResponseSlip,
     Section,
 )
 from mathroom.export.rich_text import RichText
@@ -260,6 +261,48 @@ def _poster(poster: Poster, width: float, height: float) -> list[Flowable]:
     return story
 
 
+SLIP_PROMPTS = ("I noticed…", "I wonder…", "Our next step…")
+
+
+def _response_slip(slip: ResponseSlip, width: float, height: float) -> Flowable:
+    """Half a page: who, which boards in which order, and three prompts per board."""
+    per_board = slip.minutes_each and f" · about {slip.minutes_each} min at each"
+    parts: list[Flowable] = [
+        _p(f"Gallery walk · {slip.group_label}", _style("gw-title", 15, bold=True)),
+        _p(", ".join(slip.names), _style("gw-names", 10, color=GREY)),
+        _p(
+            "Visit the boards in this order: "
+            + " → ".join(str(b) for b in slip.visits)
+            + (per_board or ""),
+            _style("gw-order", 11, bold=True),
+        ),
+        Spacer(1, 4),
+    ]
+    rows: list[list[Any]] = []
+    for board in slip.visits:
+        for index, prompt in enumerate(SLIP_PROMPTS):
+            label = f"Board {board}" if index == 0 else ""
+            rows.append(
+                [
+                    _p(label, _style("gw-board", 11, bold=True)),
+                    _p(prompt, _style("gw-prompt", 10)),
+                    "",
+                ]
+            )
+    table = Table(rows, colWidths=[width * 0.16, width * 0.24, width * 0.60])
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("LINEBELOW", (2, 0), (2, -1), 0.5, GREY),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+    ]
+    for start in range(0, len(rows), len(SLIP_PROMPTS)):
+        commands.append(("LINEABOVE", (0, start), (-1, start), 0.8, black))
+    table.setStyle(TableStyle(commands))
+    parts.append(table)
+    return KeepInFrame(width, height, parts, mode="shrink")
+
+
 def _exit_ticket(ticket: ExitTicket, on_text: str, width: float, height: float) -> Flowable:
     parts: list[Flowable] = [
         _p(ticket.name, _style("et-name", 15, bold=True)),
@@ -392,6 +435,15 @@ def _period_story(
                 items.append(PageBreak())
             items += _poster(poster, width, height)
         section(Section.GROUP_POSTERS, "plain", items)
+    if Section.RESPONSE_SLIPS in wanted and period.slips:
+        slip_h = (height - 10 * mm) / 2 - 2 * PADDING - 1
+        slip_w = width - 2 * PADDING
+        items = []
+        for index, slip in enumerate(period.slips):
+            if index:
+                items.append(FrameBreak())
+            items.append(_response_slip(slip, slip_w, slip_h))
+        section(Section.RESPONSE_SLIPS, "cards-half", items)
     if Section.EXIT_TICKETS in wanted and period.exit_tickets:
         cell_w = (width - 10 * mm) / 2 - 2 * PADDING
         cell_h = (height - 10 * mm) / 2 - 2 * PADDING - 1
@@ -444,6 +496,7 @@ def _cover(packet: Packet) -> list[Flowable]:
             Section.RUN_SHEET: "1 page",
             Section.STATION_CARDS: f"{len(period.cards)} task cards",
             Section.GROUP_POSTERS: f"{len(period.posters)} posters",
+            Section.RESPONSE_SLIPS: f"{len(period.slips)} slips, 2 to a page",
             Section.EXIT_TICKETS: f"{len(period.exit_tickets)} tickets, 4 to a page",
             Section.PRACTICE: f"{len(period.practice)} personal sheets",
             Section.ANSWER_KEY: f"{len(period.practice)} sheets' answers",
@@ -453,6 +506,7 @@ def _cover(packet: Packet) -> list[Flowable]:
             Section.RUN_SHEET: True,
             Section.STATION_CARDS: bool(period.cards),
             Section.GROUP_POSTERS: bool(period.posters),
+            Section.RESPONSE_SLIPS: bool(period.slips),
             Section.EXIT_TICKETS: bool(period.exit_tickets),
             Section.PRACTICE: bool(period.practice),
             Section.ANSWER_KEY: bool(period.practice),

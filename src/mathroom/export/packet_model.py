@@ -19,6 +19,7 @@ class Section(StrEnum):
     RUN_SHEET = "run_sheet"
     STATION_CARDS = "station_cards"
     GROUP_POSTERS = "group_posters"
+    RESPONSE_SLIPS = "response_slips"
     EXIT_TICKETS = "exit_tickets"
     PRACTICE = "practice"
     ANSWER_KEY = "answer_key"
@@ -37,6 +38,7 @@ _LABELS = {
     Section.RUN_SHEET: "Teacher run sheet",
     Section.STATION_CARDS: "Station cards",
     Section.GROUP_POSTERS: "Group posters",
+    Section.RESPONSE_SLIPS: "Gallery-walk response slips",
     Section.EXIT_TICKETS: "Exit tickets",
     Section.PRACTICE: "Practice sheets",
     Section.ANSWER_KEY: "Answer key",
@@ -62,6 +64,16 @@ class Poster:
     label: str  # "Station 3" or a neutral group name
     names: tuple[str, ...]
     task_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseSlip:
+    """One group's gallery walk: the boards it visits, in order, with room to respond."""
+
+    group_label: str  # "Board 3 group"
+    names: tuple[str, ...]
+    visits: tuple[int, ...]  # board numbers, in visiting order (never its own)
+    minutes_each: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +109,7 @@ class PeriodPacket:
     pulls: tuple[str, ...] = ()  # teacher-only lines: "Pull: … — names (levels)"
     cards: tuple[Card, ...] = ()
     posters: tuple[Poster, ...] = ()
+    slips: tuple[ResponseSlip, ...] = ()
     exit_tickets: tuple[ExitTicket, ...] = ()
     practice: tuple[PracticeSheet, ...] = ()
     roster_names: tuple[str, ...] = ()  # "Family, Given (Preferred)"

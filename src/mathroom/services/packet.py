@@ -15,6 +15,7 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
+from mathroom.domain.plan_schedule import ScheduleRound, gallery_walk
 from mathroom.domain.roster import Period
 from mathroom.domain.skills import Level
 from mathroom.domain.tasks import Task
@@ -27,6 +28,7 @@ from mathroom.export.packet_model import (
     PeriodPacket,
     Poster,
     PracticeSheet,
+    ResponseSlip,
     RunBlock,
 )
 from mathroom.export.roster_sheet import ExportReport, long_date
@@ -154,6 +156,7 @@ class PacketService:
         present = [s for s in data.names if s not in data.absent]
         stations_block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
         posters, cards = self._stations(data, stations_block, tasks)
+        slips = _slips(plan, posters)
         exit_task = _block_task(plan, tasks, BlockKind.EXIT_TICKET)
         tickets: tuple[ExitTicket, ...] = ()
         if exit_task is not None:
@@ -182,6 +185,7 @@ class PacketService:
             pulls=self._pulls(data),
             cards=cards,
             posters=posters,
+            slips=slips,
             exit_tickets=tickets,
             practice=practice,
             roster_names=tuple(sorted(data.check_names.values(), key=str.casefold)),
@@ -240,6 +244,17 @@ class PacketService:
                 details.append(f"Pull: {who}")
             if block.practice_skills:
                 details.append("Practice focus: " + ", ".join(block.practice_skills))
+            if block.kind is BlockKind.GALLERY_WALK:
+                groups = len(_station_groups(data.plan))
+                walk = _walk(block, groups)
+                if walk:
+                    first = ", ".join(
+                        f"{g}→{r.place_of(g)}" for r in walk[:1] for g in range(1, groups + 1)
+                    )
+                    details.append(
+                        f"{len(walk)} stops of {walk[0].ends_at_minute or '?'} min; "
+                        f"first: {first} (slips say the rest)"
+                    )
             rows.append(
                 RunBlock(
                     timed.starts_at,
@@ -268,6 +283,42 @@ class PacketService:
                 people.append(data.full_names.get(student, "?") + word)
             lines.append(f"{block.heading}: " + ", ".join(people))
         return tuple(lines)
+
+
+def _station_groups(plan: DayPlan) -> tuple[int, ...]:
+    block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
+    if block is None:
+        return ()
+    return tuple(s.number for s in block.stations if s.group_number is not None)
+
+
+def _walk(block: PlanBlock, groups: int) -> list[ScheduleRound]:
+    """A gallery walk with two or three minutes at each board."""
+    if groups < 2:
+        return []
+    stops = max(1, min(groups - 1, block.minutes // 2))
+    return gallery_walk(groups, stops, block.minutes)
+
+
+def _slips(plan: DayPlan, posters: tuple[Poster, ...]) -> tuple[ResponseSlip, ...]:
+    """One slip per station group when the plan has a gallery walk."""
+    block = next((b for b in plan.blocks if b.kind is BlockKind.GALLERY_WALK), None)
+    boards = [p for p in posters if p.names]
+    if block is None or len(boards) < 2:
+        return ()
+    rounds = _walk(block, len(boards))
+    slips = []
+    for index, poster in enumerate(boards, start=1):
+        visits = tuple(boards[r.place_of(index) - 1].station for r in rounds)
+        slips.append(
+            ResponseSlip(
+                f"the group from board {poster.station}",
+                poster.names,
+                visits,
+                rounds[0].ends_at_minute if rounds else 0,
+            )
+        )
+    return tuple(slips)
 
 
 def _block_task(plan: DayPlan, tasks: dict[TaskId, Task], kind: BlockKind) -> Task | None:

@@ -1,31 +1,61 @@
-"""A PDF shown in the app before it goes anywhere, with Open and Print… beside it."""
+"""A PDF shown in the app before it goes anywhere, with Open and Print… beside it.
+
+Pages are drawn with PDFium (pypdfium2), only when they scroll into view, so a 150-page
+packet opens at once. (Qt's own PDF module ships only with PySide6 6.12, whose 6.12.0
+release leaks references to None on every call and aborts a long-running app.)
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 PRINT_DPI = 300
+PAGE_GAP = 12
+
+
+def render_page(document: pdfium.PdfDocument, index: int, width_px: int) -> QImage:
+    """One page as an image ``width_px`` wide (white paper, anti-aliased)."""
+    page = document[index]
+    points_wide, _points_high = page.get_size()
+    bitmap = page.render(scale=width_px / points_wide)
+    image = bitmap.to_pil().convert("RGB")
+    data = image.tobytes("raw", "RGB")
+    qimage = QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888)
+    return qimage.copy()  # own the pixels: ``data`` goes away with this frame
 
 
 class PdfPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
+        self._document: pdfium.PdfDocument | None = None
+        self._sizes: list[tuple[float, float]] = []
+        self._pages: list[QLabel] = []
+        self._drawn: dict[int, int] = {}  # page index -> width it was drawn at
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        layout.addWidget(self.view, 1)
+        self.pages_area = QScrollArea()
+        self.pages_area.setWidgetResizable(True)
+        self.pages_area.setObjectName("pdfPreview")
+        self._canvas = QWidget()
+        self._column = QVBoxLayout(self._canvas)
+        self._column.setSpacing(PAGE_GAP)
+        self._column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.pages_area.setWidget(self._canvas)
+        layout.addWidget(self.pages_area, 1)
         row = QHBoxLayout()
         self.open_button = QPushButton("Open in PDF viewer")
         self.print_button = QPushButton("Print…")
@@ -36,15 +66,72 @@ class PdfPreview(QWidget):
         layout.addLayout(row)
         self.open_button.clicked.connect(self._on_open)
         self.print_button.clicked.connect(self._on_print)
+        self.pages_area.verticalScrollBar().valueChanged.connect(self._schedule)
+        # Drawing waits for scrolling and resizing to settle for a moment.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self.draw_visible)
 
     def load(self, path: Path) -> None:
+        if self._document is not None:
+            self._document.close()
         self.path = path
-        self.document.load(str(path))
+        self._document = pdfium.PdfDocument(str(path))
+        self._sizes = [self._document[i].get_size() for i in range(len(self._document))]
+        for label in self._pages:
+            label.deleteLater()
+        self._pages = []
+        self._drawn = {}
+        for _size in self._sizes:
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("background: white; border: 1px solid #c9ced8;")
+            self._column.addWidget(label)
+            self._pages.append(label)
+        self._resize_pages()
+        self.pages_area.verticalScrollBar().setValue(0)
         self.open_button.setEnabled(True)
         self.print_button.setEnabled(True)
+        self._schedule()
 
     def page_count(self) -> int:
-        return int(self.document.pageCount())
+        return len(self._sizes)
+
+    def _page_width(self) -> int:
+        return max(200, self.pages_area.viewport().width() - 2 * PAGE_GAP)
+
+    def _resize_pages(self) -> None:
+        width = self._page_width()
+        for label, (w, h) in zip(self._pages, self._sizes, strict=True):
+            label.setFixedSize(width, round(width * h / w))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._resize_pages()
+        self._schedule()
+
+    def _schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def draw_visible(self) -> None:
+        """Draw the pages in (or next to) the visible part of the scroll area."""
+        if self._document is None:
+            return
+        top = self.pages_area.verticalScrollBar().value()
+        visible = QRect(
+            0, top - 400, self._canvas.width(), self.pages_area.viewport().height() + 800
+        )
+        width = self._page_width()
+        for index, label in enumerate(self._pages):
+            if not label.geometry().intersects(visible) or self._drawn.get(index) == width:
+                continue
+            ratio = self.devicePixelRatioF()
+            image = render_page(self._document, index, round(width * ratio))
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+            self._drawn[index] = width
 
     def _on_open(self) -> None:
         if self.path is not None:
@@ -53,24 +140,21 @@ class PdfPreview(QWidget):
     def _on_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_pdf(self.document, printer)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted and self._document is not None:
+            print_pdf(self._document, printer)
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
-    """Send each page to the printer as a high-resolution image of the page."""
+def print_pdf(document: pdfium.PdfDocument, printer: QPrinter) -> None:
+    """Send each page to the printer as a high-resolution picture of the page."""
     painter = QPainter()
     if not painter.begin(printer):
         return
     try:
-        for index in range(document.pageCount()):
+        for index in range(len(document)):
             if index:
                 printer.newPage()
-            points = document.pagePointSize(index)
-            pixels = QSize(
-                round(points.width() / 72 * PRINT_DPI), round(points.height() / 72 * PRINT_DPI)
-            )
-            image = document.render(index, pixels)
+            points_wide, _high = document[index].get_size()
+            image = render_page(document, index, round(points_wide / 72 * PRINT_DPI))
             fitted = image.size().scaled(
                 painter.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio
             )

@@ -1,0 +1,107 @@
+"""The Plan page as a teacher uses it: template, stations with fresh groups, copy, print."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from mathroom.composition import Services
+from mathroom.domain.plan import BlockKind
+from mathroom.ui.pages.plan_page import PlanPage
+from mathroom.ui.pages.print_page import PrintPage
+from tests.conftest import DEMO_TODAY
+
+NEXT_MONDAY = DEMO_TODAY + timedelta(days=7)
+
+
+def make_page(qtbot: QtBot, services: Services) -> tuple[PlanPage, QUndoStack]:
+    undo = QUndoStack()
+    page = PlanPage(services, lambda: DEMO_TODAY, undo)
+    page.confirm = lambda question: True  # type: ignore[method-assign]
+    qtbot.addWidget(page)
+    page.resize(1300, 900)
+    page.show()
+    page.set_period(services.classroom.overview().periods[0])
+    return page, undo
+
+
+def test_the_week_view_summarises_every_period_and_day(qtbot: QtBot, services: Services) -> None:
+    page, _undo = make_page(qtbot, services)
+    assert page.week.rowCount() == 3 and page.week.columnCount() == 5
+    cell = page.week.item(0, 0)
+    assert cell is not None and "6 boards" in cell.text()
+    page.week.cellClicked.emit(1, 2)  # Period 3, Wednesday
+    assert "Period 3" in page.day_title.text() and "Wednesday" in page.day_title.text()
+    assert page.blocks.count() == 7
+
+
+def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    page, undo = make_page(qtbot, services)
+    period = services.classroom.overview().periods[0]
+    page.select(period.id, NEXT_MONDAY)
+    assert page.blocks.count() == 0 and "No plan" in page.minutes_banner.text()
+
+    template = next(t for t in services.plans.templates() if t.name == "Thinking-classroom day")
+    page.start_from_template(template)
+    plan = services.plans.plan(period.id, NEXT_MONDAY)
+    assert plan is not None and page.blocks.count() == len(plan.blocks)
+    stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
+    assert stations.group_set_id is not None and len(stations.stations) == 6
+
+    # A second stations block: four boards, then fresh groups for it.
+    page.blocks.setCurrentRow(page.blocks.count() - 1)
+    page.add_block(BlockKind.STATIONS)
+    row = page.blocks.currentRow()
+    page.editor.stations.setValue(4)
+    page.editor.stations.editingFinished.emit()
+    qtbot.mouseClick(page.editor.groups_button, Qt.MouseButton.LeftButton)
+    plan = services.plans.plan(period.id, NEXT_MONDAY)
+    assert plan is not None
+    added = plan.blocks[row]
+    assert added.kind is BlockKind.STATIONS and len(added.stations) == 4
+    assert added.group_set_id is not None
+    assert "longer than the period" in page.minutes_banner.text()
+
+    page.remove_block()
+    assert page.blocks.count() == len(plan.blocks) - 1
+    undo.undo()
+    assert page.blocks.count() == len(plan.blocks)
+    page.blocks.setCurrentRow(row)
+    page.remove_block()
+
+    other = services.classroom.overview().periods[1]
+    page.copy_to([other.id])
+    copied = services.plans.plan(other.id, NEXT_MONDAY)
+    assert copied is not None
+    copied_stations = next(b for b in copied.blocks if b.kind is BlockKind.STATIONS)
+    group_set = services.classroom.group_set(copied_stations.group_set_id)  # type: ignore[arg-type]
+    roster = {e.student.id for e in services.classroom.roster(other.id)}
+    assert group_set is not None
+    assert all(m in roster for g in group_set.groups for m in g.members)
+
+    printing = PrintPage(services, lambda: DEMO_TODAY)
+    qtbot.addWidget(printing)
+    printing.reload()
+    printing.day.setDate(QDate(NEXT_MONDAY.year, NEXT_MONDAY.month, NEXT_MONDAY.day))
+    qtbot.mouseClick(printing.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: printing.save_button.isEnabled(), timeout=60_000)
+    assert printing.last_export is not None and printing.last_export.exists(), (
+        printing.status.text()
+    )
+    assert printing.preview.page_count() > 10
+
+
+def test_plan_the_next_school_day_from_today(qtbot: QtBot, services: Services) -> None:
+    page, _undo = make_page(qtbot, services)
+    friday = DEMO_TODAY + timedelta(days=4)
+    page.select(services.classroom.overview().periods[0].id, friday)
+    page.plan_next_day()  # replaces nothing yet: the demo plans only this week
+    assert page.day_title.text().endswith("November 30")
+    assert page.blocks.count() == 7
+    assert "pulls from today's evidence" in page.banner.text()
