@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-test a built bundle headless, from temporary data folders: --version, demo, check,
-# and --self-test (migrate, demo, a PDF, the main window). Prints size and start-up time.
+# the demo day's packet, and --self-test (migrate, demo, a PDF, the main window). Prints
+# size and start-up time.
 set -euo pipefail
 app=${1:-dist/mathroom/mathroom}
 export QT_QPA_PLATFORM=offscreen
@@ -17,6 +18,11 @@ echo "ok: $version"
 echo "ok: demo"
 "$app" check --data-dir "$data" | grep -q "integrity: ok" || fail "check did not report ok"
 echo "ok: check"
+today=$(date +%F)  # the demo plans the week it is made in
+"$app" packet --data-dir "$data" --date "$today" --out "$data/day.pdf" | grep -q "pages" \
+  || fail "packet was not written"
+head -c 5 "$data/day.pdf" | grep -q "%PDF-" || fail "packet is not a PDF"
+echo "ok: packet ($(python3 -c "import os;print(os.path.getsize('$data/day.pdf')//1024)") KB)"
 
 start=$(date +%s.%N)
 "$app" --self-test "$fresh" | grep -q "self-test passed" || fail "self-test failed"

@@ -128,8 +128,9 @@ class PlanPage(Page):
         self.week.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.week.setWordWrap(True)
         self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.week.setMaximumHeight(190)
+        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.week.verticalHeader().setDefaultSectionSize(54)
+        self.week.setMaximumHeight(36 + 3 * 54 + 4)  # three periods without scrolling
         self.body.addWidget(self.week)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -142,23 +143,29 @@ class PlanPage(Page):
         box.addWidget(self.day_title)
         box.addWidget(self.minutes_banner)
         actions = QHBoxLayout()
-        self.template_button = QPushButton("Start from a template ▾")
+        self.template_button = QPushButton("Template ▾")
+        self.template_button.setToolTip("Start this day from a template (replaces its plan)")
         self.template_menu = QMenu(self)
         self.template_button.setMenu(self.template_menu)
-        self.next_day_button = QPushButton("Plan the next school day from this one")
-        self.copy_button = QPushButton("Copy to other periods…")
+        self.next_day_button = QPushButton("Plan next school day")
+        self.next_day_button.setToolTip(
+            "Same tasks and timing; pulls from today's exit tickets and whiteboards; fresh groups"
+        )
+        self.copy_button = QPushButton("Copy to periods…")
+        self.copy_button.setToolTip("Copy this plan to other periods, with their own groups")
         self.save_template_button = QPushButton("Save as template…")
-        self.delete_button = QPushButton("Delete plan")
-        for button in (
-            self.template_button,
-            self.next_day_button,
-            self.copy_button,
-            self.save_template_button,
-            self.delete_button,
-        ):
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete this day's plan (Ctrl+Z undoes)")
+        # Two rows, so every label reads in full even with the block editor open beside.
+        for button in (self.template_button, self.next_day_button):
             actions.addWidget(button)
         actions.addStretch(1)
         box.addLayout(actions)
+        more = QHBoxLayout()
+        for button in (self.copy_button, self.save_template_button, self.delete_button):
+            more.addWidget(button)
+        more.addStretch(1)
+        box.addLayout(more)
         self.blocks = QListWidget()
         self.blocks.setObjectName("blockList")
         self.blocks.setWordWrap(True)
@@ -187,7 +194,8 @@ class PlanPage(Page):
         self.editor = BlockEditor()
         editor_box.addWidget(self.editor, 1)
         splitter.addWidget(editor_frame)
-        splitter.setSizes([620, 420])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         self.body.addWidget(splitter, 1)
 
         self.previous_week.clicked.connect(lambda: self._move_week(-7))
@@ -292,7 +300,8 @@ class PlanPage(Page):
                 lead = "    ↳ " if block.concurrent else ""
                 detail = self._detail(block, titles)
                 text = f"{lead}{when}{block.heading} · {block.minutes} min"
-                item = QListWidgetItem(text + (f"\n{lead}      {detail}" if detail else ""))
+                indent = " " * (len(lead) + 6)
+                item = QListWidgetItem(text + (f"\n{indent}{detail}" if detail else ""))
                 self.blocks.addItem(item)
         self.minutes_banner.style().unpolish(self.minutes_banner)
         self.minutes_banner.style().polish(self.minutes_banner)

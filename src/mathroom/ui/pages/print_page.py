@@ -184,7 +184,7 @@ class PrintPage(Page):
         self.last_export = report.path
         self.preview.load(report.path)
         pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
-        self.status.setText(f"Saved {report.path} ({pages}). Check it below, then Print….")
+        self.status.setText(f"Saved {report.path} ({pages}). Check it below, then press Print…")
 
     def _on_export_failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)

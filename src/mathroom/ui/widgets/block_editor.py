@@ -104,6 +104,7 @@ class BlockEditor(QWidget):
         form.addRow("Move every", self.rotation)
         form.addRow("Practice focus", self.focus)
         layout.addLayout(form)
+        self._form = form
         self.station_tasks = QTableWidget(0, 2)
         self.station_tasks.setHorizontalHeaderLabels(["Board", "Task at this board"])
         self.station_tasks.verticalHeader().hide()
@@ -150,9 +151,13 @@ class BlockEditor(QWidget):
             self.rotation.setValue(block.rotation_minutes or 0)
             self.focus.setText(", ".join(block.practice_skills))
             is_stations = block.kind is BlockKind.STATIONS
-            for widget in (self.stations, self.rotation, self.station_tasks, self.groups_button):
+            # Hide whole form rows (label too) that do not apply to this kind of block.
+            self._form.setRowVisible(self.stations, is_stations)
+            self._form.setRowVisible(self.rotation, is_stations)
+            self._form.setRowVisible(self.focus, block.kind is BlockKind.PRACTICE)
+            self._form.setRowVisible(self.concurrent, block.kind is BlockKind.SMALL_GROUP)
+            for widget in (self.station_tasks, self.groups_button):
                 widget.setVisible(is_stations)
-            self.focus.setVisible(block.kind is BlockKind.PRACTICE)
             self._fill_stations(block)
             self.schedule.setText(schedule_text(block, groups))
             self.pulled.setText(pulled)

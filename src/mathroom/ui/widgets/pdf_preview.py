@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 PRINT_DPI = 300
 PAGE_GAP = 12
+MAX_PAGE_WIDTH = 900
 
 
 def render_page(document: pdfium.PdfDocument, index: int, width_px: int) -> QImage:
@@ -53,6 +54,7 @@ class PdfPreview(QWidget):
         self._canvas = QWidget()
         self._column = QVBoxLayout(self._canvas)
         self._column.setSpacing(PAGE_GAP)
+        self._column.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self._column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.pages_area.setWidget(self._canvas)
         layout.addWidget(self.pages_area, 1)
@@ -99,7 +101,9 @@ class PdfPreview(QWidget):
         return len(self._sizes)
 
     def _page_width(self) -> int:
-        return max(200, self.pages_area.viewport().width() - 2 * PAGE_GAP)
+        # Fit the width (no sideways scrolling), but not wider than a readable page.
+        fits = self.pages_area.viewport().width() - 2 * PAGE_GAP - 2
+        return max(200, min(MAX_PAGE_WIDTH, fits))
 
     def _resize_pages(self) -> None:
         width = self._page_width()
