@@ -98,7 +98,11 @@ class PracticeService:
         ]
 
     def printed_sheets(
-        self, period: PeriodId, on: date, _plan: DayPlan, _absent: frozenset[StudentId]
+        self,
+        period: PeriodId,
+        on: date,
+        _plan: DayPlan | None = None,
+        _absent: frozenset[StudentId] = frozenset(),
     ) -> list[PrintedSheet]:
         """The sheets as the packet prints them (display names and problems only)."""
         inputs = self._inputs(period, on)
