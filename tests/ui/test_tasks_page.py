@@ -150,3 +150,35 @@ def test_share_and_import_a_pack_never_overwrites(
 
 def test_split_items_uses_blank_lines() -> None:
     assert split_items("one\n\n  \ntwo\nstill two\n\n") == ("one", "two\nstill two")
+
+
+def test_a_diagram_is_added_saved_and_printed_on_the_card(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from mathroom.services.printing import card_for_task
+
+    picture = tmp_path / "scale.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (160, 90), "white").save(buffer, format="PNG")
+    picture.write_bytes(buffer.getvalue())
+    renamed = tmp_path / "notes.png"
+    renamed.write_text("not a picture")
+
+    page = make_page(qtbot, services)
+    page.list.setCurrentIndex(page.proxy.index(0, 0))
+    dialog = page.edit_current()
+    assert dialog is not None
+    dialog.load_image(renamed)
+    assert dialog.error.isVisible() and "not a PNG" in dialog.error.text()
+    dialog.load_image(picture)
+    assert "scale.png" in dialog.image_label.text()
+    dialog._on_save()
+    task = page.current_task()
+    assert task is not None and task.spec.image is not None
+    assert task.spec.image.media_type == "image/png"
+    card = card_for_task(task.spec, station=1)
+    assert card.image is not None and card.image.data == picture.read_bytes()
