@@ -17,6 +17,7 @@ from functools import lru_cache
 from reportlab.graphics import renderPDF
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from svglib.svglib import svg2rlg
 
 from mathroom.export.fonts import MATH
@@ -30,6 +31,21 @@ _VIEW_BOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
 _PATH_TOKEN = re.compile(r"[MLQZ]|-?\d*\.?\d+(?:e-?\d+)?")
 
 Op = tuple[str, tuple[float, ...]]
+
+
+class Words:
+    """Text gathered into one PDF text object, switching font only when it changes."""
+
+    def __init__(self, target: PDFTextObject) -> None:
+        self.target = target
+        self._font: tuple[str, float] | None = None
+
+    def write(self, x: float, baseline: float, text: str, font: str, size: float) -> None:
+        if self._font != (font, size):
+            self.target.setFont(font, size)
+            self._font = (font, size)
+        self.target.setTextOrigin(x, baseline)
+        self.target.textOut(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +81,19 @@ def fraction_size(latex: str, size: float) -> tuple[float, float, float] | None:
     )
 
 
-def draw_math(canvas: Canvas, source: str, size: float, x: float, baseline: float) -> None:
-    """Draw ``source`` with its baseline at ``baseline``, left edge at ``x``."""
-    if _draw_fraction(canvas, source, size, x, baseline):
+def draw_math(
+    canvas: Canvas,
+    source: str,
+    size: float,
+    x: float,
+    baseline: float,
+    words: Words | None = None,
+) -> None:
+    """Draw ``source`` with its baseline at ``baseline``, left edge at ``x``.
+
+    A plain fraction's digits go into ``words`` when given (drawn with the other text).
+    """
+    if _draw_fraction(canvas, source, size, x, baseline, words):
         return
     shape = math_shape(source)
     scale = size / REFERENCE_SIZE
@@ -79,7 +105,14 @@ def draw_math(canvas: Canvas, source: str, size: float, x: float, baseline: floa
     canvas.restoreState()
 
 
-def _draw_fraction(canvas: Canvas, latex: str, size: float, x: float, baseline: float) -> bool:
+def _draw_fraction(
+    canvas: Canvas,
+    latex: str,
+    size: float,
+    x: float,
+    baseline: float,
+    words: Words | None,
+) -> bool:
     parts = plain_fraction(latex)
     geometry = fraction_geometry()
     if parts is None or geometry is None:
@@ -89,13 +122,17 @@ def _draw_fraction(canvas: Canvas, latex: str, size: float, x: float, baseline: 
     wide = [stringWidth(p, MATH, size) for p in parts]
     width = max(wide)
     left = x + MARGIN * scale
-    canvas.setFont(MATH, size)
-    canvas.drawString(
-        left + (width - wide[0]) / 2, baseline + geometry.numerator_up * scale, numerator
-    )
-    canvas.drawString(
-        left + (width - wide[1]) / 2, baseline - geometry.denominator_down * scale, denominator
-    )
+    top = baseline + geometry.numerator_up * scale
+    bottom = baseline - geometry.denominator_down * scale
+    if words is None:
+        words = Words(canvas.beginText())
+        own = True
+    else:
+        own = False
+    words.write(left + (width - wide[0]) / 2, top, numerator, MATH, size)
+    words.write(left + (width - wide[1]) / 2, bottom, denominator, MATH, size)
+    if own:
+        canvas.drawText(words.target)
     canvas.rect(
         left,
         baseline + geometry.bar_bottom * scale,

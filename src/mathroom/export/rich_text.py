@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from mathroom.export.fonts import BODY, BOLD, CJK, MATH, is_cjk, register_fonts
-from mathroom.export.math_drawing import draw_math, fraction_size, math_shape
+from mathroom.export.math_drawing import Words, draw_math, fraction_size, math_shape
 from mathroom.mathtext.compose import Gap, Glyphs, compose
 from mathroom.mathtext.markup import (
     Block,
@@ -302,6 +302,9 @@ class RichText(Flowable):
         canvas = self.canv
         assert self._lines is not None
         canvas.setFillColor(self._color)
+        # All the words go into one PDF text object: a text object per word is most of
+        # ReportLab's drawing time on a dense page.
+        text = Words(canvas.beginText())
         top = sum(line.height(self._size) for line in self._lines)
         for line in self._lines:
             ascent, descent = line.metrics(self._size)
@@ -312,29 +315,29 @@ class RichText(Flowable):
             if line.centred:
                 x = max((self._width - line.width) / 2, 0.0)
             if line.marker:
-                canvas.setFont(BOLD if self._bold else BODY, self._size)
-                canvas.drawRightString(line.indent - self._size * 0.45, baseline, line.marker)
+                font = BOLD if self._bold else BODY
+                marker_x = (
+                    line.indent - self._size * 0.45 - stringWidth(line.marker, font, self._size)
+                )
+                text.write(marker_x, baseline, line.marker, font, self._size)
             for piece in _joined(line.pieces):
                 if piece.parts:
-                    _draw_parts(canvas, piece, x, baseline)
-                    canvas.setFillColor(self._color)
+                    _draw_parts(canvas, text, piece, x, baseline)
                 elif piece.math is not None:
-                    draw_math(canvas, piece.math, piece.size, x, baseline)
-                    canvas.setFillColor(self._color)
+                    draw_math(canvas, piece.math, piece.size, x, baseline, text)
                 elif piece.text.strip():
-                    canvas.setFont(piece.font, piece.size)
-                    canvas.drawString(x, baseline, piece.text)
+                    text.write(x, baseline, piece.text, piece.font, piece.size)
                 x += piece.width
             top -= height
+        canvas.drawText(text.target)
 
 
-def _draw_parts(canvas: Canvas, piece: _Piece, x: float, baseline: float) -> None:
+def _draw_parts(canvas: Canvas, text: Words, piece: _Piece, x: float, baseline: float) -> None:
     for offset, glyphs, latex in piece.parts:
         if glyphs:
-            canvas.setFont(MATH, piece.size)
-            canvas.drawString(x + offset, baseline, glyphs)
-            continue
-        draw_math(canvas, latex, piece.size, x + offset, baseline)
+            text.write(x + offset, baseline, glyphs, MATH, piece.size)
+        else:
+            draw_math(canvas, latex, piece.size, x + offset, baseline, text)
 
 
 def _joined(pieces: list[_Piece]) -> list[_Piece]:

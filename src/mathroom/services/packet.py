@@ -14,10 +14,10 @@ from pathlib import Path
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId, TaskId
+from mathroom.domain.levels import current_level
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
 from mathroom.domain.plan_schedule import ScheduleRound, gallery_walk
 from mathroom.domain.roster import Period
-from mathroom.domain.skills import Level
 from mathroom.domain.tasks import Task
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet import build_packet
@@ -271,15 +271,22 @@ class PacketService:
         pulls = [b for b in data.plan.blocks if b.kind is BlockKind.SMALL_GROUP and b.students]
         if not pulls:
             return ()
-        view = self._evidence.gap_map(data.period.id, data.plan.plan_date)
-        by_code = {skill.code: skill for skill in view.gap.skills}
+        # Only the pulled students' histories: a whole gap map would read every observation.
+        by_code = {skill.code: skill for skill in self._evidence.skills()}
+        rule = self._evidence.level_rule()
+        day = data.plan.plan_date
         lines = []
         for block in pulls:
             skill = by_code.get(block.skill_code or "")
             people = []
             for student in block.students:
-                level = view.gap.level(student, skill.id) if skill else None
-                word = f" ({Level(level).label})" if level else ""
+                level = None
+                if skill is not None:
+                    history = [
+                        e for e in self._evidence.history(student, skill.id) if e.observed_on <= day
+                    ]
+                    level = current_level(history, rule, day)
+                word = f" ({level.label})" if level else ""
                 people.append(data.full_names.get(student, "?") + word)
             lines.append(f"{block.heading}: " + ", ".join(people))
         return tuple(lines)
