@@ -147,7 +147,7 @@ def _demo(args: argparse.Namespace, folder: DataFolder) -> int:
     _out(
         f"Demo classroom created in {folder.root}: {summary.periods} periods, "
         f"{summary.students} students, {summary.skills} skills, {summary.tasks} tasks, "
-        f"{summary.evidence} pieces of evidence, {summary.plans} plans for today."
+        f"{summary.evidence} pieces of evidence, {summary.plans} day plans for this school week."
     )
     return EXIT_OK
 

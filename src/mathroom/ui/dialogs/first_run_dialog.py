@@ -25,7 +25,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(title)
         text = QLabel(
             "Your data folder is empty. The demo classroom has three 7th-grade periods with "
-            "65 fictional students, skills, tasks and today's plan, so you can try every page. "
+            "65 fictional students, skills, tasks and a planned week, so you can try every page. "
             "You can start your own classroom in another folder at any time.\n\n"
             f"Data folder: {data_folder}"
         )
