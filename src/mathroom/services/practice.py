@@ -231,7 +231,8 @@ def _standings(
     code_of = {skill.id: skill.code for skill in skills}
     grouped: dict[tuple[StudentId, SkillId], list[Evidence]] = {}
     for item in evidence:
-        if item.observed_on <= on:
+        # Evidence from before the day only: marks recorded that day must not change its sheet.
+        if item.observed_on < on:
             grouped.setdefault((item.student_id, item.skill_id), []).append(item)
     levels: dict[StudentId, dict[str, Level]] = {}
     secured: dict[StudentId, list[str]] = {}

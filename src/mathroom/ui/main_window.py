@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
+from mathroom.ui.pages.practice_page import PracticePage
 from mathroom.ui.pages.print_page import PrintPage
 from mathroom.ui.pages.rosters_page import RostersPage
 from mathroom.ui.pages.skills_page import SkillsPage
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.today_page = TodayPage(services, today, self.undo_stack)
         self.skills_page = SkillsPage(services, self.undo_stack, today)
         self.groups_page = GroupsPage(services, self.undo_stack, today)
+        self.practice_page = PracticePage(services, self.undo_stack, today)
         self.pages: list[Page] = [
             self.today_page,
             self.rosters_page,
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
             self.groups_page,
             TasksPage(services, self.undo_stack, today),
             PlanPage(services, today, self.undo_stack),
+            self.practice_page,
             PrintPage(services, today),
         ]
         self.sidebar = QListWidget()
@@ -190,6 +193,8 @@ class MainWindow(QMainWindow):
         self.skills_page.plan_changed.connect(self._on_plan_changed)
         self.groups_page.saved.connect(self._on_groups_saved)
         self.today_page.evidence_recorded.connect(self.skills_page.reload)
+        self.practice_page.evidence_recorded.connect(self.skills_page.reload)
+        self.practice_page.print_requested.connect(self._on_practice_print_requested)
         self.skills_page.student_opened.connect(self.open_profile)
         self.rosters_page.profile_requested.connect(self.open_profile)
 
@@ -332,6 +337,11 @@ class MainWindow(QMainWindow):
             if page is not self.groups_page:
                 page.reload()
         self._refresh_projector()
+
+    def _on_practice_print_requested(self, day: object) -> None:
+        page = self.show_page("Print")
+        if isinstance(page, PrintPage) and isinstance(day, date):
+            page.day.setDate(QDate(day.year, day.month, day.day))
 
     def _on_plan_changed(self) -> None:
         for page in self.pages:

@@ -1,0 +1,393 @@
+"""Practice: each present student's personal sheet for a day, checked, adjusted and marked.
+
+Sheets are built from each student's gaps, spaced review and one stretch problem; the day's
+packet prints them (Print page). Focus changes and recorded marks undo with Ctrl+Z.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mathroom.composition import Services
+from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.errors import MathroomError
+from mathroom.domain.ids import StudentId
+from mathroom.domain.plan import BlockKind, next_school_day
+from mathroom.domain.practice.sheet import MAX_SIZE, Role
+from mathroom.services.practice import StudentPractice
+from mathroom.ui.rich_text import MathBrowser, RichHtml
+from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.focus_card import FocusCard
+from mathroom.ui.widgets.marks_form import MarksForm
+from mathroom.ui.widgets.page import Page, card, label
+from mathroom.ui.widgets.practice_preview import (
+    long_day,
+    mark_rows,
+    print_message,
+    row_text,
+    skill_title,
+    skills_in,
+    student_sheet,
+    teacher_key,
+)
+
+SETTLE_MS = 300  # a typed date or a spun size rebuilds the sheets once, after a pause
+PREVIEW_MS = 60  # arrowing down the list typesets only the student it stops on
+
+
+class PracticePage(Page):
+    title = "Practice"
+    purpose = (
+        "A short personal sheet for each student here today: mostly their weakest skills, "
+        "some review, one stretch problem. Groupmates never share a problem. Check a sheet, "
+        "change its focus if you like, and enter marks from sheets handed back."
+    )
+    print_requested = Signal(object)  # the date whose packet to print
+    evidence_recorded = Signal()
+
+    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
+        super().__init__(services)
+        self._undo = undo
+        self._today = today
+        self._sheets: list[StudentPractice] = []
+        self._current: StudentId | None = None
+        self._class_focus: tuple[str, ...] = ()  # the Plan's Practice block skills that day
+        self._build_top()
+        self.banner = label("", "banner")
+        self.banner.hide()
+        self.body.addWidget(self.banner)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_students())
+        splitter.addWidget(self._build_preview())
+        splitter.addWidget(self._build_tools())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 520, 360])
+        self.body.addWidget(splitter, 1)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_MS)
+        self._set_day(today())
+        self._connect_signals()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_top(self) -> None:
+        frame, box = card()
+        row = QHBoxLayout()
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dddd, MMMM d, yyyy")
+        self.today_button = QPushButton("Today")
+        self.next_day_button = QPushButton("Next school day")
+        self.size_box = QSpinBox()
+        self.size_box.setRange(1, MAX_SIZE)
+        self.size_box.setSuffix(" problems")
+        self.size_box.setToolTip("How long every sheet is, in every period")
+        for widget in (
+            label("Sheets for:", wrap=False),
+            self.day,
+            self.today_button,
+            self.next_day_button,
+        ):
+            row.addWidget(widget)
+        row.addSpacing(18)
+        row.addWidget(label("Each sheet has", wrap=False))
+        row.addWidget(self.size_box)
+        row.addStretch(1)
+        self.print_button = QPushButton("Go to the Print page")
+        row.addWidget(self.print_button)
+        box.addLayout(row)
+        self.print_note = label("", "muted")
+        box.addWidget(self.print_note)
+        self.body.addWidget(frame)
+
+    def _build_students(self) -> QWidget:
+        frame, box = card()
+        box.addWidget(label("Students here", "sectionTitle"))
+        self.summary = label("", "muted")
+        self.students = QListWidget()
+        # No item padding from the style sheet: it would throw off the wrapped rows' heights.
+        self.students.setSpacing(4)
+        self.students.setWordWrap(True)
+        self.students.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.students.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when narrower
+        self.students.setTextElideMode(Qt.TextElideMode.ElideNone)
+        box.addWidget(self.summary)
+        box.addWidget(self.students, 1)
+        return frame
+
+    def _build_preview(self) -> QWidget:
+        frame, box = card()
+        head = QHBoxLayout()
+        self.sheet_title = label("", "sectionTitle")
+        self.regenerate_button = QPushButton("New problems")
+        self.regenerate_button.setToolTip(
+            "Draw fresh problems on the same skills (say, for a second try)"
+        )
+        head.addWidget(self.sheet_title, 1)
+        head.addWidget(self.regenerate_button)
+        box.addLayout(head)
+        box.addWidget(label("The sheet as the student gets it:", "muted"))
+        self.preview = MathBrowser()
+        box.addWidget(self.preview, 1)
+        return frame
+
+    def _build_tools(self) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.focus_card = FocusCard()
+        marks_frame, marks_box = card()
+        marks_box.addWidget(label("Marks from a marked sheet", "sectionTitle"))
+        self.marks_note = label("", "muted")
+        marks_box.addWidget(self.marks_note)
+        self.marks = MarksForm()
+        marks_box.addWidget(self.marks, 1)
+        layout.addWidget(self.focus_card)
+        layout.addWidget(marks_frame, 1)
+        return column
+
+    def _connect_signals(self) -> None:
+        self.day.dateChanged.connect(self._settle.start)
+        self.size_box.valueChanged.connect(self._settle.start)
+        self._settle.timeout.connect(self._on_settle_timeout)
+        self.today_button.clicked.connect(self._on_today_button_clicked)
+        self.next_day_button.clicked.connect(self._on_next_day_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.students.currentRowChanged.connect(self._on_students_row_changed)
+        self._preview_timer.timeout.connect(self.show_current)
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.focus_card.focus_changed.connect(self.set_focus)
+        self.focus_card.back_requested.connect(self.back_to_gaps)
+        self.marks.record_requested.connect(self.record_marks)
+
+    # -- what is shown ------------------------------------------------------------------
+    def chosen_day(self) -> date:
+        qdate = self.day.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def _set_day(self, day: date) -> None:
+        self.day.setDate(QDate(day.year, day.month, day.day))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Attendance and evidence change on other pages: opening this one catches up.
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        # Building every sheet and typesetting one is wasted while the page is hidden;
+        # showEvent reloads when the teacher opens it.
+        if not self.isVisible():
+            return
+        self._settle.stop()
+        practice = self._services.practice
+        self.size_box.blockSignals(True)
+        self.size_box.setValue(practice.size())
+        self.size_box.blockSignals(False)
+        if self.period is None:
+            self._sheets, self._class_focus = [], ()
+            self.summary.setText("Add a class on the Rosters page first.")
+            self.print_note.setText("")
+            self._fill_list()
+            return
+        day = self.chosen_day()
+        self._sheets = practice.class_sheets(self.period.id, day)
+        absent = [
+            e.display_name
+            for e in self._services.attendance.day(self.period.id, day)
+            if e.status is AttendanceStatus.ABSENT
+        ]
+        count = f"{len(self._sheets)} sheet{'s' if len(self._sheets) != 1 else ''}"
+        self.summary.setText(
+            f"{count}. Absent, so no sheet: {', '.join(absent)}." if absent else f"{count}."
+        )
+        plan = self._services.plans.plan(self.period.id, day)
+        block = (
+            next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None) if plan else None
+        )
+        self._class_focus = block.practice_skills if block else ()
+        self.print_note.setText(print_message(self.period.name, day, plan, block))
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        wanted = self._current
+        self.students.blockSignals(True)
+        self.students.clear()
+        for practice in self._sheets:
+            item = QListWidgetItem(row_text(practice))
+            sheet = practice.sheet
+            codes = skills_in(sheet, Role.FOCUS) or skills_in(sheet, Role.REVIEW)
+            names = [f"{c} {skill_title(c)}" for c in codes]
+            item.setToolTip("\n".join(names))
+            self.students.addItem(item)
+        ids = [p.student for p in self._sheets]
+        row = ids.index(wanted) if wanted in ids else 0
+        self.students.setCurrentRow(row if ids else -1)
+        self.students.blockSignals(False)
+        self.show_current()
+
+    def current_practice(self) -> StudentPractice | None:
+        row = self.students.currentRow()
+        return self._sheets[row] if 0 <= row < len(self._sheets) else None
+
+    @Slot()
+    def show_current(self) -> None:
+        """Typeset the chosen student's sheet and fill the focus and marks for it."""
+        self._preview_timer.stop()
+        practice = self.current_practice()
+        self._current = practice.student if practice else self._current
+        for widget in (self.regenerate_button, self.marks):
+            widget.setEnabled(practice is not None)
+        if practice is None or self.period is None:
+            self.sheet_title.setText("No sheets for this day")
+            self.preview.clear()
+            self.focus_card.clear()
+            self.marks.set_skills(())
+            return
+        sheet = practice.sheet
+        # Versions only matter once the teacher has asked for new problems.
+        again = f" · version {practice.version + 1}" if practice.version else ""
+        self.sheet_title.setText(f"{practice.name}'s sheet{again}")
+        html = RichHtml(self.preview.font())
+        subtitle = f"Practice · {self.period.name} · {long_day(sheet.day)}"
+        student_sheet(html, practice.name, subtitle, sheet)
+        self.preview.show_rich(teacher_key(html, sheet))
+        focus = skills_in(sheet, Role.FOCUS)
+        from_plan = bool(focus) and set(focus) <= set(self._class_focus)
+        self.focus_card.show_focus(focus, practice.hand_focus, from_plan)
+        self.marks.set_skills(mark_rows(sheet))
+        self.marks_note.setText(
+            f"How did {practice.name} do? Leave — where you can't tell. "
+            f"Dated {sheet.day:%B} {sheet.day.day}."
+        )
+
+    def show_banner(self, text: str, *, ok: bool = False) -> None:
+        """A yellow banner for problems, a green one for work done."""
+        self.banner.setObjectName("okBanner" if ok else "banner")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.setText(text)
+        self.banner.show()
+
+    # -- actions ------------------------------------------------------------------------
+    @Slot(object)
+    def set_focus(self, codes: Sequence[str]) -> None:
+        """Hand-set the chosen student's focus (empty: back to their gaps); undoable."""
+        practice = self.current_practice()
+        if practice is None or self.period is None:
+            return
+        service, period, day = self._services.practice, self.period.id, self.chosen_day()
+        student, new, old = practice.student, tuple(codes), practice.hand_focus
+        try:
+            service.set_focus(period, day, student, new)
+        except MathroomError as exc:
+            self.show_banner(str(exc))
+            self.reload()
+            return
+        what = "back to their gaps" if not new else "by hand"
+        push_done(
+            self._undo,
+            f"Set {practice.name}'s practice focus {what}",
+            redo=lambda: service.set_focus(period, day, student, new),
+            undo=lambda: service.set_focus(period, day, student, old),
+            after=self.reload,
+        )
+        self.banner.hide()
+        self.reload()
+
+    @Slot()
+    def back_to_gaps(self) -> None:
+        self.set_focus(())
+
+    @Slot()
+    def regenerate(self) -> None:
+        """Fresh problems for the chosen student. Not undoable: the old version is gone."""
+        practice = self.current_practice()
+        if practice is None or self.period is None:
+            return
+        version = self._services.practice.regenerate(
+            self.period.id, self.chosen_day(), practice.student
+        )
+        self.show_banner(
+            f"New problems for {practice.name} (version {version + 1}). If you printed the "
+            "packet already, print this sheet again.",
+            ok=True,
+        )
+        self.reload()
+
+    @Slot()
+    def record_marks(self) -> tuple[int, ...]:
+        """The levels entered for the chosen student become evidence; undoable."""
+        practice = self.current_practice()
+        marks = self.marks.marks()
+        if practice is None or not marks:
+            return ()
+        service, evidence = self._services.practice, self._services.evidence
+        student, day = practice.student, self.chosen_day()
+        try:
+            recorded = [service.record_marks(student, day, marks)]
+        except MathroomError as exc:
+            self.show_banner(f"The marks were not recorded: {exc}")
+            return ()
+
+        def redo() -> None:
+            recorded[0] = service.record_marks(student, day, marks)
+
+        def undo() -> None:
+            evidence.remove(recorded[0])
+
+        count = f"{len(marks)} mark{'s' if len(marks) != 1 else ''}"
+        push_done(
+            self._undo,
+            f"Record {count} for {practice.name}",
+            redo,
+            undo,
+            self._after_marks,
+        )
+        self.show_banner(f"Recorded {count} for {practice.name}. Ctrl+Z takes them back.", ok=True)
+        self._after_marks()
+        return recorded[0]
+
+    def _after_marks(self) -> None:
+        self.reload()
+        self.evidence_recorded.emit()
+
+    # -- slots --------------------------------------------------------------------------
+    @Slot()
+    def _on_settle_timeout(self) -> None:
+        if self.size_box.value() != self._services.practice.size():
+            self._services.practice.set_size(self.size_box.value())
+        self.reload()
+
+    @Slot()
+    def _on_today_button_clicked(self) -> None:
+        self._set_day(self._today())
+
+    @Slot()
+    def _on_next_day_button_clicked(self) -> None:
+        self._set_day(next_school_day(self._today()))
+
+    @Slot()
+    def _on_print_button_clicked(self) -> None:
+        self.print_requested.emit(self.chosen_day())
+
+    @Slot(int)
+    def _on_students_row_changed(self, _row: int) -> None:
+        self._preview_timer.start()
