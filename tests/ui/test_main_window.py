@@ -132,6 +132,13 @@ def test_print_page_makes_and_previews_the_days_packet(
     assert page.last_export is not None and page.last_export.exists(), page.status.text()
     assert page.preview.page_count() > 10
     assert "Saved" in page.status.text()
+    page.preview.draw_visible()
+    first = page.preview._pages[0].pixmap()
+    assert not first.isNull() and first.width() > 100  # the cover is drawn, not a blank box
+    copy = tmp_path / "usb" / "for-the-office"
+    copy.parent.mkdir()
+    page.preview.save_copy(copy)
+    assert (tmp_path / "usb" / "for-the-office.pdf").read_bytes() == page.last_export.read_bytes()
 
     page.day.setDate(page.day.date().addDays(6))  # the Sunday after the demo week
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)

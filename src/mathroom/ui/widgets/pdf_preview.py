@@ -7,6 +7,7 @@ release leaks references to None on every call and aborts a long-running app.)
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,13 +15,17 @@ from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+
+from mathroom.atomic_files import atomic_path
 
 PRINT_DPI = 300
 PAGE_GAP = 12
@@ -60,13 +65,16 @@ class PdfPreview(QWidget):
         layout.addWidget(self.pages_area, 1)
         row = QHBoxLayout()
         self.open_button = QPushButton("Open in PDF viewer")
+        self.save_button = QPushButton("Save a copy…")
+        self.save_button.setToolTip("Put a copy of this PDF somewhere else, e.g. a USB stick")
         self.print_button = QPushButton("Print…")
-        for button in (self.open_button, self.print_button):
+        for button in (self.print_button, self.save_button, self.open_button):
             button.setEnabled(False)
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         self.open_button.clicked.connect(self._on_open)
+        self.save_button.clicked.connect(self._on_save_copy)
         self.print_button.clicked.connect(self._on_print)
         self.pages_area.verticalScrollBar().valueChanged.connect(self._schedule)
         # Drawing waits for scrolling and resizing to settle for a moment.
@@ -93,8 +101,8 @@ class PdfPreview(QWidget):
             self._pages.append(label)
         self._resize_pages()
         self.pages_area.verticalScrollBar().setValue(0)
-        self.open_button.setEnabled(True)
-        self.print_button.setEnabled(True)
+        for button in (self.open_button, self.save_button, self.print_button):
+            button.setEnabled(True)
         self._schedule()
 
     def page_count(self) -> int:
@@ -140,6 +148,27 @@ class PdfPreview(QWidget):
     def _on_open(self) -> None:
         if self.path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+    def _on_save_copy(self) -> None:
+        if self.path is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the PDF", str(Path.home() / self.path.name), "PDF (*.pdf)"
+        )
+        if target:
+            self.save_copy(Path(target))
+
+    def save_copy(self, target: Path) -> None:
+        """Copy the shown PDF to ``target`` (atomically: never a half-written copy)."""
+        if self.path is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            with atomic_path(target) as temp:
+                shutil.copyfile(self.path, temp)
+        except OSError as exc:
+            QMessageBox.warning(self, "The copy was not saved", f"{exc.strerror or exc}: {target}")
 
     def _on_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
