@@ -172,6 +172,21 @@ def test_projector_shows_groups_but_nothing_private(
     assert not image.isNull()
 
 
+def test_the_projector_remembers_the_screen_the_teacher_chose(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    settings = tmp_path / "w.ini"
+    window = make_window(qtbot, services, settings)
+    window.open_projector()
+    panel = window.projector_panel
+    assert panel is not None and window.projector is not None
+    qtbot.addWidget(window.projector)
+    panel.screen_combo.setCurrentIndex(0)  # "A window on this laptop"
+    panel.screen_combo.activated.emit(0)
+    assert not window.projector.isFullScreen()
+    assert WindowSettings(settings).projector_screen() == ""
+
+
 def test_about_shows_version_and_data_folder(qtbot: QtBot, services: Services) -> None:
     from mathroom import __version__
     from mathroom.ui.dialogs.about_dialog import AboutDialog

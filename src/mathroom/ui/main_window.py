@@ -40,7 +40,7 @@ from mathroom.ui.pages.rosters_page import RostersPage
 from mathroom.ui.pages.skills_page import SkillsPage
 from mathroom.ui.pages.tasks_page import TasksPage
 from mathroom.ui.pages.today_page import TodayPage
-from mathroom.ui.projector.control_panel import ProjectorControlPanel
+from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.page import Page
@@ -264,7 +264,12 @@ class MainWindow(QMainWindow):
             )
             self.projector.closed.connect(self._on_projector_closed)
             self.projector_panel.show_period(period.id)
-            self.projector.place_on_best_screen()
+            self.projector_panel.screen_chosen.connect(self._settings.set_projector_screen)
+            remembered = self._settings.projector_screen()
+            if remembered == WINDOWED:
+                self.projector.show_on(None)  # the teacher chose a window last time
+            else:
+                self.projector.place_on_best_screen(remembered or "")
             self.projector_panel.show()
         else:
             self.projector_panel.show_period(period.id)

@@ -41,5 +41,14 @@ class WindowSettings:
     def set_last_period(self, period_id: int) -> None:
         self._settings.setValue("window/period", period_id)
 
+    def projector_screen(self) -> str | None:
+        """The screen the teacher last chose for the projector (by name; "" = a window on
+        the laptop); None when never chosen, so the app picks the second screen."""
+        value = self._settings.value("projector/screen")
+        return None if value is None else str(value)
+
+    def set_projector_screen(self, name: str) -> None:
+        self._settings.setValue("projector/screen", name)
+
     def sync(self) -> None:
         self._settings.sync()

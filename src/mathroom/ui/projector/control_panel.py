@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,6 +73,8 @@ def scene_title(scene: Scene) -> str:
 
 
 class ProjectorControlPanel(QDialog):
+    screen_chosen = Signal(str)  # a screen's name, or WINDOWED: remembered for next time
+
     def __init__(
         self,
         service: ProjectorService,
@@ -274,6 +276,7 @@ class ProjectorControlPanel(QDialog):
         name = str(self.screen_combo.itemData(index) or WINDOWED)
         screen = next((s for s in QGuiApplication.screens() if s.name() == name), None)
         self.window_.show_on(screen if name != WINDOWED else None)
+        self.screen_chosen.emit(name)
 
     @Slot(QScreen)
     def _on_screens_changed(self, screen: QScreen) -> None:
