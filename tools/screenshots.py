@@ -170,6 +170,24 @@ def main() -> None:
     save(window, args.out / "groups-matrix.png")
     groups.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]  # rules
     save(window, args.out / "groups-rules.png")
+    tasks = window.show_page("Tasks")
+    tasks.search.setText("fraction")  # type: ignore[attr-defined]  # TasksPage
+    editor = tasks.edit_current()  # type: ignore[attr-defined]  # TasksPage
+    editor.resize(1300, 820)
+    editor.refresh_preview()
+    settle()
+    save(editor, args.out / "tasks-editor.png")
+    editor.close()
+    tasks.list.selectAll()  # type: ignore[attr-defined]  # TasksPage
+    cards = tasks.print_cards()  # type: ignore[attr-defined]  # TasksPage
+    cards.resize(1000, 900)
+    for _ in range(200):
+        settle(0.05)
+        if cards.last_report is not None:
+            break
+    settle(0.5)
+    save(cards, args.out / "tasks-cards.png")
+    cards.close()
     window.open_projector()
     save_projector_scenes(window, args.out)
     rosters = window.show_page("Rosters")
