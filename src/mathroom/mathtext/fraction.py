@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ziamath
-
-from mathroom.mathtext.render import REFERENCE_SIZE  # also sets ziamath up (SVG 1.1)
+from mathroom.mathtext.render import REFERENCE_SIZE, latex_engine
 
 PLAIN_FRACTION = re.compile(r"^\\frac\{(-?\d{1,6})\}\{(-?\d{1,6})\}$")
 MARGIN = 1.0  # ziamath draws a 1-point margin around every expression
@@ -38,7 +36,7 @@ class FractionGeometry:
 def fraction_geometry() -> FractionGeometry | None:
     """Measured from ziamath's own layout; None if its insides ever change shape."""
     try:
-        root = ziamath.Latex(r"\frac{0}{0}", size=REFERENCE_SIZE).node
+        root = latex_engine().Latex(r"\frac{0}{0}", size=REFERENCE_SIZE).node
         frac = root.nodes[0].nodes[0]
         (_x, y_num), (_xd, y_den), (_xb, y_bar) = frac.nodexy
         numerator, denominator, bar = frac.nodes

@@ -12,12 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import ziamath
-
-# svglib, which brings the SVG into ReportLab, draws only the fraction bars of SVG 2
-# output (<symbol>/<use>): plain SVG 1.1 paths render everywhere.
-ziamath.config.svg2 = False
+from typing import Any
 
 # The LaTeX that task text may use: the grade 4–8 subset and a little typographic glue.
 _KNOWN = """
@@ -83,6 +78,17 @@ def check_math(source: str) -> None:
         raise MathError(source, r"needs a \right for every \left.")
 
 
+@lru_cache(maxsize=1)
+def latex_engine() -> Any:
+    """ziamath, imported on first use (it loads a large font; start-up need not wait)."""
+    import ziamath
+
+    # svglib, which brings the SVG into ReportLab, draws only the fraction bars of SVG 2
+    # output (<symbol>/<use>): plain SVG 1.1 paths render everywhere.
+    ziamath.config.svg2 = False
+    return ziamath
+
+
 # Math is typeset once at this size and scaled: vector output scales exactly, and a card
 # tried at several type sizes must not typeset its math again for each.
 REFERENCE_SIZE = 20.0
@@ -93,7 +99,7 @@ def typeset(source: str) -> MathImage:
     """``source`` typeset at REFERENCE_SIZE points (cached: sheets repeat their math)."""
     check_math(source)
     try:
-        svg = ziamath.Latex(source, size=REFERENCE_SIZE).svg()
+        svg = latex_engine().Latex(source, size=REFERENCE_SIZE).svg()
     except Exception as exc:  # ziamath raises many unrelated types for bad input
         raise MathError(source, f"could not be read ({_plain(exc)}).") from exc
     box = _VIEW_BOX.search(svg)
