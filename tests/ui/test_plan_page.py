@@ -49,6 +49,7 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
 
     template = next(t for t in services.plans.templates() if t.name == "Thinking-classroom day")
     page.start_from_template(template)
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     plan = services.plans.plan(period.id, NEXT_MONDAY)
     assert plan is not None and page.blocks.count() == len(plan.blocks)
     stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
@@ -61,6 +62,8 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     page.editor.stations.setValue(4)
     page.editor.stations.editingFinished.emit()
     qtbot.mouseClick(page.editor.groups_button, Qt.MouseButton.LeftButton)
+    assert page.busy and not page.add_button.isEnabled()  # the engine runs off the GUI thread
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     plan = services.plans.plan(period.id, NEXT_MONDAY)
     assert plan is not None
     added = plan.blocks[row]
@@ -77,6 +80,7 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
 
     other = services.classroom.overview().periods[1]
     page.copy_to([other.id])
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     copied = services.plans.plan(other.id, NEXT_MONDAY)
     assert copied is not None
     copied_stations = next(b for b in copied.blocks if b.kind is BlockKind.STATIONS)
@@ -84,6 +88,8 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     roster = {e.student.id for e in services.classroom.roster(other.id)}
     assert group_set is not None
     assert all(m in roster for g in group_set.groups for m in g.members)
+    undo.undo()  # the copy is undone: the other period has no plan that day again
+    assert services.plans.plan(other.id, NEXT_MONDAY) is None
 
     printing = PrintPage(services, lambda: DEMO_TODAY)
     qtbot.addWidget(printing)
@@ -102,6 +108,30 @@ def test_plan_the_next_school_day_from_today(qtbot: QtBot, services: Services) -
     friday = DEMO_TODAY + timedelta(days=4)
     page.select(services.classroom.overview().periods[0].id, friday)
     page.plan_next_day()  # replaces nothing yet: the demo plans only this week
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     assert page.day_title.text().endswith("November 30")
     assert page.blocks.count() == 7
     assert "pulls from today's evidence" in page.banner.text()
+
+
+def test_replacing_a_planned_day_asks_first(qtbot: QtBot, services: Services) -> None:
+    page, _undo = make_page(qtbot, services)
+    period = services.classroom.overview().periods[0]
+    questions: list[str] = []
+
+    def refuse(question: str) -> bool:
+        questions.append(question)
+        return False
+
+    page.confirm = refuse  # type: ignore[method-assign]
+    page.select(period.id, DEMO_TODAY)  # Monday: Tuesday already has the demo's plan
+    before = services.plans.plan(period.id, DEMO_TODAY + timedelta(days=1))
+    page.plan_next_day()
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
+    assert questions == ["Tuesday already has a plan. Replace it?"]
+    assert services.plans.plan(period.id, DEMO_TODAY + timedelta(days=1)) == before
+    page.confirm = lambda question: True  # type: ignore[method-assign]
+    page.plan_next_day()
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
+    after = services.plans.plan(period.id, DEMO_TODAY + timedelta(days=1))
+    assert after is not None and before is not None and after.blocks != before.blocks

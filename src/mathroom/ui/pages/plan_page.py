@@ -38,6 +38,7 @@ from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
 from mathroom.services.plans import PlanExistsError
+from mathroom.ui.background import run_in_background
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
@@ -111,6 +112,7 @@ class PlanPage(Page):
         self._periods: list[Period] = []
         self._period_id: PeriodId | None = None
         self._plan: DayPlan | None = None
+        self.busy = False  # a change is running in the background
 
         nav = QHBoxLayout()
         self.previous_week = QPushButton("◀ Previous week")
@@ -449,34 +451,87 @@ class PlanPage(Page):
         blocks[row], blocks[row + step] = blocks[row + step], blocks[row]
         self._save(blocks, "Move block", row + step)
 
+    def _run(
+        self,
+        doing: str,
+        work: Callable[[bool], object],
+        done: Callable[[object], None],
+        ask: Callable[[PlanExistsError], str] | None = None,
+        *,
+        replace: bool = False,
+    ) -> None:
+        """Run a change that calls the grouping engine off the GUI thread (it takes up to a
+        second or so); ``work(replace)`` runs again with replace=True if the teacher agrees
+        to replace a day that already has a plan."""
+        self.busy = True
+        self._set_busy(True)
+        self.show_banner(doing + "…")
+
+        def finished(result: object) -> None:
+            self._set_busy(False)
+            self.busy = False
+            self.banner.hide()
+            done(result)
+
+        def failed(error: Exception) -> None:
+            self._set_busy(False)
+            self.busy = False
+            if isinstance(error, PlanExistsError) and ask is not None and not replace:
+                if self.confirm(ask(error)):
+                    self._run(doing, work, done, ask, replace=True)
+                else:
+                    self.banner.hide()
+                return
+            if isinstance(error, MathroomError):
+                self.show_banner(str(error))
+            else:
+                self.show_banner(f"That did not work ({error}); nothing was changed.")
+
+        run_in_background(lambda _progress: work(replace), finished, failed, writes=True)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (
+            self.template_button,
+            self.next_day_button,
+            self.copy_button,
+            self.save_template_button,
+            self.delete_button,
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.editor,
+            self.week,
+        ):
+            widget.setEnabled(not busy)
+        if not busy:
+            self._load_day(self.blocks.currentRow())
+
     def start_from_template(self, template: PlanTemplate) -> None:
         period = self._period()
         if period is None:
             return
         plans = self._services.plans
-        before = self._plan
-        try:
-            try:
-                plans.start_from_template(period.id, self._day, template)
-            except PlanExistsError:
-                if not self.confirm(f"Replace this day's plan with “{template.name}”?"):
-                    return
-                plans.start_from_template(period.id, self._day, template, replace=True)
-            stations = self._station_index()
-            if stations is not None:
-                plans.make_station_groups(period.id, self._day, stations)
-        except MathroomError as exc:
-            self.show_banner(str(exc))
-            return
-        self._push_snapshot(f"Start from {template.name}", period.id, self._day, before)
-        self.reload()
+        period_id, day, before = period.id, self._day, self._plan
 
-    def _station_index(self) -> int | None:
-        period = self._period()
-        plan = self._services.plans.plan(period.id, self._day) if period else None
-        if plan is None:
-            return None
-        return next((i for i, b in enumerate(plan.blocks) if b.kind is BlockKind.STATIONS), None)
+        def work(replace: bool) -> None:
+            plan = plans.start_from_template(period_id, day, template, replace=replace)
+            stations = next(
+                (i for i, b in enumerate(plan.blocks) if b.kind is BlockKind.STATIONS), None
+            )
+            if stations is not None:
+                plans.make_station_groups(period_id, day, stations)
+
+        def done(_result: object) -> None:
+            self._push_snapshot(f"Start from {template.name}", period_id, day, before)
+            self.reload()
+
+        self._run(
+            f"Laying out “{template.name}” and making fresh groups",
+            work,
+            done,
+            lambda _error: f"Replace this day's plan with “{template.name}”?",
+        )
 
     def _push_snapshot(
         self, what: str, period: PeriodId, day: date, before: DayPlan | None
@@ -501,37 +556,39 @@ class PlanPage(Page):
         row = self.blocks.currentRow()
         if period is None or self._plan is None or row < 0:
             return
-        try:
-            self._services.plans.make_station_groups(period.id, self._day, row)
-        except MathroomError as exc:
-            self.show_banner(str(exc))
-            return
-        self.show_banner("Fresh groups made: see them on the Groups page or the projector.")
-        self._fill_week()
-        self._load_day(row)
+        plans, period_id, day = self._services.plans, period.id, self._day
+
+        def done(_result: object) -> None:
+            self.show_banner("Fresh groups made: see them on the Groups page or the projector.")
+            self._fill_week()
+            self._load_day(row)
+
+        self._run(
+            "Making fresh groups", lambda _r: plans.make_station_groups(period_id, day, row), done
+        )
 
     def plan_next_day(self) -> None:
         period = self._period()
         if period is None or self._plan is None:
             return
-        plans = self._services.plans
-        target = next_school_day(self._day, period.meeting_days)
-        before = plans.plan(period.id, target)
-        try:
-            try:
-                made = plans.tomorrow_from_today(period.id, self._day)
-            except PlanExistsError:
-                if not self.confirm(f"{target:%A} already has a plan. Replace it?"):
-                    return
-                made = plans.tomorrow_from_today(period.id, self._day, replace=True)
-        except MathroomError as exc:
-            self.show_banner(str(exc))
-            return
-        self._push_snapshot(f"Plan {made.plan_date:%A}", period.id, made.plan_date, before)
-        self.select(period.id, made.plan_date)
-        self.show_banner(
-            f"{made.plan_date:%A}'s plan is ready: same tasks and timing, pulls from today's "
-            "evidence, fresh groups."
+        plans, period_id, day = self._services.plans, period.id, self._day
+        target = next_school_day(day, period.meeting_days)
+        before = plans.plan(period_id, target)
+
+        def done(made: object) -> None:
+            assert isinstance(made, DayPlan)
+            self._push_snapshot(f"Plan {made.plan_date:%A}", period_id, made.plan_date, before)
+            self.select(period_id, made.plan_date)
+            self.show_banner(
+                f"{made.plan_date:%A}'s plan is ready: same tasks and timing, pulls from "
+                "today's evidence, fresh groups."
+            )
+
+        self._run(
+            f"Planning {target:%A} from this day",
+            lambda replace: plans.tomorrow_from_today(period_id, day, replace=replace),
+            done,
+            lambda _error: f"{target:%A} already has a plan. Replace it?",
         )
 
     def _on_copy_clicked(self) -> None:
@@ -547,19 +604,38 @@ class PlanPage(Page):
         period = self._period()
         if period is None or not targets:
             return
-        plans = self._services.plans
-        try:
-            try:
-                plans.copy_to_periods(period.id, self._day, targets)
-            except PlanExistsError as exc:
-                if not self.confirm(f"{exc} Replace them?"):
-                    return
-                plans.copy_to_periods(period.id, self._day, targets, replace=True)
-        except MathroomError as exc:
-            self.show_banner(str(exc))
-            return
-        self.show_banner(f"Copied to {len(targets)} period(s), each with its own fresh groups.")
-        self._fill_week()
+        plans, period_id, day = self._services.plans, period.id, self._day
+        chosen = list(targets)
+        before = {target: plans.plan(target, day) for target in chosen}
+
+        def done(_result: object) -> None:
+            after = {target: plans.plan(target, day) for target in chosen}
+
+            def restore(snapshot: dict[PeriodId, DayPlan | None]) -> None:
+                for target, plan in snapshot.items():
+                    if plan is None:
+                        plans.delete_plan(target, day)
+                    else:
+                        plans.save_plan(target, day, self._restorable(plan.blocks), plan.notes)
+
+            push_done(
+                self._undo,
+                "Copy plan to other periods",
+                lambda: restore(after),
+                lambda: restore(before),
+                self.reload,
+            )
+            self.show_banner(
+                f"Copied to {len(chosen)} period(s), each with its own fresh groups. Ctrl+Z undoes."
+            )
+            self._fill_week()
+
+        self._run(
+            "Copying and making each period's groups",
+            lambda replace: plans.copy_to_periods(period_id, day, chosen, replace=replace),
+            done,
+            lambda error: f"{error} Replace them?",
+        )
 
     def _on_save_template_clicked(self) -> None:
         name, ok = QInputDialog.getText(self, "Save as template", "Template name:")
