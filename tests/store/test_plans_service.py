@@ -95,6 +95,7 @@ def test_save_plan_replaces_the_day_and_keeps_when_it_was_created(demo_store: St
         PlanBlock(BlockKind.STATIONS, 20, rotation_minutes=0),
         PlanBlock(BlockKind.STATIONS, 20, stations=(Station(1, None, 1),)),  # no group set
         PlanBlock(BlockKind.STATIONS, 20, stations=(Station(1, None, None),) * 2),
+        PlanBlock(BlockKind.PRACTICE, 10, practice_skills=("7.NS.A.1b", "7.NS.A.1bb")),
     ],
 )
 def test_a_failing_block_leaves_the_old_plan(demo_store: Store, bad: PlanBlock) -> None:
@@ -105,6 +106,14 @@ def test_a_failing_block_leaves_the_old_plan(demo_store: Store, bad: PlanBlock) 
     with pytest.raises(ValidationError):
         plans.save_plan(period.id, DEMO_TODAY, [PlanBlock(BlockKind.WARMUP, 5), bad])
     assert plans.plan(period.id, DEMO_TODAY) == before
+
+
+def test_a_mistyped_practice_focus_names_the_code(demo_store: Store) -> None:
+    period = periods(demo_store)[0]
+    plans = PlanService(demo_store, lambda: FIXED_NOW)
+    block = PlanBlock(BlockKind.PRACTICE, 10, practice_skills=("7.ns.a.1b",))
+    with pytest.raises(ValidationError, match=r"7\.ns\.a\.1b is not a skill code"):
+        plans.save_plan(period.id, DEMO_TODAY, [block])
 
 
 def test_another_periods_groups_and_unknown_group_numbers_are_refused(demo_store: Store) -> None:

@@ -363,12 +363,26 @@ class PlanService:
         notes: str,
     ) -> DayPlan:
         """Save the day's plan; groups it made ahead for a later day and no longer uses go."""
+        _check_practice_focus(blocks, set(SkillRepository(session).ids_by_code()))
         repository = PlanRepository(session)
         old = repository.plan(period, on)
         repository.save_plan(period, on, tuple(blocks), self._now(), notes)
         plan = _saved(repository, period, on)
         repository.drop_unused_group_sets(_group_sets(old) - _group_sets(plan), self._now().date())
         return plan
+
+
+def _check_practice_focus(blocks: Sequence[PlanBlock], known: set[str]) -> None:
+    """A practice block's focus must be skill codes of the skill map: a typo would otherwise
+    be saved and then silently ignored when the sheets are made."""
+    for index, block in enumerate(blocks):
+        unknown = [code for code in block.practice_skills if code not in known]
+        if unknown:
+            raise ValidationError(
+                f"blocks[{index}].practice_skills",
+                f"{block.heading}: {', '.join(unknown)} is not a skill code of the skill map "
+                "(codes are case-sensitive, like 7.NS.A.1b)",
+            )
 
 
 def _saved(repository: PlanRepository, period: PeriodId, on: date) -> DayPlan:
