@@ -113,32 +113,27 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._sort = TaskSort.TITLE
         self.sort(0)
 
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange()
+    def set_filter(
+        self,
+        search: str,
+        kind: TaskKind | None = None,
+        domain: str | None = None,
+        domains: Mapping[str, str] | None = None,
+        max_minutes: int | None = None,
+        unused_since: date | None = None,
+    ) -> None:
+        """Every filter at once, so a keystroke re-filters the list once.
 
-    def set_kind(self, kind: TaskKind | None) -> None:
+        ``domains`` maps skill codes to their domain; ``unused_since`` hides tasks used
+        with the period on or after that day (None: show all).
+        """
         self.beginFilterChange()
+        self._words = search.casefold().split()
         self._kind = kind
-        self.endFilterChange()
-
-    def set_domain(self, domain: str | None, domains: Mapping[str, str]) -> None:
-        """``domains`` maps skill codes to their domain."""
-        self.beginFilterChange()
         self._domain = domain
-        self._domains = dict(domains)
-        self.endFilterChange()
-
-    def set_max_minutes(self, minutes: int | None) -> None:
-        self.beginFilterChange()
-        self._max_minutes = minutes
-        self.endFilterChange()
-
-    def set_unused_since(self, since: date | None) -> None:
-        """Hide tasks used with the period on or after ``since`` (None: show all)."""
-        self.beginFilterChange()
-        self._unused_since = since
+        self._domains = dict(domains or {})
+        self._max_minutes = max_minutes
+        self._unused_since = unused_since
         self.endFilterChange()
 
     def set_sort(self, sort: TaskSort) -> None:

@@ -91,6 +91,7 @@ class TasksPage(Page):
         super().__init__(services)
         self._undo = undo
         self._today = today
+        self._domains: dict[str, str] = {}
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search tasks: words or a skill code like 7.NS…")
@@ -196,6 +197,8 @@ class TasksPage(Page):
         tasks = self._services.tasks.tasks(include_archived=self.archived.isChecked())
         last_used = self._services.tasks.last_used(self.period.id) if self.period else {}
         self.model.set_tasks(tasks, last_used)
+        # Read once per reload, not on every keystroke in the search box.
+        self._domains = {skill.code: skill.domain for skill in self._services.skill_map.skills()}
         self._on_filter_changed()
         self.select_task(current.id if current else None)
 
@@ -215,15 +218,17 @@ class TasksPage(Page):
         self._update_buttons()
 
     def _on_filter_changed(self, *_args: object) -> None:
-        self.proxy.set_search(self.search.text())
         kind = self.kind.currentData()
-        self.proxy.set_kind(TaskKind(kind) if kind else None)
-        domains = {s.code: s.domain for s in self._services.skill_map.skills()}
-        self.proxy.set_domain(self.domain.currentData(), domains)
-        self.proxy.set_max_minutes(self.minutes.currentData())
         self.weeks.setEnabled(self.unused.isChecked())
         since = self._today() - timedelta(weeks=self.weeks.value())
-        self.proxy.set_unused_since(since if self.unused.isChecked() and self.period else None)
+        self.proxy.set_filter(
+            self.search.text(),
+            TaskKind(kind) if kind else None,
+            self.domain.currentData(),
+            self._domains,
+            self.minutes.currentData(),
+            since if self.unused.isChecked() and self.period else None,
+        )
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} tasks")
 
     def _on_sort_changed(self, *_args: object) -> None:
