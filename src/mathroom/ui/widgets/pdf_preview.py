@@ -8,6 +8,7 @@ release leaks references to None on every call and aborts a long-running app.)
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -171,20 +173,48 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, "The copy was not saved", f"{exc.strerror or exc}: {target}")
 
     def _on_print(self) -> None:
+        if self._document is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted and self._document is not None:
-            print_pdf(self._document, printer)
+        # A page range, so one lost page can be printed again on its own.
+        dialog.setMinMax(1, self.page_count())
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        pages = list(range(self.page_count()))
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            pages = list(range(printer.fromPage() - 1, min(printer.toPage(), len(pages))))
+        progress = QProgressDialog("Sending pages to the printer…", "Stop", 0, len(pages), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        print_pdf(self._document, printer, pages, progress)
+        progress.close()
 
 
-def print_pdf(document: pdfium.PdfDocument, printer: QPrinter) -> None:
-    """Send each page to the printer as a high-resolution picture of the page."""
+def print_pdf(
+    document: pdfium.PdfDocument,
+    printer: QPrinter,
+    pages: Sequence[int] | None = None,
+    progress: QProgressDialog | None = None,
+) -> int:
+    """Send pages to the printer as high-resolution pictures; returns how many went.
+
+    The (modal) progress dialog keeps the window painting between pages and can stop a
+    long job: a whole packet is over a hundred pages.
+    """
+    chosen = list(range(len(document))) if pages is None else list(pages)
     painter = QPainter()
     if not painter.begin(printer):
-        return
+        return 0
+    sent = 0
     try:
-        for index in range(len(document)):
-            if index:
+        for position, index in enumerate(chosen):
+            if progress is not None:
+                progress.setValue(position)
+                if progress.wasCanceled():
+                    break
+            if position:
                 printer.newPage()
             points_wide, _high = document[index].get_size()
             image = render_page(document, index, round(points_wide / 72 * PRINT_DPI))
@@ -192,5 +222,7 @@ def print_pdf(document: pdfium.PdfDocument, printer: QPrinter) -> None:
                 painter.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio
             )
             painter.drawImage(QRect(0, 0, fitted.width(), fitted.height()), image)
+            sent += 1
     finally:
         painter.end()
+    return sent
