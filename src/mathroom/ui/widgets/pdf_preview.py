@@ -70,6 +70,10 @@ class PdfPreview(QWidget):
         self.save_button = QPushButton("Save a copy…")
         self.save_button.setToolTip("Put a copy of this PDF somewhere else, e.g. a USB stick")
         self.print_button = QPushButton("Print…")
+        self.print_button.setToolTip(
+            "Prints pictures of the pages at 300 dpi, about a third of a second a page. For a "
+            "whole packet, Open in PDF viewer and printing from there is quicker."
+        )
         for button in (self.print_button, self.save_button, self.open_button):
             button.setEnabled(False)
             row.addWidget(button)
