@@ -14,11 +14,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from mathroom.clock import ShiftedClock
 from mathroom.composition import open_services
 from mathroom.export.rich_text import clear_caches
 from mathroom.paths import DataFolder
 
 DAY = date(2026, 11, 23)
+CLOCK = ShiftedClock(DAY)
 TARGET_S = 2.0
 
 
@@ -26,7 +28,7 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="mathroom-bench-packet-"))
     try:
         folder = DataFolder(root / "demo")
-        services = open_services(folder)
+        services = open_services(folder, CLOCK)
         services.demo.create(DAY)
         samples: list[float] = []
         pages = 0

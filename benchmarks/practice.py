@@ -13,6 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from mathroom.clock import ShiftedClock
 from mathroom.composition import open_services
 from mathroom.export.packet import build_packet
 from mathroom.export.packet_model import Packet, PacketOptions, PeriodPacket, Section
@@ -20,13 +21,14 @@ from mathroom.export.rich_text import clear_caches
 from mathroom.paths import DataFolder
 
 DAY = date(2026, 11, 23)
+CLOCK = ShiftedClock(DAY)
 TARGET_S = 1.0
 
 
 def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="mathroom-bench-practice-"))
     try:
-        services = open_services(DataFolder(root / "demo"))
+        services = open_services(DataFolder(root / "demo"), CLOCK)
         services.demo.create(DAY)
         periods = services.classroom.overview().periods
         generate, layout, total = [], [], []

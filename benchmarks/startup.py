@@ -9,8 +9,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from mathroom.clock import ShiftedClock
 from mathroom.composition import open_services
 from mathroom.paths import DataFolder
+
+DAY = date(2026, 11, 23)  # a planned Monday: the figures do not move with the calendar
+CLOCK = ShiftedClock(DAY)
 
 
 def timed(action: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
@@ -29,22 +33,22 @@ def main() -> None:
 
     def first_run() -> None:
         folder = DataFolder(root / f"fresh-{next(counter)}")
-        services = open_services(folder)
-        services.demo.create(date(2026, 11, 23))
+        services = open_services(folder, CLOCK)
+        services.demo.create(DAY)
         services.close()
 
     first_median, first_worst = timed(first_run, repeat=3)
     demo = DataFolder(root / "fresh-0")
 
     def normal_open() -> None:
-        open_services(demo).close()
+        open_services(demo, CLOCK).close()
 
     open_median, open_worst = timed(normal_open)
-    services = open_services(demo)
+    services = open_services(demo, CLOCK)
     period = services.classroom.overview().periods[0]
 
     def roster_pdf() -> None:
-        services.printing.roster_sheet(period.id, date(2026, 11, 23), root / "roster.pdf")
+        services.printing.roster_sheet(period.id, DAY, root / "roster.pdf")
 
     pdf_median, pdf_worst = timed(roster_pdf)
     services.close()

@@ -1,4 +1,10 @@
-"""Suite-wide setup: headless Qt, no network, and shared store fixtures."""
+"""Suite-wide setup: headless Qt, no network, the suite's clock, and shared store fixtures.
+
+The suite runs on one date, ``--today YYYY-MM-DD`` (default: Monday 23 November 2026). Tests
+that depend on it take the ``today``, ``school_day``, ``now`` or ``clock`` fixtures (directly
+or through the demo fixtures) and are marked ``dates``; CI runs those again on other dates:
+``pytest -m dates --today 2026-12-05``.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +15,62 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 import shutil
 import socket
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from mathroom.clock import FixedClock
+from mathroom.composition import Services, open_services
+from mathroom.domain.plan import teaching_day
 from mathroom.paths import DataFolder
 from mathroom.store.engine import make_engine
 from mathroom.store.migrate import upgrade_to_head
 from mathroom.store.unit_of_work import Store
 
-FIXED_NOW = datetime(2026, 11, 23, 7, 0, 0)
+DEFAULT_TODAY = "2026-11-23"  # a Monday
+MORNING = time(7, 30)  # before the bell: the time of day every dated test runs at
+# Not a calendar decision: when the template database was migrated.
+MIGRATED_AT = datetime(2026, 1, 5, 7, 0, 0)
+# Fixtures that carry the suite's date; a test using any of them is marked ``dates``.
+DATED_FIXTURES = frozenset({"today", "school_day", "now", "clock"})
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--today",
+        default=DEFAULT_TODAY,
+        metavar="YYYY-MM-DD",
+        help=f"the date the suite runs on (default {DEFAULT_TODAY}); see tests/conftest.py",
+    )
+
+
+@pytest.fixture(scope="session")
+def today(request: pytest.FixtureRequest) -> date:
+    """The calendar day the suite runs on."""
+    value = str(request.config.getoption("--today"))
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(f"--today {value!r}: write it as YYYY-MM-DD") from None
+
+
+@pytest.fixture(scope="session")
+def school_day(today: date) -> date:
+    """The school day the app shows on ``today``: the coming Monday on a weekend."""
+    return teaching_day(today)
+
+
+@pytest.fixture(scope="session")
+def now(today: date) -> datetime:
+    return datetime.combine(today, MORNING)
+
+
+@pytest.fixture
+def clock(now: datetime) -> FixedClock:
+    """The app's one clock, pinned to the suite's morning; a test may move it."""
+    return FixedClock(now)
 
 
 class NetworkBlockedError(RuntimeError):
@@ -61,11 +111,14 @@ def _no_network() -> Iterator[None]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Anything that uses a QApplication is marked gui, so `-m "not gui"` is headless."""
+    """Anything that uses a QApplication is marked gui, so `-m "not gui"` is headless;
+    anything that depends on the suite's date is marked dates."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "qtbot" in fixtures or "qapp" in fixtures:
             item.add_marker(pytest.mark.gui)
+        if DATED_FIXTURES.intersection(fixtures):
+            item.add_marker(pytest.mark.dates)
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +127,7 @@ def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "mathroom.sqlite"
     engine = make_engine(path)
     try:
-        upgrade_to_head(engine, path, backups_dir=None, now=FIXED_NOW)
+        upgrade_to_head(engine, path, backups_dir=None, now=MIGRATED_AT)
     finally:
         engine.dispose()
     return path
@@ -102,12 +155,11 @@ def store(migrated_folder: DataFolder) -> Iterator[Store]:
         store.close()
 
 
-DEMO_TODAY = datetime(2026, 11, 23).date()  # a Monday
-
-
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> Path:
-    """The demo classroom, created once per session for 'today' = DEMO_TODAY."""
+def demo_db(
+    tmp_path_factory: pytest.TempPathFactory, migrated_db: Path, today: date, now: datetime
+) -> Path:
+    """The demo classroom, created once per session on the suite's ``today``."""
     from mathroom.services.content import ContentFiles
     from mathroom.services.demo import DemoService
 
@@ -115,7 +167,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> Path
     shutil.copyfile(migrated_db, path)
     store = Store(make_engine(path))
     try:
-        DemoService(store, ContentFiles.bundled(), lambda: FIXED_NOW).create(DEMO_TODAY)
+        DemoService(store, ContentFiles.bundled(), lambda: now).create(today)
     finally:
         store.close()
     return path
@@ -134,3 +186,13 @@ def demo_store(demo_folder: DataFolder) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture
+def services(demo_folder: DataFolder, clock: FixedClock) -> Iterator[Services]:
+    """Every service over a copy of the demo classroom, on the suite's clock."""
+    opened = open_services(demo_folder, clock)
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -1,7 +1,9 @@
 """Render every page, the projector and the dialogs of the demo classroom to PNG files.
 
 Usage: .venv/bin/python tools/screenshots.py OUTDIR [--data-dir DIR] [--size 1440x900]
+       [--today YYYY-MM-DD]
 Uses the offscreen platform, so it needs no display. Look at the results before a release.
+``--today`` shows the app on another day (a Saturday, the last week of June...).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from mathroom.clock import ShiftedClock, SystemClock
 from mathroom.composition import Services, open_services
 from mathroom.domain.skills import Level
 from mathroom.paths import DataFolder
@@ -119,15 +122,17 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--size", default="1440x900")
+    parser.add_argument("--today", type=date.fromisoformat, help="the day to show (YYYY-MM-DD)")
     args = parser.parse_args()
+    clock = ShiftedClock(args.today) if args.today else SystemClock()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     theme.apply(app)
     folder = DataFolder(args.data_dir or Path(tempfile.mkdtemp(prefix="mathroom-shots-")))
-    services = open_services(folder)
+    services = open_services(folder, clock)
     if services.demo.is_empty():
-        services.demo.create(date.today())
+        services.demo.create(clock.today())
     window = MainWindow(services, WindowSettings(folder.root / "shots.ini"))
     window.resize(width, height)
     window.show()

@@ -6,11 +6,11 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from types import TracebackType
 
 from mathroom import cli
+from mathroom.clock import Clock, clock_from_environment
 from mathroom.domain.errors import MathroomError
 from mathroom.logging_setup import configure_logging
 from mathroom.paths import DataFolder
@@ -18,15 +18,22 @@ from mathroom.paths import DataFolder
 log = logging.getLogger(__name__)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """The composition root: the one clock is made here and handed to everything else."""
     args = cli.parse(argv)
+    if clock is None:
+        try:
+            clock = clock_from_environment()
+        except MathroomError as exc:
+            sys.stderr.write(f"mathroom: {exc}\n")
+            return 2
     if args.command:
-        return cli.run_command(args)
+        return cli.run_command(args, clock)
     folder = cli.data_folder(args)
     if args.self_test:
-        return self_test(DataFolder(args.self_test))
+        return self_test(DataFolder(args.self_test), clock)
     try:
-        return run_gui(folder)
+        return run_gui(folder, clock)
     except Exception as exc:  # last resort: never a silent exit for a teacher
         return _fatal(folder, exc)
 
@@ -49,7 +56,7 @@ def _fatal(folder: DataFolder, error: Exception) -> int:
     return 1
 
 
-def run_gui(folder: DataFolder) -> int:
+def run_gui(folder: DataFolder, clock: Clock) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from mathroom.instance_lock import InstanceLock, InstanceLockedError
@@ -76,7 +83,7 @@ def run_gui(folder: DataFolder) -> int:
         title = "Mathroom is already open" if isinstance(exc, InstanceLockedError) else "Mathroom"
         QMessageBox.critical(None, title, str(exc))
         return 1
-    controller = AppController(folder, date.today)
+    controller = AppController(folder, clock)
     try:
         if not controller.start():
             return 1
@@ -88,7 +95,7 @@ def run_gui(folder: DataFolder) -> int:
         lock.release()
 
 
-def self_test(folder: DataFolder) -> int:
+def self_test(folder: DataFolder, clock: Clock) -> int:
     """Smoke test for a built bundle: migrate, create the demo, print, show the window."""
     import os
 
@@ -104,13 +111,13 @@ def self_test(folder: DataFolder) -> int:
     assert isinstance(app, QApplication)
     theme.apply(app)
     folder.ensure()
-    services = open_services(folder)
+    services = open_services(folder, clock)
     try:
         if services.demo.is_empty():
-            services.demo.create(date.today())
+            services.demo.create(clock.today())
         period = services.classroom.overview().periods[0]
         out = folder.exports / "self-test.pdf"
-        services.printing.roster_sheet(period.id, date.today(), out)
+        services.printing.roster_sheet(period.id, clock.today(), out)
         window = MainWindow(services, WindowSettings(folder.root / "window.ini"))
         window.show()
         image = window.grab()

@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from mathroom import __version__, paths
-from mathroom.composition import Services, local_now, open_services
+from mathroom.clock import Clock
+from mathroom.composition import Services, open_services
 from mathroom.domain.errors import MathroomError
 from mathroom.importers.roster_plan import ChangeKind, ImportDecisions, ImportPlan
 from mathroom.logging_setup import configure_logging
@@ -114,11 +115,12 @@ def data_folder(args: argparse.Namespace) -> DataFolder:
     return DataFolder(getattr(args, "data_dir", None) or paths.default_data_dir())
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, clock: Clock) -> int:
+    """Run one verb on ``clock`` (the entry point's, so a script and the window agree)."""
     if args.command == "grouping":
         return _grouping(args.file)  # pure: no data folder, no lock
     folder = data_folder(args)
-    handlers: dict[str, Callable[[argparse.Namespace, DataFolder], int]] = {
+    handlers: dict[str, Callable[[argparse.Namespace, DataFolder, Clock], int]] = {
         "demo": _demo,
         "check": _check,
         "backup": _backup,
@@ -129,7 +131,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         folder.ensure()
         configure_logging(folder.logs)
-        return handlers[args.command](args, folder)
+        return handlers[args.command](args, folder, clock)
     except MathroomError as exc:
         _err(str(exc))
         return EXIT_FAILED
@@ -138,12 +140,12 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
 
 
-def _demo(args: argparse.Namespace, folder: DataFolder) -> int:
-    with _locked_services(folder) as services:
+def _demo(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
+    with _locked_services(folder, clock) as services:
         if args.if_empty and not services.demo.is_empty():
             _out(f"{folder.root} already holds a classroom; left as it is.")
             return EXIT_OK
-        summary = services.demo.create(date.today())
+        summary = services.demo.create(clock.today())
     _out(
         f"Demo classroom created in {folder.root}: {summary.periods} periods, "
         f"{summary.students} students, {summary.skills} skills, {summary.tasks} tasks, "
@@ -152,21 +154,21 @@ def _demo(args: argparse.Namespace, folder: DataFolder) -> int:
     return EXIT_OK
 
 
-def _check(_args: argparse.Namespace, folder: DataFolder) -> int:
-    report = MaintenanceService(folder, local_now).check()
+def _check(_args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
+    report = MaintenanceService(folder, clock.now).check()
     for line in report.lines():
         (_out if report.ok else _err)(line)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _backup(args: argparse.Namespace, folder: DataFolder) -> int:
-    path = MaintenanceService(folder, local_now).backup_now(args.out)
+def _backup(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
+    path = MaintenanceService(folder, clock.now).backup_now(args.out)
     _out(f"Backup written: {path}")
     return EXIT_OK
 
 
-def _import_roster(args: argparse.Namespace, folder: DataFolder) -> int:
-    with _locked_services(folder) as services:
+def _import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
+    with _locked_services(folder, clock) as services:
         importer = services.roster_import
         parsed = importer.read(args.file)
         decisions = ImportDecisions(
@@ -226,10 +228,10 @@ def _grouping(source: str) -> int:
     return EXIT_OK
 
 
-def _import_scores(args: argparse.Namespace, folder: DataFolder) -> int:
+def _import_scores(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
     from mathroom.score_cli import import_scores
 
-    with _locked_services(folder) as services:
+    with _locked_services(folder, clock) as services:
         return import_scores(
             services,
             args.file,
@@ -243,8 +245,8 @@ def _import_scores(args: argparse.Namespace, folder: DataFolder) -> int:
         )
 
 
-def _packet(args: argparse.Namespace, folder: DataFolder) -> int:
-    with _locked_services(folder) as services:
+def _packet(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
+    with _locked_services(folder, clock) as services:
         write_packet(services, args, _out)
     return EXIT_OK
 
@@ -283,24 +285,20 @@ def plan_report(plan: ImportPlan) -> list[str]:
 
 
 @contextmanager
-def _locked_services(folder: DataFolder) -> Iterator[Services]:
+def _locked_services(folder: DataFolder, clock: Clock) -> Iterator[Services]:
     """Services for a writing verb, holding the same lock as the window."""
-    from PySide6.QtCore import QCoreApplication
-
     from mathroom.instance_lock import InstanceLock
 
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     lock = InstanceLock(folder.lock_file)
     lock.acquire()
     try:
-        services = open_services(folder)
+        services = open_services(folder, clock)
         try:
             yield services
         finally:
             services.close()
     finally:
         lock.release()
-        del app
 
 
 def _out(message: str) -> None:

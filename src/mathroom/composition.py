@@ -6,8 +6,8 @@ app.py adds the Qt half (window, dialogs); cli.py uses these services directly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
+from mathroom.clock import Clock
 from mathroom.paths import DataFolder
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
@@ -33,17 +33,13 @@ from mathroom.store.migrate import MigrationOutcome
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
 
-__all__ = ["DatabaseDamagedError", "Services", "local_now", "open_services"]
-
-
-def local_now() -> datetime:
-    """The wall clock, local time, to the second (backup names and timestamps use it)."""
-    return datetime.now().replace(microsecond=0)
+__all__ = ["DatabaseDamagedError", "Services", "open_services"]
 
 
 @dataclass(frozen=True, slots=True)
 class Services:
     folder: DataFolder
+    clock: Clock
     store: Store
     migration: MigrationOutcome
     classroom: ClassroomService
@@ -69,8 +65,12 @@ class Services:
         self.store.close()
 
 
-def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Services:
-    """Open (check, back up, migrate) the folder's database and build every service."""
+def open_services(
+    folder: DataFolder, clock: Clock, content: ContentFiles | None = None
+) -> Services:
+    """Open (check, back up, migrate) the folder's database and build every service, all on
+    the one ``clock``."""
+    local_now = clock.now
     opened = open_database(folder, local_now())
     content = content or ContentFiles.bundled()
     store = opened.store
@@ -82,6 +82,7 @@ def open_services(folder: DataFolder, content: ContentFiles | None = None) -> Se
     practice = PracticeService(store, local_now)
     return Services(
         folder=folder,
+        clock=clock,
         store=store,
         migration=opened.migration,
         classroom=classroom,

@@ -1,54 +1,108 @@
-"""One running Mathroom per data folder, via a QLockFile beside the database.
+"""One running Mathroom per data folder: an operating-system lock on a file beside the database.
 
-QtCore only (no GUI): the CLI verbs that write take the same lock as the window.
+No Qt: the window and every writing CLI verb take the same lock. The lock belongs to the
+open file, so the system drops it the moment its process ends, even after a crash or a
+power cut: a lock left behind can never block the next start.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QLockFile
+from typing import BinaryIO
 
 from mathroom.domain.errors import MathroomError
+
+log = logging.getLogger(__name__)
 
 
 class InstanceLockedError(MathroomError):
     """Another live Mathroom process holds the data folder."""
 
-    def __init__(self, lock_path: Path, pid: int | None, host: str | None) -> None:
-        holder = f"process {pid}" if pid else "another process"
-        if host:
-            holder += f" on {host}"
+    def __init__(self, lock_path: Path, pid: int | None) -> None:
         super().__init__(
-            f"Mathroom is already open on this data folder ({holder}). Close that window "
-            f"first, or choose another folder with --data-dir. Lock file: {lock_path}"
+            "Mathroom is already open with this data folder, in another window or a running "
+            "command. Switch to that window (or wait for the command), then try again."
         )
         self.lock_path = lock_path
         self.pid = pid
-        self.host = host
 
 
 class InstanceLock:
-    """Held for the life of the process; a lock left by a crashed process is cleared."""
+    """Held from ``acquire`` until ``release`` or the end of the process."""
 
     def __init__(self, path: Path) -> None:
-        if QCoreApplication.instance() is None:
-            # Stale-lock detection compares executable names, which needs an application.
-            raise RuntimeError("create a QCoreApplication before taking the instance lock")
         self.path = path
-        self._lock = QLockFile(str(path))
-        # 0: a lock is stale only when its process is gone, never merely for being old
-        # (a teacher leaves the app open all day).
-        self._lock.setStaleLockTime(0)
+        self._file: BinaryIO | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._file is not None
 
     def acquire(self) -> None:
-        if self._lock.tryLock(0):
+        if self._file is not None:
             return
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
-            pid, host, _app = self._lock.getLockInfo()
-            raise InstanceLockedError(self.path, pid or None, host or None)
-        raise MathroomError(f"Could not create the lock file {self.path} (permission denied?).")
+        try:
+            handle = self.path.open("a+b")  # never truncate: the holder's pid is in it
+        except OSError as exc:
+            raise MathroomError(
+                f"Could not create the lock file {self.path}: {exc.strerror or exc}."
+            ) from exc
+        try:
+            _lock(handle)
+        except OSError:
+            pid = _read_pid(handle)
+            handle.close()
+            log.info("data folder is locked by process %s", pid)
+            raise InstanceLockedError(self.path, pid) from None
+        handle.seek(_PID_OFFSET)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n".encode("ascii"))
+        handle.flush()
+        self._file = handle
 
     def release(self) -> None:
-        if self._lock.isLocked():
-            self._lock.unlock()
+        handle, self._file = self._file, None
+        if handle is None:
+            return
+        try:
+            _unlock(handle)
+        finally:
+            handle.close()
+
+
+# Windows locks byte ranges, and a locked byte cannot be read by anyone else: the lock sits on
+# byte 0 and the pid is written after it, where a refused process can still read it.
+_PID_OFFSET = 1 if sys.platform == "win32" else 0
+
+
+def _read_pid(handle: BinaryIO) -> int | None:
+    try:
+        handle.seek(_PID_OFFSET)
+        text = handle.read(32).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(handle: BinaryIO) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: BinaryIO) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: BinaryIO) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: BinaryIO) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -23,12 +23,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from mathroom.composition import Services, local_now
+from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId
 from mathroom.importers.roster_plan import period_key
-from mathroom.services.safety import SafetyNet
-from mathroom.services.score_import import ScoreImportService, ScorePlan
+from mathroom.services.score_import import ScorePlan
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -47,11 +46,11 @@ def import_scores(
     err: Callable[[str], None],
 ) -> int:
     """Read, print the plan, and (unless blocked or a dry run) import; returns the exit code."""
-    importer = ScoreImportService(services.store, SafetyNet(services.folder, local_now), local_now)
+    importer = services.score_import
     try:
         period_id = _period_id(services, period)
         parsed = importer.read(file)
-        default_date = on or local_now().date()
+        default_date = on or services.clock.today()
         cuts = importer.cut_points()
         plan = importer.plan(
             parsed,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -10,15 +11,16 @@ from mathroom.export.student_profile import build_student_profile
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.evidence import EvidenceService
 from mathroom.store.unit_of_work import Store
-from tests.conftest import DEMO_TODAY, FIXED_NOW
 from tests.export.pdf_reading import fonts_of
 
 
-def test_profile_pdf_reads_back(demo_store: Store, tmp_path: Path) -> None:
+def test_profile_pdf_reads_back(
+    demo_store: Store, tmp_path: Path, school_day: date, now: datetime
+) -> None:
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
     entry = next(e for e in classroom.roster(period.id) if e.student.family_name == "王")
-    profile = EvidenceService(demo_store, lambda: FIXED_NOW).profile(entry.student.id, DEMO_TODAY)
+    profile = EvidenceService(demo_store, lambda: now).profile(entry.student.id, school_day)
     assert profile.domains and profile.timeline and profile.groups
     assert profile.periods == ("Period 1",)
     out = tmp_path / "profile.pdf"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,10 @@ from mathroom.store.backup import (
     restore_backup,
     thin_backups,
 )
-from tests.conftest import FIXED_NOW
 from tests.store.migration_fixtures import snapshot
+
+# Backup mechanics only: when the copy was taken is a name, not a calendar decision.
+TAKEN_AT = datetime(2026, 11, 23, 7, 0, 0)
 
 
 def count_students(db: Path) -> int:
@@ -32,7 +34,7 @@ def count_students(db: Path) -> int:
 
 
 def test_backup_is_a_verified_standalone_copy(demo_folder: DataFolder) -> None:
-    path = create_backup(demo_folder.database, demo_folder.backups, BackupReason.MANUAL, FIXED_NOW)
+    path = create_backup(demo_folder.database, demo_folder.backups, BackupReason.MANUAL, TAKEN_AT)
     assert path.name == "mathroom-20261123-070000-manual.sqlite"
     assert check_health(path, thorough=True)[0] is DatabaseHealth.OK
     assert snapshot(path) == snapshot(demo_folder.database)
@@ -40,10 +42,8 @@ def test_backup_is_a_verified_standalone_copy(demo_folder: DataFolder) -> None:
 
 
 def test_two_backups_in_one_second_do_not_overwrite(demo_folder: DataFolder) -> None:
-    first = create_backup(demo_folder.database, demo_folder.backups, BackupReason.MANUAL, FIXED_NOW)
-    second = create_backup(
-        demo_folder.database, demo_folder.backups, BackupReason.MANUAL, FIXED_NOW
-    )
+    first = create_backup(demo_folder.database, demo_folder.backups, BackupReason.MANUAL, TAKEN_AT)
+    second = create_backup(demo_folder.database, demo_folder.backups, BackupReason.MANUAL, TAKEN_AT)
     assert first != second
     assert len(list_backups(demo_folder.backups)) == 2
 
@@ -51,13 +51,13 @@ def test_two_backups_in_one_second_do_not_overwrite(demo_folder: DataFolder) -> 
 def test_backup_of_a_damaged_file_fails_cleanly(folder: DataFolder) -> None:
     folder.database.write_bytes(b"this is not a database" * 100)
     with pytest.raises(BackupError):
-        create_backup(folder.database, folder.backups, BackupReason.MANUAL, FIXED_NOW)
+        create_backup(folder.database, folder.backups, BackupReason.MANUAL, TAKEN_AT)
     assert list(folder.backups.iterdir()) == []
 
 
 def test_restore_backs_up_the_current_file_first(demo_folder: DataFolder) -> None:
     db = demo_folder.database
-    backup = create_backup(db, demo_folder.backups, BackupReason.MANUAL, FIXED_NOW)
+    backup = create_backup(db, demo_folder.backups, BackupReason.MANUAL, TAKEN_AT)
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA foreign_keys=OFF")
     connection.execute("DELETE FROM student")
@@ -65,7 +65,7 @@ def test_restore_backs_up_the_current_file_first(demo_folder: DataFolder) -> Non
     connection.close()
     assert count_students(db) == 0
 
-    later = FIXED_NOW + timedelta(minutes=5)
+    later = TAKEN_AT + timedelta(minutes=5)
     safety = restore_backup(backup, db, demo_folder.backups, later)
     assert count_students(db) == 65
     assert safety is not None and count_students(safety) == 0  # the undo is kept
@@ -77,7 +77,7 @@ def test_restore_refuses_a_bad_backup(demo_folder: DataFolder) -> None:
     bad.write_bytes(b"garbage" * 500)
     before = snapshot(demo_folder.database)
     with pytest.raises(BackupError, match="not a usable backup"):
-        restore_backup(bad, demo_folder.database, demo_folder.backups, FIXED_NOW)
+        restore_backup(bad, demo_folder.database, demo_folder.backups, TAKEN_AT)
     assert snapshot(demo_folder.database) == before
 
 
@@ -89,10 +89,10 @@ def test_thinning_removes_old_duplicates_only(migrated_folder: DataFolder) -> No
             db,
             migrated_folder.backups,
             BackupReason.STARTUP,
-            FIXED_NOW - timedelta(days=days, minutes=n),
+            TAKEN_AT - timedelta(days=days, minutes=n),
         )
-    removed = thin_backups(migrated_folder.backups, FIXED_NOW)
+    removed = thin_backups(migrated_folder.backups, TAKEN_AT)
     kept = [b.taken_at for b in list_backups(migrated_folder.backups)]
     assert len(removed) == 2  # a second one on day 1, and day 41 shares a month with day 40
     assert len(kept) == 5
-    assert max(kept) == FIXED_NOW
+    assert max(kept) == TAKEN_AT

@@ -11,12 +11,21 @@ from pathlib import Path
 import pytest
 
 from mathroom import __version__
+from mathroom.app import main
+from mathroom.clock import TODAY_ENV, FixedClock
+from mathroom.domain.plan import school_week
 from mathroom.store.backup import DatabaseHealth, check_health
 
 
-def mathroom(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+def mathroom(
+    *args: str, data: Path | None = None, today: date | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a verb as its own process; ``today`` runs it on that day (MATHROOM_TODAY)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("MATHROOM_DATA_DIR", None)
+    env.pop(TODAY_ENV, None)
+    if today is not None:
+        env[TODAY_ENV] = today.isoformat()
     extra = ["--data-dir", str(data)] if data is not None else []
     return subprocess.run(
         [sys.executable, "-m", "mathroom", *args, *extra],
@@ -142,12 +151,16 @@ def test_import_scores_verb(tmp_path: Path) -> None:
     assert again.returncode == 0
 
 
-def test_packet_writes_the_day_and_refuses_bad_dates(tmp_path: Path) -> None:
+def test_packet_writes_the_day_and_refuses_bad_dates(
+    tmp_path: Path, today: date, school_day: date, clock: FixedClock
+) -> None:
     data = tmp_path / "classroom"
-    assert mathroom("demo", data=data).returncode == 0
+    created = mathroom("demo", data=data, today=today)
+    assert created.returncode == 0, created.stderr
     out = tmp_path / "day.pdf"
-    today = date.today().isoformat()  # the demo plans the week it is created in
-    made = mathroom("packet", "--date", today, "--out", str(out), data=data)
+    # The demo plans the school week of the day it is made (the coming one on a weekend).
+    day = school_day.isoformat()
+    made = mathroom("packet", "--date", day, "--out", str(out), data=data)
     assert made.returncode == 0, made.stderr
     assert "pages" in made.stdout and out.read_bytes().startswith(b"%PDF")
 
@@ -155,7 +168,7 @@ def test_packet_writes_the_day_and_refuses_bad_dates(tmp_path: Path) -> None:
     single = mathroom(
         "packet",
         "--date",
-        today,
+        day,
         "--period",
         "1",
         "--sections",
@@ -173,3 +186,22 @@ def test_packet_writes_the_day_and_refuses_bad_dates(tmp_path: Path) -> None:
     empty = mathroom("packet", "--date", "2001-01-01", "--out", str(bad), data=data)
     assert empty.returncode == 1 and "Nothing is planned" in empty.stderr
     assert "Traceback" not in empty.stderr and not bad.exists()
+    # Every day of the planned week prints (in process, on the same clock: quicker).
+    for planned in school_week(today):
+        week_day = tmp_path / f"{planned}.pdf"
+        argv = ["packet", "--date", planned.isoformat(), "--out", str(week_day)]
+        assert main([*argv, "--sections", "roster", "--data-dir", str(data)], clock=clock) == 0
+        assert week_day.read_bytes().startswith(b"%PDF")
+
+
+def test_a_date_that_is_not_a_date_in_the_environment_is_refused(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mathroom", "check", "--data-dir", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, TODAY_ENV: "next tuesday"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "MATHROOM_TODAY: 'next tuesday' is not a date" in result.stderr

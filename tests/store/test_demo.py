@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import shutil
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from mathroom.domain.plan import BlockKind
+from mathroom.domain.plan import BlockKind, school_week
 from mathroom.domain.tasks import TaskKind
 from mathroom.paths import DataFolder
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoRefusedError, DemoService
 from mathroom.store.engine import make_engine
+from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
-from tests.conftest import DEMO_TODAY, FIXED_NOW
 from tests.store.migration_fixtures import snapshot
 
 
@@ -28,7 +28,7 @@ def test_demo_creates_three_periods_and_65_students(demo_store: Store) -> None:
     assert overview.skills >= 60 and overview.tasks >= 60 and overview.evidence > 1000
 
 
-def test_every_page_has_something_real(demo_store: Store) -> None:
+def test_every_page_has_something_real(demo_store: Store, school_day: date) -> None:
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
     roster = classroom.roster(period.id)
@@ -36,9 +36,9 @@ def test_every_page_has_something_real(demo_store: Store) -> None:
     assert any(entry.student.preferred_name for entry in roster)
     assert any(level.needing_support for level in classroom.skill_levels(period.id))
     sets = classroom.group_sets(period.id)
-    todays = next(v.group_set for v in sets if v.group_set.made_on == DEMO_TODAY)
+    todays = next(v.group_set for v in sets if v.group_set.made_on == school_day)
     assert len(sets) >= 5
-    plans = classroom.plans(period.id, DEMO_TODAY, DEMO_TODAY)
+    plans = classroom.plans(period.id, school_day, school_day)
     assert len(plans) == 1
     plan = plans[0]
     assert plan.total_minutes == period.minutes
@@ -48,10 +48,12 @@ def test_every_page_has_something_real(demo_store: Store) -> None:
     assert len(stations.stations) == len(todays.groups)
 
 
-def test_every_weekday_of_the_week_is_planned_in_every_period(demo_store: Store) -> None:
+def test_every_weekday_of_the_week_is_planned_in_every_period(
+    demo_store: Store, school_day: date
+) -> None:
     classroom = ClassroomService(demo_store)
     tasks = {t.id: t for t in classroom.tasks()}
-    week = [DEMO_TODAY + timedelta(days=i) for i in range(5)]
+    week = list(school_week(school_day))
     boards_by_day: dict[date, set[int]] = {}
     for period in classroom.overview().periods:
         plans = classroom.plans(period.id, week[0], week[-1] + timedelta(days=2))
@@ -90,33 +92,52 @@ def test_every_weekday_of_the_week_is_planned_in_every_period(demo_store: Store)
     assert len({frozenset(b) for b in boards_by_day.values()}) == 5  # new tasks every day
 
 
-def test_days_still_to_come_are_not_grouping_history(demo_store: Store) -> None:
+def test_days_still_to_come_are_not_grouping_history(demo_store: Store, today: date) -> None:
     from mathroom.store.repositories.groups import GroupRepository
 
     period = ClassroomService(demo_store).overview().periods[0]
     with demo_store.unit_of_work() as session:
         everything = GroupRepository(session).group_sets(period.id)
-        history = GroupRepository(session).group_sets(period.id, until=DEMO_TODAY)
-    assert everything[0].made_on == DEMO_TODAY + timedelta(days=4)
-    assert history[0].made_on == DEMO_TODAY
-    assert len(everything) - len(history) == 4
+        history = GroupRepository(session).group_sets(period.id, until=today)
+    week = school_week(today)
+    assert everything[0].made_on == week[-1]
+    assert history[0].made_on == max(d for d in (*week, today - timedelta(1)) if d <= today)
+    assert len(everything) - len(history) == len([d for d in week if d > today])
 
 
-def test_a_weekend_demo_plans_the_week_and_today(tmp_path: Path, migrated_db: Path) -> None:
+def test_the_demo_year_holds_its_history_and_its_week(demo_store: Store, today: date) -> None:
+    from mathroom.store.repositories.roster import RosterRepository
+
+    classroom = ClassroomService(demo_store)
+    students = [e.student.id for p in classroom.overview().periods for e in classroom.roster(p.id)]
+    with demo_store.unit_of_work() as session:
+        year = RosterRepository(session).current_year()
+        evidence = SkillRepository(session).evidence_of(students)
+    first_evidence = min(e.observed_on for e in evidence)
+    assert year is not None
+    assert year.starts_on <= first_evidence <= today
+    assert year.ends_on >= school_week(today)[-1]
+    assert year.name == f"{year.starts_on.year}–{year.starts_on.year + 1}"
+
+
+def test_a_weekend_demo_plans_the_coming_week(
+    tmp_path: Path, migrated_db: Path, now: datetime
+) -> None:
     path = tmp_path / "weekend.sqlite"
     shutil.copyfile(migrated_db, path)
     store = Store(make_engine(path))
     saturday = date(2026, 11, 28)
     try:
         started = time.perf_counter()
-        summary = DemoService(store, ContentFiles.bundled(), lambda: FIXED_NOW).create(saturday)
+        summary = DemoService(store, ContentFiles.bundled(), lambda: now).create(saturday)
         elapsed = time.perf_counter() - started
-        period = ClassroomService(store).overview().periods[0]
-        days = [p.plan_date for p in ClassroomService(store).plans(period.id, saturday, saturday)]
+        classroom = ClassroomService(store)
+        period = classroom.overview().periods[0]
+        days = [p.plan_date for p in classroom.plans(period.id, saturday, saturday + timedelta(8))]
     finally:
         store.close()
-    assert summary.plans == 3 * 6
-    assert days == [saturday]
+    assert summary.plans == 3 * 5
+    assert days == [date(2026, 11, 30), *(date(2026, 12, d) for d in range(1, 5))]
     assert elapsed < 10  # about 2 s on the development machine; first run must stay quick
 
 
@@ -133,20 +154,24 @@ def test_keep_apart_pairs_hold_in_every_demo_group(demo_store: Store) -> None:
                 assert not any(pair <= set(group.members) for pair in apart)
 
 
-def test_demo_again_refuses_and_changes_nothing(demo_folder: DataFolder, demo_store: Store) -> None:
+def test_demo_again_refuses_and_changes_nothing(
+    demo_folder: DataFolder, demo_store: Store, school_day: date, now: datetime
+) -> None:
     before = snapshot(demo_folder.database)
-    service = DemoService(demo_store, ContentFiles.bundled(), lambda: FIXED_NOW)
+    service = DemoService(demo_store, ContentFiles.bundled(), lambda: now)
     with pytest.raises(DemoRefusedError, match="already holds a classroom"):
-        service.create(date(2026, 11, 24))
+        service.create(school_day + timedelta(days=1))
     demo_store.close()
     assert snapshot(demo_folder.database) == before
 
 
-def test_demo_is_the_same_every_time(tmp_path: Path, migrated_db: Path, demo_store: Store) -> None:
+def test_demo_is_the_same_every_time(
+    tmp_path: Path, migrated_db: Path, demo_store: Store, now: datetime, today: date
+) -> None:
     other = tmp_path / "other.sqlite"
     shutil.copyfile(migrated_db, other)
     store = Store(make_engine(other))
-    DemoService(store, ContentFiles.bundled(), lambda: FIXED_NOW).create(DEMO_TODAY)
+    DemoService(store, ContentFiles.bundled(), lambda: now).create(today)
     first = ClassroomService(store)
     second = ClassroomService(demo_store)
     period_a = first.overview().periods[1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
 from mathroom.domain.attendance import AttendanceStatus
@@ -13,22 +15,21 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.store.unit_of_work import Store
-from tests.conftest import DEMO_TODAY, FIXED_NOW
 
 
-def test_make_check_and_save(demo_store: Store) -> None:
+def test_make_check_and_save(demo_store: Store, school_day: date, now: datetime) -> None:
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
     roster = [e.student.id for e in classroom.roster(period.id)]
-    AttendanceService(demo_store, lambda: FIXED_NOW).set_status(
-        period.id, roster[0], DEMO_TODAY, AttendanceStatus.ABSENT
+    AttendanceService(demo_store, lambda: now).set_status(
+        period.id, roster[0], school_day, AttendanceStatus.ABSENT
     )
-    service = GroupingService(demo_store, lambda: FIXED_NOW)
-    draft = service.make(period.id, DEMO_TODAY, 3, seed=5, time_limit_s=0.3)
+    service = GroupingService(demo_store, lambda: now)
+    draft = service.make(period.id, school_day, 3, seed=5, time_limit_s=0.3)
     placed = [m for g in draft.groups for m in g.members]
     assert sorted(placed) == sorted(roster[1:])  # everyone present, once; the absent one out
     assert draft.absent == (roster[0],)
-    rules = GroupingRulesService(demo_store, lambda: FIXED_NOW).rules(period.id)
+    rules = GroupingRulesService(demo_store, lambda: now).rules(period.id)
     apart = [r for r in rules if r.kind is ConstraintKind.KEEP_APART]
     assert apart
     for rule in apart:
@@ -47,17 +48,17 @@ def test_make_check_and_save(demo_store: Store) -> None:
     before = len(classroom.group_sets(period.id))
     set_id = service.save(draft)
     assert len(classroom.group_sets(period.id)) == before + 1
-    plan = classroom.plans(period.id, DEMO_TODAY, DEMO_TODAY)[0]
+    plan = classroom.plans(period.id, school_day, school_day)[0]
     stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
     assert stations.group_set_id == set_id
     assert len(stations.stations) == len(draft.groups)
     assert all(s.task_id is not None for s in stations.stations)
 
 
-def test_impossible_rules_are_named(demo_store: Store) -> None:
+def test_impossible_rules_are_named(demo_store: Store, school_day: date, now: datetime) -> None:
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
-    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    service = GroupingService(demo_store, lambda: now)
     roster = [e.student.id for e in classroom.roster(period.id)]
     locked = {
         roster[0]: 1,
@@ -69,49 +70,53 @@ def test_impossible_rules_are_named(demo_store: Store) -> None:
         roster[6]: 1,
     }
     with pytest.raises(InfeasibleError):
-        service.make(period.id, DEMO_TODAY, 2, locked=locked, seed=1, time_limit_s=0.2)
+        service.make(period.id, school_day, 2, locked=locked, seed=1, time_limit_s=0.2)
 
 
-def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(demo_store: Store) -> None:
+def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(
+    demo_store: Store, school_day: date, now: datetime
+) -> None:
     from mathroom.services.projector import ProjectorService
 
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
-    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    service = GroupingService(demo_store, lambda: now)
     roles = ("marker", "checker", "reporter")
-    first = service.make(period.id, DEMO_TODAY, 3, seed=2, roles=roles, time_limit_s=0.2)
+    first = service.make(period.id, school_day, 3, seed=2, roles=roles, time_limit_s=0.2)
     for group in first.groups:
         held = [role for _, role in group.roles]
         assert sorted(held) == sorted(roles)  # every role handed out in every group
     service.save(first)
     markers = {s for g in first.groups for s, r in g.roles if r == "marker"}
-    second = service.make(period.id, DEMO_TODAY, 3, seed=3, roles=roles, time_limit_s=0.2)
+    second = service.make(period.id, school_day, 3, seed=3, roles=roles, time_limit_s=0.2)
     again = {s for g in second.groups for s, r in g.roles if r == "marker"}
     assert len(markers & again) <= 1  # the marker role moves on to others
 
-    slide = ProjectorService(classroom, AttendanceService(demo_store, lambda: FIXED_NOW))
+    slide = ProjectorService(classroom, AttendanceService(demo_store, lambda: now))
     shown = " ".join(
-        n for _, names in slide.welcome_slide(period.id, DEMO_TODAY).stations for n in names
+        n for _, names in slide.welcome_slide(period.id, school_day).stations for n in names
     )
     assert "(marker)" in shown and "(reporter)" in shown
 
 
-def test_a_buddy_rule_keeps_a_newcomer_with_one_of_their_buddies(demo_store: Store) -> None:
+def test_a_buddy_rule_keeps_a_newcomer_with_one_of_their_buddies(
+    demo_store: Store, school_day: date, now: datetime
+) -> None:
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
     roster = [e.student.id for e in classroom.roster(period.id)]
     newcomer, buddy_one, buddy_two = roster[5], roster[9], roster[14]
-    rules = GroupingRulesService(demo_store, lambda: FIXED_NOW)
+    rules = GroupingRulesService(demo_store, lambda: now)
     rules.add_rule(period.id, ConstraintKind.BUDDY, newcomer, buddy_one, "shares Dari")
     rules.add_rule(period.id, ConstraintKind.BUDDY, newcomer, buddy_two, "shares Dari")
     assert "needs a buddy" in rules.rules(period.id)[-1].label
-    service = GroupingService(demo_store, lambda: FIXED_NOW)
+    service = GroupingService(demo_store, lambda: now)
     for seed in range(4):
-        draft = service.make(period.id, DEMO_TODAY, 3, seed=seed, time_limit_s=0.2)
+        draft = service.make(period.id, school_day, 3, seed=seed, time_limit_s=0.2)
         group = next(g for g in draft.groups if newcomer in g.members)
         assert {buddy_one, buddy_two} & set(group.members)
     # with both buddies absent, groups are still made (the rule waits for them)
-    attendance = AttendanceService(demo_store, lambda: FIXED_NOW)
+    attendance = AttendanceService(demo_store, lambda: now)
     for buddy in (buddy_one, buddy_two):
-        attendance.set_status(period.id, buddy, DEMO_TODAY, AttendanceStatus.ABSENT)
-    assert service.make(period.id, DEMO_TODAY, 3, seed=9, time_limit_s=0.2).groups
+        attendance.set_status(period.id, buddy, school_day, AttendanceStatus.ABSENT)
+    assert service.make(period.id, school_day, 3, seed=9, time_limit_s=0.2).groups

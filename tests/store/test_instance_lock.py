@@ -10,44 +10,42 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
+from mathroom.domain.errors import MathroomError
 from mathroom.instance_lock import InstanceLock, InstanceLockedError
 
 HOLDER = textwrap.dedent(
     """
     import sys, time
-    from PySide6.QtCore import QCoreApplication
+    from pathlib import Path
     from mathroom.instance_lock import InstanceLock
-    app = QCoreApplication(sys.argv[:1])
-    lock = InstanceLock(__import__("pathlib").Path(sys.argv[1]))
+    lock = InstanceLock(Path(sys.argv[1]))
     lock.acquire()
-    print("locked", flush=True)
+    print("locked", "PySide6" in sys.modules, flush=True)
     time.sleep(120)
     """
 )
 
 
 def hold_lock(path: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True
     )
     assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "locked"
+    assert holder.stdout.readline().split() == ["locked", "False"]  # and no Qt was loaded
     return holder
 
 
-def test_second_process_is_refused_then_stale_lock_is_cleared(
-    qapp: QApplication, tmp_path: Path
-) -> None:
+def test_second_process_is_refused_then_a_crashed_holder_blocks_nothing(tmp_path: Path) -> None:
     path = tmp_path / "mathroom.lock"
     holder = hold_lock(path)
     try:
         with pytest.raises(InstanceLockedError) as info:
             InstanceLock(path).acquire()
         assert info.value.pid == holder.pid
-        assert "already open" in str(info.value)
+        message = str(info.value)
+        assert "already open" in message
+        assert str(holder.pid) not in message and "--data-dir" not in message  # plain words
     finally:
         holder.send_signal(signal.SIGKILL)  # a crash: the lock file stays behind
         holder.wait()
@@ -55,14 +53,33 @@ def test_second_process_is_refused_then_stale_lock_is_cleared(
         holder.stdout.close()
     assert path.exists()
     lock = InstanceLock(path)
-    lock.acquire()  # the dead PID's lock is stale and cleared
+    lock.acquire()  # the system dropped the dead process's lock with it
+    assert lock.held and path.read_text().strip() == str(os.getpid())
     lock.release()
-    assert not path.exists()
 
 
-def test_the_same_process_can_release_and_take_again(qapp: QApplication, tmp_path: Path) -> None:
+def test_the_same_process_can_release_and_take_again(tmp_path: Path) -> None:
     lock = InstanceLock(tmp_path / "a.lock")
     lock.acquire()
+    lock.acquire()  # already held: nothing to do
     lock.release()
     lock.acquire()
     lock.release()
+    assert not lock.held
+
+
+def test_two_locks_in_one_process_exclude_each_other(tmp_path: Path) -> None:
+    first, second = InstanceLock(tmp_path / "a.lock"), InstanceLock(tmp_path / "a.lock")
+    first.acquire()
+    try:
+        with pytest.raises(InstanceLockedError):
+            second.acquire()
+    finally:
+        first.release()
+    second.acquire()
+    second.release()
+
+
+def test_a_folder_that_cannot_hold_a_lock_file_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(MathroomError, match="Could not create the lock file"):
+        InstanceLock(tmp_path / "missing" / "a.lock").acquire()

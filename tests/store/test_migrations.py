@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,6 @@ from mathroom.store.migrate import (
     upgrade_to_head,
 )
 from mathroom.store.opening import open_database
-from tests.conftest import FIXED_NOW
 from tests.store.migration_fixtures import (
     FAILING,
     WORKING,
@@ -34,6 +34,9 @@ from tests.store.migration_fixtures import (
     scripts_with_extra,
     snapshot,
 )
+
+# Backup mechanics only: when the copy was taken is a name, not a calendar decision.
+TAKEN_AT = datetime(2026, 11, 23, 7, 0, 0)
 
 
 def test_there_is_exactly_one_head() -> None:
@@ -46,7 +49,7 @@ def test_upgrade_from_empty_creates_every_table(tmp_path: Path) -> None:
     db = tmp_path / "fresh.sqlite"
     engine = make_engine(db)
     try:
-        outcome = upgrade_to_head(engine, db, backups_dir=tmp_path / "b", now=FIXED_NOW)
+        outcome = upgrade_to_head(engine, db, backups_dir=tmp_path / "b", now=TAKEN_AT)
         with engine.connect() as connection:
             names = {
                 row[0]
@@ -82,7 +85,7 @@ def test_downgrade_to_base_and_back(tmp_path: Path, migrated_db: Path) -> None:
             config.attributes["connection"] = connection
             command.downgrade(config, "base")
         assert revision_of(db) is None
-        upgrade_to_head(engine, db, backups_dir=None, now=FIXED_NOW)
+        upgrade_to_head(engine, db, backups_dir=None, now=TAKEN_AT)
     finally:
         engine.dispose()
     assert revision_of(db) == head_revision()
@@ -96,7 +99,7 @@ def test_older_database_is_backed_up_before_the_upgrade(
     engine = make_engine(db)
     try:
         outcome = upgrade_to_head(
-            engine, db, backups_dir=demo_folder.backups, now=FIXED_NOW, script_location=scripts
+            engine, db, backups_dir=demo_folder.backups, now=TAKEN_AT, script_location=scripts
         )
     finally:
         engine.dispose()
@@ -120,7 +123,7 @@ def test_migration_failing_half_way_changes_nothing(
                 engine,
                 db,
                 backups_dir=demo_folder.backups,
-                now=FIXED_NOW,
+                now=TAKEN_AT,
                 script_location=scripts,
             )
     finally:
@@ -128,7 +131,7 @@ def test_migration_failing_half_way_changes_nothing(
     assert snapshot(db) == before
     assert revision_of(db) == head_revision()
     # ...and the app still opens the same folder with its own migrations.
-    opened = open_database(demo_folder, FIXED_NOW)
+    opened = open_database(demo_folder, TAKEN_AT)
     try:
         assert not opened.migration.changed
     finally:
@@ -143,7 +146,7 @@ def test_database_from_a_newer_app_is_refused_untouched(migrated_folder: DataFol
     connection.close()
     before = snapshot(db)
     with pytest.raises(SchemaTooNewError, match="newer version of Mathroom"):
-        open_database(migrated_folder, FIXED_NOW)
+        open_database(migrated_folder, TAKEN_AT)
     assert snapshot(db) == before
 
 
@@ -153,4 +156,4 @@ def test_a_foreign_sqlite_file_is_refused(folder: DataFolder) -> None:
     connection.commit()
     connection.close()
     with pytest.raises(MigrationError, match="does not look like a Mathroom database"):
-        open_database(folder, FIXED_NOW)
+        open_database(folder, TAKEN_AT)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from mathroom.paths import DataFolder
 from mathroom.store.backup import BackupReason, create_backup, list_backups
 from mathroom.store.opening import DatabaseDamagedError, open_database
-from tests.conftest import FIXED_NOW
+
+# Backup mechanics only: when the copy was taken is a name, not a calendar decision.
+TAKEN_AT = datetime(2026, 11, 23, 7, 0, 0)
 
 
 def test_new_folder_gets_a_migrated_database_and_no_backup(folder: DataFolder) -> None:
-    opened = open_database(folder, FIXED_NOW)
+    opened = open_database(folder, TAKEN_AT)
     opened.store.close()
     assert folder.database.exists()
     assert opened.migration.from_revision is None
@@ -28,13 +30,13 @@ def test_garbage_file_is_moved_aside_and_the_newest_good_backup_offered(
         demo_folder.database,
         demo_folder.backups,
         BackupReason.STARTUP,
-        FIXED_NOW - timedelta(days=2),
+        TAKEN_AT - timedelta(days=2),
     )
     newest = create_backup(
         demo_folder.database,
         demo_folder.backups,
         BackupReason.STARTUP,
-        FIXED_NOW - timedelta(days=1),
+        TAKEN_AT - timedelta(days=1),
     )
     newest_bad = demo_folder.backups / "mathroom-20261123-060000-manual.sqlite"
     newest_bad.write_bytes(b"\x00" * 4096)  # a damaged backup is skipped, not offered
@@ -42,7 +44,7 @@ def test_garbage_file_is_moved_aside_and_the_newest_good_backup_offered(
     demo_folder.database.write_bytes(garbage)
 
     with pytest.raises(DatabaseDamagedError) as info:
-        open_database(demo_folder, FIXED_NOW)
+        open_database(demo_folder, TAKEN_AT)
     damaged = info.value
     assert not demo_folder.database.exists()
     assert damaged.moved_to.name == "mathroom.sqlite.corrupt-20261123-070000"
@@ -54,19 +56,19 @@ def test_garbage_file_is_moved_aside_and_the_newest_good_backup_offered(
 
 def test_startup_backup_only_when_data_changed(demo_folder: DataFolder) -> None:
     db = demo_folder.database
-    old = FIXED_NOW - timedelta(days=3)
+    old = TAKEN_AT - timedelta(days=3)
     os.utime(db, (old.timestamp(), old.timestamp()))
-    opened = open_database(demo_folder, FIXED_NOW)
+    opened = open_database(demo_folder, TAKEN_AT)
     opened.store.close()
     assert opened.startup_backup is not None  # no backup yet: take one
 
     os.utime(db, (old.timestamp(), old.timestamp()))  # unchanged since that backup
-    again = open_database(demo_folder, FIXED_NOW + timedelta(hours=1))
+    again = open_database(demo_folder, TAKEN_AT + timedelta(hours=1))
     again.store.close()
     assert again.startup_backup is None
 
-    touched = FIXED_NOW + timedelta(hours=2)
+    touched = TAKEN_AT + timedelta(hours=2)
     os.utime(db, (touched.timestamp(), touched.timestamp()))
-    third = open_database(demo_folder, FIXED_NOW + timedelta(hours=3))
+    third = open_database(demo_folder, TAKEN_AT + timedelta(hours=3))
     third.store.close()
     assert third.startup_backup is not None

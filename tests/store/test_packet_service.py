@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from mathroom.composition import Services, open_services
+from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.plan import school_week
 from mathroom.export.packet_model import PacketOptions, Section
-from mathroom.paths import DataFolder
 from mathroom.services.packet import NoPlanError
-from tests.conftest import DEMO_TODAY
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 
 
-@pytest.fixture
-def services(demo_folder: DataFolder) -> Iterator[Services]:
-    opened = open_services(demo_folder)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-def test_the_demo_day_has_every_section_for_every_period(services: Services) -> None:
-    packet = services.packet.packet(DEMO_TODAY)
+def test_the_demo_day_has_every_section_for_every_period(
+    services: Services, school_day: date
+) -> None:
+    packet = services.packet.packet(school_day)
     assert [p.period_name for p in packet.periods] == [
         p.name for p in services.classroom.overview().periods
     ]
@@ -44,11 +36,12 @@ def test_the_demo_day_has_every_section_for_every_period(services: Services) -> 
 
 def test_absent_students_get_no_ticket_and_are_listed_on_the_run_sheet(
     services: Services,
+    school_day: date,
 ) -> None:
     period = services.classroom.overview().periods[0]
     entry = services.classroom.roster(period.id)[0]
-    services.attendance.set_status(period.id, entry.student.id, DEMO_TODAY, AttendanceStatus.ABSENT)
-    packet = services.packet.packet(DEMO_TODAY, [period.id])
+    services.attendance.set_status(period.id, entry.student.id, school_day, AttendanceStatus.ABSENT)
+    packet = services.packet.packet(school_day, [period.id])
     (part,) = packet.periods
     assert entry.display_name not in [t.name for t in part.exit_tickets]
     assert entry.student.full_name in part.absent
@@ -56,10 +49,10 @@ def test_absent_students_get_no_ticket_and_are_listed_on_the_run_sheet(
 
 
 def test_the_pdf_holds_names_sections_and_no_levels_on_student_pages(
-    services: Services, tmp_path: Path
+    services: Services, tmp_path: Path, school_day: date
 ) -> None:
     out = tmp_path / "day.pdf"
-    report = services.packet.build(DEMO_TODAY, out)
+    report = services.packet.build(school_day, out)
     reader = PdfReader(out)
     assert report.pages == len(reader.pages) > 30
     texts = [page.extract_text() for page in reader.pages]
@@ -78,15 +71,17 @@ def test_the_pdf_holds_names_sections_and_no_levels_on_student_pages(
             assert word not in text
 
 
-def test_a_date_without_a_plan_is_refused_plainly(services: Services, tmp_path: Path) -> None:
+def test_a_date_without_a_plan_is_refused_plainly(
+    services: Services, tmp_path: Path, school_day: date
+) -> None:
     out = tmp_path / "none.pdf"
     with pytest.raises(NoPlanError, match="Nothing is planned for Sunday"):
-        services.packet.build(DEMO_TODAY.replace(day=29), out)
+        services.packet.build(school_week(school_day)[-1] + timedelta(days=2), out)
     assert not out.exists()
 
 
 def test_a_failed_build_keeps_the_old_file(
-    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, school_day: date
 ) -> None:
     exports = tmp_path / "exports"
     exports.mkdir()
@@ -98,14 +93,14 @@ def test_a_failed_build_keeps_the_old_file(
 
     monkeypatch.setattr("mathroom.export.packet._poster", broken)
     with pytest.raises(RuntimeError):
-        services.packet.build(DEMO_TODAY, out, options=PacketOptions())
+        services.packet.build(school_day, out, options=PacketOptions())
     assert out.read_bytes() == b"%PDF old"
     assert [p.name for p in exports.iterdir()] == ["day.pdf"]  # no half-written temp file
 
 
-def test_sections_option_and_period_choice(services: Services) -> None:
+def test_sections_option_and_period_choice(services: Services, school_day: date) -> None:
     first = services.classroom.overview().periods[0]
     options = PacketOptions(sections=frozenset({Section.ROSTER}))
-    packet = services.packet.packet(DEMO_TODAY, [first.id], options)
+    packet = services.packet.packet(school_day, [first.id], options)
     assert [p.period_name for p in packet.periods] == [first.name]
     assert packet.options.sections == {Section.ROSTER}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from types import UnionType
 
 import pytest
@@ -33,7 +33,6 @@ from mathroom.services.roster import RosterService
 from mathroom.services.safety import SafetyNet
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.unit_of_work import Store
-from tests.conftest import DEMO_TODAY, FIXED_NOW
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 SCENE_TYPES = (AgendaScene, GroupRevealScene, TaskScene, TimerScene, NamePickerScene)
@@ -46,7 +45,11 @@ ALLOWED_FIELDS = {
 
 
 def service(store: Store) -> ProjectorService:
-    return ProjectorService(ClassroomService(store), AttendanceService(store, lambda: FIXED_NOW))
+    # Attendance records carry a time stamp only; no projector decision reads it.
+    return ProjectorService(ClassroomService(store), AttendanceService(store, lambda: STAMP))
+
+
+STAMP = datetime(2026, 11, 23, 7, 30)
 
 
 def first_period(store: Store) -> Period:
@@ -99,9 +102,11 @@ def test_scenes_can_only_carry_names_labels_and_task_content() -> None:
                     pending.append(leaf)
 
 
-def test_the_demo_day_runs_agenda_then_each_blocks_scenes(demo_store: Store) -> None:
+def test_the_demo_day_runs_agenda_then_each_blocks_scenes(
+    demo_store: Store, school_day: date
+) -> None:
     period = first_period(demo_store)
-    scenes = service(demo_store).scenes(period.id, DEMO_TODAY)
+    scenes = service(demo_store).scenes(period.id, school_day)
     assert isinstance(scenes[0], AgendaScene)
     agenda = scenes[0]
     assert agenda.heading == f"Welcome, {period.name}!"
@@ -128,9 +133,10 @@ def test_the_demo_day_runs_agenda_then_each_blocks_scenes(demo_store: Store) -> 
 
 def test_tasks_bring_prompt_hints_and_extensions_but_never_answers_or_notes(
     demo_store: Store,
+    school_day: date,
 ) -> None:
     period = first_period(demo_store)
-    scenes = service(demo_store).scenes(period.id, DEMO_TODAY)
+    scenes = service(demo_store).scenes(period.id, school_day)
     tasks = {t.title: t for t in ClassroomService(demo_store).tasks()}
     shown = [s for s in scenes if isinstance(s, TaskScene)]
     assert len(shown) >= 8
@@ -146,14 +152,16 @@ def test_tasks_bring_prompt_hints_and_extensions_but_never_answers_or_notes(
     assert any(s.kicker == "Whiteboard 3" for s in shown)
 
 
-def test_absent_students_are_left_off_every_scene(demo_store: Store) -> None:
+def test_absent_students_are_left_off_every_scene(
+    demo_store: Store, school_day: date, now: datetime
+) -> None:
     period = first_period(demo_store)
     entries = ClassroomService(demo_store).roster(period.id)
     absent = entries[2]
-    AttendanceService(demo_store, lambda: FIXED_NOW).set_status(
-        period.id, absent.student.id, DEMO_TODAY, AttendanceStatus.ABSENT
+    AttendanceService(demo_store, lambda: now).set_status(
+        period.id, absent.student.id, school_day, AttendanceStatus.ABSENT
     )
-    scenes = service(demo_store).scenes(period.id, DEMO_TODAY)
+    scenes = service(demo_store).scenes(period.id, school_day)
     assert absent.display_name not in all_text(scenes).split("\n")
     picker = next(s for s in scenes if isinstance(s, NamePickerScene))
     assert set(picker.names) == {e.display_name for e in entries} - {absent.display_name}
@@ -162,20 +170,22 @@ def test_absent_students_are_left_off_every_scene(demo_store: Store) -> None:
     assert sorted(seated) == sorted(picker.names)
 
 
-def test_names_follow_the_display_name_setting(demo_store: Store, demo_folder: DataFolder) -> None:
+def test_names_follow_the_display_name_setting(
+    demo_store: Store, demo_folder: DataFolder, school_day: date, now: datetime
+) -> None:
     period = first_period(demo_store)
-    roster = RosterService(demo_store, SafetyNet(demo_folder, lambda: FIXED_NOW), lambda: FIXED_NOW)
+    roster = RosterService(demo_store, SafetyNet(demo_folder, lambda: now), lambda: now)
     roster.set_display_style(DisplayNameStyle.FIRST_LAST)
     entries = ClassroomService(demo_store).roster(period.id)
-    scenes = service(demo_store).scenes(period.id, DEMO_TODAY)
+    scenes = service(demo_store).scenes(period.id, school_day)
     picker = next(s for s in scenes if isinstance(s, NamePickerScene))
     assert set(picker.names) == {e.student.full_name for e in entries}
 
 
-def test_nothing_private_reaches_any_scene(demo_store: Store) -> None:
+def test_nothing_private_reaches_any_scene(demo_store: Store, school_day: date) -> None:
     text = ""
     for period in ClassroomService(demo_store).overview().periods:
-        text += all_text(service(demo_store).scenes(period.id, DEMO_TODAY))
+        text += all_text(service(demo_store).scenes(period.id, school_day))
     for word in LEVEL_WORDS:
         assert word not in text
     classroom = ClassroomService(demo_store)
@@ -186,17 +196,19 @@ def test_nothing_private_reaches_any_scene(demo_store: Store) -> None:
         with demo_store.unit_of_work() as session:
             reasons = [c.reason for c in GroupRepository(session).constraints(period.id)]
         assert reasons and all(r not in text for r in reasons if r.strip())
-        plan = classroom.plans(period.id, DEMO_TODAY, DEMO_TODAY)[0]
+        plan = classroom.plans(period.id, school_day, school_day)[0]
         for block in plan.blocks:
             if block.kind is BlockKind.SMALL_GROUP:
                 assert block.heading not in text  # who is pulled, and for what skill
     assert "fresh_mix" not in text  # how the groups were made
 
 
-def test_a_rotation_counts_down_each_round_and_says_move_on(demo_store: Store) -> None:
+def test_a_rotation_counts_down_each_round_and_says_move_on(
+    demo_store: Store, school_day: date, now: datetime
+) -> None:
     period = first_period(demo_store)
-    plans = PlanService(demo_store, lambda: FIXED_NOW)
-    plan = plans.plan(period.id, DEMO_TODAY)
+    plans = PlanService(demo_store, lambda: now)
+    plan = plans.plan(period.id, school_day)
     assert plan is not None
     blocks = [
         dataclasses.replace(b, minutes=25, rotation_minutes=8)
@@ -204,8 +216,8 @@ def test_a_rotation_counts_down_each_round_and_says_move_on(demo_store: Store) -
         else b
         for b in plan.blocks
     ]
-    plans.save_plan(period.id, DEMO_TODAY, blocks, notes="Watch the back table (teacher only)")
-    scenes = service(demo_store).scenes(period.id, DEMO_TODAY)
+    plans.save_plan(period.id, school_day, blocks, notes="Watch the back table (teacher only)")
+    scenes = service(demo_store).scenes(period.id, school_day)
     timer = next(s for s in scenes if isinstance(s, TimerScene) and s.block == 1)
     assert [r.label for r in timer.rounds] == [
         "Round 1 of 3",
@@ -219,20 +231,22 @@ def test_a_rotation_counts_down_each_round_and_says_move_on(demo_store: Store) -
     assert "Watch the back table" not in all_text(scenes)
 
 
-def test_a_day_without_a_plan_still_has_an_agenda_and_a_picker(demo_store: Store) -> None:
+def test_a_day_without_a_plan_still_has_an_agenda_and_a_picker(
+    demo_store: Store, school_day: date
+) -> None:
     period = first_period(demo_store)
-    someday = DEMO_TODAY + timedelta(days=60)
+    someday = school_day + timedelta(days=60)
     scenes = service(demo_store).scenes(period.id, someday)
     assert [type(s) for s in scenes] == [AgendaScene, NamePickerScene]
     assert isinstance(scenes[0], AgendaScene) and scenes[0].items == ()
 
 
 @pytest.mark.parametrize("kind", [BlockKind.WARMUP, BlockKind.CLOSING])
-def test_sharing_blocks_get_a_name_picker(demo_store: Store, kind: BlockKind) -> None:
+def test_sharing_blocks_get_a_name_picker(
+    demo_store: Store, kind: BlockKind, school_day: date, now: datetime
+) -> None:
     period = first_period(demo_store)
-    on = DEMO_TODAY + timedelta(days=60)
-    PlanService(demo_store, lambda: FIXED_NOW).save_plan(
-        PeriodId(period.id), on, [PlanBlock(kind, 5)]
-    )
+    on = school_day + timedelta(days=60)
+    PlanService(demo_store, lambda: now).save_plan(PeriodId(period.id), on, [PlanBlock(kind, 5)])
     scenes = service(demo_store).scenes(period.id, on)
     assert [type(s) for s in scenes] == [AgendaScene, TimerScene, NamePickerScene]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,13 @@ from mathroom.services.roster_import import ImportNeedsDecisionError, RosterImpo
 from mathroom.services.safety import SafetyNet
 from mathroom.store.backup import list_backups
 from mathroom.store.unit_of_work import Store
-from tests.conftest import FIXED_NOW
 from tests.store.migration_fixtures import snapshot
 
 
 @pytest.fixture
-def importer(demo_store: Store, demo_folder: DataFolder) -> RosterImportService:
-    safety = SafetyNet(demo_folder, lambda: FIXED_NOW)
-    return RosterImportService(demo_store, safety, lambda: FIXED_NOW)
+def importer(demo_store: Store, demo_folder: DataFolder, now: datetime) -> RosterImportService:
+    safety = SafetyNet(demo_folder, lambda: now)
+    return RosterImportService(demo_store, safety, lambda: now)
 
 
 def period_one_csv(store: Store, path: Path, *, drop: int = 0, extra: str = "") -> Path:
@@ -169,11 +169,9 @@ def test_whole_school_export_is_filtered_to_the_teachers_periods(
 
 
 def test_whole_school_export_with_no_matching_period_is_refused(
-    store: Store, migrated_folder: DataFolder, tmp_path: Path
+    store: Store, migrated_folder: DataFolder, tmp_path: Path, now: datetime
 ) -> None:
-    importer = RosterImportService(
-        store, SafetyNet(migrated_folder, lambda: FIXED_NOW), lambda: FIXED_NOW
-    )
+    importer = RosterImportService(store, SafetyNet(migrated_folder, lambda: now), lambda: now)
     file = tmp_path / "school.csv"
     lines = ["Student ID,Last Name,First Name,Section"]
     lines += [f"08{n:05d},Family{n},Given{n},Section {n % 30}" for n in range(300)]

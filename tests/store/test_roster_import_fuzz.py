@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,6 @@ from mathroom.paths import DataFolder
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet
 from mathroom.store.unit_of_work import Store
-from tests.conftest import FIXED_NOW
 from tests.store.migration_fixtures import snapshot
 
 text_rows = st.lists(
@@ -38,11 +38,9 @@ text_rows = st.lists(
     suffix=st.sampled_from([".csv", ".tsv", ".txt", ".xlsx", ".dat"]),
 )
 def test_random_files_never_crash_or_write_half(
-    demo_store: Store, demo_folder: DataFolder, content: bytes, suffix: str
+    demo_store: Store, demo_folder: DataFolder, content: bytes, suffix: str, now: datetime
 ) -> None:
-    importer = RosterImportService(
-        demo_store, SafetyNet(demo_folder, lambda: FIXED_NOW), lambda: FIXED_NOW
-    )
+    importer = RosterImportService(demo_store, SafetyNet(demo_folder, lambda: now), lambda: now)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"roster{suffix}"
         path.write_bytes(content)

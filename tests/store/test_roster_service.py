@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -19,12 +19,11 @@ from mathroom.services.roster import PeriodForm, RosterService, StudentForm
 from mathroom.services.safety import SafetyNet
 from mathroom.store.backup import list_backups
 from mathroom.store.unit_of_work import Store
-from tests.conftest import DEMO_TODAY, FIXED_NOW
 
 
 @pytest.fixture
-def roster(demo_store: Store, demo_folder: DataFolder) -> RosterService:
-    return RosterService(demo_store, SafetyNet(demo_folder, lambda: FIXED_NOW), lambda: FIXED_NOW)
+def roster(demo_store: Store, demo_folder: DataFolder, now: datetime) -> RosterService:
+    return RosterService(demo_store, SafetyNet(demo_folder, lambda: now), lambda: now)
 
 
 def test_add_edit_and_find_a_student(roster: RosterService, demo_store: Store) -> None:
@@ -149,16 +148,18 @@ def test_export_csv_is_excel_friendly(roster: RosterService, tmp_path: Path) -> 
     assert any(r[2] == "José" for r in rows)
 
 
-def test_attendance_by_date(demo_store: Store, roster: RosterService) -> None:
-    attendance = AttendanceService(demo_store, lambda: FIXED_NOW)
+def test_attendance_by_date(
+    demo_store: Store, roster: RosterService, school_day: date, now: datetime
+) -> None:
+    attendance = AttendanceService(demo_store, lambda: now)
     period = roster.periods()[0]
-    day = attendance.day(period.id, DEMO_TODAY)
+    day = attendance.day(period.id, school_day)
     assert {e.status for e in day} == {AttendanceStatus.PRESENT}
     first, second = day[0].student.id, day[1].student.id
-    attendance.set_status(period.id, first, DEMO_TODAY, AttendanceStatus.ABSENT)
-    attendance.set_status(period.id, second, DEMO_TODAY, AttendanceStatus.LATE)
-    attendance.set_status(period.id, first, DEMO_TODAY, AttendanceStatus.ABSENT)  # idempotent
-    assert attendance.absent(period.id, DEMO_TODAY) == {first}
+    attendance.set_status(period.id, first, school_day, AttendanceStatus.ABSENT)
+    attendance.set_status(period.id, second, school_day, AttendanceStatus.LATE)
+    attendance.set_status(period.id, first, school_day, AttendanceStatus.ABSENT)  # idempotent
+    assert attendance.absent(period.id, school_day) == {first}
     assert attendance.absent(period.id, date(2026, 11, 24)) == set()  # kept by date
-    statuses = {e.student.id: e.status for e in attendance.day(period.id, DEMO_TODAY)}
+    statuses = {e.student.id: e.status for e in attendance.day(period.id, school_day)}
     assert statuses[second] is AttendanceStatus.LATE

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from mathroom.composition import Services, open_services
+from mathroom.composition import Services
 from mathroom.domain.ids import PeriodId
 from mathroom.domain.roster import Student
 from mathroom.domain.scores import CutPoints
@@ -28,19 +27,16 @@ from mathroom.store.backup import list_backups
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
-from tests.conftest import FIXED_NOW
 from tests.fixtures.scores import make_fixtures
 from tests.store.migration_fixtures import snapshot
 
-QUIZ_DAY = date(2026, 11, 20)
-TODAY = FIXED_NOW.date()
 CUTS = CutPoints()
 
 
 @pytest.fixture
-def importer(demo_store: Store, demo_folder: DataFolder) -> ScoreImportService:
-    safety = SafetyNet(demo_folder, lambda: FIXED_NOW)
-    return ScoreImportService(demo_store, safety, lambda: FIXED_NOW)
+def importer(demo_store: Store, demo_folder: DataFolder, now: datetime) -> ScoreImportService:
+    safety = SafetyNet(demo_folder, lambda: now)
+    return ScoreImportService(demo_store, safety, lambda: now)
 
 
 @pytest.fixture
@@ -55,19 +51,20 @@ def write(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def quiz_lines(students: list[Student], scores: list[str]) -> list[str]:
-    """A long file: one row per student on 7.NS.A.1b, with these scores, dated QUIZ_DAY."""
+def quiz_lines(students: list[Student], scores: list[str], on: date) -> list[str]:
+    """A long file: one row per student on 7.NS.A.1b, with these scores, dated ``on``."""
     lines = ["Student ID,Student Name,Skill Code,Score,Date"]
     for student, score in zip(students, scores, strict=False):
         name = f'"{student.family_name}, {student.given_name}"'
-        lines.append(f"{student.student_number},{name},7.NS.A.1b,{score},{QUIZ_DAY.isoformat()}")
+        lines.append(f"{student.student_number},{name},7.NS.A.1b,{score},{on.isoformat()}")
     return lines
 
 
-def imported(store: Store, students: list[Student]) -> list[Evidence]:
+def imported(store: Store, students: list[Student], since: date) -> list[Evidence]:
+    """What the test's import recorded: the demo's own imports are all from before today."""
     with store.unit_of_work() as session:
         evidence = SkillRepository(session).evidence_of([s.id for s in students])
-    return [e for e in evidence if e.source is EvidenceSource.IMPORT and e.observed_on >= QUIZ_DAY]
+    return [e for e in evidence if e.source is EvidenceSource.IMPORT and e.observed_on >= since]
 
 
 def test_a_clean_file_records_every_score_at_its_level(
@@ -76,12 +73,13 @@ def test_a_clean_file_records_every_score_at_its_level(
     demo_folder: DataFolder,
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
+    today: date,
 ) -> None:
     period, students = period_one
     scores = ["95%", "17/20", "69.9", "50", "12/40", "Got it"]
-    file = write(tmp_path / "quiz.csv", quiz_lines(students, scores))
+    file = write(tmp_path / "quiz.csv", quiz_lines(students, scores, today))
     parsed = importer.read(file)
-    plan = importer.plan(parsed, period, TODAY, CUTS)
+    plan = importer.plan(parsed, period, today, CUTS)
     assert plan.can_apply and plan.blocking_messages() == []
     assert [p.how for p in plan.matched] == [
         "95% → Extending",
@@ -92,10 +90,10 @@ def test_a_clean_file_records_every_score_at_its_level(
         "Got it (in the file)",
     ]
     assert plan.summary().startswith("6 scores to record (6 students, 1 skill)")
-    result = importer.apply(parsed, period, TODAY, CUTS)
+    result = importer.apply(parsed, period, today, CUTS)
     assert result.recorded == 6 and len(result.evidence_ids) == 6
     assert result.summary() == "Recorded 6 scores for 6 students on 1 skill."
-    recorded = imported(demo_store, students)
+    recorded = imported(demo_store, students, today)
     assert [(e.student_id, e.level) for e in recorded] == [
         (students[0].id, Level.EXTENDING),
         (students[1].id, Level.GOT_IT),
@@ -104,7 +102,7 @@ def test_a_clean_file_records_every_score_at_its_level(
         (students[4].id, Level.NOT_YET),
         (students[5].id, Level.GOT_IT),
     ]
-    assert {e.observed_on for e in recorded} == {QUIZ_DAY}
+    assert {e.observed_on for e in recorded} == {today}
     assert [b.reason for b in list_backups(demo_folder.backups)] == ["before-import"]
     assert result.backup is not None and result.backup.exists()
 
@@ -114,9 +112,10 @@ def test_bad_rows_are_named_and_nothing_is_written(
     demo_folder: DataFolder,
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
+    today: date,
 ) -> None:
     period, students = period_one
-    lines = quiz_lines(students, ["85", "90"])
+    lines = quiz_lines(students, ["85", "90"], today)
     lines += [
         "0799999,Nobody Known,7.NS.A.1b,80,2026-11-20",  # line 4: no such student
         f"{students[2].student_number},,7.NS.A.9z,80,2026-11-20",  # line 5: no such skill
@@ -127,10 +126,10 @@ def test_bad_rows_are_named_and_nothing_is_written(
     file = write(tmp_path / "bad.csv", lines)
     before = snapshot(demo_folder.database)
     parsed = importer.read(file)
-    plan = importer.plan(parsed, period, TODAY, CUTS)
+    plan = importer.plan(parsed, period, today, CUTS)
     assert not plan.can_apply and plan.unmatched_rows == 5
     with pytest.raises(ScoreImportNeedsDecisionError) as raised:
-        importer.apply(parsed, period, TODAY, CUTS)
+        importer.apply(parsed, period, today, CUTS)
     message = str(raised.value)
     assert message.startswith("bad.csv: nothing was imported; 5 rows can't be read or matched")
     for expected in (
@@ -145,7 +144,7 @@ def test_bad_rows_are_named_and_nothing_is_written(
     assert list_backups(demo_folder.backups) == []
     # the same refusal, again: still nothing
     with pytest.raises(ScoreImportNeedsDecisionError):
-        importer.apply(parsed, period, TODAY, CUTS)
+        importer.apply(parsed, period, today, CUTS)
     assert snapshot(demo_folder.database) == before
 
 
@@ -155,21 +154,24 @@ def test_skip_unmatched_writes_only_the_good_rows_and_rerunning_changes_nothing(
     demo_folder: DataFolder,
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
+    today: date,
 ) -> None:
     period, students = period_one
-    lines = quiz_lines(students, ["85", "90"])
+    lines = quiz_lines(students, ["85", "90"], today)
     lines += ["0799999,Nobody Known,7.NS.A.1b,80,2026-11-20", f"{students[2].student_number}"]
     lines[-1] += ",,7.NS.A.1b,abc,2026-11-20"
     file = write(tmp_path / "mixed.csv", lines)
     parsed = importer.read(file)
-    result = importer.apply(parsed, period, TODAY, CUTS, skip_unmatched=True)
+    result = importer.apply(parsed, period, today, CUTS, skip_unmatched=True)
     assert result.recorded == 2
     assert "2 rows that could not be read or matched were left out" in result.summary()
-    assert [e.student_id for e in imported(demo_store, students)] == [s.id for s in students[:2]]
+    assert [e.student_id for e in imported(demo_store, students, today)] == [
+        s.id for s in students[:2]
+    ]
 
     before = snapshot(demo_folder.database)
     backups = list_backups(demo_folder.backups)
-    again = importer.apply(importer.read(file), period, TODAY, CUTS, skip_unmatched=True)
+    again = importer.apply(importer.read(file), period, today, CUTS, skip_unmatched=True)
     assert again.recorded == 0 and again.backup is None
     assert len(again.plan.already_recorded) == 2
     assert again.summary() == "Nothing to record: all 2 scores were already in Mathroom."
@@ -183,9 +185,10 @@ def test_a_failure_half_way_writes_nothing(
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    today: date,
 ) -> None:
     period, students = period_one
-    file = write(tmp_path / "quiz.csv", quiz_lines(students, ["85"] * 10))
+    file = write(tmp_path / "quiz.csv", quiz_lines(students, ["85"] * 10, today))
     parsed = importer.read(file)
     before = snapshot(demo_folder.database)
     original = SkillRepository.record_evidence
@@ -196,7 +199,7 @@ def test_a_failure_half_way_writes_nothing(
 
     monkeypatch.setattr(SkillRepository, "record_evidence", failing)
     with pytest.raises(OSError, match="disk full"):
-        importer.apply(parsed, period, TODAY, CUTS)
+        importer.apply(parsed, period, today, CUTS)
     assert snapshot(demo_folder.database) == before
 
 
@@ -205,14 +208,15 @@ def test_cut_points_change_levels_and_are_remembered_as_text(
     demo_folder: DataFolder,
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
+    today: date,
 ) -> None:
     period, students = period_one
-    parsed = importer.read(write(tmp_path / "q.csv", quiz_lines(students, ["75"])))
+    parsed = importer.read(write(tmp_path / "q.csv", quiz_lines(students, ["75"], today)))
     assert importer.cut_points() == CutPoints()
-    assert importer.plan(parsed, period, TODAY, CUTS).matched[0].level is Level.GOT_IT
+    assert importer.plan(parsed, period, today, CUTS).matched[0].level is Level.GOT_IT
     strict = CutPoints(Decimal(60), Decimal(80), Decimal("95.5"))
-    assert importer.plan(parsed, period, TODAY, strict).matched[0].level is Level.GETTING_THERE
-    importer.apply(parsed, period, TODAY, strict)
+    assert importer.plan(parsed, period, today, strict).matched[0].level is Level.GETTING_THERE
+    importer.apply(parsed, period, today, strict)
     assert importer.cut_points() == strict
     importer.set_cut_points(CutPoints(Decimal(40), Decimal(65), Decimal(85)))
     connection = sqlite3.connect(demo_folder.database)
@@ -230,6 +234,7 @@ def test_matching_by_number_name_and_suggestion(
     demo_store: Store,
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
+    today: date,
 ) -> None:
     period, students = period_one
     a, b, c, d = students[:4]
@@ -246,18 +251,18 @@ def test_matching_by_number_name_and_suggestion(
         ],
     )
     parsed = importer.read(file)
-    plan = importer.plan(parsed, period, TODAY, CUTS)
+    plan = importer.plan(parsed, period, today, CUTS)
     assert [s.code for s in plan.unknown_skills] == ["7NSA2a"]
     assert plan.unknown_skills[0].suggestion == "7.NS.A.2a"
     assert [p.student.id for p in plan.matched] == [a.id, b.id, c.id]
-    plan = importer.plan(parsed, period, TODAY, CUTS, use_suggestions=True)
+    plan = importer.plan(parsed, period, today, CUTS, use_suggestions=True)
     assert plan.can_apply
     assert [(p.student.id, p.skill.code, p.level) for p in plan.matched][-1] == (
         d.id,
         "7.NS.A.2a",
         Level.GETTING_THERE,
     )
-    assert {p.observed_on for p in plan.matched} == {TODAY}  # no dates: the chosen day
+    assert {p.observed_on for p in plan.matched} == {today}  # no dates: the chosen day
     assert plan.dated_by_default == 4
     warnings = " | ".join(w.message for w in plan.warnings)
     assert f"student number {a.student_number.lstrip('0')} read as {a.student_number}" in warnings
@@ -270,14 +275,16 @@ def test_ambiguous_names_archived_students_and_other_periods(
     demo_store: Store,
     period_one: tuple[PeriodId, list[Student]],
     tmp_path: Path,
+    now: datetime,
+    today: date,
 ) -> None:
     period, students = period_one
     twin, leaver = students[0], students[1]
     with demo_store.unit_of_work() as session:
         copy = Student(twin.id, twin.given_name, twin.family_name, None, None)
-        new_id = RosterRepository(session).add_student(copy, FIXED_NOW)
-        RosterRepository(session).enroll(new_id, period, TODAY)
-        RosterEditor(session).student_row(leaver.id).archived_at = FIXED_NOW
+        new_id = RosterRepository(session).add_student(copy, now)
+        RosterRepository(session).enroll(new_id, period, today)
+        RosterEditor(session).student_row(leaver.id).archived_at = now
     classroom = ClassroomService(demo_store)
     other = classroom.roster(classroom.overview().periods[1].id)[0].student
     file = write(
@@ -291,7 +298,7 @@ def test_ambiguous_names_archived_students_and_other_periods(
         ],
     )
     parsed = importer.read(file)
-    plan = importer.plan(parsed, period, TODAY, CUTS)
+    plan = importer.plan(parsed, period, today, CUTS)
     reasons = [s.message for s in plan.unmatched_students]
     assert reasons[0] == (
         f"line 2: 2 students in this period are called {twin.given_name} {twin.family_name}; "
@@ -302,29 +309,32 @@ def test_ambiguous_names_archived_students_and_other_periods(
     assert [p.student.id for p in plan.matched] == [leaver.id, other.id]
     assert any("is archived" in w.message for w in plan.warnings)
     # without a period, names are looked up across the year
-    across = importer.plan(parsed, None, TODAY, CUTS)
+    across = importer.plan(parsed, None, today, CUTS)
     assert [s.said for s in across.unmatched_students] == [f"{twin.given_name} {twin.family_name}"]
 
 
 def test_a_number_naming_someone_else_is_not_matched(
-    importer: ScoreImportService, period_one: tuple[PeriodId, list[Student]], tmp_path: Path
+    importer: ScoreImportService,
+    period_one: tuple[PeriodId, list[Student]],
+    tmp_path: Path,
+    today: date,
 ) -> None:
     period, students = period_one
     file = write(
         tmp_path / "wrong.csv",
         ["Student ID,Name,Skill,Score", f"{students[0].student_number},Ada Lovelace,7.NS.A.1b,80"],
     )
-    plan = importer.plan(importer.read(file), period, TODAY, CUTS)
+    plan = importer.plan(importer.read(file), period, today, CUTS)
     assert plan.unmatched_students[0].reason.startswith(
         f"student number {students[0].student_number} is {students[0].full_name} in Mathroom"
     )
 
 
 def test_the_wide_diagnostic_workbook(
-    importer: ScoreImportService, demo_store: Store, tmp_path: Path
+    importer: ScoreImportService, demo_store: Store, tmp_path: Path, today: date
 ) -> None:
     parsed = importer.read(make_fixtures.wide_workbook(tmp_path / "diagnostic.xlsx"))
-    plan = importer.plan(parsed, None, TODAY, CUTS)
+    plan = importer.plan(parsed, None, today, CUTS)
     assert plan.can_apply, plan.blocking_messages()
     assert plan.unit == "score"
     got = [(p.student.student_number, p.skill.code, p.level) for p in plan.matched]
@@ -336,18 +346,11 @@ def test_the_wide_diagnostic_workbook(
         ("0716105", "7.EE.A.1-simp", Level.EXTENDING),
     ]
     assert plan.ignored_columns == ("Total",)
-    result = importer.apply(parsed, None, TODAY, CUTS)
+    result = importer.apply(parsed, None, today, CUTS)
     assert result.recorded == 5
 
 
 # -- the command line ---------------------------------------------------------------------
-@pytest.fixture
-def services(demo_folder: DataFolder) -> Iterator[Services]:
-    opened = open_services(demo_folder)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def run(services: Services, file: Path, **flags: object) -> tuple[int, list[str], list[str]]:
@@ -367,10 +370,12 @@ def run(services: Services, file: Path, **flags: object) -> tuple[int, list[str]
     return code, out, err
 
 
-def test_cli_blocks_then_skips_then_imports(services: Services, tmp_path: Path) -> None:
+def test_cli_blocks_then_skips_then_imports(
+    services: Services, tmp_path: Path, today: date
+) -> None:
     period = services.roster.periods()[0]
     students = [e.student for e in services.classroom.roster(period.id)]
-    lines = [*quiz_lines(students, ["85", "90"]), "0799999,Nobody Known,7.NS.A.1b,80,"]
+    lines = [*quiz_lines(students, ["85", "90"], today), "0799999,Nobody Known,7.NS.A.1b,80,"]
     file = write(tmp_path / "quiz.csv", lines)
     before = snapshot(services.folder.database)
 
@@ -417,10 +422,12 @@ def test_cli_wants_yes_for_warnings_and_a_known_period(services: Services, tmp_p
     assert (code, err) == (1, ["missing.csv: the file was not found"])
 
 
-def test_cli_plan_report_lists_counts_then_lines(services: Services, tmp_path: Path) -> None:
+def test_cli_plan_report_lists_counts_then_lines(
+    services: Services, tmp_path: Path, today: date
+) -> None:
     period = services.roster.periods()[0]
     students = [e.student for e in services.classroom.roster(period.id)]
-    file = write(tmp_path / "quiz.csv", quiz_lines(students, ["85", ""]))
+    file = write(tmp_path / "quiz.csv", quiz_lines(students, ["85", ""], today))
     code, out, _err = run(services, file, dry_run=True)
     assert code == 0
     assert out[:2] == [

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from mathroom.domain.errors import ValidationError
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.store.unit_of_work import Store
-from tests.conftest import FIXED_NOW
 
 
-def test_add_rename_hide_reorder(demo_store: Store) -> None:
+def test_add_rename_hide_reorder(demo_store: Store, now: datetime) -> None:
     service = SkillMapService(demo_store)
     before = service.skills()
     added = service.add("MY-1", "Integer chips", "NS", 7, "Model adding with chips")
@@ -20,7 +21,7 @@ def test_add_rename_hide_reorder(demo_store: Store) -> None:
     service.move(added, -1)
     assert [s.code for s in service.skills()][-2] == "MY-1"
     service.set_hidden(before[0].id, True)
-    visible = EvidenceService(demo_store, lambda: FIXED_NOW).skills()
+    visible = EvidenceService(demo_store, lambda: now).skills()
     assert before[0].id not in {s.id for s in visible}
     assert len(service.skills()) == len(before) + 1  # hidden, not gone
 

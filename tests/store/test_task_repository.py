@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -18,7 +18,6 @@ from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.tables import DayPlanRow, PeriodRow, PlanBlockRow, SchoolYearRow, StationRow
 from mathroom.store.unit_of_work import Store
-from tests.conftest import FIXED_NOW
 
 
 def tiny_png() -> bytes:
@@ -81,7 +80,8 @@ def add_plan(
     station_tasks: tuple[TaskId | None, ...] = (),
 ) -> None:
     """A day plan with a warm-up block (its task) and a stations block (its stations)."""
-    plan = DayPlanRow(period_id=period, plan_date=on, created_at=FIXED_NOW, updated_at=FIXED_NOW)
+    planned = datetime.combine(on, time(7))
+    plan = DayPlanRow(period_id=period, plan_date=on, created_at=planned, updated_at=planned)
     plan.blocks.append(PlanBlockRow(position=0, kind="warmup", minutes=10, task_id=block_task))
     stations = PlanBlockRow(position=1, kind="stations", minutes=25)
     stations.stations = [
@@ -92,50 +92,56 @@ def add_plan(
     session.flush()
 
 
-def test_a_task_with_every_field_is_stored_and_read_back_unchanged(store: Store) -> None:
+def test_a_task_with_every_field_is_stored_and_read_back_unchanged(
+    store: Store, now: datetime
+) -> None:
     spec = full_spec()
     with store.unit_of_work() as session:
-        task_id = TaskRepository(session).add(spec, add_skill_map(session), FIXED_NOW)
+        task_id = TaskRepository(session).add(spec, add_skill_map(session), now)
     with store.unit_of_work() as session:
         tasks = TaskRepository(session)
         task = tasks.get(task_id)
         listed = tasks.tasks()
     assert task.spec == spec
     assert task.spec.image is not None and task.spec.image.media_type == PNG
-    assert (task.created_at, task.updated_at, task.archived) == (FIXED_NOW, FIXED_NOW, False)
+    assert (task.created_at, task.updated_at, task.archived) == (now, now, False)
     assert listed == [task]
 
 
-def test_add_keeps_an_imported_tasks_own_dates(store: Store) -> None:
+def test_add_keeps_an_imported_tasks_own_dates(store: Store, now: datetime) -> None:
     made, changed = datetime(2025, 3, 1, 8, 30), datetime(2025, 9, 2, 15, 0)
     with store.unit_of_work() as session:
         tasks = TaskRepository(session)
-        task_id = tasks.add(full_spec(), {}, FIXED_NOW, created_at=made, updated_at=changed)
+        task_id = tasks.add(full_spec(), {}, now, created_at=made, updated_at=changed)
         task = tasks.get(task_id)
     assert (task.created_at, task.updated_at) == (made, changed)
     assert task.spec.skill_codes == ()  # no skill map in this folder: codes are left out
 
 
-def test_update_replaces_content_and_skills_and_bumps_updated_at(store: Store) -> None:
-    later = FIXED_NOW + timedelta(days=3)
+def test_update_replaces_content_and_skills_and_bumps_updated_at(
+    store: Store, now: datetime
+) -> None:
+    later = now + timedelta(days=3)
     with store.unit_of_work() as session:
         skills = add_skill_map(session)
         tasks = TaskRepository(session)
-        task_id = tasks.add(full_spec(), skills, FIXED_NOW)
+        task_id = tasks.add(full_spec(), skills, now)
         changed = full_spec(title="Flagpoles", skill_codes=("7.RP.A.2c",), image=None, hints=())
         tasks.update(task_id, changed, skills, later)
     with store.unit_of_work() as session:
         task = TaskRepository(session).get(task_id)
     assert task.spec == changed
-    assert (task.created_at, task.updated_at) == (FIXED_NOW, later)
+    assert (task.created_at, task.updated_at) == (now, later)
 
 
-def test_archived_tasks_are_listed_only_when_asked_and_can_be_restored(store: Store) -> None:
+def test_archived_tasks_are_listed_only_when_asked_and_can_be_restored(
+    store: Store, now: datetime
+) -> None:
     with store.unit_of_work() as session:
         tasks = TaskRepository(session)
-        kept = tasks.add(full_spec(slug=None, title="A kept task"), {}, FIXED_NOW)
-        gone = tasks.add(full_spec(), {}, FIXED_NOW)
-        tasks.archive(gone, FIXED_NOW)
+        kept = tasks.add(full_spec(slug=None, title="A kept task"), {}, now)
+        gone = tasks.add(full_spec(), {}, now)
+        tasks.archive(gone, now)
         assert [t.id for t in tasks.tasks()] == [kept]
         every = {t.id: t.archived for t in tasks.tasks(include_archived=True)}
         assert every == {kept: False, gone: True}
@@ -148,12 +154,14 @@ def test_an_unknown_task_id_is_a_lookup_error(store: Store) -> None:
         TaskRepository(session).get(TaskId(999))
 
 
-def test_uses_finds_blocks_and_stations_newest_first_once_per_day(store: Store) -> None:
+def test_uses_finds_blocks_and_stations_newest_first_once_per_day(
+    store: Store, now: datetime
+) -> None:
     monday, tuesday, friday = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 27)
     with store.unit_of_work() as session:
         tasks = TaskRepository(session)
-        task = tasks.add(full_spec(), {}, FIXED_NOW)
-        other = tasks.add(full_spec(slug=None, title="Other"), {}, FIXED_NOW)
+        task = tasks.add(full_spec(), {}, now)
+        other = tasks.add(full_spec(slug=None, title="Other"), {}, now)
         first, third = add_period(session, "Period 1"), add_period(session, "Period 3")
         add_plan(session, first, monday, block_task=task, station_tasks=(other, task))
         add_plan(session, third, tuesday, station_tasks=(other, None, task, task))
@@ -168,12 +176,12 @@ def test_uses_finds_blocks_and_stations_newest_first_once_per_day(store: Store) 
     ]
 
 
-def test_last_used_is_the_latest_day_per_task_for_one_period(store: Store) -> None:
+def test_last_used_is_the_latest_day_per_task_for_one_period(store: Store, now: datetime) -> None:
     with store.unit_of_work() as session:
         tasks = TaskRepository(session)
-        a = tasks.add(full_spec(slug=None, title="A"), {}, FIXED_NOW)
-        b = tasks.add(full_spec(slug=None, title="B"), {}, FIXED_NOW)
-        c = tasks.add(full_spec(slug=None, title="C"), {}, FIXED_NOW)
+        a = tasks.add(full_spec(slug=None, title="A"), {}, now)
+        b = tasks.add(full_spec(slug=None, title="B"), {}, now)
+        c = tasks.add(full_spec(slug=None, title="C"), {}, now)
         first, third = add_period(session, "Period 1"), add_period(session, "Period 3")
         add_plan(session, first, date(2026, 11, 2), block_task=a, station_tasks=(b,))
         add_plan(session, first, date(2026, 11, 16), station_tasks=(a, None))

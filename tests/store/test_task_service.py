@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from mathroom.clock import FixedClock
 from mathroom.domain.errors import ContentError, ValidationError
 from mathroom.domain.ids import TaskId
 from mathroom.domain.tasks import Task, TaskImage, TaskMatch, TaskSpec
@@ -23,35 +24,19 @@ from mathroom.store.engine import make_engine
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.tables import PeriodRow, StationRow
 from mathroom.store.unit_of_work import Store
-from tests.conftest import FIXED_NOW
 from tests.store.test_task_repository import add_period, add_plan, add_skill_map, full_spec
 
 
-class Clock:
-    """A settable clock, so created and updated times can differ."""
-
-    def __init__(self) -> None:
-        self.now = FIXED_NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def bank(store: Store, migrated_folder: DataFolder, clock: Clock) -> TaskService:
+def bank(store: Store, migrated_folder: DataFolder, clock: FixedClock) -> TaskService:
     """An empty bank over the bundled skill map."""
     with store.unit_of_work() as session:
         add_skill_map(session)
-    return TaskService(store, SafetyNet(migrated_folder, clock), clock)
+    return TaskService(store, SafetyNet(migrated_folder, clock.now), clock.now)
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, migrated_db: Path) -> Iterator[TaskService]:
+def fresh(tmp_path: Path, migrated_db: Path, now: datetime) -> Iterator[TaskService]:
     """A second, brand-new data folder with the skill map: where packs get imported."""
     folder = DataFolder(tmp_path / "fresh")
     folder.ensure()
@@ -60,28 +45,30 @@ def fresh(tmp_path: Path, migrated_db: Path) -> Iterator[TaskService]:
     with store.unit_of_work() as session:
         add_skill_map(session)
     try:
-        yield TaskService(store, SafetyNet(folder, lambda: FIXED_NOW), lambda: FIXED_NOW)
+        yield TaskService(store, SafetyNet(folder, lambda: now), lambda: now)
     finally:
         store.close()
 
 
-def saved_with_history(bank: TaskService, clock: Clock, spec: TaskSpec) -> Task:
+def saved_with_history(bank: TaskService, clock: FixedClock, spec: TaskSpec) -> Task:
     """Save, then edit a day later, so created_at and updated_at differ."""
     task_id = bank.save(replace(spec, answer="draft"))
-    clock.now += timedelta(days=1)
+    clock.advance(timedelta(days=1))
     bank.save(spec, task_id)
     return bank.task(task_id)
 
 
-def test_a_task_with_every_field_survives_save_and_load(bank: TaskService, clock: Clock) -> None:
+def test_a_task_with_every_field_survives_save_and_load(
+    bank: TaskService, clock: FixedClock, now: datetime
+) -> None:
     task = saved_with_history(bank, clock, full_spec())
     assert task.spec == full_spec()
-    assert (task.created_at, task.updated_at) == (FIXED_NOW, FIXED_NOW + timedelta(days=1))
+    assert (task.created_at, task.updated_at) == (now, now + timedelta(days=1))
     assert bank.tasks() == [task]
 
 
 def test_every_field_survives_a_pack_into_a_fresh_data_folder(
-    bank: TaskService, clock: Clock, fresh: TaskService, tmp_path: Path
+    bank: TaskService, clock: FixedClock, fresh: TaskService, tmp_path: Path
 ) -> None:
     plain = full_spec(title="Plain", slug=None, image=None, start=None, minutes=None)
     tasks = [saved_with_history(bank, clock, spec) for spec in (full_spec(), plain)]
@@ -105,13 +92,15 @@ def test_every_field_survives_a_pack_into_a_fresh_data_folder(
     assert len(fresh.tasks()) == 2
 
 
-def test_update_replaces_skills_in_skill_map_order(bank: TaskService, clock: Clock) -> None:
+def test_update_replaces_skills_in_skill_map_order(
+    bank: TaskService, clock: FixedClock, now: datetime
+) -> None:
     task_id = bank.save(full_spec())
-    clock.now += timedelta(hours=2)
+    clock.advance(timedelta(hours=2))
     bank.save(full_spec(skill_codes=("7.G.A.1", "7.RP.A.2c", "7.RP.A.1")), task_id)
     task = bank.task(task_id)
     assert task.spec.skill_codes == ("7.RP.A.1", "7.RP.A.2c", "7.G.A.1")
-    assert (task.created_at, task.updated_at) == (FIXED_NOW, clock.now)
+    assert (task.created_at, task.updated_at) == (now, clock.now())
 
 
 def test_duplicate_copies_everything_but_the_title_and_slug(bank: TaskService) -> None:
@@ -188,9 +177,9 @@ def test_uses_and_last_used_see_plan_blocks_and_stations(bank: TaskService, stor
 
 
 def test_uses_finds_the_demo_plans_station_tasks(
-    demo_store: Store, demo_folder: DataFolder
+    demo_store: Store, demo_folder: DataFolder, now: datetime
 ) -> None:
-    service = TaskService(demo_store, SafetyNet(demo_folder, lambda: FIXED_NOW), lambda: FIXED_NOW)
+    service = TaskService(demo_store, SafetyNet(demo_folder, lambda: now), lambda: now)
     with demo_store.unit_of_work() as session:
         found = session.scalar(select(StationRow.task_id).where(StationRow.task_id.is_not(None)))
         periods = {pid: name for pid, name in session.execute(select(PeriodRow.id, PeriodRow.name))}

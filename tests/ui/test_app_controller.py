@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
+from mathroom.clock import FixedClock
 from mathroom.paths import DataFolder
 from mathroom.store.backup import BackupReason, create_backup
 from mathroom.ui.app_controller import AppController
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
 from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
-from tests.conftest import DEMO_TODAY, FIXED_NOW
 
 
 def cell(table: QTableWidget, row: int, column: int) -> str:
@@ -24,8 +25,8 @@ def cell(table: QTableWidget, row: int, column: int) -> str:
 
 
 @pytest.fixture
-def controller(folder: DataFolder, qtbot: QtBot) -> Iterator[AppController]:
-    made = AppController(folder, lambda: DEMO_TODAY)
+def controller(folder: DataFolder, qtbot: QtBot, clock: FixedClock) -> Iterator[AppController]:
+    made = AppController(folder, clock)
     yield made
     if made.window is not None:
         made.window.close()
@@ -64,9 +65,13 @@ def test_first_run_empty_classroom_still_has_skills_and_tasks(
 
 
 def test_damaged_database_is_replaced_by_the_newest_backup(
-    demo_folder: DataFolder, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+    demo_folder: DataFolder,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    clock: FixedClock,
+    now: datetime,
 ) -> None:
-    create_backup(demo_folder.database, demo_folder.backups, BackupReason.STARTUP, FIXED_NOW)
+    create_backup(demo_folder.database, demo_folder.backups, BackupReason.STARTUP, now)
     demo_folder.database.write_bytes(b"\x13garbage" * 2000)
     seen: list[DamagedDatabaseDialog] = []
 
@@ -76,9 +81,11 @@ def test_damaged_database_is_replaced_by_the_newest_backup(
         return 1
 
     monkeypatch.setattr(DamagedDatabaseDialog, "exec", fake_exec)
-    controller = AppController(demo_folder, lambda: DEMO_TODAY)
+    controller = AppController(demo_folder, clock)
     try:
         assert controller.start()
+        assert controller.window is not None
+        qtbot.addWidget(controller.window)
         assert seen, "the damaged-database dialog was shown"
         assert controller.services is not None
         assert controller.services.classroom.overview().students == 65
@@ -89,8 +96,10 @@ def test_damaged_database_is_replaced_by_the_newest_backup(
         controller.shutdown()
 
 
-def test_restore_from_the_backups_dialog_while_open(demo_folder: DataFolder, qtbot: QtBot) -> None:
-    controller = AppController(demo_folder, lambda: DEMO_TODAY)
+def test_restore_from_the_backups_dialog_while_open(
+    demo_folder: DataFolder, qtbot: QtBot, clock: FixedClock
+) -> None:
+    controller = AppController(demo_folder, clock)
     try:
         assert controller.start()
         window, services = controller.window, controller.services

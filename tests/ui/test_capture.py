@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from mathroom.composition import Services
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.settings import WindowSettings
-from tests.conftest import DEMO_TODAY
 
 
 def evidence_rows(db: Path) -> int:
@@ -24,9 +24,9 @@ def evidence_rows(db: Path) -> int:
 
 
 def test_one_key_records_a_whole_group_and_undo_takes_it_back(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date
 ) -> None:
-    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -51,8 +51,10 @@ def test_one_key_records_a_whole_group_and_undo_takes_it_back(
     assert evidence_rows(db) == before + len(chosen)
 
 
-def test_nothing_selected_says_so(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
-    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+def test_nothing_selected_says_so(
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date
+) -> None:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
     window.show()
     today = window.today_page

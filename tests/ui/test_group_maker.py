@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,11 +12,12 @@ from mathroom.composition import Services
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.settings import WindowSettings
-from tests.conftest import DEMO_TODAY
 
 
-def test_make_move_lock_reroll_save(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
-    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+def test_make_move_lock_reroll_save(
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date
+) -> None:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("Groups")
@@ -58,16 +60,21 @@ def test_make_move_lock_reroll_save(qtbot: QtBot, services: Services, tmp_path: 
 
 
 def test_saving_updates_past_groups_and_the_matrix(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date
 ) -> None:
-    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("Groups")
     assert isinstance(page, GroupsPage)
     before = page.history.count()
+    counted = services.grouping_rules.pair_matrix(page.period.id).sets if page.period else 0
     page.maker.make()
     qtbot.waitUntil(lambda: page.maker.draft is not None, timeout=10_000)
+    draft = page.maker.draft
+    assert draft is not None and draft.on == school_day  # on a weekend: the coming Monday
     page.maker.save()
     assert page.history.count() == before + 1
-    assert "last 10 group sets" in page.matrix.summary.text()
+    # The matrix counts sets up to today: Monday's new set is history only once it comes.
+    counted += 1 if school_day == services.clock.today() else 0
+    assert f"last {counted} group sets" in page.matrix.summary.text()

@@ -10,12 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from mathroom.composition import Services, local_now
+from mathroom.composition import Services
 from mathroom.domain.roster import Student
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Level
-from mathroom.services.safety import SafetyNet
-from mathroom.services.score_import import ScoreImportService
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
 
 TODAY = date(2026, 11, 23)
@@ -73,9 +71,7 @@ def test_preview_change_a_cut_point_and_import(
     assert services.classroom.overview().evidence == before + 6
     assert "Recorded 6 scores for 6 students on 2 skills." in dialog.done_text.text()
     assert "A backup was taken first" in dialog.done_text.text()
-    saved = ScoreImportService(
-        services.store, SafetyNet(services.folder, local_now), local_now
-    ).cut_points()
+    saved = services.score_import.cut_points()
     assert saved == CutPoints(Decimal(50), Decimal(80), Decimal(90))
 
 

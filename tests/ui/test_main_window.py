@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
+from mathroom.clock import FixedClock
 from mathroom.composition import Services
+from mathroom.domain.plan import school_week, teaching_day
 from mathroom.export.packet_model import Section
 from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.main_window import MainWindow
@@ -20,13 +23,12 @@ from mathroom.ui.pages.skills_page import SkillsPage
 from mathroom.ui.pages.tasks_page import TasksPage
 from mathroom.ui.pages.today_page import TodayPage
 from mathroom.ui.settings import WindowSettings
-from tests.conftest import DEMO_TODAY
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 
 
 def make_window(qtbot: QtBot, services: Services, settings_path: Path) -> MainWindow:
-    window = MainWindow(services, WindowSettings(settings_path), today=lambda: DEMO_TODAY)
+    window = MainWindow(services, WindowSettings(settings_path))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -270,3 +272,51 @@ def test_profile_opens_from_the_roster_and_saves_a_pdf(
     qtbot.waitUntil(lambda: dialog.saved is not None, timeout=10_000)
     assert dialog.saved is not None and dialog.saved.path.exists()
     dialog.close()
+
+
+def test_the_window_notices_a_new_day(
+    qtbot: QtBot, services: Services, tmp_path: Path, clock: FixedClock
+) -> None:
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    assert not window.check_day()  # same day: nothing to do
+    before = window.date_label.text()
+    clock.advance(timedelta(days=1))  # midnight passes, or the laptop wakes up
+    with qtbot.waitSignal(window.day_changed) as changed:
+        assert window.check_day()
+    tomorrow = clock.today()
+    assert changed.args == [tomorrow]
+    assert window.date_label.text() != before
+    assert window.date_label.text().startswith(f"{tomorrow:%A, %B} {tomorrow.day}")
+    shown = window.today_page.day
+    assert shown == teaching_day(tomorrow)
+    assert f"{shown:%A, %B} {shown.day}" in window.today_page.date_label.text()
+
+
+def test_on_a_weekend_the_today_page_shows_the_coming_monday_and_says_so(
+    qtbot: QtBot, services: Services, tmp_path: Path, clock: FixedClock, school_day: date
+) -> None:
+    monday = school_week(school_day)[0]
+    saturday = monday - timedelta(days=2)
+    clock.set(datetime.combine(saturday, time(19, 0)))  # planning on Saturday evening
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    page = window.today_page
+    assert page.day == monday
+    assert page.day_note.isVisible()
+    assert "No school today (Saturday)" in page.day_note.text()
+    assert f"Monday, {monday:%B} {monday.day}" in page.day_note.text()
+    assert page.date_label.text().endswith(f"Monday, {monday:%B} {monday.day}")
+    assert page.timeline.table.rowCount() == 7  # Monday's plan, not an empty Saturday
+    assert window.date_label.text().startswith("Saturday")  # the header keeps the real date
+    plan_page = window.show_page("Plan")
+    assert isinstance(plan_page, PlanPage)
+    assert plan_page.days == list(school_week(school_day))  # the coming week, no Saturday
+
+
+def test_on_a_school_day_there_is_no_weekend_note(
+    qtbot: QtBot, services: Services, tmp_path: Path, clock: FixedClock
+) -> None:
+    monday = school_week(clock.today())[0]
+    clock.set(datetime.combine(monday, time(7, 30)))
+    window = make_window(qtbot, services, tmp_path / "w.ini")
+    assert window.today_page.day == monday
+    assert not window.today_page.day_note.isVisible()

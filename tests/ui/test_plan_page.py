@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
-from mathroom.domain.plan import BlockKind
+from mathroom.domain.plan import BlockKind, school_week
 from mathroom.ui.pages.plan_page import PlanPage
 from mathroom.ui.pages.print_page import PrintPage
-from tests.conftest import DEMO_TODAY
 
-NEXT_MONDAY = DEMO_TODAY + timedelta(days=7)
+
+@pytest.fixture
+def next_week(school_day: date) -> date:
+    """Monday of the week after the demo's planned week: nothing planned yet."""
+    return school_week(school_day)[0] + timedelta(days=7)
 
 
 def make_page(qtbot: QtBot, services: Services) -> tuple[PlanPage, QUndoStack]:
     undo = QUndoStack()
-    page = PlanPage(services, lambda: DEMO_TODAY, undo)
+    page = PlanPage(services, services.clock.today, undo)
     page.confirm = lambda question: True  # type: ignore[method-assign]
     qtbot.addWidget(page)
     page.resize(1300, 900)
@@ -40,17 +44,17 @@ def test_the_week_view_summarises_every_period_and_day(qtbot: QtBot, services: S
 
 
 def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date, next_week: date
 ) -> None:
     page, undo = make_page(qtbot, services)
     period = services.classroom.overview().periods[0]
-    page.select(period.id, NEXT_MONDAY)
+    page.select(period.id, next_week)
     assert page.blocks.count() == 0 and "No plan" in page.minutes_banner.text()
 
     template = next(t for t in services.plans.templates() if t.name == "Thinking-classroom day")
     page.start_from_template(template)
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
-    plan = services.plans.plan(period.id, NEXT_MONDAY)
+    plan = services.plans.plan(period.id, next_week)
     assert plan is not None and page.blocks.count() == len(plan.blocks)
     stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
     assert stations.group_set_id is not None and len(stations.stations) == 6
@@ -64,7 +68,7 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     qtbot.mouseClick(page.editor.groups_button, Qt.MouseButton.LeftButton)
     assert page.busy and not page.add_button.isEnabled()  # the engine runs off the GUI thread
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
-    plan = services.plans.plan(period.id, NEXT_MONDAY)
+    plan = services.plans.plan(period.id, next_week)
     assert plan is not None
     added = plan.blocks[row]
     assert added.kind is BlockKind.STATIONS and len(added.stations) == 4
@@ -81,7 +85,7 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     other = services.classroom.overview().periods[1]
     page.copy_to([other.id])
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
-    copied = services.plans.plan(other.id, NEXT_MONDAY)
+    copied = services.plans.plan(other.id, next_week)
     assert copied is not None
     copied_stations = next(b for b in copied.blocks if b.kind is BlockKind.STATIONS)
     group_set = services.classroom.group_set(copied_stations.group_set_id)  # type: ignore[arg-type]
@@ -89,12 +93,12 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     assert group_set is not None
     assert all(m in roster for g in group_set.groups for m in g.members)
     undo.undo()  # the copy is undone: the other period has no plan that day again
-    assert services.plans.plan(other.id, NEXT_MONDAY) is None
+    assert services.plans.plan(other.id, next_week) is None
 
-    printing = PrintPage(services, lambda: DEMO_TODAY)
+    printing = PrintPage(services, services.clock.today)
     qtbot.addWidget(printing)
     printing.reload()
-    printing.day.setDate(QDate(NEXT_MONDAY.year, NEXT_MONDAY.month, NEXT_MONDAY.day))
+    printing.day.setDate(QDate(next_week.year, next_week.month, next_week.day))
     qtbot.mouseClick(printing.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: printing.save_button.isEnabled(), timeout=60_000)
     assert printing.last_export is not None and printing.last_export.exists(), (
@@ -103,18 +107,23 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     assert printing.preview.page_count() > 10
 
 
-def test_plan_the_next_school_day_from_today(qtbot: QtBot, services: Services) -> None:
+def test_plan_the_next_school_day_from_today(
+    qtbot: QtBot, services: Services, school_day: date
+) -> None:
     page, _undo = make_page(qtbot, services)
-    friday = DEMO_TODAY + timedelta(days=4)
+    friday = school_week(school_day)[-1]
+    monday = friday + timedelta(days=3)
     page.select(services.classroom.overview().periods[0].id, friday)
     page.plan_next_day()  # replaces nothing yet: the demo plans only this week
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
-    assert page.day_title.text().endswith("November 30")
+    assert page.day_title.text().endswith(f"{monday:%B} {monday.day}")
     assert page.blocks.count() == 7
     assert "pulls from today's evidence" in page.banner.text()
 
 
-def test_replacing_a_planned_day_asks_first(qtbot: QtBot, services: Services) -> None:
+def test_replacing_a_planned_day_asks_first(
+    qtbot: QtBot, services: Services, school_day: date
+) -> None:
     page, _undo = make_page(qtbot, services)
     period = services.classroom.overview().periods[0]
     questions: list[str] = []
@@ -124,14 +133,15 @@ def test_replacing_a_planned_day_asks_first(qtbot: QtBot, services: Services) ->
         return False
 
     page.confirm = refuse  # type: ignore[method-assign]
-    page.select(period.id, DEMO_TODAY)  # Monday: Tuesday already has the demo's plan
-    before = services.plans.plan(period.id, DEMO_TODAY + timedelta(days=1))
+    monday, tuesday = school_week(school_day)[:2]
+    page.select(period.id, monday)  # Tuesday already has the demo's plan
+    before = services.plans.plan(period.id, tuesday)
     page.plan_next_day()
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     assert questions == ["Tuesday already has a plan. Replace it?"]
-    assert services.plans.plan(period.id, DEMO_TODAY + timedelta(days=1)) == before
+    assert services.plans.plan(period.id, tuesday) == before
     page.confirm = lambda question: True  # type: ignore[method-assign]
     page.plan_next_day()
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
-    after = services.plans.plan(period.id, DEMO_TODAY + timedelta(days=1))
+    after = services.plans.plan(period.id, tuesday)
     assert after is not None and before is not None and after.blocks != before.blocks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.ids import StudentId
+from mathroom.domain.plan import teaching_day
 from mathroom.domain.practice.sheet import Role
 from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.practice import StudentPractice
@@ -19,13 +21,12 @@ from mathroom.ui.pages.practice_page import PracticePage
 from mathroom.ui.pages.print_page import PrintPage
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.practice_preview import TEACHER_HEADING
-from tests.conftest import DEMO_TODAY
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 
 
 def make_page(qtbot: QtBot, services: Services, undo: QUndoStack) -> PracticePage:
-    page = PracticePage(services, undo, lambda: DEMO_TODAY)
+    page = PracticePage(services, undo, services.clock.today)
     qtbot.addWidget(page)
     page.resize(1200, 780)
     page.show()
@@ -40,9 +41,10 @@ def rows(page: PracticePage) -> list[str]:
 
 
 def sheet_of(services: Services, student: StudentId) -> StudentPractice:
+    school_day = teaching_day(services.clock.today())
     period = services.classroom.overview().periods[0]
     return next(
-        p for p in services.practice.class_sheets(period.id, DEMO_TODAY) if p.student == student
+        p for p in services.practice.class_sheets(period.id, school_day) if p.student == student
     )
 
 
@@ -62,14 +64,14 @@ def choose(qtbot: QtBot, page: PracticePage, row: int) -> StudentPractice:
 
 
 def test_every_present_student_is_listed_with_their_focus_skills(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, school_day: date
 ) -> None:
     page = make_page(qtbot, services, QUndoStack())
     period = services.classroom.overview().periods[0]
     roster = services.classroom.roster(period.id)
     listed = rows(page)
     assert len(listed) == len(roster) == 22
-    sheets = services.practice.class_sheets(period.id, DEMO_TODAY)
+    sheets = services.practice.class_sheets(period.id, school_day)
     for text, entry, practice in zip(listed, roster, sheets, strict=True):
         assert text.startswith(f"{entry.display_name} — ")
         for code in sorted(focus_of(practice))[:3]:
@@ -79,13 +81,13 @@ def test_every_present_student_is_listed_with_their_focus_skills(
 
 
 def test_an_absent_student_gets_no_sheet_and_is_not_listed(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, school_day: date
 ) -> None:
     page = make_page(qtbot, services, QUndoStack())
     period = services.classroom.overview().periods[0]
     away = services.classroom.roster(period.id)[4]
     assert any(text.startswith(away.display_name + " ") for text in rows(page))
-    services.attendance.set_status(period.id, away.student.id, DEMO_TODAY, AttendanceStatus.ABSENT)
+    services.attendance.set_status(period.id, away.student.id, school_day, AttendanceStatus.ABSENT)
     page.reload()
     assert len(rows(page)) == 21
     assert not any(text.startswith(away.display_name + " ") for text in rows(page))
@@ -163,7 +165,7 @@ def test_new_problems_change_the_sheet_and_are_not_an_undo_step(
 
 
 def test_marks_from_a_marked_sheet_become_evidence_and_undo_removes_them(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, school_day: date
 ) -> None:
     undo = QUndoStack()
     page = make_page(qtbot, services, undo)
@@ -188,7 +190,7 @@ def test_marks_from_a_marked_sheet_become_evidence_and_undo_removes_them(
     for code, level in chosen.items():
         latest = services.evidence.history(practice.student, ids[code])
         assert any(
-            e.level is level and e.source is EvidenceSource.PRACTICE and e.observed_on == DEMO_TODAY
+            e.level is level and e.source is EvidenceSource.PRACTICE and e.observed_on == school_day
             for e in latest
         )
     undo.undo()
@@ -211,9 +213,9 @@ def test_the_sheet_length_is_a_setting_applied_after_a_pause(
 
 
 def test_the_page_sits_between_plan_and_print_and_opens_the_days_print_page(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date
 ) -> None:
-    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
     window.show()
     titles = [page.title for page in window.pages]
@@ -225,4 +227,4 @@ def test_the_page_sits_between_plan_and_print_and_opens_the_days_print_page(
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     printing = window.stack.currentWidget()
     assert isinstance(printing, PrintPage)
-    assert printing.chosen_day() == page.chosen_day() != DEMO_TODAY
+    assert printing.chosen_day() == page.chosen_day() != school_day

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.plan import teaching_day
 from mathroom.services.projector import (
     AgendaItem,
     AgendaScene,
@@ -40,7 +42,6 @@ from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.projector.task_view import TaskView
 from mathroom.ui.projector.timer_view import TimerView
 from mathroom.ui.settings import WindowSettings
-from tests.conftest import DEMO_TODAY
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 LONG_NAME = "Maria-Fernanda Alessandra Montgomery-Ruiz"  # 41 characters
@@ -84,7 +85,9 @@ def open_projector(qtbot: QtBot, services: Services, period_index: int = 0) -> P
     clock = FakeClock()
     window = ProjectorWindow(clock=clock, rng=random.Random(4))
     qtbot.addWidget(window)
-    panel = ProjectorControlPanel(services.projector, window, lambda: DEMO_TODAY)
+    panel = ProjectorControlPanel(
+        services.projector, window, lambda: teaching_day(services.clock.today())
+    )
     qtbot.addWidget(panel)
     period = services.classroom.overview().periods[period_index]
     panel.show_period(period.id)
@@ -142,7 +145,10 @@ def test_every_scene_steps_by_keyboard_in_both_windows(qtbot: QtBot, projector: 
             assert view.is_shuffling  # it shuffles as it comes on screen
             qtbot.keyClick(target, Qt.Key.Key_Right)  # the first press lands the names
             assert not view.is_shuffling and window.scene and window.scene.key == seen[-1]
-        while isinstance(window.view, TaskView) and window.view.is_paged:
+        while (
+            isinstance(window.view, TaskView)
+            and window.view.body.page < window.view.body.page_count - 1
+        ):
             qtbot.keyClick(target, Qt.Key.Key_Right)  # a paged task turns its pages first
         qtbot.keyClick(target, Qt.Key.Key_Right)
         assert window.scene is not None
@@ -229,12 +235,12 @@ def test_a_rotation_tells_the_room_to_move_on(qtbot: QtBot) -> None:
 
 
 def test_the_name_picker_picks_everyone_present_once_per_round(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, school_day: date
 ) -> None:
     period = services.classroom.overview().periods[0]
     entries = services.classroom.roster(period.id)
     away = entries[4]
-    services.attendance.set_status(period.id, away.student.id, DEMO_TODAY, AttendanceStatus.ABSENT)
+    services.attendance.set_status(period.id, away.student.id, school_day, AttendanceStatus.ABSENT)
     projector = open_projector(qtbot, services)
     window = projector.window
     present = {e.display_name for e in entries} - {away.display_name}
@@ -378,9 +384,9 @@ def test_choosing_the_screen_prefers_the_teachers_pick_then_any_second_screen() 
 
 
 def test_the_panel_follows_the_main_windows_period_and_attendance(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date
 ) -> None:
-    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
     window.show()
     window.open_projector()
@@ -413,7 +419,7 @@ def test_the_panel_follows_the_main_windows_period_and_attendance(
 
 @pytest.mark.parametrize("period_index", [0, 1, 2])
 def test_no_scene_shows_anything_private(
-    qtbot: QtBot, services: Services, period_index: int
+    qtbot: QtBot, services: Services, period_index: int, school_day: date
 ) -> None:
     projector = open_projector(qtbot, services, period_index)
     window = projector.window
@@ -450,7 +456,7 @@ def test_no_scene_shows_anything_private(
     with services.store.unit_of_work() as session:
         reasons = [c.reason for c in GroupRepository(session).constraints(period.id)]
     assert all(reason not in shown for reason in reasons if reason.strip())
-    plan = services.classroom.plans(period.id, DEMO_TODAY, DEMO_TODAY)[0]
+    plan = services.classroom.plans(period.id, school_day, school_day)[0]
     assert all(b.heading not in shown for b in plan.blocks if b.students)
     window.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,11 @@ from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.rosters_page import RostersPage
 from mathroom.ui.settings import WindowSettings
-from tests.conftest import DEMO_TODAY
 
 
 @pytest.fixture
-def window(qtbot: QtBot, services: Services, tmp_path: Path) -> MainWindow:
-    made = MainWindow(services, WindowSettings(tmp_path / "w.ini"), today=lambda: DEMO_TODAY)
+def window(qtbot: QtBot, services: Services, tmp_path: Path, school_day: date) -> MainWindow:
+    made = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(made)
     made.show()
     qtbot.waitExposed(made)

@@ -14,11 +14,10 @@ from mathroom.domain.tasks import TaskKind
 from mathroom.services.printing import CardLayout
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog, split_items
 from mathroom.ui.pages.tasks_page import TasksPage
-from tests.conftest import DEMO_TODAY
 
 
 def make_page(qtbot: QtBot, services: Services) -> TasksPage:
-    page = TasksPage(services, QUndoStack(), lambda: DEMO_TODAY)
+    page = TasksPage(services, QUndoStack(), services.clock.today)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from mathroom.domain.ids import DayPlanId, GroupSetId, PeriodId, SkillId, StudentId, TaskId
 from mathroom.domain.plan import (
     BlockKind,
@@ -14,6 +17,7 @@ from mathroom.domain.plan import (
     next_school_day,
     school_week,
     skills_to_revisit,
+    teaching_day,
 )
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period, Weekday
@@ -112,10 +116,22 @@ def test_the_next_school_day_skips_the_weekend_and_days_without_class() -> None:
     assert next_school_day(MONDAY, (Weekday.MON, Weekday.THU)) == date(2026, 11, 26)
 
 
-def test_the_school_week_includes_a_weekend_today() -> None:
+def test_on_a_weekend_the_school_week_is_the_coming_one() -> None:
     assert school_week(date(2026, 11, 25)) == tuple(date(2026, 11, d) for d in range(23, 28))
-    saturday = date(2026, 11, 28)
-    assert school_week(saturday) == (*(date(2026, 11, d) for d in range(23, 28)), saturday)
+    coming = (date(2026, 11, 30), *(date(2026, 12, d) for d in range(1, 5)))
+    assert school_week(date(2026, 11, 28)) == coming  # Saturday
+    assert school_week(date(2026, 11, 29)) == coming  # Sunday
+    new_year = (*(date(2026, 12, d) for d in range(28, 32)), date(2027, 1, 1))
+    assert school_week(date(2026, 12, 31)) == new_year
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)))
+def test_the_teaching_day_is_the_next_weekday_on_or_after(day: date) -> None:
+    taught = teaching_day(day)
+    assert taught.weekday() < 5
+    assert 0 <= (taught - day).days <= 2
+    assert taught == day or day.weekday() >= 5
+    assert taught in school_week(day)
 
 
 def test_stations_take_new_groups_and_keep_their_tasks() -> None:

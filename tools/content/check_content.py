@@ -9,7 +9,7 @@ located relative to this file, and, when it exists,
 ``resources/skills/skill_map.json`` for skill codes. Paths can be overridden
 with ``--classroom``, ``--tasks`` and ``--skill-map``.
 
-Classroom checks: ``format == 1``; school year name and ISO dates in order;
+Classroom checks: ``format == 1``; no school year (the demo takes the year around today);
 exactly three periods named Period 1, 3 and 5 with 22, 21 and 22 students
 (65 in all); course, room, meeting days and ``HH:MM`` times; every student has
 a unique 7-digit number starting with ``07`` (kept as a string), a non-empty
@@ -40,7 +40,6 @@ import json
 import re
 import sys
 from collections import Counter
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -119,15 +118,6 @@ def is_nonempty_str(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and value.strip() != ""
 
 
-def parse_date(value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 # --------------------------------------------------------------------------
 # Classroom
 # --------------------------------------------------------------------------
@@ -142,17 +132,8 @@ def check_classroom(data: Any, report: Report) -> int:
     if data.get("format") != 1:
         report.add(where, "format must be 1")
 
-    year = data.get("school_year")
-    if not isinstance(year, dict):
-        report.add(where, "school_year must be an object")
-    else:
-        if not is_nonempty_str(year.get("name")):
-            report.add(where, "school_year.name must be a non-empty string")
-        starts, ends = parse_date(year.get("starts_on")), parse_date(year.get("ends_on"))
-        if starts is None or ends is None:
-            report.add(where, "school_year.starts_on/ends_on must be ISO dates (YYYY-MM-DD)")
-        elif starts >= ends:
-            report.add(where, "school_year.starts_on must be before ends_on")
+    if "school_year" in data:
+        report.add(where, "school_year is not read: the demo's year is the one around today")
 
     periods = data.get("periods")
     if not isinstance(periods, list):

@@ -195,11 +195,16 @@ def next_school_day(day: date, meeting_days: Collection[Weekday] = SCHOOL_DAYS) 
     return following
 
 
+def teaching_day(day: date) -> date:
+    """The school day the classroom is about on ``day``: ``day`` itself on a weekday, the
+    coming Monday on a weekend (Saturday evening's plans are for Monday)."""
+    return day if Weekday.of(day) in SCHOOL_DAYS else next_school_day(day)
+
+
 def school_week(day: date) -> tuple[date, ...]:
-    """Monday to Friday of ``day``'s week, plus ``day`` itself when it falls on a weekend."""
-    monday = day - timedelta(days=day.weekday())
-    week = [monday + timedelta(days=i) for i in range(5)]
-    return tuple(sorted({*week, day}))
+    """Monday to Friday of the week ``teaching_day(day)`` falls in."""
+    monday = teaching_day(day) - timedelta(days=teaching_day(day).weekday())
+    return tuple(monday + timedelta(days=i) for i in range(5))
 
 
 # Evidence from the lesson itself: what students showed on the boards and the exit ticket.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,8 @@ class DemoPair:
 
 @dataclass(frozen=True, slots=True)
 class DemoClassroom:
-    year_name: str
-    starts_on: date
-    ends_on: date
+    """The demo's periods and students; its school year is the one around the day it is made."""
+
     periods: tuple[DemoPeriod, ...]
     pairs: tuple[DemoPair, ...]
 
@@ -52,12 +51,7 @@ class DemoClassroom:
 def load_demo_classroom(path: Path) -> DemoClassroom:
     data = load_json_object(path, expected_format=1)
     source = path.name
-    year = data.get("school_year")
-    if not isinstance(year, dict):
-        raise ContentError(source, "'school_year' must be an object")
     try:
-        starts_on = date.fromisoformat(required_text(year, "starts_on", source))
-        ends_on = date.fromisoformat(required_text(year, "ends_on", source))
         periods = tuple(
             _period(item, f"{source}, period {n}")
             for n, item in enumerate(object_list(data, "periods", source), start=1)
@@ -80,9 +74,7 @@ def load_demo_classroom(path: Path) -> DemoClassroom:
             if pair.a not in numbers or pair.b not in numbers:
                 raise ContentError(source, f"{key} names an unknown student number")
             pairs.append(pair)
-    return DemoClassroom(
-        required_text(year, "name", source), starts_on, ends_on, periods, tuple(pairs)
-    )
+    return DemoClassroom(periods, tuple(pairs))
 
 
 def _period(item: dict[str, Any], where: str) -> DemoPeriod:

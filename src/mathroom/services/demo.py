@@ -19,6 +19,7 @@ from mathroom.domain.plan import BlockKind, PlanBlock, Station, pull_block, scho
 from mathroom.domain.plan_schedule import StationGrouping, station_grouping
 from mathroom.domain.pulls import PullSuggestion, neediest_skills, suggest_pulls
 from mathroom.domain.roster import Period, Student
+from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.domain.skills import Skill
 from mathroom.domain.tasks import Task, TaskKind
 from mathroom.importers.demo_classroom import DemoClassroom, load_demo_classroom
@@ -41,6 +42,11 @@ PULL_SIZE = 4
 PULL_MINUTES = 10
 ENGINE_SECONDS = 1.0
 DEFAULT_PERIOD_MINUTES = 52
+LESSON_DAYS = 15  # school days of evidence before today
+DIAGNOSTIC_DAYS_BEFORE = 40  # the start-of-unit diagnostic, before the first lesson day
+# How far back the demo's evidence and groups reach: 15 school days are at most 3 weeks
+# and 4 days, then the diagnostic.
+HISTORY_REACH_DAYS = 25 + DIAGNOSTIC_DAYS_BEFORE
 # Minutes of every block but the stations, which fill the rest of the period.
 DAY_MINUTES = {
     BlockKind.WARMUP: 5,
@@ -94,7 +100,7 @@ class DemoService:
                 existing = roster.periods()
                 raise DemoRefusedError(len(existing), sum(p.student_count for p in existing))
             library = seed_library(session, self._content, now)
-            periods = _add_roster(session, demo, now)
+            periods = _add_roster(session, demo, today, now)
             evidence = _add_evidence(session, periods, today, rng, now)
             group_sets, plans = _add_groups_and_plans(session, periods, today, rng, now)
             return DemoSummary(
@@ -108,11 +114,20 @@ class DemoService:
             )
 
 
+def demo_year(today: date) -> tuple[date, date]:
+    """The school year around ``today``, stretched to hold the demo's past evidence and the
+    planned week, so the demo works in August or in the last week of June too."""
+    starts, ends = default_year_dates(today)
+    earliest = today - timedelta(days=HISTORY_REACH_DAYS)
+    return min(starts, earliest), max(ends, school_week(today)[-1])
+
+
 def _add_roster(
-    session: Session, demo: DemoClassroom, now: datetime
+    session: Session, demo: DemoClassroom, today: date, now: datetime
 ) -> list[tuple[PeriodId, list[StudentId]]]:
     roster = RosterRepository(session)
-    year = roster.add_year(demo.year_name, demo.starts_on, demo.ends_on)
+    starts_on, ends_on = demo_year(today)
+    year = roster.add_year(school_year_name(starts_on), starts_on, ends_on)
     by_number: dict[str, StudentId] = {}
     result: list[tuple[PeriodId, list[StudentId]]] = []
     for position, spec in enumerate(demo.periods):
@@ -130,7 +145,7 @@ def _add_roster(
         for s in spec.students:
             student = Student(StudentId(0), s.given, s.family, s.preferred, s.number)
             student_id = roster.add_student(student, now)
-            roster.enroll(student_id, period_id, demo.starts_on)
+            roster.enroll(student_id, period_id, starts_on)
             by_number[s.number] = student_id
             ids.append(student_id)
         result.append((period_id, ids))
@@ -163,8 +178,8 @@ def _add_evidence(
     all_skills = skills.skills()
     diagnostic = [SkillToObserve(s.id, s.grade) for s in all_skills if s.grade < 7]
     unit = [SkillToObserve(s.id, s.grade) for s in _unit_skills(all_skills)]
-    lesson_days = _school_days_before(today, 15)
-    diagnostic_on = lesson_days[0] - timedelta(days=40)
+    lesson_days = _school_days_before(today, LESSON_DAYS)
+    diagnostic_on = lesson_days[0] - timedelta(days=DIAGNOSTIC_DAYS_BEFORE)
     total = 0
     for _, students in periods:
         items = simulate_evidence(students, diagnostic, unit, diagnostic_on, lesson_days, rng)

@@ -13,6 +13,7 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.names import clean_name
 from mathroom.domain.roster import DisplayNameStyle, Period, SchoolYear, Student, Weekday
+from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.export.roster_csv import RosterCsvRow, write_roster_csv
 from mathroom.services.safety import SafetyNet
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
@@ -40,16 +41,6 @@ class PeriodForm:
     starts_at: time | None = None
     ends_at: time | None = None
     meeting_days: tuple[Weekday, ...] = WEEKDAYS
-
-
-def school_year_name(starts_on: date) -> str:
-    return f"{starts_on.year}–{starts_on.year + 1}"
-
-
-def default_year_dates(today: date) -> tuple[date, date]:
-    """A US school year: late August to mid June, the one that contains ``today``."""
-    first = today.year if today.month >= 7 else today.year - 1
-    return date(first, 8, 24), date(first + 1, 6, 15)
 
 
 class RosterService:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Period, Student
+from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.importers.oneroster import is_oneroster, read_oneroster
 from mathroom.importers.roster_columns import ColumnMapping, detect_mapping
 from mathroom.importers.roster_plan import (
@@ -25,7 +26,6 @@ from mathroom.importers.roster_plan import (
 )
 from mathroom.importers.roster_rows import ParsedRoster, parse_roster_file, parse_rows
 from mathroom.importers.roster_table import RawTable, read_table
-from mathroom.services.roster import default_year_dates, school_year_name
 from mathroom.services.safety import SafetyNet
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.unit_of_work import Store

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from mathroom.composition import DatabaseDamagedError, Services, local_now, open_services
+from mathroom.clock import Clock
+from mathroom.composition import DatabaseDamagedError, Services, open_services
 from mathroom.domain.errors import MathroomError
 from mathroom.paths import DataFolder
 from mathroom.services.maintenance import MaintenanceService
@@ -22,9 +21,9 @@ log = logging.getLogger(__name__)
 
 
 class AppController:
-    def __init__(self, folder: DataFolder, today: Callable[[], date]) -> None:
+    def __init__(self, folder: DataFolder, clock: Clock) -> None:
         self._folder = folder
-        self._today = today
+        self._clock = clock
         self.services: Services | None = None
         self.window: MainWindow | None = None
 
@@ -38,18 +37,18 @@ class AppController:
             dialog = FirstRunDialog(str(self._folder.root))
             dialog.exec()
             if dialog.choice is FirstRunChoice.DEMO:
-                services.demo.create(self._today())
+                services.demo.create(self._clock.today())
             else:
                 services.library.seed_if_empty()
         self.window = MainWindow(
-            services, WindowSettings(self._folder.root / "window.ini"), self._today, self.restore
+            services, WindowSettings(self._folder.root / "window.ini"), self.restore
         )
         self.window.show()
         return True
 
     def _open(self) -> Services | None:
         try:
-            return open_services(self._folder)
+            return open_services(self._folder, self._clock)
         except DatabaseDamagedError as damaged:
             log.warning("damaged database moved aside: %s", damaged.moved_to.name)
             taken = damaged.backup.taken_at if damaged.backup else None
@@ -58,7 +57,7 @@ class AppController:
             if dialog.choice is DamagedChoice.QUIT:
                 return None
             if dialog.choice is DamagedChoice.RESTORE and damaged.backup is not None:
-                MaintenanceService(self._folder, local_now).restore(damaged.backup.path)
+                MaintenanceService(self._folder, self._clock.now).restore(damaged.backup.path)
             return self._open_or_explain()
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
@@ -66,7 +65,7 @@ class AppController:
 
     def _open_or_explain(self) -> Services | None:
         try:
-            return open_services(self._folder)
+            return open_services(self._folder, self._clock)
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
             return None
@@ -79,7 +78,7 @@ class AppController:
         try:
             self.services.maintenance.restore(backup)
         finally:
-            self.services = open_services(self._folder)
+            self.services = open_services(self._folder, self._clock)
             self.window.set_services(self.services)
 
     def shutdown(self) -> None:

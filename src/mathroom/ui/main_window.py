@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Signal
+from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import StudentId
+from mathroom.domain.plan import teaching_day
 from mathroom.domain.roster import Period
 from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
@@ -45,21 +46,27 @@ from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.page import Page
 
+# How often the window looks at the clock: a new day (midnight, or a laptop waking up after
+# the weekend) reloads every page, so the window and the packet agree on "today".
+DAY_CHECK_MS = 30_000
+
 
 class MainWindow(QMainWindow):
     period_changed = Signal(object)
+    day_changed = Signal(object)
 
     def __init__(
         self,
         services: Services,
         settings: WindowSettings,
-        today: Callable[[], date] = date.today,
         restore: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__()
         self._services = services
         self._settings = settings
+        today = services.clock.today
         self._today = today
+        self._shown_day = today()
         self._restore = restore
         self.projector: ProjectorWindow | None = None
         self.projector_panel: ProjectorControlPanel | None = None
@@ -67,10 +74,12 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
 
         self.undo_stack = QUndoStack(self)
+        # The groups and the projector are about the lesson: the coming Monday on a weekend.
+        school_day = self.school_day
         self.rosters_page = RostersPage(services, self.undo_stack, today)
         self.today_page = TodayPage(services, today, self.undo_stack)
         self.skills_page = SkillsPage(services, self.undo_stack, today)
-        self.groups_page = GroupsPage(services, self.undo_stack, today)
+        self.groups_page = GroupsPage(services, self.undo_stack, school_day)
         self.practice_page = PracticePage(services, self.undo_stack, today)
         self.pages: list[Page] = [
             self.today_page,
@@ -129,10 +138,13 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(header)
         central_layout.addWidget(body, 1)
         self.setCentralWidget(central)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
         self._build_menus()
         self._connect_signals()
         self._restore_state()
         self.reload()
+        self.day_timer.start()
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -174,6 +186,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
+        self.day_timer.timeout.connect(self.check_day)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
         self.projector_button.clicked.connect(self.open_projector)
@@ -247,6 +260,20 @@ class MainWindow(QMainWindow):
             f" · data in {folder}"
         )
 
+    def school_day(self) -> date:
+        """Today on a school day, else the coming Monday (see ``teaching_day``)."""
+        return teaching_day(self._today())
+
+    def check_day(self) -> bool:
+        """Reload everything when the calendar day has changed since the last look."""
+        today = self._today()
+        if today == self._shown_day:
+            return False
+        self._shown_day = today
+        self.reload()  # hands every page the period again, so each one reloads
+        self.day_changed.emit(today)
+        return True
+
     def show_page(self, title: str) -> Page:
         index = next(i for i, p in enumerate(self.pages) if p.title == title)
         self.sidebar.setCurrentRow(index)
@@ -260,7 +287,7 @@ class MainWindow(QMainWindow):
             # The room's window goes on the projector; its controls stay on the laptop.
             self.projector = ProjectorWindow()
             self.projector_panel = ProjectorControlPanel(
-                self._services.projector, self.projector, self._today, self
+                self._services.projector, self.projector, self.school_day, self
             )
             self.projector.closed.connect(self._on_projector_closed)
             self.projector_panel.show_period(period.id)

@@ -37,6 +37,7 @@ QPushButton#small {{ padding: 2px 8px; }}
 QLabel#banner {{ background: {WARNING_BG}; color: {WARNING_INK}; border-radius: 6px;
                  padding: 6px 10px; }}
 QLabel#okBanner {{ background: #e6f4ea; color: #1e5631; border-radius: 6px; padding: 6px 10px; }}
+QLabel#infoBanner {{ background: #e8effb; color: #1f3d73; border-radius: 6px; padding: 6px 10px; }}
 QFrame#card {{ background: {CARD}; border: 1px solid #dde1ea; border-radius: 10px; }}
 QListWidget#sidebar {{ background: {SIDEBAR}; color: white; border: none; font-size: 12pt;
                        padding-top: 8px; outline: 0; }}

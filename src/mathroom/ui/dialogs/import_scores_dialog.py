@@ -36,14 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services, local_now
+from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.ids import PeriodId
 from mathroom.domain.roster import Period
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Level
 from mathroom.importers.score_file import ParsedScores
-from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import (
     PlannedScore,
     ScoreImportResult,
@@ -132,9 +131,7 @@ class ImportScoresDialog(QDialog):
         self.setWindowTitle("Import scores")
         self.resize(1000, 760)
         self._services = services
-        self._importer = importer or ScoreImportService(
-            services.store, SafetyNet(services.folder, local_now), local_now
-        )
+        self._importer = importer or services.score_import
         self._period = period
         self._today = today
         self._cancel = threading.Event()

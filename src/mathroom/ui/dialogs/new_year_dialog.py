@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
-from mathroom.services.roster import RosterService, default_year_dates, school_year_name
+from mathroom.domain.school_year import default_year_dates, school_year_name
+from mathroom.services.roster import RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
 
 

@@ -35,8 +35,8 @@ class GroupsPage(Page):
     def __init__(
         self,
         services: Services,
-        undo: QUndoStack | None = None,
-        today: Callable[[], date] = date.today,
+        undo: QUndoStack | None,
+        today: Callable[[], date],
     ) -> None:
         super().__init__(services)
         self._undo = undo or QUndoStack(self)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, TaskId
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day
+from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
 from mathroom.services.plans import PlanExistsError
@@ -107,8 +107,8 @@ class PlanPage(Page):
         super().__init__(services)
         self._today = today
         self._undo = undo or QUndoStack(self)
-        self._anchor = today()
-        self._day = today()
+        self._anchor = teaching_day(today())  # on a weekend: the coming week
+        self._day = self._anchor
         self._periods: list[Period] = []
         self._period_id: PeriodId | None = None
         self._plan: DayPlan | None = None
@@ -255,9 +255,13 @@ class PlanPage(Page):
         self.week.setColumnCount(len(days))
         self.week.setRowCount(len(self._periods))
         today = self._today()
-        self.week.setHorizontalHeaderLabels(
-            [f"{d:%a %b} {d.day}" + (" (today)" if d == today else "") for d in days]
-        )
+        next_day = teaching_day(today)
+
+        def heading(d: date) -> str:
+            note = " (today)" if d == today else " (next school day)" if d == next_day else ""
+            return f"{d:%a %b} {d.day}{note}"
+
+        self.week.setHorizontalHeaderLabels([heading(d) for d in days])
         self.week.setVerticalHeaderLabels([p.name for p in self._periods])
         for row, period in enumerate(self._periods):
             for col, day in enumerate(days):
@@ -677,8 +681,8 @@ class PlanPage(Page):
         self.reload()
 
     def _on_this_week(self) -> None:
-        self._anchor = self._today()
-        self._day = self._today()
+        self._anchor = teaching_day(self._today())
+        self._day = self._anchor
         self.reload()
 
     def _on_cell_clicked(self, row: int, col: int) -> None:

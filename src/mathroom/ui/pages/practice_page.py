@@ -27,11 +27,12 @@ from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import StudentId
-from mathroom.domain.plan import BlockKind, next_school_day
+from mathroom.domain.plan import BlockKind, teaching_day
 from mathroom.domain.practice.sheet import MAX_SIZE, Role
 from mathroom.services.practice import StudentPractice
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.day_shortcuts import DayShortcuts
 from mathroom.ui.widgets.focus_card import FocusCard
 from mathroom.ui.widgets.marks_form import MarksForm
 from mathroom.ui.widgets.page import Page, card, label
@@ -84,7 +85,8 @@ class PracticePage(Page):
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_MS)
-        self._set_day(today())
+        self.shortcuts = DayShortcuts(self.today_button, self.next_day_button, today, self._set_day)
+        self._set_day(teaching_day(today()))  # on a weekend: Monday's sheets
         self._connect_signals()
 
     # -- construction -------------------------------------------------------------------
@@ -168,8 +170,6 @@ class PracticePage(Page):
         self.day.dateChanged.connect(self._settle.start)
         self.size_box.valueChanged.connect(self._settle.start)
         self._settle.timeout.connect(self._on_settle_timeout)
-        self.today_button.clicked.connect(self._on_today_button_clicked)
-        self.next_day_button.clicked.connect(self._on_next_day_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.students.currentRowChanged.connect(self._on_students_row_changed)
         self._preview_timer.timeout.connect(self.show_current)
@@ -192,6 +192,7 @@ class PracticePage(Page):
         self.reload()
 
     def reload(self) -> None:
+        self.shortcuts.refresh()
         # Building every sheet and typesetting one is wasted while the page is hidden;
         # showEvent reloads when the teacher opens it.
         if not self.isVisible():
@@ -375,14 +376,6 @@ class PracticePage(Page):
         if self.size_box.value() != self._services.practice.size():
             self._services.practice.set_size(self.size_box.value())
         self.reload()
-
-    @Slot()
-    def _on_today_button_clicked(self) -> None:
-        self._set_day(self._today())
-
-    @Slot()
-    def _on_next_day_button_clicked(self) -> None:
-        self._set_day(next_school_day(self._today()))
 
     @Slot()
     def _on_print_button_clicked(self) -> None:

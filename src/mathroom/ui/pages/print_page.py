@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
-from mathroom.domain.plan import next_school_day
+from mathroom.domain.plan import teaching_day
 from mathroom.export.packet_model import PacketOptions, Section
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.background import run_in_background
+from mathroom.ui.widgets.day_shortcuts import DayShortcuts
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.pdf_preview import PdfPreview
 
@@ -106,12 +107,11 @@ class PrintPage(Page):
         self.preview = PdfPreview()
         self.body.addWidget(self.preview, 1)
 
-        self.today_button.clicked.connect(lambda: self._set_day(self._today()))
-        self.tomorrow_button.clicked.connect(lambda: self._set_day(next_school_day(self._today())))
+        self.shortcuts = DayShortcuts(self.today_button, self.tomorrow_button, today, self._set_day)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.copies.valueChanged.connect(self._on_copies_changed)
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
-        self._set_day(self._today())
+        self._set_day(teaching_day(self._today()))  # on a weekend: Monday's packet
 
     def _set_day(self, day: date) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))
@@ -121,6 +121,7 @@ class PrintPage(Page):
         return date(qdate.year(), qdate.month(), qdate.day())
 
     def reload(self) -> None:
+        self.shortcuts.refresh()
         current = self.periods.currentData()
         self.periods.blockSignals(True)
         self.periods.clear()

@@ -50,9 +50,7 @@ class RostersPage(Page):
     import_requested = Signal()
     profile_requested = Signal(object)  # StudentId
 
-    def __init__(
-        self, services: Services, undo: QUndoStack, today: Callable[[], date] = date.today
-    ) -> None:
+    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
         super().__init__(services)
         self._undo = undo
         self._today = today

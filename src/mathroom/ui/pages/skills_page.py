@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mathroom.composition import Services
 from mathroom.domain.ids import SkillId, StudentId
+from mathroom.domain.plan import teaching_day
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.skills import DOMAIN_NAMES
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
@@ -57,9 +58,7 @@ class SkillsPage(Page):
     plan_changed = Signal()
     student_opened = Signal(object)  # StudentId
 
-    def __init__(
-        self, services: Services, undo: QUndoStack, today: Callable[[], date] = date.today
-    ) -> None:
+    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
         super().__init__(services)
         self._undo = undo
         self._today = today
@@ -211,7 +210,7 @@ class SkillsPage(Page):
     def _on_suggest_requested(self) -> None:
         if self.period is None:
             return
-        today = self._today()
+        today = teaching_day(self._today())  # on a weekend: the coming Monday's plan
         already = [StudentId(s) for s in self._services.plans.pulled_today(self.period.id, today)]
         result = self._services.evidence.needs_today(
             self.period.id,
@@ -226,7 +225,7 @@ class SkillsPage(Page):
     def _on_accept_requested(self, suggestion: PullSuggestion) -> None:
         if self.period is None:
             return
-        period, today, plans = self.period.id, self._today(), self._services.plans
+        period, today, plans = self.period.id, teaching_day(self._today()), self._services.plans
         title = plans.add_pull(period, today, suggestion)
 
         def add_again() -> None:
@@ -236,7 +235,8 @@ class SkillsPage(Page):
             plans.remove_block(period, today, title)
 
         push_done(self._undo, "add pull", add_again, take_back, self._after_plan_change)
-        self.needs.status.setText(f"Added to today's plan: {title}.")
+        whose = "today's" if today == self._today() else f"{today:%A}'s"
+        self.needs.status.setText(f"Added to {whose} plan: {title}.")
         self._after_plan_change()
         self._on_suggest_requested()
 

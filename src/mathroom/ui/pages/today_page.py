@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.ids import SkillId, StudentId, TaskId
-from mathroom.domain.plan import BlockKind, DayPlan
+from mathroom.domain.plan import BlockKind, DayPlan, teaching_day
 from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.attendance import AttendanceEntry
 from mathroom.ui.undo import push_done
@@ -55,6 +55,11 @@ class TodayPage(Page):
         self._plan: DayPlan | None = None
         self.date_label = label("", "sectionTitle")
         self.body.addWidget(self.date_label)
+        # On a weekend the page shows the coming Monday, and says so.
+        self.day_note = label("", "infoBanner")
+        self.day_note.setWordWrap(True)
+        self.day_note.hide()
+        self.body.addWidget(self.day_note)
         row = QHBoxLayout()
         row.addWidget(self._build_agenda(), 5)
         row.addWidget(self._build_groups(), 4)
@@ -158,10 +163,20 @@ class TodayPage(Page):
         return super().eventFilter(watched, event)
 
     # -- loading ------------------------------------------------------------------------
+    @property
+    def day(self) -> date:
+        """The school day on show: today, or the coming Monday on a weekend."""
+        return teaching_day(self._today())
+
     def reload(self) -> None:
-        today = self._today()
+        today, day = self._today(), self.day
         prefix = f"{self.period.name} · " if self.period else ""
-        self.date_label.setText(f"{prefix}{today:%A, %B} {today.day}")
+        self.date_label.setText(f"{prefix}{day:%A, %B} {day.day}")
+        self.day_note.setVisible(day != today)
+        self.day_note.setText(
+            f"No school today ({today:%A}). Showing {day:%A, %B} {day.day}, the next school "
+            f"day. Attendance marked here counts for {day:%A}; evidence is dated today."
+        )
         selected = set(self.selected_students())
         self._load_class(selected)
         clear_layout(self.groups_grid)
@@ -171,7 +186,7 @@ class TodayPage(Page):
             self.groups_hint.setText("Choose a period at the top of the window.")
             self._load_skills()
             return
-        plans = self._services.classroom.plans(self.period.id, today, today)
+        plans = self._services.classroom.plans(self.period.id, day, day)
         self._plan = plans[0] if plans else None
         names = {e.student.id: e.display_name for e in self._entries}
         self.timeline.show_plan(self._plan, self.period, names)
@@ -181,7 +196,7 @@ class TodayPage(Page):
     def _load_class(self, selected: set[StudentId]) -> None:
         self.attendance.clear()
         self._entries = (
-            self._services.attendance.day(self.period.id, self._today()) if self.period else []
+            self._services.attendance.day(self.period.id, self.day) if self.period else []
         )
         for entry in self._entries:
             item = QListWidgetItem()
@@ -282,7 +297,7 @@ class TodayPage(Page):
             return
         students = self.selected_students()
         for student in students:
-            self._services.attendance.set_status(self.period.id, student, self._today(), status)
+            self._services.attendance.set_status(self.period.id, student, self.day, status)
         if students:
             self.reload()
             self.attendance_changed.emit()

@@ -1,0 +1,18 @@
+"""The US school year: its usual dates and its name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+# The year rolls over on 1 July: a June day belongs to the year that is ending.
+ROLLOVER_MONTH = 7
+
+
+def school_year_name(starts_on: date) -> str:
+    return f"{starts_on.year}–{starts_on.year + 1}"
+
+
+def default_year_dates(today: date) -> tuple[date, date]:
+    """A US school year: late August to mid June, the one that contains ``today``."""
+    first = today.year if today.month >= ROLLOVER_MONTH else today.year - 1
+    return date(first, 8, 24), date(first + 1, 6, 15)

@@ -1,0 +1,93 @@
+"""House rules as executable checks: things ruff and mypy cannot see."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "mathroom"
+CLOCK_MODULE = SRC / "clock.py"
+
+# Reading any of these is reading the wall clock: only clock.py may (SystemClock).
+WALL_CLOCK_READS = {
+    ("date", "today"),
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("datetime", "utcnow"),
+    ("time", "time"),
+    ("time", "localtime"),
+    ("time", "gmtime"),
+    ("time", "strftime"),
+    ("time", "ctime"),
+}
+
+
+def _modules() -> Iterator[Path]:
+    yield from sorted(SRC.rglob("*.py"))
+
+
+def wall_clock_reads(source: str) -> list[tuple[int, str]]:
+    """Each ``date.today`` / ``datetime.now`` / ``time.time``... named in ``source``: called
+    or passed along (``today=date.today`` is a read too)."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            pass
+        elif isinstance(node.value, ast.Name) and (node.value.id, node.attr) in WALL_CLOCK_READS:
+            found.append((node.lineno, f"{node.value.id}.{node.attr}"))
+        elif (
+            isinstance(node.value, ast.Attribute)  # datetime.datetime.now, dt.date.today
+            and (node.value.attr, node.attr) in WALL_CLOCK_READS
+        ):
+            found.append((node.lineno, f"{node.value.attr}.{node.attr}"))
+        if isinstance(node, ast.ImportFrom) and node.module == "time":
+            found.extend(
+                (node.lineno, f"from time import {alias.name}")
+                for alias in node.names
+                if ("time", alias.name) in WALL_CLOCK_READS
+            )
+    return found
+
+
+def test_only_the_clock_module_reads_the_wall_clock() -> None:
+    offenders = [
+        f"{path.relative_to(SRC)}:{line}: {what}"
+        for path in _modules()
+        if path != CLOCK_MODULE
+        for line, what in wall_clock_reads(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "use the injected Clock instead:\n" + "\n".join(offenders)
+
+
+def test_only_the_entry_point_makes_the_wall_clock() -> None:
+    """SystemClock is built in one place (app.main, via clock_from_environment)."""
+    makers = [
+        f"{path.relative_to(SRC)}"
+        for path in _modules()
+        if path != CLOCK_MODULE
+        and any(
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"SystemClock", "ShiftedClock", "clock_from_environment"}
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    ]
+    assert makers == ["app.py"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("from datetime import date\nx = date.today()\n", [(2, "date.today")]),
+        ("def f(today=date.today): ...\n", [(1, "date.today")]),
+        ("import datetime as d\nd.datetime.now()\n", [(2, "datetime.now")]),
+        ("from time import time\n", [(1, "from time import time")]),
+        ("import time\nstart = time.monotonic()\n", []),  # a stopwatch, not a calendar
+        ("when = moment.now\n", []),
+    ],
+)
+def test_the_rule_sees_calls_and_references(source: str, expected: list[tuple[int, str]]) -> None:
+    assert wall_clock_reads(source) == expected
