@@ -59,9 +59,9 @@ def _fatal(folder: DataFolder, error: Exception) -> int:
 def run_gui(folder: DataFolder, clock: Clock) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from mathroom.desktop import AppController
     from mathroom.instance_lock import InstanceLock, InstanceLockedError
     from mathroom.ui import theme
-    from mathroom.ui.app_controller import AppController
     from mathroom.ui.background import wait_for_background
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

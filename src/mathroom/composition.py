@@ -1,15 +1,15 @@
-"""Build the services for one data folder: the core half of the composition root.
+"""The composition root's core half: open one data folder's database and build every
+service on the app's one clock.
 
-app.py adds the Qt half (window, dialogs); cli.py uses these services directly.
+app.py adds the Qt half (the window); the command-line verbs use these services directly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mathroom.clock import Clock
 from mathroom.paths import DataFolder
 from mathroom.services.attendance import AttendanceService
+from mathroom.services.catalog import Services
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoService
@@ -29,40 +29,25 @@ from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
-from mathroom.store.migrate import MigrationOutcome
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
 
 __all__ = ["DatabaseDamagedError", "Services", "open_services"]
 
 
-@dataclass(frozen=True, slots=True)
-class Services:
-    folder: DataFolder
-    clock: Clock
-    store: Store
-    migration: MigrationOutcome
-    classroom: ClassroomService
-    demo: DemoService
-    library: LibraryService
-    maintenance: MaintenanceService
-    printing: PrintService
-    projector: ProjectorService
-    roster: RosterService
-    roster_import: RosterImportService
-    attendance: AttendanceService
-    evidence: EvidenceService
-    skill_map: SkillMapService
-    score_import: ScoreImportService
-    grouping_rules: GroupingRulesService
-    grouping: GroupingService
-    plans: PlanService
-    tasks: TaskService
-    packet: PacketService
-    practice: PracticeService
+class _Database:
+    """The open file behind the services; a restore closes it and reopens it in place."""
+
+    def __init__(self, folder: DataFolder, clock: Clock) -> None:
+        self._folder = folder
+        self._clock = clock
+        self.store: Store = open_database(folder, clock.now()).store
 
     def close(self) -> None:
         self.store.close()
+
+    def reopen(self) -> None:
+        self.store.reconnect(open_database(self._folder, self._clock.now()).store.engine)
 
 
 def open_services(
@@ -71,9 +56,9 @@ def open_services(
     """Open (check, back up, migrate) the folder's database and build every service, all on
     the one ``clock``."""
     local_now = clock.now
-    opened = open_database(folder, local_now())
+    database = _Database(folder, clock)
     content = content or ContentFiles.bundled()
-    store = opened.store
+    store = database.store
     classroom = ClassroomService(store)
     safety = SafetyNet(folder, local_now)
     attendance = AttendanceService(store, local_now)
@@ -83,8 +68,7 @@ def open_services(
     return Services(
         folder=folder,
         clock=clock,
-        store=store,
-        migration=opened.migration,
+        connection=database,
         classroom=classroom,
         demo=DemoService(store, content, local_now),
         library=LibraryService(store, content, local_now),

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from mathroom.clock import FixedClock
+from mathroom.desktop import AppController
 from mathroom.paths import DataFolder
 from mathroom.store.backup import BackupReason, create_backup
-from mathroom.ui.app_controller import AppController
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
 from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog

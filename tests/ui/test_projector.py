@@ -31,7 +31,6 @@ from mathroom.services.projector import (
     TimerRound,
     TimerScene,
 )
-from mathroom.store.repositories.groups import GroupRepository
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.projector.control_panel import ProjectorControlPanel
 from mathroom.ui.projector.group_reveal_view import GroupRevealView
@@ -453,8 +452,7 @@ def test_no_scene_shows_anything_private(
     for task in services.classroom.tasks():
         for private in (task.spec.answer, task.spec.teacher_notes):
             assert not private or not private.strip() or private not in shown
-    with services.store.unit_of_work() as session:
-        reasons = [c.reason for c in GroupRepository(session).constraints(period.id)]
+    reasons = [rule.reason for rule in services.grouping_rules.rules(period.id)]
     assert all(reason not in shown for reason in reasons if reason.strip())
     plan = services.classroom.plans(period.id, school_day, school_day)[0]
     assert all(b.heading not in shown for b in plan.blocks if b.students)

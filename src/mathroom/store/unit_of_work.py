@@ -23,3 +23,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reconnect(self, engine: Engine) -> None:
+        """Use another engine from now on (after a restore put a new file in place): every
+        service keeps its handle on this Store, so nothing above needs rebuilding."""
+        self.engine.dispose()
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import StudentId
 from mathroom.domain.plan import teaching_day
 from mathroom.domain.roster import Period
+from mathroom.services.catalog import Services
 from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
@@ -228,14 +228,11 @@ class MainWindow(QMainWindow):
         data = self.period_combo.currentData()
         return data if isinstance(data, Period) else None
 
-    def set_services(self, services: Services) -> None:
-        """After a restore the app reopens the database and hands the window new services."""
-        self._services = services
-        for page in self.pages:
-            page.set_services(services)
-        if self.projector_panel is not None:
-            self.projector_panel.set_service(services.projector)
+    def refresh_everything(self) -> None:
+        """Show the database afresh everywhere (after a restore replaced it)."""
         self.reload()
+        if self.projector_panel is not None:
+            self.projector_panel.reload()
 
     def reload(self) -> None:
         today = self._today()

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.roster import Period
 from mathroom.importers.roster_columns import RosterField
 from mathroom.importers.roster_plan import ChangeKind, ImportDecisions, ImportPlan
+from mathroom.services.catalog import Services
 from mathroom.services.roster_import import ImportResult, RosterFile
 from mathroom.ui.background import run_in_background
 

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.ids import PeriodId
 from mathroom.domain.roster import Period
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Level
 from mathroom.importers.score_file import ParsedScores
+from mathroom.services.catalog import Services
 from mathroom.services.score_import import (
     PlannedScore,
     ScoreImportResult,

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.ids import StudentId
 from mathroom.domain.profile import StudentProfile
 from mathroom.domain.skills import Level
+from mathroom.services.catalog import Services
 from mathroom.services.printing import ExportReport
 from mathroom.ui.background import run_in_background
 from mathroom.ui.theme import LEVEL_COLORS

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.tasks import Task
+from mathroom.services.catalog import Services
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.background import run_in_background
 from mathroom.ui.widgets.pdf_preview import PdfPreview

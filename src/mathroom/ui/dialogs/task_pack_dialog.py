@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.tasks import TaskMatch
+from mathroom.services.catalog import Services
 from mathroom.services.tasks import DuplicateChoice, ImportReport, PackPreview
 
 _MATCH_WORDS = {

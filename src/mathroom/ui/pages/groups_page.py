@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
+from mathroom.services.catalog import Services
 from mathroom.services.classroom import GroupSetView
 from mathroom.ui.widgets.group_maker import GroupMaker
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
@@ -62,11 +62,6 @@ class GroupsPage(Page):
         self.history.currentRowChanged.connect(self._on_history_row_changed)
         self.maker.saved.connect(self.refresh_history)
         self.maker.saved.connect(self.saved)
-
-    def set_services(self, services: Services) -> None:
-        super().set_services(services)
-        self.rules.set_service(services.grouping_rules)
-        self.maker.set_services(services)
 
     def reload(self) -> None:
         period = self.period

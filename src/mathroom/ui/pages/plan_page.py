@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
+from mathroom.services.catalog import Services
 from mathroom.services.plans import PlanExistsError
 from mathroom.ui.background import run_in_background
 from mathroom.ui.undo import push_done

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import StudentId
 from mathroom.domain.plan import BlockKind, teaching_day
 from mathroom.domain.practice.sheet import MAX_SIZE, Role
+from mathroom.services.catalog import Services
 from mathroom.services.practice import StudentPractice
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done

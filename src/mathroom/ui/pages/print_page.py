@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.plan import teaching_day
 from mathroom.export.packet_model import PacketOptions, Section
+from mathroom.services.catalog import Services
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.background import run_in_background
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Period, Student
+from mathroom.services.catalog import Services
 from mathroom.ui import theme
 from mathroom.ui.dialogs.new_year_dialog import NewYearDialog
 from mathroom.ui.dialogs.period_dialog import PeriodDialog

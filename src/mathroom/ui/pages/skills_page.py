@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.ids import SkillId, StudentId
 from mathroom.domain.plan import teaching_day
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.skills import DOMAIN_NAMES
+from mathroom.services.catalog import Services
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.undo import push_done
@@ -154,11 +154,6 @@ class SkillsPage(Page):
         dialog.imported.connect(self.reload)
         dialog.open()
         return dialog
-
-    def set_services(self, services: Services) -> None:
-        super().set_services(services)
-        self.gap.set_evidence(services.evidence)
-        self.skill_map.set_service(services.skill_map)
 
     def _on_grade_changed(self, _index: int) -> None:
         self.proxy.beginFilterChange()

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.skills import DOMAIN_NAMES
 from mathroom.domain.tasks import Task, TaskKind, TaskUse
+from mathroom.services.catalog import Services
 from mathroom.ui.dialogs.task_cards_dialog import TaskCardsDialog
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog
 from mathroom.ui.dialogs.task_pack_dialog import TaskPackDialog

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.ids import SkillId, StudentId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, teaching_day
 from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.attendance import AttendanceEntry
+from mathroom.services.catalog import Services
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView

@@ -182,10 +182,6 @@ class ProjectorControlPanel(QDialog):
         self._fill_plan(scenes, agenda)
         self._update_status()
 
-    def set_service(self, service: ProjectorService) -> None:
-        """After a restore the app reopens the database and hands out new services."""
-        self._service = service
-
     def reload(self) -> None:
         if self.period is not None:
             self.show_period(self.period)

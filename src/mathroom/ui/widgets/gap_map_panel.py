@@ -91,9 +91,6 @@ class GapMapPanel(QWidget):
         self.table.clicked.connect(self._on_table_clicked)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
-    def set_evidence(self, evidence: EvidenceService) -> None:
-        self._evidence = evidence
-
     def load(self, period: Period | None) -> None:
         self.view = self._evidence.gap_map(period.id, self._today()) if period else None
         self.refresh()

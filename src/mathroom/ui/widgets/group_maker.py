@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.grouping import GroupingMode, Remainder
 from mathroom.domain.groups import Group
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
+from mathroom.services.catalog import Services
 from mathroom.services.grouping import GroupDraft
 from mathroom.ui.background import run_in_background
 from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
@@ -132,9 +132,6 @@ class GroupMaker(QWidget):
     @property
     def period(self) -> PeriodId | None:
         return self._period
-
-    def set_services(self, services: Services) -> None:
-        self._services = services
 
     def load(self, period: PeriodId | None) -> None:
         self._period = period

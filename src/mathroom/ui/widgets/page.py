@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.composition import Services
 from mathroom.domain.roster import Period
+from mathroom.services.catalog import Services
 
 
 class Page(QWidget):
@@ -40,10 +40,6 @@ class Page(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         outer.addLayout(self.body, 1)
-
-    def set_services(self, services: Services) -> None:
-        """After a restore the window hands every page the reopened services."""
-        self._services = services
 
     def set_period(self, period: Period | None) -> None:
         self.period = period

@@ -72,9 +72,6 @@ class RulesEditor(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
 
-    def set_service(self, rules: GroupingRulesService) -> None:
-        self._rules = rules
-
     def load(self, period: PeriodId | None, students: list[Student]) -> None:
         self._period = period
         for combo in (self.first, self.second):

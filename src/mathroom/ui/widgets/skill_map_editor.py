@@ -74,9 +74,6 @@ class SkillMapEditor(QWidget):
         self.down_button.clicked.connect(partial(self._on_move_clicked, 1))
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-    def set_service(self, skill_map: SkillMapService) -> None:
-        self._skill_map = skill_map
-
     def reload(self) -> None:
         current = self.current()
         self._skills = self._skill_map.skills()

@@ -1,4 +1,5 @@
-"""Owns the open database and the main window: start-up choices, restore, shutdown."""
+"""The composition root's Qt half: opens the database, builds the main window and owns both
+(start-up choices, restore, shutdown)."""
 
 from __future__ import annotations
 
@@ -71,15 +72,16 @@ class AppController:
             return None
 
     def restore(self, backup: Path) -> None:
-        """Close the database, put the backup in place (after a safety backup), reopen."""
+        """Close the database, put the backup in place (after a safety backup), reopen it under
+        the same services, and show everything afresh."""
         if self.services is None or self.window is None:
             return
         self.services.close()
         try:
             self.services.maintenance.restore(backup)
         finally:
-            self.services = open_services(self._folder, self._clock)
-            self.window.set_services(self.services)
+            self.services.connection.reopen()
+            self.window.refresh_everything()
 
     def shutdown(self) -> None:
         if self.services is not None:
