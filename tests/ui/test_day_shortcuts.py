@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from mathroom.clock import FixedClock
 from mathroom.composition import Services
 from mathroom.domain.plan import school_week
+from mathroom.ui.operations import Operations
 from mathroom.ui.pages.print_page import PrintPage
 from mathroom.ui.widgets.day_shortcuts import shortcut_days
 
@@ -35,11 +36,11 @@ def test_the_picks_are_two_school_days_in_order(day: date) -> None:
 
 
 def test_the_print_page_opens_on_mondays_packet_on_a_weekend(
-    qtbot: QtBot, services: Services, clock: FixedClock, school_day: date
+    qtbot: QtBot, services: Services, clock: FixedClock, school_day: date, ops: Operations
 ) -> None:
     monday = school_week(school_day)[0]
     clock.set(datetime.combine(monday - timedelta(days=1), time(20, 0)))  # Sunday evening
-    page = PrintPage(services, clock.today)
+    page = PrintPage(ops, services.classroom, services.packet, clock.today)
     qtbot.addWidget(page)
     assert page.chosen_day() == monday
     assert (page.today_button.text(), page.tomorrow_button.text()) == ("Monday", "Tuesday")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
 from mathroom.domain.plan import BlockKind, school_week
+from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_page import PlanPage
 from mathroom.ui.pages.print_page import PrintPage
 
@@ -22,9 +23,9 @@ def next_week(school_day: date) -> date:
     return school_week(school_day)[0] + timedelta(days=7)
 
 
-def make_page(qtbot: QtBot, services: Services) -> tuple[PlanPage, QUndoStack]:
+def make_page(qtbot: QtBot, services: Services, ops: Operations) -> tuple[PlanPage, QUndoStack]:
     undo = QUndoStack()
-    page = PlanPage(services, services.clock.today, undo)
+    page = PlanPage(ops, services.classroom, services.plans, services.clock.today, undo)
     page.confirm = lambda question: True  # type: ignore[method-assign]
     qtbot.addWidget(page)
     page.resize(1300, 900)
@@ -33,8 +34,10 @@ def make_page(qtbot: QtBot, services: Services) -> tuple[PlanPage, QUndoStack]:
     return page, undo
 
 
-def test_the_week_view_summarises_every_period_and_day(qtbot: QtBot, services: Services) -> None:
-    page, _undo = make_page(qtbot, services)
+def test_the_week_view_summarises_every_period_and_day(
+    qtbot: QtBot, services: Services, ops: Operations
+) -> None:
+    page, _undo = make_page(qtbot, services, ops)
     assert page.week.rowCount() == 3 and page.week.columnCount() == 5
     cell = page.week.item(0, 0)
     assert cell is not None and "6 boards" in cell.text()
@@ -44,9 +47,14 @@ def test_the_week_view_summarises_every_period_and_day(qtbot: QtBot, services: S
 
 
 def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
-    qtbot: QtBot, services: Services, tmp_path: Path, school_day: date, next_week: date
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    school_day: date,
+    next_week: date,
+    ops: Operations,
 ) -> None:
-    page, undo = make_page(qtbot, services)
+    page, undo = make_page(qtbot, services, ops)
     period = services.classroom.overview().periods[0]
     page.select(period.id, next_week)
     assert page.blocks.count() == 0 and "No plan" in page.minutes_banner.text()
@@ -95,7 +103,8 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     undo.undo()  # the copy is undone: the other period has no plan that day again
     assert services.plans.plan(other.id, next_week) is None
 
-    printing = PrintPage(services, services.clock.today)
+    s = services
+    printing = PrintPage(ops, s.classroom, s.packet, s.clock.today)
     qtbot.addWidget(printing)
     printing.reload()
     printing.day.setDate(QDate(next_week.year, next_week.month, next_week.day))
@@ -108,9 +117,9 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
 
 
 def test_plan_the_next_school_day_from_today(
-    qtbot: QtBot, services: Services, school_day: date
+    qtbot: QtBot, services: Services, school_day: date, ops: Operations
 ) -> None:
-    page, _undo = make_page(qtbot, services)
+    page, _undo = make_page(qtbot, services, ops)
     friday = school_week(school_day)[-1]
     monday = friday + timedelta(days=3)
     page.select(services.classroom.overview().periods[0].id, friday)
@@ -122,9 +131,9 @@ def test_plan_the_next_school_day_from_today(
 
 
 def test_replacing_a_planned_day_asks_first(
-    qtbot: QtBot, services: Services, school_day: date
+    qtbot: QtBot, services: Services, school_day: date, ops: Operations
 ) -> None:
-    page, _undo = make_page(qtbot, services)
+    page, _undo = make_page(qtbot, services, ops)
     period = services.classroom.overview().periods[0]
     questions: list[str] = []
 

@@ -17,6 +17,7 @@ from mathroom.domain.practice.sheet import Role
 from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.practice import StudentPractice
 from mathroom.ui.main_window import MainWindow
+from mathroom.ui.operations import Operations
 from mathroom.ui.pages.practice_page import PracticePage
 from mathroom.ui.pages.print_page import PrintPage
 from mathroom.ui.settings import WindowSettings
@@ -25,8 +26,9 @@ from mathroom.ui.widgets.practice_preview import TEACHER_HEADING
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 
 
-def make_page(qtbot: QtBot, services: Services, undo: QUndoStack) -> PracticePage:
-    page = PracticePage(services, undo, services.clock.today)
+def make_page(qtbot: QtBot, services: Services, undo: QUndoStack, ops: Operations) -> PracticePage:
+    s = services
+    page = PracticePage(ops, s.practice, s.attendance, s.evidence, s.plans, undo, s.clock.today)
     qtbot.addWidget(page)
     page.resize(1200, 780)
     page.show()
@@ -64,9 +66,9 @@ def choose(qtbot: QtBot, page: PracticePage, row: int) -> StudentPractice:
 
 
 def test_every_present_student_is_listed_with_their_focus_skills(
-    qtbot: QtBot, services: Services, school_day: date
+    qtbot: QtBot, services: Services, school_day: date, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services, QUndoStack())
+    page = make_page(qtbot, services, QUndoStack(), ops)
     period = services.classroom.overview().periods[0]
     roster = services.classroom.roster(period.id)
     listed = rows(page)
@@ -81,9 +83,9 @@ def test_every_present_student_is_listed_with_their_focus_skills(
 
 
 def test_an_absent_student_gets_no_sheet_and_is_not_listed(
-    qtbot: QtBot, services: Services, school_day: date
+    qtbot: QtBot, services: Services, school_day: date, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services, QUndoStack())
+    page = make_page(qtbot, services, QUndoStack(), ops)
     period = services.classroom.overview().periods[0]
     away = services.classroom.roster(period.id)[4]
     assert any(text.startswith(away.display_name + " ") for text in rows(page))
@@ -95,9 +97,9 @@ def test_an_absent_student_gets_no_sheet_and_is_not_listed(
 
 
 def test_the_preview_shows_the_students_sheet_then_a_teacher_only_key(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services, QUndoStack())
+    page = make_page(qtbot, services, QUndoStack(), ops)
     practice = choose(qtbot, page, 2)
     text = page.preview.toPlainText()
     student, _, teacher = text.partition(TEACHER_HEADING)
@@ -120,10 +122,10 @@ def test_the_preview_shows_the_students_sheet_then_a_teacher_only_key(
 
 
 def test_a_hand_set_focus_changes_the_sheet_and_ctrl_z_restores_it(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, ops: Operations
 ) -> None:
     undo = QUndoStack()
-    page = make_page(qtbot, services, undo)
+    page = make_page(qtbot, services, undo, ops)
     practice = choose(qtbot, page, 3)
     before = focus_of(practice)
     assert "7.G.B.5" not in before
@@ -149,10 +151,10 @@ def test_a_hand_set_focus_changes_the_sheet_and_ctrl_z_restores_it(
 
 
 def test_new_problems_change_the_sheet_and_are_not_an_undo_step(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, ops: Operations
 ) -> None:
     undo = QUndoStack()
-    page = make_page(qtbot, services, undo)
+    page = make_page(qtbot, services, undo, ops)
     practice = choose(qtbot, page, 1)
     qtbot.mouseClick(page.regenerate_button, Qt.MouseButton.LeftButton)
     fresh = sheet_of(services, practice.student)
@@ -165,10 +167,10 @@ def test_new_problems_change_the_sheet_and_are_not_an_undo_step(
 
 
 def test_marks_from_a_marked_sheet_become_evidence_and_undo_removes_them(
-    qtbot: QtBot, services: Services, school_day: date
+    qtbot: QtBot, services: Services, school_day: date, ops: Operations
 ) -> None:
     undo = QUndoStack()
-    page = make_page(qtbot, services, undo)
+    page = make_page(qtbot, services, undo, ops)
     practice = choose(qtbot, page, 0)
     ids = {skill.code: skill.id for skill in services.evidence.skills()}
     codes = list(page.marks.combos)
@@ -179,7 +181,7 @@ def test_marks_from_a_marked_sheet_become_evidence_and_undo_removes_them(
     for code, level in chosen.items():
         combo = page.marks.combos[code]
         combo.setCurrentIndex(combo.findText(level.label))
-    with qtbot.waitSignal(page.evidence_recorded):
+    with qtbot.waitSignal(page._ops.changed):
         qtbot.mouseClick(page.marks.record_button, Qt.MouseButton.LeftButton)
     assert page.banner.text().startswith(f"Recorded 2 marks for {practice.name}")
 
@@ -202,9 +204,9 @@ def test_marks_from_a_marked_sheet_become_evidence_and_undo_removes_them(
 
 
 def test_the_sheet_length_is_a_setting_applied_after_a_pause(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services, QUndoStack())
+    page = make_page(qtbot, services, QUndoStack(), ops)
     assert page.size_box.value() == 8
     page.size_box.setValue(5)
     qtbot.waitUntil(lambda: services.practice.size() == 5)

@@ -32,6 +32,7 @@ from mathroom.services.projector import (
     TimerScene,
 )
 from mathroom.ui.main_window import MainWindow
+from mathroom.ui.operations import Operations
 from mathroom.ui.projector.control_panel import ProjectorControlPanel
 from mathroom.ui.projector.group_reveal_view import GroupRevealView
 from mathroom.ui.projector.name_picker_view import NamePickerView
@@ -85,7 +86,7 @@ def open_projector(qtbot: QtBot, services: Services, period_index: int = 0) -> P
     window = ProjectorWindow(clock=clock, rng=random.Random(4))
     qtbot.addWidget(window)
     panel = ProjectorControlPanel(
-        services.projector, window, lambda: teaching_day(services.clock.today())
+        Operations(window), services.projector, window, lambda: teaching_day(services.clock.today())
     )
     qtbot.addWidget(panel)
     period = services.classroom.overview().periods[period_index]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
+from mathroom.services.changes import Change
 from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.rosters_page import RostersPage
@@ -31,6 +34,9 @@ def page(window: MainWindow) -> RostersPage:
     shown = window.show_page("Rosters")
     assert isinstance(shown, RostersPage)
     return shown
+
+
+T = TypeVar("T")
 
 
 def fill_and_accept(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
@@ -88,7 +94,12 @@ def test_bad_input_keeps_the_dialog_open_with_the_field_named(
 ) -> None:
     period = page.current_list_period
     assert period is not None
-    dialog = StudentDialog(page._services.roster, period.id, None, page)
+    roster, ops = page._roster, page._ops
+
+    def write(work: Callable[[], T]) -> T:
+        return ops.write(work, Change.ROSTER)
+
+    dialog = StudentDialog(roster, period.id, None, write, page)
     qtbot.addWidget(dialog)
     dialog.number.setText("0700123")  # the demo's Amara Okafor
     dialog.given.setText("Copy")

@@ -13,11 +13,21 @@ from mathroom.composition import Services
 from mathroom.domain.tasks import TaskKind
 from mathroom.services.printing import CardLayout
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog, split_items
+from mathroom.ui.operations import Operations
 from mathroom.ui.pages.tasks_page import TasksPage
 
 
-def make_page(qtbot: QtBot, services: Services) -> TasksPage:
-    page = TasksPage(services, QUndoStack(), services.clock.today)
+def make_page(qtbot: QtBot, services: Services, ops: Operations) -> TasksPage:
+    s = services
+    page = TasksPage(
+        ops,
+        s.tasks,
+        s.skill_map,
+        s.printing,
+        s.folder.exports,
+        QUndoStack(),
+        s.clock.today,
+    )
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -27,9 +37,9 @@ def make_page(qtbot: QtBot, services: Services) -> TasksPage:
 
 
 def test_write_a_task_with_the_toolbar_see_the_preview_save_and_find_it(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services)
+    page = make_page(qtbot, services, ops)
     before = page.model.rowCount()
     dialog = page.new_task()
     assert isinstance(dialog, TaskEditorDialog)
@@ -70,9 +80,9 @@ def test_write_a_task_with_the_toolbar_see_the_preview_save_and_find_it(
 
 
 def test_malformed_math_shows_an_inline_error_and_a_missing_title_names_the_field(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services)
+    page = make_page(qtbot, services, ops)
     dialog = page.new_task()
     dialog.prompt.setPlainText("Broken: $\\frac{3}{$ here")
     dialog.refresh_preview()
@@ -83,8 +93,10 @@ def test_malformed_math_shows_an_inline_error_and_a_missing_title_names_the_fiel
     assert dialog.error.isVisible() and "title" in dialog.error.text().lower()
 
 
-def test_filters_sort_and_archive_with_undo(qtbot: QtBot, services: Services) -> None:
-    page = make_page(qtbot, services)
+def test_filters_sort_and_archive_with_undo(
+    qtbot: QtBot, services: Services, ops: Operations
+) -> None:
+    page = make_page(qtbot, services, ops)
     everything = page.proxy.rowCount()
     assert everything >= 60
     page.kind.setCurrentIndex(list(TaskKind).index(TaskKind.MATH_ART) + 1)
@@ -110,8 +122,10 @@ def test_filters_sort_and_archive_with_undo(qtbot: QtBot, services: Services) ->
     assert any(t.id == task.id for t in services.tasks.tasks())
 
 
-def test_print_cards_builds_a_pdf_and_previews_it(qtbot: QtBot, services: Services) -> None:
-    page = make_page(qtbot, services)
+def test_print_cards_builds_a_pdf_and_previews_it(
+    qtbot: QtBot, services: Services, ops: Operations
+) -> None:
+    page = make_page(qtbot, services, ops)
     page.list.selectAll()
     page.search.setText("fraction")
     page.list.selectAll()
@@ -126,9 +140,9 @@ def test_print_cards_builds_a_pdf_and_previews_it(qtbot: QtBot, services: Servic
 
 
 def test_share_and_import_a_pack_never_overwrites(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
-    page = make_page(qtbot, services)
+    page = make_page(qtbot, services, ops)
     page.list.setCurrentIndex(page.proxy.index(0, 0))
     task = page.current_task()
     assert task is not None
@@ -152,7 +166,7 @@ def test_split_items_uses_blank_lines() -> None:
 
 
 def test_a_diagram_is_added_saved_and_printed_on_the_card(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
     import io
 
@@ -167,7 +181,7 @@ def test_a_diagram_is_added_saved_and_printed_on_the_card(
     renamed = tmp_path / "notes.png"
     renamed.write_text("not a picture")
 
-    page = make_page(qtbot, services)
+    page = make_page(qtbot, services, ops)
     page.list.setCurrentIndex(page.proxy.index(0, 0))
     dialog = page.edit_current()
     assert dialog is not None

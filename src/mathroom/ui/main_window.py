@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -27,12 +28,15 @@ from mathroom.domain.ids import StudentId
 from mathroom.domain.plan import teaching_day
 from mathroom.domain.roster import Period
 from mathroom.services.catalog import Services
+from mathroom.services.changes import Change
 from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
+from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
 from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.dialogs.settings_dialog import SettingsDialog
+from mathroom.ui.operations import Operations
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
 from mathroom.ui.pages.practice_page import PracticePage
@@ -49,6 +53,8 @@ from mathroom.ui.widgets.page import Page
 # How often the window looks at the clock: a new day (midnight, or a laptop waking up after
 # the weekend) reloads every page, so the window and the packet agree on "today".
 DAY_CHECK_MS = 30_000
+
+T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -73,23 +79,44 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Mathroom")
         self.setMinimumSize(760, 520)
 
+        # Every read and write of every page goes through this one road; each write says
+        # what it changed, and _on_changed hands that to the pages and the projector.
+        self.ops = Operations(self)
         self.undo_stack = QUndoStack(self)
+        ops, s, undo = self.ops, services, self.undo_stack
         # The groups and the projector are about the lesson: the coming Monday on a weekend.
         school_day = self.school_day
-        self.rosters_page = RostersPage(services, self.undo_stack, today)
-        self.today_page = TodayPage(services, today, self.undo_stack)
-        self.skills_page = SkillsPage(services, self.undo_stack, today)
-        self.groups_page = GroupsPage(services, self.undo_stack, school_day)
-        self.practice_page = PracticePage(services, self.undo_stack, today)
+        exports = services.folder.exports
+        self.rosters_page = RostersPage(ops, s.roster, s.classroom, exports, undo, today)
+        self.today_page = TodayPage(ops, s.classroom, s.attendance, s.evidence, today, undo)
+        self.skills_page = SkillsPage(
+            ops, s.classroom, s.evidence, s.plans, s.skill_map, undo, today
+        )
+        self.groups_page = GroupsPage(
+            ops,
+            s.classroom,
+            s.grouping,
+            s.grouping_rules,
+            s.evidence,
+            s.attendance,
+            undo,
+            school_day,
+        )
+        self.practice_page = PracticePage(
+            ops, s.practice, s.attendance, s.evidence, s.plans, undo, today
+        )
+        self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
+        self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo)
+        self.print_page = PrintPage(ops, s.classroom, s.packet, today)
         self.pages: list[Page] = [
             self.today_page,
             self.rosters_page,
             self.skills_page,
             self.groups_page,
-            TasksPage(services, self.undo_stack, today),
-            PlanPage(services, today, self.undo_stack),
+            self.tasks_page,
+            self.plan_page,
             self.practice_page,
-            PrintPage(services, today),
+            self.print_page,
         ]
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -186,6 +213,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
+        self.ops.changed.connect(self._on_changed)
         self.day_timer.timeout.connect(self.check_day)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
@@ -200,13 +228,8 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import)
         self.settings_action.triggered.connect(self.open_settings)
         self.rosters_page.period_selected.connect(self._on_rosters_period_selected)
-        self.rosters_page.roster_changed.connect(self._on_roster_changed)
         self.rosters_page.import_requested.connect(self.open_import)
-        self.today_page.attendance_changed.connect(self._refresh_projector)
-        self.skills_page.plan_changed.connect(self._on_plan_changed)
-        self.groups_page.saved.connect(self._on_groups_saved)
-        self.today_page.evidence_recorded.connect(self.skills_page.reload)
-        self.practice_page.evidence_recorded.connect(self.skills_page.reload)
+        self.skills_page.score_import_requested.connect(self.open_score_import)
         self.practice_page.print_requested.connect(self._on_practice_print_requested)
         self.skills_page.student_opened.connect(self.open_profile)
         self.rosters_page.profile_requested.connect(self.open_profile)
@@ -237,7 +260,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         today = self._today()
         self.date_label.setText(f"{today:%A, %B} {today.day}, {today.year}")
-        overview = self._services.classroom.overview()
+        overview = self.ops.query(self._services.classroom.overview)
         wanted = self.current_period.id if self.current_period else self._settings.last_period()
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
@@ -284,7 +307,7 @@ class MainWindow(QMainWindow):
             # The room's window goes on the projector; its controls stay on the laptop.
             self.projector = ProjectorWindow()
             self.projector_panel = ProjectorControlPanel(
-                self._services.projector, self.projector, self.school_day, self
+                self.ops, self._services.projector, self.projector, self.school_day, self
             )
             self.projector.closed.connect(self._on_projector_closed)
             self.projector_panel.show_period(period.id)
@@ -303,17 +326,30 @@ class MainWindow(QMainWindow):
     def open_profile(self, student: object) -> ProfileDialog | None:
         if not isinstance(student, int):
             return None
-        dialog = ProfileDialog(self._services, StudentId(student), self._today, self)
+        services = self._services
+        dialog = ProfileDialog(
+            self.ops, services.evidence, services.printing, StudentId(student), self._today, self
+        )
         dialog.open()
         return dialog
 
     def open_settings(self) -> None:
-        if SettingsDialog(self._services.roster, self._services.evidence, self).exec():
-            self.reload()
+        services = self._services
+        SettingsDialog(services.roster, services.evidence, self._write_settings, self).exec()
 
     def open_import(self) -> ImportRosterDialog:
         dialog = ImportRosterDialog(self._services, self.rosters_page.current_list_period, self)
-        dialog.imported.connect(self._on_roster_changed)
+        dialog.imported.connect(self._on_roster_imported)
+        dialog.open()
+        return dialog
+
+    def open_score_import(self) -> ImportScoresDialog:
+        services = self._services
+        period = self.current_period
+        dialog = ImportScoresDialog(
+            services, period, self._today(), self, importer=services.score_import
+        )
+        dialog.imported.connect(self._on_scores_imported)
         dialog.open()
         return dialog
 
@@ -358,24 +394,27 @@ class MainWindow(QMainWindow):
                     self.period_combo.setCurrentIndex(index)
                 return
 
-    def _on_roster_changed(self) -> None:
-        self.reload()
+    def _write_settings(self, write: Callable[[], T]) -> T:
+        # Name style and level rule show on every page.
+        return self.ops.write(write, Change.EVERYTHING)
 
-    def _on_groups_saved(self) -> None:
-        for page in self.pages:
-            if page is not self.groups_page:
-                page.reload()
-        self._refresh_projector()
+    def _on_roster_imported(self, *_args: object) -> None:
+        self.ops.announce(Change.EVERYTHING)
+
+    def _on_scores_imported(self, *_args: object) -> None:
+        self.ops.announce(Change.EVIDENCE)
+
+    def _on_changed(self, changes: object, _origin: object) -> None:
+        """Every page and the projector panel hear each write's changes themselves and
+        reload only what shows them. Periods and names are in the window's header: a roster
+        change re-reads it, which hands every page its (renamed, recounted) period again."""
+        if isinstance(changes, Change) and changes & Change.ROSTER:
+            self.reload()
 
     def _on_practice_print_requested(self, day: object) -> None:
         page = self.show_page("Print")
         if isinstance(page, PrintPage) and isinstance(day, date):
             page.day.setDate(QDate(day.year, day.month, day.day))
-
-    def _on_plan_changed(self) -> None:
-        for page in self.pages:
-            if page is not self.skills_page:
-                page.reload()
 
     def _on_projector_closed(self) -> None:
         self.projector = None

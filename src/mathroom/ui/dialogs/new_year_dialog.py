@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.services.roster import RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
+from mathroom.ui.operations import Writer
 
 
 def _qdate(value: date) -> QDate:
@@ -17,7 +18,9 @@ def _qdate(value: date) -> QDate:
 
 
 class NewYearDialog(FormDialog):
-    def __init__(self, roster: RosterService, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, roster: RosterService, today: date, write: Writer, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             "Start a new school year",
             "This year's periods and students are archived: kept with all their evidence and "
@@ -26,6 +29,7 @@ class NewYearDialog(FormDialog):
             parent,
         )
         self._roster = roster
+        self._write = write
         starts, ends = default_year_dates(date(today.year + (today.month >= 7), 8, 1))
         self.name = QLineEdit(school_year_name(starts))
         self.starts = QDateEdit(_qdate(starts))
@@ -41,6 +45,6 @@ class NewYearDialog(FormDialog):
 
     def submit(self) -> None:
         s, e = self.starts.date(), self.ends.date()
-        self._roster.start_new_year(
-            self.name.text(), date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
-        )
+        name, roster = self.name.text(), self._roster
+        starts, ends = date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+        self._write(lambda: roster.start_new_year(name, starts, ends))

@@ -11,6 +11,7 @@ from mathroom.domain.ids import PeriodId
 from mathroom.domain.roster import Period, Weekday
 from mathroom.services.roster import PeriodForm, RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
+from mathroom.ui.operations import Writer
 
 
 def _qtime(value: time | None, fallback: QTime) -> QTime:
@@ -19,7 +20,11 @@ def _qtime(value: time | None, fallback: QTime) -> QTime:
 
 class PeriodDialog(FormDialog):
     def __init__(
-        self, roster: RosterService, period: Period | None = None, parent: QWidget | None = None
+        self,
+        roster: RosterService,
+        period: Period | None,
+        write: Writer,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             "Edit period" if period else "Add a period",
@@ -27,6 +32,7 @@ class PeriodDialog(FormDialog):
             parent,
         )
         self._roster = roster
+        self._write = write
         self._period = period
         self.saved_id: PeriodId | None = None
         self.name = QLineEdit(period.name if period else "")
@@ -64,8 +70,10 @@ class PeriodDialog(FormDialog):
             ends_at=time(end.hour(), end.minute()),
             meeting_days=tuple(day for day, box in self.days.items() if box.isChecked()),
         )
+        roster = self._roster
         if self._period is None:
-            self.saved_id = self._roster.add_period(form)
+            self.saved_id = self._write(lambda: roster.add_period(form))
         else:
-            self._roster.update_period(self._period.id, form)
-            self.saved_id = self._period.id
+            period = self._period.id
+            self._write(lambda: roster.update_period(period, form))
+            self.saved_id = period

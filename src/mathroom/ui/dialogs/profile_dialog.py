@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from mathroom.domain.ids import StudentId
 from mathroom.domain.profile import StudentProfile
 from mathroom.domain.skills import Level
-from mathroom.services.catalog import Services
-from mathroom.services.printing import ExportReport
-from mathroom.ui.background import run_in_background
+from mathroom.services.evidence import EvidenceService
+from mathroom.services.printing import ExportReport, PrintService
+from mathroom.ui.operations import Operations
 from mathroom.ui.theme import LEVEL_COLORS
 
 
@@ -73,15 +73,19 @@ def profile_html(profile: StudentProfile) -> str:
 class ProfileDialog(QDialog):
     def __init__(
         self,
-        services: Services,
+        ops: Operations,
+        evidence: EvidenceService,
+        printing: PrintService,
         student: StudentId,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._ops = ops
+        self._printing = printing
         self._today = today
-        self.profile = services.evidence.profile(student, today())
+        on = today()
+        self.profile = ops.query(lambda: evidence.profile(student, on))
         self.saved: ExportReport | None = None
         self.setWindowTitle(f"Profile — {self.profile.student.full_name}")
         self.resize(760, 720)
@@ -105,10 +109,10 @@ class ProfileDialog(QDialog):
         self.save_button.clicked.connect(self._on_save_clicked)
 
     def _on_save_clicked(self) -> None:
-        printing, student, today = self._services.printing, self.profile.student, self._today()
+        printing, student, today = self._printing, self.profile.student, self._today()
         out = printing.profile_path(student.full_name, today)
         self.save_button.setEnabled(False)
-        run_in_background(
+        self._ops.read_in_background(
             lambda _p: printing.student_profile(student.id, today, out),
             self._on_saved,
             self._on_failed,

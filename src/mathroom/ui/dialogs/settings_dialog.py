@@ -9,11 +9,16 @@ from mathroom.domain.roster import DisplayNameStyle
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.roster import RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
+from mathroom.ui.operations import Writer
 
 
 class SettingsDialog(FormDialog):
     def __init__(
-        self, roster: RosterService, evidence: EvidenceService, parent: QWidget | None = None
+        self,
+        roster: RosterService,
+        evidence: EvidenceService,
+        write: Writer,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             "Settings",
@@ -22,6 +27,7 @@ class SettingsDialog(FormDialog):
         )
         self._roster = roster
         self._evidence = evidence
+        self._write = write
         self.style_combo = QComboBox()
         current = roster.display_style()
         for style in DisplayNameStyle:
@@ -52,8 +58,15 @@ class SettingsDialog(FormDialog):
         )
 
     def submit(self) -> None:
-        self._roster.set_display_style(DisplayNameStyle(self.style_combo.currentData()))
-        self._evidence.set_level_rule(LevelRule(self.rule_combo.currentData()))
+        roster, evidence = self._roster, self._evidence
+        style = DisplayNameStyle(self.style_combo.currentData())
+        rule = LevelRule(self.rule_combo.currentData())
+
+        def save() -> None:
+            roster.set_display_style(style)
+            evidence.set_level_rule(rule)
+
+        self._write(save)
 
 
 def _note(text: str) -> QLabel:

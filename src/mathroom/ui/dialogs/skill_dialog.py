@@ -8,10 +8,13 @@ from mathroom.domain.ids import SkillId
 from mathroom.domain.skills import DOMAIN_NAMES
 from mathroom.services.skill_map import SkillMapService
 from mathroom.ui.dialogs.form_dialog import FormDialog
+from mathroom.ui.operations import Writer
 
 
 class SkillDialog(FormDialog):
-    def __init__(self, skill_map: SkillMapService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, skill_map: SkillMapService, write: Writer, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             "Add a skill",
             "For something the bundled map does not name. It appears in the gap map, the "
@@ -19,6 +22,7 @@ class SkillDialog(FormDialog):
             parent,
         )
         self._skill_map = skill_map
+        self._write = write
         self.saved_id: SkillId | None = None
         self.code = QLineEdit()
         self.code.setPlaceholderText("e.g. 7.NS.A.1-games or MY-1")
@@ -38,10 +42,7 @@ class SkillDialog(FormDialog):
         self.add_field("What a student can do", "description", self.description)
 
     def submit(self) -> None:
-        self.saved_id = self._skill_map.add(
-            self.code.text(),
-            self.name.text(),
-            str(self.domain.currentData()),
-            self.grade.value(),
-            self.description.text(),
-        )
+        skill_map = self._skill_map
+        code, name, domain = self.code.text(), self.name.text(), str(self.domain.currentData())
+        grade, description = self.grade.value(), self.description.text()
+        self.saved_id = self._write(lambda: skill_map.add(code, name, domain, grade, description))

@@ -8,6 +8,7 @@ from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Student
 from mathroom.services.roster import RosterService, StudentForm
 from mathroom.ui.dialogs.form_dialog import FormDialog
+from mathroom.ui.operations import Writer
 
 
 class StudentDialog(FormDialog):
@@ -15,7 +16,8 @@ class StudentDialog(FormDialog):
         self,
         roster: RosterService,
         period: PeriodId,
-        student: Student | None = None,
+        student: Student | None,
+        write: Writer,
         parent: QWidget | None = None,
     ) -> None:
         title = "Edit student" if student else "Add a student"
@@ -26,6 +28,7 @@ class StudentDialog(FormDialog):
             parent,
         )
         self._roster = roster
+        self._write = write
         self._period = period
         self._student = student
         self.saved_id: StudentId | None = None
@@ -54,8 +57,11 @@ class StudentDialog(FormDialog):
         )
 
     def submit(self) -> None:
+        roster, form = self._roster, self.form_values
         if self._student is None:
-            self.saved_id = self._roster.add_student(self._period, self.form_values)
+            period = self._period
+            self.saved_id = self._write(lambda: roster.add_student(period, form))
         else:
-            self._roster.update_student(self._student.id, self.form_values)
-            self.saved_id = self._student.id
+            student = self._student.id
+            self._write(lambda: roster.update_student(student, form))
+            self.saved_id = student

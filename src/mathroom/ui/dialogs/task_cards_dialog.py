@@ -17,18 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.tasks import Task
-from mathroom.services.catalog import Services
-from mathroom.services.printing import CardLayout, ExportReport, PaperSize
-from mathroom.ui.background import run_in_background
+from mathroom.services.printing import CardLayout, ExportReport, PaperSize, PrintService
+from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.pdf_preview import PdfPreview
 
 
 class TaskCardsDialog(QDialog):
     def __init__(
-        self, services: Services, tasks: Sequence[Task], on: date, parent: QWidget | None = None
+        self,
+        ops: Operations,
+        printing: PrintService,
+        tasks: Sequence[Task],
+        on: date,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._ops = ops
+        self._printing = printing
         self._tasks = list(tasks)
         self._on = on
         count = len(self._tasks)
@@ -73,7 +78,7 @@ class TaskCardsDialog(QDialog):
 
     def make(self, *_args: object) -> None:
         """Build the PDF off the GUI thread, then show it."""
-        printing = self._services.printing
+        printing = self._printing
         specs = [task.spec for task in self._tasks]
         out = printing.cards_path(self._on)
         card_layout = CardLayout(self.layout_choice.currentData())
@@ -83,7 +88,7 @@ class TaskCardsDialog(QDialog):
         self.status.setText("Making the cards…")
         self._generation += 1
         generation = self._generation
-        run_in_background(
+        self._ops.read_in_background(
             lambda _progress: printing.task_cards(
                 specs, out, card_layout, paper, hints=hints, numbered=numbered
             ),

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.tasks import TaskMatch
-from mathroom.services.catalog import Services
-from mathroom.services.tasks import DuplicateChoice, ImportReport, PackPreview
+from mathroom.services.changes import Change
+from mathroom.services.tasks import DuplicateChoice, ImportReport, PackPreview, TaskService
+from mathroom.ui.operations import Operations
 
 _MATCH_WORDS = {
     TaskMatch.NEW: "New",
@@ -32,10 +33,16 @@ class TaskPackDialog(QDialog):
     """Shows a pack's preview; nothing is written until Import is pressed."""
 
     def __init__(
-        self, services: Services, path: Path, preview: PackPreview, parent: QWidget | None = None
+        self,
+        ops: Operations,
+        tasks: TaskService,
+        path: Path,
+        preview: PackPreview,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._ops = ops
+        self._tasks = tasks
         self._path = path
         self._preview = preview
         self.report: ImportReport | None = None
@@ -95,7 +102,10 @@ class TaskPackDialog(QDialog):
             number: DuplicateChoice(combo.currentData()) for number, combo in self.choices.items()
         }
         try:
-            self.report = self._services.tasks.import_pack(self._path, decisions)
+            tasks, path = self._tasks, self._path
+            self.report = self._ops.write(
+                lambda: tasks.import_pack(path, decisions), Change.TASKS | Change.SETTINGS
+            )
         except MathroomError as exc:
             self.error.setText(f"Nothing was imported: {exc}")
             self.error.show()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,8 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mathroom.services.catalog import Services
-from mathroom.services.classroom import GroupSetView
+from mathroom.services.attendance import AttendanceService
+from mathroom.services.changes import Change
+from mathroom.services.classroom import ClassroomService, GroupSetView
+from mathroom.services.evidence import EvidenceService
+from mathroom.services.grouping import GroupingService
+from mathroom.services.grouping_rules import GroupingRulesService
+from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.group_maker import GroupMaker
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.pair_matrix_view import PairMatrixView
@@ -30,20 +34,27 @@ class GroupsPage(Page):
         "who has worked with whom."
     )
 
-    saved = Signal()
+    shows = Change.ROSTER | Change.GROUPS | Change.SETTINGS
 
     def __init__(
         self,
-        services: Services,
+        ops: Operations,
+        classroom: ClassroomService,
+        grouping: GroupingService,
+        grouping_rules: GroupingRulesService,
+        evidence: EvidenceService,
+        attendance: AttendanceService,
         undo: QUndoStack | None,
         today: Callable[[], date],
     ) -> None:
-        super().__init__(services)
+        super().__init__(ops)
+        self._classroom = classroom
+        self._grouping_rules = grouping_rules
         self._undo = undo or QUndoStack(self)
         self._today = today
         self._views: list[GroupSetView] = []
         self.tabs = QTabWidget()
-        self.maker = GroupMaker(services, today)
+        self.maker = GroupMaker(ops, grouping, evidence, attendance, today)
         self.tabs.addTab(self.maker, "Make groups")
         history = QWidget()
         row = QHBoxLayout(history)
@@ -56,16 +67,16 @@ class GroupsPage(Page):
         self.tabs.addTab(history, "Past groups")
         self.matrix = PairMatrixView()
         self.tabs.addTab(self.matrix, "Who has worked with whom")
-        self.rules = RulesEditor(services.grouping_rules, self._undo)
+        self.rules = RulesEditor(ops, grouping_rules, self._undo)
         self.tabs.addTab(self.rules, "Rules")
         self.body.addWidget(self.tabs, 1)
         self.history.currentRowChanged.connect(self._on_history_row_changed)
-        self.maker.saved.connect(self.refresh_history)
-        self.maker.saved.connect(self.saved)
 
     def reload(self) -> None:
         period = self.period
-        students = [e.student for e in self._services.classroom.roster(period.id)] if period else []
+        classroom = self._classroom
+        roster = self._ops.query(lambda: classroom.roster(period.id)) if period else []
+        students = [e.student for e in roster]
         self.rules.load(period.id if period else None, students)
         if self.maker.draft is None or self.maker.period != (period.id if period else None):
             self.maker.load(period.id if period else None)
@@ -73,15 +84,16 @@ class GroupsPage(Page):
 
     def refresh_history(self) -> None:
         """Past groups and the who-has-worked-with-whom counts (also after a save)."""
-        period = self.period
+        period, today = self.period, self._today()
+        classroom, rules = self._classroom, self._grouping_rules
         if period is not None:
-            self.matrix.show_matrix(self._services.grouping_rules.pair_matrix(period.id))
+            matrix, self._views = self._ops.query(
+                lambda: (rules.pair_matrix(period.id), classroom.group_sets(period.id, until=today))
+            )
+            self.matrix.show_matrix(matrix)
+        else:
+            self._views = []
         self.history.clear()
-        self._views = (
-            self._services.classroom.group_sets(self.period.id, until=self._today())
-            if self.period
-            else []
-        )
         for view in self._views:
             gs = view.group_set
             text = f"{gs.made_on:%a %b} {gs.made_on.day} · {len(gs.groups)} groups"

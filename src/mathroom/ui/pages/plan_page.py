@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QUndoStack
@@ -36,9 +37,10 @@ from mathroom.domain.ids import PeriodId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
-from mathroom.services.catalog import Services
-from mathroom.services.plans import PlanExistsError
-from mathroom.ui.background import run_in_background
+from mathroom.services.changes import Change
+from mathroom.services.classroom import ClassroomService
+from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
@@ -94,6 +96,11 @@ class CopyDialog(QDialog):
         return [pid for pid, box in self.boxes.items() if box.isChecked()]
 
 
+# A plan change can make groups (fresh stations) too.
+PLAN_CHANGES = Change.PLANS | Change.GROUPS
+T = TypeVar("T")
+
+
 class PlanPage(Page):
     title = "Plan"
     purpose = (
@@ -101,10 +108,19 @@ class PlanPage(Page):
         "template, set tasks and whiteboards, make fresh groups, then print on the Print page."
     )
 
+    shows = Change.ROSTER | Change.GROUPS | Change.PLANS | Change.TASKS
+
     def __init__(
-        self, services: Services, today: Callable[[], date], undo: QUndoStack | None = None
+        self,
+        ops: Operations,
+        classroom: ClassroomService,
+        plans: PlanService,
+        today: Callable[[], date],
+        undo: QUndoStack | None = None,
     ) -> None:
-        super().__init__(services)
+        super().__init__(ops)
+        self._classroom = classroom
+        self._plans = plans
         self._today = today
         self._undo = undo or QUndoStack(self)
         self._anchor = teaching_day(today())  # on a weekend: the coming week
@@ -231,10 +247,10 @@ class PlanPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self._periods = list(self._services.classroom.overview().periods)
+        self._periods = list(self._ops.query(lambda: self._classroom.overview()).periods)
         if self._period_id is None and self._periods:
             self._period_id = self._periods[0].id
-        self.editor.set_tasks(self._services.classroom.tasks())
+        self.editor.set_tasks(self._ops.query(lambda: self._classroom.tasks()))
         self._fill_templates()
         self._fill_week()
         self._load_day()
@@ -244,14 +260,14 @@ class PlanPage(Page):
 
     def _fill_templates(self) -> None:
         self.template_menu.clear()
-        for template in self._services.plans.templates():
+        for template in self._ops.query(lambda: self._plans.templates()):
             minutes = template.total_minutes
             action = self.template_menu.addAction(f"{template.name} ({minutes} min)")
             action.triggered.connect(lambda _c=False, t=template: self.start_from_template(t))
 
     def _fill_week(self) -> None:
         days = self.days
-        plans = self._services.plans.week(days[0], [p.id for p in self._periods])
+        plans = self._ops.query(lambda: self._plans.week(days[0], [p.id for p in self._periods]))
         self.week.setColumnCount(len(days))
         self.week.setRowCount(len(self._periods))
         today = self._today()
@@ -278,7 +294,11 @@ class PlanPage(Page):
 
     def _load_day(self, keep_row: int | None = None) -> None:
         period = self._period()
-        self._plan = self._services.plans.plan(period.id, self._day) if period is not None else None
+        self._plan = (
+            self._ops.query(lambda: self._plans.plan(period.id, self._day))
+            if period is not None
+            else None
+        )
         name = period.name if period else ""
         self.day_title.setText(f"{name} · {self._day:%A, %B} {self._day.day}")
         self.blocks.blockSignals(True)
@@ -297,7 +317,7 @@ class PlanPage(Page):
             self.minutes_banner.setObjectName("okBanner" if fits else "banner")
             self.minutes_banner.setText(text)
             timeline = plan.timeline(period.starts_at) if period.starts_at else None
-            titles = {t.id: t.title for t in self._services.classroom.tasks()}
+            titles = {t.id: t.title for t in self._ops.query(lambda: self._classroom.tasks())}
             for index, block in enumerate(plan.blocks):
                 when = ""
                 if timeline is not None:
@@ -352,20 +372,19 @@ class PlanPage(Page):
             self.editor.show_block(None)
             return
         block = plan.blocks[row]
-        groups = 0
-        if block.group_set_id is not None:
-            found = self._services.classroom.group_set(block.group_set_id)
-            groups = len(found.groups) if found else 0
-        elif block.kind is BlockKind.GALLERY_WALK:
+        groups, shown = 0, block.group_set_id
+        if shown is None and block.kind is BlockKind.GALLERY_WALK:
             stations = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
-            if stations is not None and stations.group_set_id is not None:
-                found = self._services.classroom.group_set(stations.group_set_id)
-                groups = len(found.groups) if found else 0
+            shown = stations.group_set_id if stations is not None else None
+        if shown is not None:
+            classroom, set_id = self._classroom, shown
+            found = self._ops.query(lambda: classroom.group_set(set_id))
+            groups = len(found.groups) if found else 0
         pulled = ""
         if block.students:
             names = {
                 e.student.id: e.display_name
-                for e in self._services.classroom.roster(plan.period_id)
+                for e in self._ops.query(lambda: self._classroom.roster(plan.period_id))
             }
             pulled = "Pulled: " + ", ".join(names.get(s, "?") for s in block.students)
         self.editor.show_block(block, groups, pulled)
@@ -375,11 +394,12 @@ class PlanPage(Page):
         period = self._period()
         if period is None:
             return False
-        plans = self._services.plans
+        plans = self._plans
         day, period_id = self._day, period.id
         before = self._plan
+        notes = before.notes if before else ""
         try:
-            plans.save_plan(period_id, day, blocks, before.notes if before else "")
+            self._write(lambda: plans.save_plan(period_id, day, blocks, notes))
         except MathroomError as exc:
             self.show_banner(str(exc))
             return False
@@ -393,23 +413,33 @@ class PlanPage(Page):
                 plans.save_plan(period_id, day, self._restorable(before.blocks), before.notes)
 
         push_done(
-            self._undo, what, lambda: plans.save_plan(period_id, day, new_blocks), undo, self.reload
+            self._undo,
+            self._ops,
+            what,
+            lambda: plans.save_plan(period_id, day, new_blocks),
+            undo,
+            PLAN_CHANGES,
         )
         self._fill_week()
         self._load_day(row)
         return True
 
     def _restorable(self, blocks: Sequence[PlanBlock]) -> tuple[PlanBlock, ...]:
-        """Blocks to put back on undo; groups made ahead and since dropped are left off."""
+        """Blocks to put back on undo; groups made ahead and since dropped are left off.
+        Runs inside the undo's write (on the writer thread), so it reads the service directly."""
         out = []
         for block in blocks:
             if block.group_set_id is not None and (
-                self._services.classroom.group_set(block.group_set_id) is None
+                self._classroom.group_set(block.group_set_id) is None
             ):
                 stations = tuple(replace(s, group_number=None) for s in block.stations)
                 block = replace(block, group_set_id=None, stations=stations)
             out.append(block)
         return tuple(out)
+
+    def _write(self, write: Callable[[], T]) -> T:
+        """A change to plans (and the groups they hold), shown by this page itself."""
+        return self._ops.write(write, PLAN_CHANGES, origin=self)
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -491,7 +521,9 @@ class PlanPage(Page):
             else:
                 self.show_banner(f"That did not work ({error}); nothing was changed.")
 
-        run_in_background(lambda _progress: work(replace), finished, failed, writes=True)
+        self._ops.write_in_background(
+            lambda _progress: work(replace), PLAN_CHANGES, finished, failed, origin=self
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -515,7 +547,7 @@ class PlanPage(Page):
         period = self._period()
         if period is None:
             return
-        plans = self._services.plans
+        plans = self._plans
         period_id, day, before = period.id, self._day, self._plan
 
         def work(replace: bool) -> None:
@@ -540,8 +572,8 @@ class PlanPage(Page):
     def _push_snapshot(
         self, what: str, period: PeriodId, day: date, before: DayPlan | None
     ) -> None:
-        plans = self._services.plans
-        after = plans.plan(period, day)
+        plans = self._plans
+        after = self._ops.query(lambda: plans.plan(period, day))
 
         def undo() -> None:
             if before is None:
@@ -553,14 +585,14 @@ class PlanPage(Page):
             if after is not None:
                 plans.save_plan(period, day, self._restorable(after.blocks), after.notes)
 
-        push_done(self._undo, what, redo, undo, self.reload)
+        push_done(self._undo, self._ops, what, redo, undo, PLAN_CHANGES)
 
     def make_groups(self) -> None:
         period = self._period()
         row = self.blocks.currentRow()
         if period is None or self._plan is None or row < 0:
             return
-        plans, period_id, day = self._services.plans, period.id, self._day
+        plans, period_id, day = self._plans, period.id, self._day
 
         def done(_result: object) -> None:
             self.show_banner("Fresh groups made: see them on the Groups page or the projector.")
@@ -575,9 +607,9 @@ class PlanPage(Page):
         period = self._period()
         if period is None or self._plan is None:
             return
-        plans, period_id, day = self._services.plans, period.id, self._day
+        plans, period_id, day = self._plans, period.id, self._day
         target = next_school_day(day, period.meeting_days)
-        before = plans.plan(period_id, target)
+        before = self._ops.query(lambda: plans.plan(period_id, target))
 
         def done(made: object) -> None:
             assert isinstance(made, DayPlan)
@@ -608,12 +640,12 @@ class PlanPage(Page):
         period = self._period()
         if period is None or not targets:
             return
-        plans, period_id, day = self._services.plans, period.id, self._day
+        plans, period_id, day = self._plans, period.id, self._day
         chosen = list(targets)
-        before = {target: plans.plan(target, day) for target in chosen}
+        before = self._ops.query(lambda: {target: plans.plan(target, day) for target in chosen})
 
         def done(_result: object) -> None:
-            after = {target: plans.plan(target, day) for target in chosen}
+            after = self._ops.query(lambda: {target: plans.plan(target, day) for target in chosen})
 
             def restore(snapshot: dict[PeriodId, DayPlan | None]) -> None:
                 for target, plan in snapshot.items():
@@ -624,10 +656,11 @@ class PlanPage(Page):
 
             push_done(
                 self._undo,
+                self._ops,
                 "Copy plan to other periods",
                 lambda: restore(after),
                 lambda: restore(before),
-                self.reload,
+                PLAN_CHANGES,
             )
             self.show_banner(
                 f"Copied to {len(chosen)} period(s), each with its own fresh groups. Ctrl+Z undoes."
@@ -649,14 +682,14 @@ class PlanPage(Page):
     def save_template(self, name: str) -> None:
         if self._plan is None:
             return
-        plans = self._services.plans
+        plans, plan = self._plans, self._plan
         try:
             try:
-                plans.save_as_template(name, self._plan)
+                self._write(lambda: plans.save_as_template(name, plan))
             except TemplateExistsError:
                 if not self.confirm(f"A template called “{name}” exists. Replace it?"):
                     return
-                plans.save_as_template(name, self._plan, overwrite=True)
+                self._write(lambda: plans.save_as_template(name, plan, overwrite=True))
         except MathroomError as exc:
             self.show_banner(str(exc))
             return
@@ -670,7 +703,8 @@ class PlanPage(Page):
         if not self.confirm(f"Delete {period.name}'s plan for {self._day:%A}? (Ctrl+Z undoes)"):
             return
         before = self._plan
-        self._services.plans.delete_plan(period.id, self._day)
+        plans, period_id, day = self._plans, period.id, self._day
+        self._write(lambda: plans.delete_plan(period_id, day))
         self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
         self.reload()
 

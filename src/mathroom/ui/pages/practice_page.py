@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent, QUndoStack
@@ -28,8 +29,12 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import StudentId
 from mathroom.domain.plan import BlockKind, teaching_day
 from mathroom.domain.practice.sheet import MAX_SIZE, Role
-from mathroom.services.catalog import Services
-from mathroom.services.practice import StudentPractice
+from mathroom.services.attendance import AttendanceService
+from mathroom.services.changes import Change
+from mathroom.services.evidence import EvidenceService
+from mathroom.services.plans import PlanService
+from mathroom.services.practice import PracticeService, StudentPractice
+from mathroom.ui.operations import Operations
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
@@ -50,6 +55,8 @@ from mathroom.ui.widgets.practice_preview import (
 SETTLE_MS = 300  # a typed date or a spun size rebuilds the sheets once, after a pause
 PREVIEW_MS = 60  # arrowing down the list typesets only the student it stops on
 
+T = TypeVar("T")
+
 
 class PracticePage(Page):
     title = "Practice"
@@ -59,10 +66,23 @@ class PracticePage(Page):
         "change its focus if you like, and enter marks from sheets handed back."
     )
     print_requested = Signal(object)  # the date whose packet to print
-    evidence_recorded = Signal()
+    shows = Change.ROSTER | Change.ATTENDANCE | Change.PLANS | Change.EVIDENCE | Change.SETTINGS
 
-    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
-        super().__init__(services)
+    def __init__(
+        self,
+        ops: Operations,
+        practice: PracticeService,
+        attendance: AttendanceService,
+        evidence: EvidenceService,
+        plans: PlanService,
+        undo: QUndoStack,
+        today: Callable[[], date],
+    ) -> None:
+        super().__init__(ops)
+        self._practice = practice
+        self._attendance = attendance
+        self._evidence = evidence
+        self._plans = plans
         self._undo = undo
         self._today = today
         self._sheets: list[StudentPractice] = []
@@ -198,9 +218,9 @@ class PracticePage(Page):
         if not self.isVisible():
             return
         self._settle.stop()
-        practice = self._services.practice
+        practice, attendance, plans = self._practice, self._attendance, self._plans
         self.size_box.blockSignals(True)
-        self.size_box.setValue(practice.size())
+        self.size_box.setValue(self._ops.query(practice.size))
         self.size_box.blockSignals(False)
         if self.period is None:
             self._sheets, self._class_focus = [], ()
@@ -208,18 +228,19 @@ class PracticePage(Page):
             self.print_note.setText("")
             self._fill_list()
             return
-        day = self.chosen_day()
-        self._sheets = practice.class_sheets(self.period.id, day)
-        absent = [
-            e.display_name
-            for e in self._services.attendance.day(self.period.id, day)
-            if e.status is AttendanceStatus.ABSENT
-        ]
+        day, period = self.chosen_day(), self.period.id
+        self._sheets, entries, plan = self._ops.query(
+            lambda: (
+                practice.class_sheets(period, day),
+                attendance.day(period, day),
+                plans.plan(period, day),
+            )
+        )
+        absent = [e.display_name for e in entries if e.status is AttendanceStatus.ABSENT]
         count = f"{len(self._sheets)} sheet{'s' if len(self._sheets) != 1 else ''}"
         self.summary.setText(
             f"{count}. Absent, so no sheet: {', '.join(absent)}." if absent else f"{count}."
         )
-        plan = self._services.plans.plan(self.period.id, day)
         block = (
             next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None) if plan else None
         )
@@ -294,10 +315,10 @@ class PracticePage(Page):
         practice = self.current_practice()
         if practice is None or self.period is None:
             return
-        service, period, day = self._services.practice, self.period.id, self.chosen_day()
+        service, period, day = self._practice, self.period.id, self.chosen_day()
         student, new, old = practice.student, tuple(codes), practice.hand_focus
         try:
-            service.set_focus(period, day, student, new)
+            self._write(lambda: service.set_focus(period, day, student, new))
         except MathroomError as exc:
             self.show_banner(str(exc))
             self.reload()
@@ -305,10 +326,11 @@ class PracticePage(Page):
         what = "back to their gaps" if not new else "by hand"
         push_done(
             self._undo,
+            self._ops,
             f"Set {practice.name}'s practice focus {what}",
             redo=lambda: service.set_focus(period, day, student, new),
             undo=lambda: service.set_focus(period, day, student, old),
-            after=self.reload,
+            changes=Change.PLANS,
         )
         self.banner.hide()
         self.reload()
@@ -323,9 +345,8 @@ class PracticePage(Page):
         practice = self.current_practice()
         if practice is None or self.period is None:
             return
-        version = self._services.practice.regenerate(
-            self.period.id, self.chosen_day(), practice.student
-        )
+        service, period, day = self._practice, self.period.id, self.chosen_day()
+        version = self._write(lambda: service.regenerate(period, day, practice.student))
         self.show_banner(
             f"New problems for {practice.name} (version {version + 1}). If you printed the "
             "packet already, print this sheet again.",
@@ -340,10 +361,14 @@ class PracticePage(Page):
         marks = self.marks.marks()
         if practice is None or not marks:
             return ()
-        service, evidence = self._services.practice, self._services.evidence
+        service, evidence = self._practice, self._evidence
         student, day = practice.student, self.chosen_day()
         try:
-            recorded = [service.record_marks(student, day, marks)]
+            recorded = [
+                self._ops.write(
+                    lambda: service.record_marks(student, day, marks), Change.EVIDENCE, origin=self
+                )
+            ]
         except MathroomError as exc:
             self.show_banner(f"The marks were not recorded: {exc}")
             return ()
@@ -357,10 +382,11 @@ class PracticePage(Page):
         count = f"{len(marks)} mark{'s' if len(marks) != 1 else ''}"
         push_done(
             self._undo,
+            self._ops,
             f"Record {count} for {practice.name}",
             redo,
             undo,
-            self._after_marks,
+            Change.EVIDENCE,
         )
         self.show_banner(f"Recorded {count} for {practice.name}. Ctrl+Z takes them back.", ok=True)
         self._after_marks()
@@ -368,13 +394,17 @@ class PracticePage(Page):
 
     def _after_marks(self) -> None:
         self.reload()
-        self.evidence_recorded.emit()
+
+    def _write(self, write: Callable[[], T]) -> T:
+        """Practice focus and versions live with the day's plan."""
+        return self._ops.write(write, Change.PLANS, origin=self)
 
     # -- slots --------------------------------------------------------------------------
     @Slot()
     def _on_settle_timeout(self) -> None:
-        if self.size_box.value() != self._services.practice.size():
-            self._services.practice.set_size(self.size_box.value())
+        practice, size = self._practice, self.size_box.value()
+        if size != self._ops.query(practice.size):
+            self._ops.write(lambda: practice.set_size(size), Change.SETTINGS, origin=self)
         self.reload()
 
     @Slot()

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.plan import teaching_day
 from mathroom.export.packet_model import PacketOptions, Section
-from mathroom.services.catalog import Services
+from mathroom.services.changes import Change
+from mathroom.services.classroom import ClassroomService
+from mathroom.services.packet import PacketService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
-from mathroom.ui.background import run_in_background
+from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.pdf_preview import PdfPreview
@@ -37,8 +39,18 @@ class PrintPage(Page):
         "exit tickets, practice sheets with an answer key, and the roster check sheet."
     )
 
-    def __init__(self, services: Services, today: Callable[[], date]) -> None:
-        super().__init__(services)
+    shows = Change.ROSTER | Change.SETTINGS
+
+    def __init__(
+        self,
+        ops: Operations,
+        classroom: ClassroomService,
+        packet: PacketService,
+        today: Callable[[], date],
+    ) -> None:
+        super().__init__(ops)
+        self._classroom = classroom
+        self._packet = packet
         self._today = today
         self.last_export: Path | None = None
         frame, box = card()
@@ -126,12 +138,13 @@ class PrintPage(Page):
         self.periods.blockSignals(True)
         self.periods.clear()
         self.periods.addItem("All periods", None)
-        for period in self._services.classroom.overview().periods:
+        classroom, packet = self._classroom, self._packet
+        overview, paper = self._ops.query(lambda: (classroom.overview(), packet.paper()))
+        for period in overview.periods:
             self.periods.addItem(period.name, period.id)
         index = self.periods.findData(current) if current is not None else 0
         self.periods.setCurrentIndex(max(index, 0))
         self.periods.blockSignals(False)
-        paper = self._services.packet.paper()
         self.paper.blockSignals(True)
         self.paper.setCurrentIndex(self.paper.findData(paper))
         self.paper.blockSignals(False)
@@ -141,7 +154,8 @@ class PrintPage(Page):
 
     def _on_paper_changed(self, *_args: object) -> None:
         # The paper is a setting: every later printout uses it too.
-        self._services.packet.set_paper(PaperSize(self.paper.currentData()))
+        packet, paper = self._packet, PaperSize(self.paper.currentData())
+        self._ops.write(lambda: packet.set_paper(paper), Change.SETTINGS, origin=self)
 
     def options(self) -> PacketOptions:
         return PacketOptions(
@@ -160,13 +174,13 @@ class PrintPage(Page):
         if not options.sections:
             self.status.setText("Tick at least one section to print.")
             return
-        packet = self._services.packet
+        packet = self._packet
         out = packet.default_path(day)
         self.save_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText("Making the packet…")
-        run_in_background(
+        self._ops.read_in_background(
             lambda progress: packet.build(day, out, periods, options, progress),
             self._on_export_done,
             self._on_export_failed,

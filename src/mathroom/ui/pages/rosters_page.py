@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -25,14 +27,19 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Period, Student
-from mathroom.services.catalog import Services
+from mathroom.services.changes import Change
+from mathroom.services.classroom import ClassroomService
+from mathroom.services.roster import RosterService
 from mathroom.ui import theme
 from mathroom.ui.dialogs.new_year_dialog import NewYearDialog
 from mathroom.ui.dialogs.period_dialog import PeriodDialog
 from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
+from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, label
+
+T = TypeVar("T")
 
 
 def _plural(count: int, word: str) -> str:
@@ -46,12 +53,24 @@ class RostersPage(Page):
         "(nothing is lost, and Ctrl+Z undoes it)."
     )
     period_selected = Signal(object)  # PeriodId of an active period picked in the list
-    roster_changed = Signal()  # periods or students changed: other pages should reload
     import_requested = Signal()
     profile_requested = Signal(object)  # StudentId
 
-    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
-        super().__init__(services)
+    shows = Change.ROSTER
+
+    def __init__(
+        self,
+        ops: Operations,
+        roster: RosterService,
+        classroom: ClassroomService,
+        exports: Path,
+        undo: QUndoStack,
+        today: Callable[[], date],
+    ) -> None:
+        super().__init__(ops)
+        self._roster = roster
+        self._classroom = classroom
+        self._exports = exports
         self._undo = undo
         self._today = today
         self._list_period: Period | None = None
@@ -208,7 +227,8 @@ class RostersPage(Page):
 
     def reload(self) -> None:
         archived = self.show_archived_periods.isChecked()
-        periods = self._services.roster.periods(archived=archived)
+        roster = self._roster
+        periods = self._ops.query(lambda: roster.periods(archived=archived))
         wanted = self._list_period.id if self._list_period else None
         self.periods.blockSignals(True)
         self.periods.clear()
@@ -236,8 +256,9 @@ class RostersPage(Page):
             self.summary.setText("No periods yet: add one, or import a roster.")
             self.model.set_entries([])
         else:
-            entries = self._services.classroom.roster(
-                period.id, include_archived=self.show_archived.isChecked()
+            classroom, archived = self._classroom, self.show_archived.isChecked()
+            entries = self._ops.query(
+                lambda: classroom.roster(period.id, include_archived=archived)
             )
             self.model.set_entries(entries)
             active = sum(1 for e in entries if not e.student.archived)
@@ -297,18 +318,19 @@ class RostersPage(Page):
         if len(selected) != 1 or self._list_period is None:
             return
         student = selected[0]
-        dialog = StudentDialog(self._services.roster, self._list_period.id, student, self)
+        dialog = StudentDialog(self._roster, self._list_period.id, student, self._write, self)
         if dialog.exec() and dialog.before is not None:
             before, after = dialog.before, dialog.form_values
-            roster = self._services.roster
+            roster = self._roster
             push_done(
                 self._undo,
+                self._ops,
                 f"edit {student.first_name}",
                 partial(roster.update_student, student.id, after),
                 partial(roster.update_student, student.id, before),
-                self._after_change,
+                Change.ROSTER,
             )
-            self._after_change()
+            self.reload()
             self.select_student(student.id)
 
     def archive_selected(self) -> None:
@@ -316,8 +338,8 @@ class RostersPage(Page):
         if not students:
             return
         ids = [s.id for s in students]
-        roster = self._services.roster
-        roster.archive_students(ids)
+        roster = self._roster
+        self._write(partial(roster.archive_students, ids))
         text = (
             f"Archived {students[0].full_name}."
             if len(students) == 1
@@ -325,10 +347,11 @@ class RostersPage(Page):
         )
         push_done(
             self._undo,
+            self._ops,
             text.rstrip("."),
             partial(roster.archive_students, ids),
             partial(roster.restore_students, ids),
-            self._after_change,
+            Change.ROSTER,
         )
         self._show_undo(text + " Their history is kept.")
 
@@ -337,30 +360,32 @@ class RostersPage(Page):
         if not students:
             return
         ids = [s.id for s in students]
-        roster = self._services.roster
-        roster.restore_students(ids)
+        roster = self._roster
+        self._write(partial(roster.restore_students, ids))
         push_done(
             self._undo,
+            self._ops,
             f"restore {_plural(len(ids), 'student')}",
             partial(roster.restore_students, ids),
             partial(roster.archive_students, ids),
-            self._after_change,
+            Change.ROSTER,
         )
         self._show_undo(f"Restored {_plural(len(ids), 'student')}.")
 
     def _on_add_clicked(self) -> None:
         if self._list_period is None:
             return
-        dialog = StudentDialog(self._services.roster, self._list_period.id, None, self)
+        dialog = StudentDialog(self._roster, self._list_period.id, None, self._write, self)
         if dialog.exec() and dialog.saved_id is not None:
             added = dialog.saved_id
-            roster = self._services.roster
+            roster = self._roster
             push_done(
                 self._undo,
+                self._ops,
                 "add student",
                 partial(roster.restore_students, [added]),
                 partial(roster.archive_students, [added]),
-                self._after_change,
+                Change.ROSTER,
             )
             self._after_change()
             self.select_student(added)
@@ -368,8 +393,9 @@ class RostersPage(Page):
     def _on_move_clicked(self) -> None:
         students = self.selected_students()
         current = self._list_period
+        roster = self._roster
         others = [
-            p for p in self._services.roster.periods() if current is None or p.id != current.id
+            p for p in self._ops.query(roster.periods) if current is None or p.id != current.id
         ]
         if not students or not others:
             return
@@ -382,8 +408,7 @@ class RostersPage(Page):
             return
         target = others[names.index(choice)]
         ids = [s.id for s in students]
-        roster = self._services.roster
-        previous = roster.move_students(ids, target.id)
+        previous = self._write(partial(roster.move_students, ids, target.id))
 
         def move_back() -> None:
             for student, periods in previous.items():
@@ -393,11 +418,13 @@ class RostersPage(Page):
         def move_again() -> None:
             roster.move_students(ids, target.id)
 
-        push_done(self._undo, f"move to {target.name}", move_again, move_back, self._after_change)
+        push_done(
+            self._undo, self._ops, f"move to {target.name}", move_again, move_back, Change.ROSTER
+        )
         self._show_undo(f"Moved {who} to {target.name}. Evidence and group history stay.")
 
     def _on_add_period_clicked(self) -> None:
-        dialog = PeriodDialog(self._services.roster, None, self)
+        dialog = PeriodDialog(self._roster, None, self._write, self)
         if dialog.exec() and dialog.saved_id is not None:
             self.show_archived_periods.setChecked(False)
             self._after_change()
@@ -406,44 +433,46 @@ class RostersPage(Page):
     def _on_edit_period_clicked(self) -> None:
         if self._list_period is None:
             return
-        if PeriodDialog(self._services.roster, self._list_period, self).exec():
+        if PeriodDialog(self._roster, self._list_period, self._write, self).exec():
             self._after_change()
 
     def _on_move_period_clicked(self, offset: int) -> None:
         if self._list_period is not None and not self.show_archived_periods.isChecked():
-            self._services.roster.move_period(self._list_period.id, offset)
+            self._write(partial(self._roster.move_period, self._list_period.id, offset))
             self._after_change()
 
     def _on_archive_period_clicked(self) -> None:
         period = self._list_period
         if period is None:
             return
-        roster = self._services.roster
+        roster = self._roster
         if self.show_archived_periods.isChecked():
-            roster.restore_period(period.id)
+            self._write(partial(roster.restore_period, period.id))
             push_done(
                 self._undo,
+                self._ops,
                 f"restore {period.name}",
                 partial(roster.restore_period, period.id),
                 partial(roster.archive_period, period.id),
-                self._after_change,
+                Change.ROSTER,
             )
             self._show_undo(f"Restored {period.name}.")
         else:
-            roster.archive_period(period.id)
+            self._write(partial(roster.archive_period, period.id))
             push_done(
                 self._undo,
+                self._ops,
                 f"archive {period.name}",
                 partial(roster.archive_period, period.id),
                 partial(roster.restore_period, period.id),
-                self._after_change,
+                Change.ROSTER,
             )
             self._list_period = None
             self._show_undo(f"Archived {period.name}. Its students and history are kept.")
         self._after_change()
 
     def _on_new_year_clicked(self) -> None:
-        if NewYearDialog(self._services.roster, self._today(), self).exec():
+        if NewYearDialog(self._roster, self._today(), self._write, self).exec():
             self._list_period = None
             self._after_change()
 
@@ -452,13 +481,12 @@ class RostersPage(Page):
         if period is None:
             return
         safe = "".join(c if c.isalnum() else "-" for c in period.name).strip("-").lower()
-        default = self._services.folder.exports / f"roster-{safe}.csv"
+        default = self._exports / f"roster-{safe}.csv"
         path, _ = QFileDialog.getSaveFileName(self, "Export roster", str(default), "CSV (*.csv)")
         if not path:
             return
-        from pathlib import Path
-
-        count = self._services.roster.export_csv(period.id, Path(path))
+        roster = self._roster
+        count = self._ops.query(lambda: roster.export_csv(period.id, Path(path)))
         self._show_undo(f"Saved {_plural(count, 'student')} to {path}.", undoable=False)
 
     def _on_periods_row_changed(self, row: int) -> None:
@@ -498,6 +526,9 @@ class RostersPage(Page):
         self.undo_button.setVisible(undoable)
         self.undo_banner.show()
 
+    def _write(self, write: Callable[[], T]) -> T:
+        """Every change this page makes is a roster change, announced to the window."""
+        return self._ops.write(write, Change.ROSTER, origin=self)
+
     def _after_change(self) -> None:
         self.reload()
-        self.roster_changed.emit()

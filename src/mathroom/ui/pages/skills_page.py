@@ -24,9 +24,13 @@ from mathroom.domain.ids import SkillId, StudentId
 from mathroom.domain.plan import teaching_day
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.skills import DOMAIN_NAMES
-from mathroom.services.catalog import Services
-from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
+from mathroom.services.changes import Change
+from mathroom.services.classroom import ClassroomService
+from mathroom.services.evidence import EvidenceService, NeedsToday
+from mathroom.services.plans import PlanService
+from mathroom.services.skill_map import SkillMapService
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
+from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
@@ -55,11 +59,24 @@ class SkillsPage(Page):
         "Where each student stands on each skill, from the latest evidence, and who to pull "
         "today. Teacher eyes only: levels never appear on the projector or student sheets."
     )
-    plan_changed = Signal()
     student_opened = Signal(object)  # StudentId
+    score_import_requested = Signal()
+    shows = Change.ROSTER | Change.EVIDENCE | Change.SETTINGS
 
-    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
-        super().__init__(services)
+    def __init__(
+        self,
+        ops: Operations,
+        classroom: ClassroomService,
+        evidence: EvidenceService,
+        plans: PlanService,
+        skill_map: SkillMapService,
+        undo: QUndoStack,
+        today: Callable[[], date],
+    ) -> None:
+        super().__init__(ops)
+        self._classroom = classroom
+        self._evidence = evidence
+        self._plans = plans
         self._undo = undo
         self._today = today
         tools = QHBoxLayout()
@@ -70,13 +87,12 @@ class SkillsPage(Page):
         )
         tools.addWidget(self.import_scores_button)
         self.body.addLayout(tools)
-        self.import_scores_button.clicked.connect(self.open_score_import)
+        self.import_scores_button.clicked.connect(self.score_import_requested)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_gap_tab(), "Gap map")
         self.tabs.addTab(self._build_counts_tab(), "By skill")
-        self.skill_map = SkillMapEditor(services.skill_map, undo)
+        self.skill_map = SkillMapEditor(ops, skill_map, undo)
         self.tabs.addTab(self.skill_map, "Skill map")
-        self.skill_map.changed.connect(self.reload)
         self.body.addWidget(self.tabs, 1)
 
     # -- gap map tab ------------------------------------------------------------------------
@@ -84,7 +100,7 @@ class SkillsPage(Page):
         tab = QWidget()
         layout = QHBoxLayout(tab)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.gap = GapMapPanel(self._services.evidence, self._today)
+        self.gap = GapMapPanel(self._ops, self._evidence, self._today)
         splitter.addWidget(self.gap)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -143,18 +159,6 @@ class SkillsPage(Page):
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
         return tab
 
-    def open_score_import(self) -> ImportScoresDialog:
-        dialog = ImportScoresDialog(
-            self._services,
-            self.period,
-            self._today(),
-            self,
-            importer=self._services.score_import,
-        )
-        dialog.imported.connect(self.reload)
-        dialog.open()
-        return dialog
-
     def _on_grade_changed(self, _index: int) -> None:
         self.proxy.beginFilterChange()
         self.proxy.grades = tuple(self.grade.currentData() or ())
@@ -168,7 +172,8 @@ class SkillsPage(Page):
             self.model.set_rows([], DOMAIN_NAMES, 0)
             self.summary.setText("")
             return
-        rows = self._services.classroom.skill_levels(self.period.id)
+        classroom, period = self._classroom, self.period.id
+        rows = self._ops.query(lambda: classroom.skill_levels(period))
         size = self.period.student_count
         self.model.set_rows(rows, DOMAIN_NAMES, size)
         stuck = sorted(rows, key=lambda r: r.needing_support, reverse=True)[:1]
@@ -186,7 +191,8 @@ class SkillsPage(Page):
         view = self.gap.view
         if view is None:
             return
-        items = self._services.evidence.history(student, skill)
+        evidence = self._evidence
+        items = self._ops.query(lambda: evidence.history(student, skill))
         skill_info = next((s for s in view.gap.skills if s.id == skill), None)
         heading = f"{view.names.get(student, '')} · {skill_info.code if skill_info else ''}"
         if skill_info is not None:
@@ -206,22 +212,25 @@ class SkillsPage(Page):
         if self.period is None:
             return
         today = teaching_day(self._today())  # on a weekend: the coming Monday's plan
-        already = [StudentId(s) for s in self._services.plans.pulled_today(self.period.id, today)]
-        result = self._services.evidence.needs_today(
-            self.period.id,
-            today,
+        period, plans, evidence = self.period.id, self._plans, self._evidence
+        skills, size, pulls = (
             self.gap.selected_skills(),
             self.needs.group_size.value(),
             self.needs.pulls.value(),
-            already,
         )
+
+        def read() -> NeedsToday:
+            already = [StudentId(s) for s in plans.pulled_today(period, today)]
+            return evidence.needs_today(period, today, skills, size, pulls, already)
+
+        result = self._ops.query(read)
         self.needs.show_needs(result)
 
     def _on_accept_requested(self, suggestion: PullSuggestion) -> None:
         if self.period is None:
             return
-        period, today, plans = self.period.id, teaching_day(self._today()), self._services.plans
-        title = plans.add_pull(period, today, suggestion)
+        period, today, plans = self.period.id, teaching_day(self._today()), self._plans
+        title = self._ops.write(lambda: plans.add_pull(period, today, suggestion), Change.PLANS)
 
         def add_again() -> None:
             plans.add_pull(period, today, suggestion)
@@ -229,11 +238,7 @@ class SkillsPage(Page):
         def take_back() -> None:
             plans.remove_block(period, today, title)
 
-        push_done(self._undo, "add pull", add_again, take_back, self._after_plan_change)
+        push_done(self._undo, self._ops, "add pull", add_again, take_back, Change.PLANS)
         whose = "today's" if today == self._today() else f"{today:%A}'s"
         self.needs.status.setText(f"Added to {whose} plan: {title}.")
-        self._after_plan_change()
         self._on_suggest_requested()
-
-    def _after_plan_change(self) -> None:
-        self.plan_changed.emit()

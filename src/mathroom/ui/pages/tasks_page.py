@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QUndoStack
@@ -26,11 +27,15 @@ from PySide6.QtWidgets import (
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.skills import DOMAIN_NAMES
 from mathroom.domain.tasks import Task, TaskKind, TaskUse
-from mathroom.services.catalog import Services
+from mathroom.services.changes import Change
+from mathroom.services.printing import PrintService
+from mathroom.services.skill_map import SkillMapService
+from mathroom.services.tasks import TaskService
 from mathroom.ui.dialogs.task_cards_dialog import TaskCardsDialog
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog
 from mathroom.ui.dialogs.task_pack_dialog import TaskPackDialog
 from mathroom.ui.models.task_list import TaskFilterProxy, TaskListModel, TaskSort
+from mathroom.ui.operations import Operations
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, label
@@ -80,6 +85,9 @@ def task_html(html: RichHtml, task: Task, uses: list[TaskUse]) -> RichHtml:
     return html
 
 
+T = TypeVar("T")
+
+
 class TasksPage(Page):
     title = "Tasks"
     purpose = (
@@ -87,8 +95,23 @@ class TasksPage(Page):
         "tickets. Search by words or skill codes, edit with a math toolbar, print cards."
     )
 
-    def __init__(self, services: Services, undo: QUndoStack, today: Callable[[], date]) -> None:
-        super().__init__(services)
+    shows = Change.TASKS | Change.PLANS | Change.SETTINGS  # "last used" comes from the plans
+
+    def __init__(
+        self,
+        ops: Operations,
+        tasks: TaskService,
+        skill_map: SkillMapService,
+        printing: PrintService,
+        exports: Path,
+        undo: QUndoStack,
+        today: Callable[[], date],
+    ) -> None:
+        super().__init__(ops)
+        self._tasks = tasks
+        self._skill_map = skill_map
+        self._printing = printing
+        self._exports = exports
         self._undo = undo
         self._today = today
         self._domains: dict[str, str] = {}
@@ -194,11 +217,18 @@ class TasksPage(Page):
     # -- loading and filtering --------------------------------------------------------
     def reload(self, *_args: object) -> None:
         current = self.current_task()
-        tasks = self._services.tasks.tasks(include_archived=self.archived.isChecked())
-        last_used = self._services.tasks.last_used(self.period.id) if self.period else {}
+        service, skill_map = self._tasks, self._skill_map
+        archived, period = self.archived.isChecked(), self.period.id if self.period else None
+        tasks, last_used, skills = self._ops.query(
+            lambda: (
+                service.tasks(include_archived=archived),
+                service.last_used(period) if period is not None else {},
+                skill_map.skills(),
+            )
+        )
         self.model.set_tasks(tasks, last_used)
         # Read once per reload, not on every keystroke in the search box.
-        self._domains = {skill.code: skill.domain for skill in self._services.skill_map.skills()}
+        self._domains = {skill.code: skill.domain for skill in skills}
         self._on_filter_changed()
         self.select_task(current.id if current else None)
 
@@ -237,7 +267,8 @@ class TasksPage(Page):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         task = current.data(TaskListModel.TaskRole) if current.isValid() else None
         if isinstance(task, Task):
-            uses = self._services.tasks.uses(task.id)
+            service = self._tasks
+            uses = self._ops.query(lambda: service.uses(task.id))
             self.detail.show_rich(task_html(RichHtml(self.detail.font()), task, uses))
         else:
             self.detail.clear()
@@ -269,7 +300,8 @@ class TasksPage(Page):
 
     # -- actions ------------------------------------------------------------------------
     def new_task(self) -> TaskEditorDialog:
-        dialog = TaskEditorDialog(self._services.tasks.save, parent=self)
+        tasks = self._tasks
+        dialog = TaskEditorDialog(lambda spec: self._write(lambda: tasks.save(spec)), parent=self)
         dialog.accepted.connect(lambda: self._after_save(dialog))
         dialog.open()
         return dialog
@@ -278,11 +310,19 @@ class TasksPage(Page):
         task = self.current_task()
         if task is None:
             return None
-        tasks = self._services.tasks
-        dialog = TaskEditorDialog(lambda spec: tasks.save(spec, task.id), task, parent=self)
+        tasks = self._tasks
+        dialog = TaskEditorDialog(
+            lambda spec: self._write(lambda: tasks.save(spec, task.id)), task, parent=self
+        )
         dialog.accepted.connect(lambda: self._after_save(dialog))
         dialog.open()
         return dialog
+
+    def _write(self, write: Callable[[], T]) -> T:
+        """The page's writes: task bank changes, shown here at once (origin is this page)."""
+        value = self._ops.write(write, Change.TASKS, origin=self)
+        self.reload()
+        return value
 
     def _after_save(self, dialog: TaskEditorDialog) -> None:
         self.reload()
@@ -292,14 +332,15 @@ class TasksPage(Page):
         task = self.current_task()
         if task is None:
             return
-        copy = self._services.tasks.duplicate(task.id)
-        tasks = self._services.tasks
+        tasks = self._tasks
+        copy = self._write(lambda: tasks.duplicate(task.id))
         push_done(
             self._undo,
+            self._ops,
             f"Duplicate “{task.title}”",
             redo=lambda: tasks.restore(copy),
             undo=lambda: tasks.archive(copy),
-            after=self.reload,
+            changes=Change.TASKS,
         )
         self.reload()
         self.select_task(copy)
@@ -308,25 +349,27 @@ class TasksPage(Page):
         task = self.current_task()
         if task is None:
             return
-        tasks = self._services.tasks
+        tasks = self._tasks
         task_id = task.id
         if task.archived:
-            tasks.restore(task_id)
+            self._write(lambda: tasks.restore(task_id))
             push_done(
                 self._undo,
+                self._ops,
                 f"Restore “{task.title}”",
                 lambda: tasks.restore(task_id),
                 lambda: tasks.archive(task_id),
-                self.reload,
+                Change.TASKS,
             )
         else:
-            tasks.archive(task_id)
+            self._write(lambda: tasks.archive(task_id))
             push_done(
                 self._undo,
+                self._ops,
                 f"Archive “{task.title}”",
                 lambda: tasks.archive(task_id),
                 lambda: tasks.restore(task_id),
-                self.reload,
+                Change.TASKS,
             )
             self.show_banner(
                 f"“{task.title}” was archived. Undo with Ctrl+Z, or tick Show archived to "
@@ -338,7 +381,7 @@ class TasksPage(Page):
         tasks = self.selected_tasks()
         if not tasks:
             return None
-        dialog = TaskCardsDialog(self._services, tasks, self._today(), self)
+        dialog = TaskCardsDialog(self._ops, self._printing, tasks, self._today(), self)
         dialog.open()
         return dialog
 
@@ -346,7 +389,7 @@ class TasksPage(Page):
         tasks = self.selected_tasks()
         if not tasks:
             return
-        suggested = str(self._services.folder.exports / "my-tasks.mathroom-tasks")
+        suggested = str(self._exports / "my-tasks.mathroom-tasks")
         path, _ = QFileDialog.getSaveFileName(self, "Share tasks as a pack", suggested, PACK_FILTER)
         if path:
             self.export_pack(Path(path), tasks)
@@ -355,7 +398,8 @@ class TasksPage(Page):
         if path.suffix != ".mathroom-tasks":
             path = path.with_name(path.name + ".mathroom-tasks")
         try:
-            count = self._services.tasks.export_pack([t.id for t in tasks], path)
+            service, ids = self._tasks, [t.id for t in tasks]
+            count = self._ops.query(lambda: service.export_pack(ids, path))
         except (MathroomError, OSError) as exc:
             QMessageBox.warning(self, "The pack was not saved", str(exc))
             return
@@ -370,11 +414,12 @@ class TasksPage(Page):
 
     def import_pack(self, path: Path) -> TaskPackDialog | None:
         try:
-            preview = self._services.tasks.preview_pack(path)
+            service = self._tasks
+            preview = self._ops.query(lambda: service.preview_pack(path))
         except (MathroomError, OSError) as exc:
             QMessageBox.warning(self, "This file cannot be imported", str(exc))
             return None
-        dialog = TaskPackDialog(self._services, path, preview, self)
+        dialog = TaskPackDialog(self._ops, self._tasks, path, preview, self)
         dialog.accepted.connect(lambda: self._after_import(dialog))
         dialog.open()
         return dialog

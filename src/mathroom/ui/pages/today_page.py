@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +23,11 @@ from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.ids import SkillId, StudentId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, teaching_day
 from mathroom.domain.skills import EvidenceSource, Level
-from mathroom.services.attendance import AttendanceEntry
-from mathroom.services.catalog import Services
+from mathroom.services.attendance import AttendanceEntry, AttendanceService
+from mathroom.services.changes import Change
+from mathroom.services.classroom import ClassroomService, GroupSetView
+from mathroom.services.evidence import EvidenceService
+from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
@@ -42,13 +45,21 @@ class TodayPage(Page):
         "Select students (or a whiteboard group), then press 1–4 to record evidence, or "
         "A / L / P for absent, late, present. Absent students are left off the projector."
     )
-    attendance_changed = Signal()
-    evidence_recorded = Signal()
+    shows = Change.ROSTER | Change.ATTENDANCE | Change.GROUPS | Change.PLANS | Change.TASKS
 
     def __init__(
-        self, services: Services, today: Callable[[], date], undo: QUndoStack | None = None
+        self,
+        ops: Operations,
+        classroom: ClassroomService,
+        attendance: AttendanceService,
+        evidence: EvidenceService,
+        today: Callable[[], date],
+        undo: QUndoStack | None = None,
     ) -> None:
-        super().__init__(services)
+        super().__init__(ops)
+        self._classroom = classroom
+        self._attendance = attendance
+        self._evidence = evidence
         self._today = today
         self._undo = undo or QUndoStack(self)
         self._entries: list[AttendanceEntry] = []
@@ -178,26 +189,34 @@ class TodayPage(Page):
             f"day. Attendance marked here counts for {day:%A}; evidence is dated today."
         )
         selected = set(self.selected_students())
+        period = self.period.id if self.period else None
+        classroom, attendance = self._classroom, self._attendance
+
+        def read() -> tuple[list[AttendanceEntry], DayPlan | None, list[GroupSetView]]:
+            if period is None:
+                return [], None, []
+            plans = classroom.plans(period, day, day)
+            return (
+                attendance.day(period, day),
+                plans[0] if plans else None,
+                (classroom.group_sets(period) if plans else []),
+            )
+
+        self._entries, self._plan, group_sets = self._ops.query(read)
         self._load_class(selected)
         clear_layout(self.groups_grid)
-        self._plan = None
         if self.period is None:
             self.timeline.show_plan(None, None)
             self.groups_hint.setText("Choose a period at the top of the window.")
             self._load_skills()
             return
-        plans = self._services.classroom.plans(self.period.id, day, day)
-        self._plan = plans[0] if plans else None
         names = {e.student.id: e.display_name for e in self._entries}
         self.timeline.show_plan(self._plan, self.period, names)
         self._load_skills()
-        self._load_groups()
+        self._load_groups(group_sets)
 
     def _load_class(self, selected: set[StudentId]) -> None:
         self.attendance.clear()
-        self._entries = (
-            self._services.attendance.day(self.period.id, self.day) if self.period else []
-        )
         for entry in self._entries:
             item = QListWidgetItem()
             mark, color = _MARKS[entry.status]
@@ -226,10 +245,13 @@ class TodayPage(Page):
         current = self.skill.currentData()
         self.skill.blockSignals(True)
         self.skill.clear()
-        skills = self._services.evidence.skills()
+        evidence, classroom, planned = self._evidence, self._classroom, self._plan is not None
+        skills, task_list = self._ops.query(
+            lambda: (evidence.skills(), classroom.tasks() if planned else [])
+        )
         by_code = {s.code: s for s in skills}
         first: list[str] = []
-        tasks = {t.id: t for t in self._services.classroom.tasks()} if self._plan else {}
+        tasks = {t.id: t for t in task_list}
         for block in self._plan.blocks if self._plan else ():
             task_ids = [block.task_id, *(s.task_id for s in block.stations)]
             for task_id in task_ids:
@@ -247,7 +269,7 @@ class TodayPage(Page):
         self.skill.setCurrentIndex(max(0, index))
         self.skill.blockSignals(False)
 
-    def _load_groups(self) -> None:
+    def _load_groups(self, group_sets: list[GroupSetView]) -> None:
         plan = self._plan
         stations = (
             next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None) if plan else None
@@ -255,7 +277,7 @@ class TodayPage(Page):
         if self.period is None or stations is None or stations.group_set_id is None:
             self.groups_hint.setText("No whiteboard stations planned today.")
             return
-        sets = {v.group_set.id: v for v in self._services.classroom.group_sets(self.period.id)}
+        sets = {v.group_set.id: v for v in group_sets}
         view = sets.get(stations.group_set_id)
         if view is None:
             self.groups_hint.setText("The group set for today was not found.")
@@ -296,11 +318,16 @@ class TodayPage(Page):
         if self.period is None:
             return
         students = self.selected_students()
-        for student in students:
-            self._services.attendance.set_status(self.period.id, student, self.day, status)
-        if students:
-            self.reload()
-            self.attendance_changed.emit()
+        if not students:
+            return
+        period, day, attendance = self.period.id, self.day, self._attendance
+
+        def mark() -> None:
+            for student in students:
+                attendance.set_status(period, student, day, status)
+
+        self._ops.write(mark, Change.ATTENDANCE, origin=self)
+        self.reload()
 
     def record_selected(self, level: Level) -> None:
         """Record one level for every selected student on the chosen skill: one action."""
@@ -313,8 +340,14 @@ class TodayPage(Page):
         source = EvidenceSource(self.source.currentData())
         today = self._today()
         task = self._task_for(source)
-        evidence = self._services.evidence
-        ids = list(evidence.record(students, [skill], level, source, today, task))
+        evidence = self._evidence
+        ids = list(
+            self._ops.write(
+                lambda: evidence.record(students, [skill], level, source, today, task),
+                Change.EVIDENCE,
+                origin=self,
+            )
+        )
 
         def again() -> None:
             ids[:] = evidence.record(students, [skill], level, source, today, task)
@@ -325,14 +358,14 @@ class TodayPage(Page):
         who = "1 student" if len(students) == 1 else f"{len(students)} students"
         push_done(
             self._undo,
+            self._ops,
             f"record {level.label} for {who}",
             again,
             take_back,
-            self.evidence_recorded.emit,
+            Change.EVIDENCE,
         )
         code = self.skill.currentText().removeprefix("Today: ").split(" — ")[0]
         self.capture_status.setText(f"Recorded {level.label} on {code} for {who}. Ctrl+Z undoes.")
-        self.evidence_recorded.emit()
 
     def _task_for(self, source: EvidenceSource) -> TaskId | None:
         if self._plan is None:

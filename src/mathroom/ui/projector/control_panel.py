@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.ids import PeriodId
+from mathroom.services.changes import Change
 from mathroom.services.projector import (
     AgendaScene,
     GroupRevealScene,
@@ -32,6 +33,7 @@ from mathroom.services.projector import (
     TaskScene,
     TimerScene,
 )
+from mathroom.ui.operations import Operations
 from mathroom.ui.projector.countdown import clock_text
 from mathroom.ui.projector.keys import Action, action_for, legend
 from mathroom.ui.projector.live_preview import LivePreview
@@ -75,8 +77,12 @@ def scene_title(scene: Scene) -> str:
 class ProjectorControlPanel(QDialog):
     screen_chosen = Signal(str)  # a screen's name, or WINDOWED: remembered for next time
 
+    # What the room's screen shows: a change to any of these redraws it (same place kept).
+    shows = Change.ROSTER | Change.ATTENDANCE | Change.GROUPS | Change.PLANS | Change.TASKS
+
     def __init__(
         self,
+        ops: Operations,
         service: ProjectorService,
         window: ProjectorWindow,
         today: Callable[[], date],
@@ -87,6 +93,8 @@ class ProjectorControlPanel(QDialog):
         self.setModal(False)
         # One panel per projector session: stopping the session ends the panel too.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._ops = ops
+        ops.changed.connect(self._on_ops_changed)
         self._service = service
         self.window_ = window
         self._today = today
@@ -171,7 +179,8 @@ class ProjectorControlPanel(QDialog):
         fresh = period != self.period
         self.period = period
         on = self._today()
-        scenes = self._service.scenes(period, on)
+        service = self._service
+        scenes = self._ops.query(lambda: service.scenes(period, on))
         agenda = scenes[0] if scenes and isinstance(scenes[0], AgendaScene) else None
         self.title.setText(
             f"{agenda.heading.removeprefix('Welcome, ').rstrip('!')} · {on:%A, %B} {on.day}"
@@ -185,6 +194,10 @@ class ProjectorControlPanel(QDialog):
     def reload(self) -> None:
         if self.period is not None:
             self.show_period(self.period)
+
+    def _on_ops_changed(self, changes: object, _origin: object) -> None:
+        if isinstance(changes, Change) and changes & self.shows:
+            self.reload()  # the same period: the room keeps its place
 
     # -- building -----------------------------------------------------------------------
     def _fill_plan(self, scenes: tuple[Scene, ...], agenda: AgendaScene | None) -> None:

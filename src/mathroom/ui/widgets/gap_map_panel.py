@@ -22,6 +22,7 @@ from mathroom.domain.roster import Period
 from mathroom.domain.skills import DOMAIN_NAMES, Level, Skill
 from mathroom.services.evidence import EvidenceService, GapMapView
 from mathroom.ui.models.gap_map_table import GapMapTableModel
+from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.page import label
 
 _EMPTY = GapMap((), (), {}, {})
@@ -36,8 +37,11 @@ class GapMapPanel(QWidget):
     cell_chosen = Signal(object, object)  # StudentId, SkillId
     student_opened = Signal(object)  # StudentId (double-click on a name)
 
-    def __init__(self, evidence: EvidenceService, today: Callable[[], date]) -> None:
+    def __init__(
+        self, ops: Operations, evidence: EvidenceService, today: Callable[[], date]
+    ) -> None:
         super().__init__()
+        self._ops = ops
         self._evidence = evidence
         self._today = today
         self.view: GapMapView | None = None
@@ -92,7 +96,8 @@ class GapMapPanel(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
     def load(self, period: Period | None) -> None:
-        self.view = self._evidence.gap_map(period.id, self._today()) if period else None
+        evidence, today = self._evidence, self._today()
+        self.view = self._ops.query(lambda: evidence.gap_map(period.id, today)) if period else None
         self.refresh()
 
     def visible_skills(self) -> tuple[Skill, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,9 +27,11 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.grouping import GroupingMode, Remainder
 from mathroom.domain.groups import Group
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
-from mathroom.services.catalog import Services
-from mathroom.services.grouping import GroupDraft
-from mathroom.ui.background import run_in_background
+from mathroom.services.attendance import AttendanceService
+from mathroom.services.changes import Change
+from mathroom.services.evidence import EvidenceService
+from mathroom.services.grouping import GroupDraft, GroupingService
+from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
 
 ROLES = ("marker", "checker", "reporter")
@@ -68,11 +70,19 @@ class GroupList(QListWidget):
 
 
 class GroupMaker(QWidget):
-    saved = Signal()
-
-    def __init__(self, services: Services, today: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        grouping: GroupingService,
+        evidence: EvidenceService,
+        attendance: AttendanceService,
+        today: Callable[[], date],
+    ) -> None:
         super().__init__()
-        self._services = services
+        self._ops = ops
+        self._grouping = grouping
+        self._evidence = evidence
+        self._attendance = attendance
         self._today = today
         self._period: PeriodId | None = None
         self.draft: GroupDraft | None = None
@@ -138,7 +148,7 @@ class GroupMaker(QWidget):
         today = self._today()
         self.on.setDate(QDate(today.year, today.month, today.day))
         self.skill.clear()
-        for skill in self._services.evidence.skills():
+        for skill in self._ops.query(self._evidence.skills):
             self.skill.addItem(f"{skill.code} — {skill.name}", int(skill.id))
         self._show(None)
 
@@ -150,11 +160,11 @@ class GroupMaker(QWidget):
         size, mode = self.group_size.value(), GroupingMode(self.mode.currentData())
         remainder = Remainder(self.remainder.currentData())
         skills = [SkillId(int(self.skill.currentData()))] if self.skill.currentData() else []
-        grouping = self._services.grouping
+        grouping = self._grouping
         roles = ROLES if self.roles.isChecked() else ()
         self.make_button.setEnabled(False)
         self.status.setText("Dealing groups…")
-        run_in_background(
+        self._ops.read_in_background(
             lambda _p: grouping.make(
                 period,
                 on,
@@ -177,14 +187,14 @@ class GroupMaker(QWidget):
         draft = self.current_draft()
         if draft is None:
             return
-        self._services.grouping.save(draft)
+        grouping = self._grouping
+        self._ops.write(lambda: grouping.save(draft), Change.GROUPS)
         when = f"{draft.on:%A}"
         self.status.setText(
             f"Saved as the groups for {when}. Today's stations and the projector use them."
             if draft.on == self._today()
             else f"Saved as the groups for {when}."
         )
-        self.saved.emit()
 
     def current_draft(self) -> GroupDraft | None:
         if self.draft is None:
@@ -194,7 +204,8 @@ class GroupMaker(QWidget):
             Group(gl.number, gl.members(), tuple((s, roles[s]) for s in gl.members() if s in roles))
             for gl in self.lists
         )
-        return self._services.grouping.check(self.draft, groups)
+        draft, grouping = self.draft, self._grouping
+        return self._ops.query(lambda: grouping.check(draft, groups))
 
     # -- results --------------------------------------------------------------------------
     def _on_made(self, draft: object) -> None:
@@ -273,7 +284,12 @@ class GroupMaker(QWidget):
         if not ok:
             return
         student = draft.absent[names.index(choice)]
-        self._services.attendance.set_status(self._period, student, draft.on, AttendanceStatus.LATE)
+        period, attendance = self._period, self._attendance
+        self._ops.write(
+            lambda: attendance.set_status(period, student, draft.on, AttendanceStatus.LATE),
+            Change.ATTENDANCE,
+            origin=self,
+        )
         smallest = min(self.lists, key=lambda gl: (gl.count(), gl.number))
         item = QListWidgetItem(choice)
         item.setData(Qt.ItemDataRole.UserRole, int(student))

@@ -14,18 +14,22 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.roster import Period
-from mathroom.services.catalog import Services
+from mathroom.services.changes import Change
+from mathroom.ui.operations import Operations
 
 
 class Page(QWidget):
-    """Base of the main window's pages; the window tells each page the chosen period."""
+    """Base of the main window's pages; the window tells each page the chosen period and
+    every change a write made. A page reads and writes only through its ``Operations``."""
 
     title = ""
     purpose = ""
+    shows = Change.NONE  # the kinds of data on this page: a change to any of them reloads it
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
+        self._ops = ops
+        ops.changed.connect(self._on_ops_changed)
         self.period: Period | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 20)
@@ -47,6 +51,18 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Fetch fresh snapshots from the services and show them."""
+
+    def _on_ops_changed(self, changes: object, origin: object) -> None:
+        # A roster change reaches the pages through the window instead: it re-reads its list
+        # of periods first, then hands every page its (renamed, recounted) period again.
+        if isinstance(changes, Change):
+            self.on_changed(changes & ~Change.ROSTER, origin)
+
+    def on_changed(self, changes: Change, origin: object) -> None:
+        """A write somewhere changed ``changes``; reload if this page shows any of it. The
+        page that made the change (``origin``) has already shown it."""
+        if changes & self.shows and origin is not self:
+            self.reload()
 
 
 def clear_layout(layout: QLayout) -> None:

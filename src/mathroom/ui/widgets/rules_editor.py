@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,16 +19,17 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.groups import ConstraintKind
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Student
+from mathroom.services.changes import Change
 from mathroom.services.grouping_rules import GroupingRulesService, RuleView
+from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import label
 
 
 class RulesEditor(QWidget):
-    changed = Signal()
-
-    def __init__(self, rules: GroupingRulesService, undo: QUndoStack) -> None:
+    def __init__(self, ops: Operations, rules: GroupingRulesService, undo: QUndoStack) -> None:
         super().__init__()
+        self._ops = ops
         self._rules = rules
         self._undo = undo
         self._period: PeriodId | None = None
@@ -84,7 +85,8 @@ class RulesEditor(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        self._views = self._rules.rules(self._period) if self._period is not None else []
+        period, rules = self._period, self._rules
+        self._views = self._ops.query(lambda: rules.rules(period)) if period is not None else []
         for view in self._views:
             text = view.label + (f"  —  {view.reason}" if view.reason else "")
             self.list.addItem(QListWidgetItem(text))
@@ -98,7 +100,10 @@ class RulesEditor(QWidget):
         kind = ConstraintKind(self.kind.currentData())
         a, b = StudentId(self.first.currentData()), StudentId(self.second.currentData())
         try:
-            rule = self._rules.add_rule(self._period, kind, a, b, self.reason.text())
+            period, rules, reason = self._period, self._rules, self.reason.text()
+            rule = self._ops.write(
+                lambda: rules.add_rule(period, kind, a, b, reason), Change.GROUPS, origin=self
+            )
         except ValidationError as exc:
             self.error.setText(exc.problem[:1].upper() + exc.problem[1:] + ".")
             self.error.show()
@@ -108,10 +113,11 @@ class RulesEditor(QWidget):
         rules = self._rules
         push_done(
             self._undo,
+            self._ops,
             "add rule",
             lambda: rules.restore_rule(rule),
             lambda: rules.remove_rule(rule),
-            self._after,
+            Change.GROUPS,
         )
         self._after()
 
@@ -121,16 +127,16 @@ class RulesEditor(QWidget):
             return
         rule = self._views[row].id
         rules = self._rules
-        rules.remove_rule(rule)
+        self._ops.write(lambda: rules.remove_rule(rule), Change.GROUPS, origin=self)
         push_done(
             self._undo,
+            self._ops,
             "remove rule",
             lambda: rules.remove_rule(rule),
             lambda: rules.restore_rule(rule),
-            self._after,
+            Change.GROUPS,
         )
         self._after()
 
     def _after(self) -> None:
         self.refresh()
-        self.changed.emit()

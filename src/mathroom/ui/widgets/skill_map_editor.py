@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,17 +20,20 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.ids import SkillId
 from mathroom.domain.skills import DOMAIN_NAMES, Skill
+from mathroom.services.changes import Change
 from mathroom.services.skill_map import SkillMapService
 from mathroom.ui.dialogs.skill_dialog import SkillDialog
+from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import label
 
+T = TypeVar("T")
+
 
 class SkillMapEditor(QWidget):
-    changed = Signal()
-
-    def __init__(self, skill_map: SkillMapService, undo: QUndoStack) -> None:
+    def __init__(self, ops: Operations, skill_map: SkillMapService, undo: QUndoStack) -> None:
         super().__init__()
+        self._ops = ops
         self._skill_map = skill_map
         self._undo = undo
         self._skills: list[Skill] = []
@@ -76,7 +80,7 @@ class SkillMapEditor(QWidget):
 
     def reload(self) -> None:
         current = self.current()
-        self._skills = self._skill_map.skills()
+        self._skills = self._ops.query(self._skill_map.skills)
         self.table.setRowCount(len(self._skills))
         for row, skill in enumerate(self._skills):
             values = (
@@ -112,23 +116,22 @@ class SkillMapEditor(QWidget):
             button.setEnabled(skill is not None)
         self.hide_button.setText("Show" if skill is not None and skill.hidden else "Hide")
 
-    def _after(self) -> None:
-        self.reload()
-        self.changed.emit()
+    def _write(self, write: Callable[[], T]) -> T:
+        return self._ops.write(write, Change.SETTINGS)
 
     def _on_add_clicked(self) -> None:
-        dialog = SkillDialog(self._skill_map, self)
+        dialog = SkillDialog(self._skill_map, self._write, self)
         if dialog.exec() and dialog.saved_id is not None:
             added = dialog.saved_id
             service = self._skill_map
             push_done(
                 self._undo,
+                self._ops,
                 "add skill",
                 partial(service.set_hidden, added, False),
                 partial(service.set_hidden, added, True),
-                self._after,
+                Change.SETTINGS,
             )
-            self._after()
             self.select(added)
 
     def _on_rename_clicked(self) -> None:
@@ -141,42 +144,42 @@ class SkillMapEditor(QWidget):
         if not ok or not name.strip():
             return
         service = self._skill_map
-        old = service.rename(skill.id, name)
+        old = self._write(partial(service.rename, skill.id, name))
         push_done(
             self._undo,
+            self._ops,
             "rename skill",
             partial(service.rename, skill.id, name),
             partial(service.rename, skill.id, old),
-            self._after,
+            Change.SETTINGS,
         )
-        self._after()
 
     def _on_hide_clicked(self) -> None:
         skill = self.current()
         if skill is None:
             return
         service = self._skill_map
-        service.set_hidden(skill.id, not skill.hidden)
+        self._write(partial(service.set_hidden, skill.id, not skill.hidden))
         push_done(
             self._undo,
+            self._ops,
             "hide skill" if not skill.hidden else "show skill",
             partial(service.set_hidden, skill.id, not skill.hidden),
             partial(service.set_hidden, skill.id, skill.hidden),
-            self._after,
+            Change.SETTINGS,
         )
-        self._after()
 
     def _on_move_clicked(self, offset: int) -> None:
         skill = self.current()
         if skill is None:
             return
         service = self._skill_map
-        service.move(skill.id, offset)
+        self._write(partial(service.move, skill.id, offset))
         push_done(
             self._undo,
+            self._ops,
             "move skill",
             partial(service.move, skill.id, offset),
             partial(service.move, skill.id, -offset),
-            self._after,
+            Change.SETTINGS,
         )
-        self._after()

@@ -1,0 +1,108 @@
+"""The operations road: work runs off the GUI thread, writes in order, changes announced."""
+
+from __future__ import annotations
+
+import threading
+import time
+from functools import partial
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mathroom.domain.errors import ValidationError
+from mathroom.services.changes import Change
+from mathroom.ui.operations import Operations, Progress
+
+
+def unexpected(error: Exception) -> None:
+    raise AssertionError(f"the work failed: {error!r}")
+
+
+def test_a_query_runs_off_the_gui_thread_and_returns_its_value(ops: Operations) -> None:
+    gui = threading.get_ident()
+    ran_on: list[int] = []
+
+    def read() -> int:
+        ran_on.append(threading.get_ident())
+        return 42
+
+    assert ops.query(read) == 42
+    assert ran_on and ran_on[0] != gui
+
+
+def test_a_write_announces_what_it_changed_with_its_origin(qtbot: QtBot, ops: Operations) -> None:
+    heard: list[tuple[object, object]] = []
+    ops.changed.connect(lambda changes, origin: heard.append((changes, origin)))
+    origin = object()
+    assert ops.write(lambda: "saved", Change.GROUPS | Change.PLANS, origin) == "saved"
+    assert heard == [(Change.GROUPS | Change.PLANS, origin)]
+
+
+def test_a_failed_write_raises_for_the_caller_and_announces_nothing(ops: Operations) -> None:
+    heard: list[object] = []
+    ops.changed.connect(lambda changes, _origin: heard.append(changes))
+
+    def refuse() -> None:
+        raise ValidationError("name", "must not be empty")
+
+    with pytest.raises(ValidationError, match="must not be empty"):
+        ops.write(refuse, Change.ROSTER)
+    assert heard == []
+
+
+def test_writes_run_one_at_a_time_in_the_order_asked(qtbot: QtBot, ops: Operations) -> None:
+    log: list[str] = []
+    running = threading.Lock()
+
+    def slow(name: str) -> str:
+        assert running.acquire(blocking=False), "two writes ran at once"
+        try:
+            log.append(f"start {name}")
+            time.sleep(0.05)
+            log.append(f"end {name}")
+            return name
+        finally:
+            running.release()
+
+    def write(name: str, _progress: Progress) -> str:
+        return slow(name)
+
+    finished: list[str] = []
+    for name in ("a", "b", "c"):
+        ops.write_in_background(partial(write, name), Change.PLANS, finished.append, unexpected)
+    qtbot.waitUntil(lambda: len(finished) == 3, timeout=5_000)
+    assert finished == ["a", "b", "c"]
+    assert log == ["start a", "end a", "start b", "end b", "start c", "end c"]
+
+
+def test_a_long_read_reports_progress_then_its_value(qtbot: QtBot, ops: Operations) -> None:
+    steps: list[tuple[int, int]] = []
+    values: list[int] = []
+
+    def count(progress: object) -> int:
+        assert callable(progress)
+        for step in range(1, 4):
+            progress(step, 3)
+        return 3
+
+    ops.read_in_background(
+        count, values.append, unexpected, progress=lambda d, t: steps.append((d, t))
+    )
+    qtbot.waitUntil(lambda: values == [3], timeout=5_000)
+    assert steps == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_background_write_can_say_what_changed_from_its_result(
+    qtbot: QtBot, ops: Operations
+) -> None:
+    heard: list[object] = []
+    ops.changed.connect(lambda changes, _origin: heard.append(changes))
+    done: list[int] = []
+    ops.write_in_background(
+        lambda _p: 2,
+        lambda count: Change.EVIDENCE if count else Change.NONE,
+        done.append,
+        unexpected,
+    )
+    qtbot.waitUntil(lambda: done == [2], timeout=5_000)
+    assert heard == [Change.EVIDENCE]
