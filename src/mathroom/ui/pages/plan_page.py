@@ -11,14 +11,10 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
@@ -26,8 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,11 +34,13 @@ from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.timeline import minutes_message
+from mathroom.ui.widgets.week_grid import WeekGrid, week_days
 
 DEFAULT_MINUTES = {
     BlockKind.WARMUP: 5,
@@ -55,45 +51,6 @@ DEFAULT_MINUTES = {
     BlockKind.EXIT_TICKET: 5,
     BlockKind.CLOSING: 3,
 }
-
-
-def week_days(anchor: date) -> list[date]:
-    """Monday to Friday of ``anchor``'s week (and ``anchor`` itself on a weekend)."""
-    monday = anchor - timedelta(days=anchor.weekday())
-    days = [monday + timedelta(days=i) for i in range(5)]
-    if anchor.weekday() >= 5:
-        days.append(anchor)
-    return days
-
-
-class CopyDialog(QDialog):
-    """Pick the periods that get a copy of this day's lesson."""
-
-    def __init__(self, periods: Sequence[Period], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Copy this plan to other periods")
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            label(
-                "Blocks, tasks and timing are copied. Groups are made fresh from each period's "
-                "own roster; pulls stay with this period's students."
-            )
-        )
-        self.boxes: dict[PeriodId, QCheckBox] = {}
-        for period in periods:
-            box = QCheckBox(period.name)
-            box.setChecked(True)
-            self.boxes[period.id] = box
-            layout.addWidget(box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> list[PeriodId]:
-        return [pid for pid, box in self.boxes.items() if box.isChecked()]
 
 
 # A plan change can make groups (fresh stations) too.
@@ -140,15 +97,7 @@ class PlanPage(Page):
         nav.addSpacing(12)
         nav.addWidget(self.week_title, 1)
         self.body.addLayout(nav)
-        self.week = QTableWidget(0, 5)
-        self.week.setObjectName("weekView")
-        self.week.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.week.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.week.setWordWrap(True)
-        self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.week.verticalHeader().setDefaultSectionSize(54)
-        self.week.setMaximumHeight(36 + 3 * 54 + 4)  # three periods without scrolling
+        self.week = WeekGrid()
         self.body.addWidget(self.week)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -266,30 +215,9 @@ class PlanPage(Page):
             action.triggered.connect(lambda _c=False, t=template: self.start_from_template(t))
 
     def _fill_week(self) -> None:
-        days = self.days
-        plans = self._ops.query(lambda: self._plans.week(days[0], [p.id for p in self._periods]))
-        self.week.setColumnCount(len(days))
-        self.week.setRowCount(len(self._periods))
-        today = self._today()
-        next_day = teaching_day(today)
-
-        def heading(d: date) -> str:
-            note = " (today)" if d == today else " (next school day)" if d == next_day else ""
-            return f"{d:%a %b} {d.day}{note}"
-
-        self.week.setHorizontalHeaderLabels([heading(d) for d in days])
-        self.week.setVerticalHeaderLabels([p.name for p in self._periods])
-        for row, period in enumerate(self._periods):
-            for col, day in enumerate(days):
-                plan = plans.get((period.id, day))
-                text = plan.summary() if plan else "not planned"
-                item = QTableWidgetItem(text)
-                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open")
-                if plan is None:
-                    item.setForeground(QBrush(QColor("#7a8294")))
-                self.week.setItem(row, col, item)
-                if period.id == self._period_id and day == self._day:
-                    self.week.setCurrentCell(row, col)
+        days, periods, plans = self.days, self._periods, self._plans
+        week = self._ops.query(lambda: plans.week(days[0], [p.id for p in periods]))
+        self.week.show_week(days, periods, week, self._today(), (self._period_id, self._day))
         self.week_title.setText(f"Week of {days[0]:%B} {days[0].day}")
 
     def _load_day(self, keep_row: int | None = None) -> None:

@@ -1,0 +1,66 @@
+"""The Plan page's week at a glance: one row per period, one column per school day."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from mathroom.domain.ids import PeriodId
+from mathroom.domain.plan import DayPlan, teaching_day
+from mathroom.domain.roster import Period
+
+ROW_HEIGHT = 54
+
+
+def week_days(anchor: date) -> list[date]:
+    """Monday to Friday of the school week ``anchor`` falls in (a weekend: the coming one)."""
+    day = teaching_day(anchor)
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(5)]
+
+
+class WeekGrid(QTableWidget):
+    """Each cell summarises one period's plan for one day; clicking opens it."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 5)
+        self.setObjectName("weekView")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.setMaximumHeight(36 + 3 * ROW_HEIGHT + 4)  # three periods without scrolling
+
+    def show_week(
+        self,
+        days: Sequence[date],
+        periods: Sequence[Period],
+        plans: Mapping[tuple[PeriodId, date], DayPlan],
+        today: date,
+        chosen: tuple[PeriodId | None, date],
+    ) -> None:
+        self.setColumnCount(len(days))
+        self.setRowCount(len(periods))
+        next_day = teaching_day(today)
+
+        def heading(d: date) -> str:
+            note = " (today)" if d == today else " (next school day)" if d == next_day else ""
+            return f"{d:%a %b} {d.day}{note}"
+
+        self.setHorizontalHeaderLabels([heading(d) for d in days])
+        self.setVerticalHeaderLabels([p.name for p in periods])
+        for row, period in enumerate(periods):
+            for col, day in enumerate(days):
+                plan = plans.get((period.id, day))
+                item = QTableWidgetItem(plan.summary() if plan else "not planned")
+                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open")
+                if plan is None:
+                    item.setForeground(QBrush(QColor("#7a8294")))
+                self.setItem(row, col, item)
+                if (period.id, day) == chosen:
+                    self.setCurrentCell(row, col)
