@@ -5,8 +5,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# A second venv without PySide6: the core and the command line must run without Qt.
+CORE_VENV := .venv-core
+CORE_PY   := $(CORE_VENV)/bin/python
+CORE_STAMP := $(CORE_VENV)/.installed
 
-.PHONY: run test test-dates lint bench package package-test clean
+.PHONY: run test test-core test-dates lint bench package package-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,11 +31,28 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-# The whole suite on its fixed date, then the date-sensitive tests on other dates.
+# The whole suite on its fixed date, then the date-sensitive tests on other dates, then the
+# non-GUI tests where PySide6 is not installed.
 test: lint
 	bash tools/system-packages.sh test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses=4
 	bash tools/test-dates.sh $(PY)
+	$(MAKE) --no-print-directory test-core
+
+$(CORE_STAMP): pyproject.toml tools/core_requirements.py
+	test -x $(CORE_PY) || $(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_PY) tools/core_requirements.py > $(CORE_VENV)/requirements.txt
+	$(CORE_PY) -m pip install -q -r $(CORE_VENV)/requirements.txt
+	$(CORE_PY) -m pip install -q --no-deps -e .
+	touch $(CORE_STAMP)
+
+# The non-GUI tests in a venv without PySide6 (make test runs this last): tests/conftest.py
+# leaves tests/ui out there, and -m "not gui" any other test that needs a QApplication.
+test-core: $(CORE_STAMP)
+	@if $(CORE_PY) -c "import PySide6" 2>/dev/null; then \
+	  echo "PySide6 is installed in $(CORE_VENV): test-core would prove nothing"; exit 1; fi
+	$(CORE_PY) -m pytest -q -p no:cacheprovider -p no:pytest-qt -n auto --maxprocesses=4 \
+	  -m "not gui"
 
 test-dates: $(STAMP)
 	bash tools/test-dates.sh $(PY)
@@ -50,4 +71,4 @@ package-test: package
 	bash tools/package-smoke-test.sh dist/mathroom/mathroom
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CORE_VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +207,55 @@ def test_a_date_that_is_not_a_date_in_the_environment_is_refused(tmp_path: Path)
     )
     assert result.returncode == 2
     assert "MATHROOM_TODAY: 'next tuesday' is not a date" in result.stderr
+
+
+# Runs verbs in one process, then lists the Qt modules they loaded (SystemExit from --version
+# still reaches the finally).
+VERBS_WITHOUT_QT = textwrap.dedent(
+    """
+    import json, sys
+    from mathroom.app import main
+    codes = []
+    try:
+        for argv in json.loads(sys.argv[1]):
+            codes.append(main(argv))
+    finally:
+        qt = sorted(m for m in sys.modules if m.split(".")[0] == "PySide6"
+                    or m == "mathroom.ui" or m.startswith("mathroom.ui."))
+        print(json.dumps({"codes": codes, "qt": qt}), flush=True)
+    """
+)
+
+
+def test_the_verbs_never_load_qt(tmp_path: Path) -> None:
+    data, day = str(tmp_path / "classroom"), "2026-11-23"  # a Monday the demo plans
+    roster = tmp_path / "names.csv"
+    roster.write_text("First Name,Last Name,Period\nAda,Lovelace,Period 3\n", encoding="utf-8")
+    scores = tmp_path / "quiz.csv"
+    scores.write_text("Student ID,Skill,Score\n0700123,7.NS.A.1b,17/20\n", encoding="utf-8")
+    request = tmp_path / "groups.json"
+    request.write_text('{"students": ["a", "b", "c", "d"], "group_size": 2}', encoding="utf-8")
+    verbs = [
+        ["demo", "--data-dir", data],
+        ["check", "--data-dir", data],
+        ["backup", "--data-dir", data],
+        ["import-roster", str(roster), "--dry-run", "--data-dir", data],
+        ["import-scores", str(scores), "--dry-run", "--data-dir", data],
+        ["packet", "--date", day, "--out", str(tmp_path / "day.pdf"), "--data-dir", data],
+        ["grouping", str(request)],
+        ["--version"],
+    ]
+    env = {**os.environ, TODAY_ENV: day}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-c", VERBS_WITHOUT_QT, json.dumps(verbs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr  # --version's exit
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["codes"] == [0] * (len(verbs) - 1), result.stderr
+    assert report["qt"] == []

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from mathroom.cli.imports import import_scores
 from mathroom.composition import Services
 from mathroom.domain.ids import PeriodId
 from mathroom.domain.roster import Student
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Evidence, EvidenceSource, Level
 from mathroom.paths import DataFolder
-from mathroom.score_cli import import_scores
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import (

@@ -3,62 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
-from pathlib import Path
 
+from mathroom.cli.common import EXIT_OK, locked_services, out
+from mathroom.clock import Clock
 from mathroom.composition import Services
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.roster import Period
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet_model import PacketOptions, Section
 from mathroom.export.task_cards import CardLayout
-
-
-def iso_date(text: str) -> date:
-    """An argparse type: a real calendar date written YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24"
-        ) from None
-
-
-def add_packet_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    common: argparse.ArgumentParser,
-) -> None:
-    packet = commands.add_parser(
-        "packet",
-        parents=[common],
-        help="write the day's PDF packet (all periods, or --period) to --out",
-    )
-    packet.add_argument("--date", required=True, type=iso_date, metavar="YYYY-MM-DD")
-    packet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    packet.add_argument(
-        "--period",
-        action="append",
-        metavar="NAME",
-        help="only this period (a name like 'Period 2' or just 2); repeat for several",
-    )
-    packet.add_argument(
-        "--sections",
-        metavar="LIST",
-        help="comma-separated sections to include: " + ", ".join(s.value for s in Section),
-    )
-    packet.add_argument("--no-answer-key", action="store_true", help="leave the answer key out")
-    packet.add_argument(
-        "--cards",
-        choices=[c.value for c in CardLayout],
-        default=CardLayout.HALF.value,
-        help="station card layout (default: half = 2 per page)",
-    )
-    packet.add_argument("--copies", type=int, default=1, help="copies of each station card")
-    packet.add_argument(
-        "--paper", choices=[p.value for p in PaperSize], help="paper size (default: settings)"
-    )
+from mathroom.paths import DataFolder
 
 
 def _period(periods: Sequence[Period], wanted: str) -> Period:
@@ -87,7 +43,14 @@ def options_from(args: argparse.Namespace, paper: PaperSize) -> PacketOptions:
     return replace(options, copies=args.copies)
 
 
-def write_packet(services: Services, args: argparse.Namespace, out: Callable[[str], None]) -> None:
+def run_packet(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> int:
+    with locked_services(folder, clock) as services:
+        out(write_packet(services, args))
+    return EXIT_OK
+
+
+def write_packet(services: Services, args: argparse.Namespace) -> str:
+    """Build the packet the options ask for; returns the line that says where it went."""
     packet_service = services.packet
     paper = PaperSize(args.paper) if args.paper else packet_service.paper()
     options = options_from(args, paper)
@@ -97,4 +60,4 @@ def write_packet(services: Services, args: argparse.Namespace, out: Callable[[st
         periods = [_period(all_periods, name).id for name in args.period]
     report = packet_service.build(args.date, args.out, periods, options)
     pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
-    out(f"Packet for {args.date.isoformat()} written: {report.path} ({pages})")
+    return f"Packet for {args.date.isoformat()} written: {report.path} ({pages})"

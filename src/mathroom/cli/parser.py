@@ -1,0 +1,158 @@
+"""The command line's grammar: every verb, option and help line (README.md, "Command line")."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TypeAlias
+
+from mathroom import __version__, paths
+from mathroom.export.layout import PaperSize
+from mathroom.export.packet_model import Section
+from mathroom.export.task_cards import CardLayout
+
+# A string: argparse's class is not subscriptable at run time.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=f"data folder (default: {paths.default_data_dir()}; env {paths.DATA_DIR_ENV})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="mathroom",
+        description="Mathroom: plan, group and print for a middle-school math classroom. "
+        "Without a command, opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Mathroom {__version__}")
+    parser.add_argument(
+        "--self-test",
+        type=Path,
+        metavar="DIR",
+        help="smoke-test this build in an empty folder DIR (headless) and exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_maintenance(commands, common)
+    _add_import_roster(commands, common)
+    grouping = commands.add_parser(
+        "grouping",
+        help="plan groups from a JSON request (FILE or - for stdin); prints JSON (see README)",
+    )
+    grouping.add_argument("file", help="the JSON request, or - to read standard input")
+    _add_import_scores(commands, common)
+    _add_packet(commands, common)
+    return parser
+
+
+def _add_maintenance(commands: Commands, common: argparse.ArgumentParser) -> None:
+    demo = commands.add_parser(
+        "demo", parents=[common], help="create the demo classroom in an empty data folder"
+    )
+    demo.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="do nothing (and succeed) when the folder already holds a classroom",
+    )
+    commands.add_parser(
+        "check", parents=[common], help="check integrity and schema version (exit 0 = healthy)"
+    )
+    backup = commands.add_parser(
+        "backup", parents=[common], help="write a verified backup of the database"
+    )
+    backup.add_argument("--out", type=Path, help="backup file to write (default: backups/)")
+
+
+def _add_import_roster(commands: Commands, common: argparse.ArgumentParser) -> None:
+    roster = commands.add_parser(
+        "import-roster",
+        parents=[common],
+        help="import students from CSV/TSV/TXT/XLSX or a OneRoster folder/zip (never prompts)",
+    )
+    roster.add_argument("file", type=Path, help="the export from the student information system")
+    roster.add_argument(
+        "--period", metavar="NAME", help="put every student in this period (files without one)"
+    )
+    roster.add_argument(
+        "--only", metavar="SECTIONS", help="comma-separated sections of the file to import"
+    )
+    roster.add_argument("--yes", action="store_true", help="accept warnings (not conflicts)")
+    roster.add_argument(
+        "--skip-conflicts", action="store_true", help="settle conflicts by skipping those rows"
+    )
+    roster.add_argument(
+        "--archive-leaving",
+        action="store_true",
+        help="archive students of the imported periods who are missing from the file",
+    )
+    roster.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+
+
+def _add_import_scores(commands: Commands, common: argparse.ArgumentParser) -> None:
+    scores = commands.add_parser(
+        "import-scores",
+        parents=[common],
+        help="import scores or levels (CSV/TSV/TXT/XLSX) as evidence (never prompts)",
+    )
+    scores.add_argument("file", type=Path, help="a diagnostic or quiz export")
+    scores.add_argument("--period", metavar="NAME", help="match student names in this period")
+    scores.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=date.fromisoformat, help="date for rows without one"
+    )
+    scores.add_argument("--yes", action="store_true", help="accept warnings and suggested codes")
+    scores.add_argument(
+        "--skip-unmatched", action="store_true", help="leave out rows that can't be read or matched"
+    )
+    scores.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a real calendar date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24"
+        ) from None
+
+
+def _add_packet(commands: Commands, common: argparse.ArgumentParser) -> None:
+    packet = commands.add_parser(
+        "packet",
+        parents=[common],
+        help="write the day's PDF packet (all periods, or --period) to --out",
+    )
+    packet.add_argument("--date", required=True, type=iso_date, metavar="YYYY-MM-DD")
+    packet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    packet.add_argument(
+        "--period",
+        action="append",
+        metavar="NAME",
+        help="only this period (a name like 'Period 2' or just 2); repeat for several",
+    )
+    packet.add_argument(
+        "--sections",
+        metavar="LIST",
+        help="comma-separated sections to include: " + ", ".join(s.value for s in Section),
+    )
+    packet.add_argument("--no-answer-key", action="store_true", help="leave the answer key out")
+    packet.add_argument(
+        "--cards",
+        choices=[c.value for c in CardLayout],
+        default=CardLayout.HALF.value,
+        help="station card layout (default: half = 2 per page)",
+    )
+    packet.add_argument("--copies", type=int, default=1, help="copies of each station card")
+    packet.add_argument(
+        "--paper", choices=[p.value for p in PaperSize], help="paper size (default: settings)"
+    )
