@@ -1,8 +1,14 @@
-"""Cleaning names that arrive from other systems, and keeping them safe in CSV cells."""
+"""Names that arrive from other systems: cleaning them, keeping them safe in CSV cells, and
+the one key that matches a file's student to a roster student (roster and score imports alike).
+"""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T", bound=Hashable)
 
 # Characters that render as nothing but break sorting, searching and matching.
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -53,3 +59,51 @@ def csv_safe(value: str) -> str:
     """Prefix with ' when a CSV cell would start with =, +, -, @ (or tab/CR), so spreadsheets
     never run it as a formula."""
     return "'" + value if looks_like_formula(value) else value
+
+
+# -- matching a file's name to a student -------------------------------------------------
+def name_words(text: str) -> str:
+    """Case, accents, punctuation and extra spaces dropped: 'García-López' -> 'garcia lopez'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(
+        ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
+    )
+    return " ".join(letters.split())
+
+
+def name_key(given: str, family: str) -> str:
+    """The key a file's student and a roster student are matched on, given name first:
+    'José', 'García-López' and 'jose', 'GARCIA LOPEZ' -> 'jose garcia lopez'."""
+    return name_words(f"{given} {family}")
+
+
+def written_name_key(text: str) -> str:
+    """The key of a name written in one cell: 'García López, José' or 'José García López'."""
+    family, comma, given = text.partition(",")
+    return name_key(given, family) if comma else name_words(text)
+
+
+def same_person(written: str, given: str, family: str, preferred: str | None) -> bool:
+    """Whether a file's name can be this student's: they share a name word, so 'Amy Okafor-Reyes'
+    is Amara (Amy) Okafor, and 'Okafor Amara' is too. Used where a student number already
+    points at the student, to catch a number that belongs to someone else."""
+    known = name_words(" ".join(filter(None, (given, preferred, family)))).split()
+    return not set(known).isdisjoint(name_words(written).split())
+
+
+class NameIndex(Generic[T]):
+    """Who a name may stand for: each person under their given and their preferred name, the
+    given name first ('Amara Okafor') or, failing that, the family name first ('Okafor Amara')."""
+
+    def __init__(self) -> None:
+        self._given_first: dict[str, list[T]] = {}
+        self._family_first: dict[str, list[T]] = {}
+
+    def add(self, person: T, given: str, family: str, preferred: str | None = None) -> None:
+        for first in dict.fromkeys(filter(None, (given, preferred))):
+            self._given_first.setdefault(name_key(first, family), []).append(person)
+            self._family_first.setdefault(name_key(family, first), []).append(person)
+
+    def find(self, key: str) -> list[T]:
+        """Everyone whose name has this key (see ``name_key``), each once, in the order added."""
+        return list(dict.fromkeys(self._given_first.get(key) or self._family_first.get(key, [])))

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from mathroom.domain.import_problems import ProblemKind, ProblemLog
 from mathroom.domain.names import clean_name, looks_like_formula
-from mathroom.importers.roster_results import ProblemKind, RowProblem
 
 FIX_IN_SIS = (
     "re-export the file as CSV from the student information system, or fix the ID in the file"
@@ -34,40 +33,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
-
-
-def where(line: int, file: str | None) -> str:
-    return f"{file} line {line}" if file else f"line {line}"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem before it is worded with its place."""
-
-    line: int
-    kind: ProblemKind
-    code: str
-    text: str
-
-
-class ProblemLog:
-    """Collects problems; each message starts with where it is ("line 5" or "users.csv line 5")."""
-
-    def __init__(self, file: str | None = None) -> None:
-        self.file = file
-        self.findings: list[Finding] = []
-
-    def add(self, line: int, kind: ProblemKind, code: str, text: str) -> None:
-        self.findings.append(Finding(line, kind, code, text))
-
-    def where(self, line: int) -> str:
-        return where(line, self.file)
-
-    def problems(self) -> tuple[RowProblem, ...]:
-        return tuple(
-            RowProblem(f.line, f.kind, f.code, f"{self.where(f.line)}: {f.text}")
-            for f in sorted(self.findings, key=lambda finding: finding.line)
-        )
 
 
 class Names(NamedTuple):

@@ -312,7 +312,9 @@ class MainWindow(QMainWindow):
             self.reload()
 
     def open_import(self) -> ImportRosterDialog:
-        dialog = ImportRosterDialog(self._services, self.rosters_page.current_list_period, self)
+        dialog = ImportRosterDialog(
+            self._services.roster_import, self.rosters_page.current_list_period, self
+        )
         dialog.imported.connect(self._on_roster_changed)
         dialog.open()
         return dialog

@@ -145,11 +145,7 @@ class SkillsPage(Page):
 
     def open_score_import(self) -> ImportScoresDialog:
         dialog = ImportScoresDialog(
-            self._services,
-            self.period,
-            self._today(),
-            self,
-            importer=self._services.score_import,
+            self._services.score_import, self._services.roster, self.period, self._today(), self
         )
         dialog.imported.connect(self.reload)
         dialog.open()
