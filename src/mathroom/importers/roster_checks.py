@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from mathroom.domain.import_problems import ProblemKind, ProblemLog
-from mathroom.domain.names import clean_name, looks_like_formula
+from mathroom.domain.names import clean_name, looks_like_formula, take_nickname
 
 FIX_IN_SIS = (
     "re-export the file as CSV from the student information system, or fix the ID in the file"
 )
 # What student information systems write when a student has no first or family name.
 _PLACEHOLDERS = frozenset({"fnu", "lnu", "nfn", "nln", ".", "-", "--"})
-_NICKNAME = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<nick>[^()]*)\)\s*(?P<after>[^()]*)$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _DECIMAL = re.compile(r"^\d+[.,]0+$")
 _GRADE = re.compile(
@@ -49,32 +48,6 @@ class Names(NamedTuple):
     @property
     def key(self) -> tuple[str, str]:
         return (self.given.casefold(), self.family.casefold())
-
-
-def take_nickname(text: str) -> tuple[str, str | None]:
-    """'Amara (Amy)' -> ('Amara', 'Amy'): one parenthesised part is the name the student goes by."""
-    if "(" not in text:
-        return text, None
-    match = _NICKNAME.match(text)
-    if match is None or not match["nick"].strip():
-        return text, None
-    rest = f"{match['before']} {match['after']}".strip()
-    return (rest, match["nick"].strip()) if rest else (text, None)
-
-
-def split_full_name(text: str) -> tuple[str, str, str | None]:
-    """(given, family, nickname) from 'Last, First (Nick)' or 'First (Nick) Last'.
-
-    With a comma the family name comes first; without one the last word is the family name
-    and a single word is a given name only.
-    """
-    family, comma, given = text.partition(",")
-    if comma:
-        given, nickname = take_nickname(given.strip())
-        return given, family.strip(), nickname
-    text, nickname = take_nickname(text)
-    first, _space, last = text.rpartition(" ")
-    return (first.strip(), last.strip(), nickname) if first.strip() else (last, "", nickname)
 
 
 def build_names(

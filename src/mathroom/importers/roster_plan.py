@@ -125,10 +125,12 @@ def plan_import(
             by_number.get(row.student_number) if row.student_number else None
         )
         if current is None:
-            key = name_key(row.given_name, row.family_name)
             for target in targets:
                 if target.period_id is not None and target.period_id in by_name:
-                    current = _closest(row, by_name[target.period_id].find(key))
+                    found = by_name[target.period_id].find(
+                        row.given_name, row.family_name, row.preferred_name
+                    )
+                    current = _closest(row, found)
                     if current is not None:
                         break
         if current is not None:

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from mathroom.domain.import_problems import ProblemKind, ProblemLog
-from mathroom.domain.names import clean_name
+from mathroom.domain.names import clean_name, split_full_name
 from mathroom.domain.roster_import import ColumnMapping, ParsedRoster, RosterField, RosterRow
 from mathroom.importers.oneroster import is_oneroster, read_oneroster
 from mathroom.importers.roster_checks import (
@@ -20,7 +20,6 @@ from mathroom.importers.roster_checks import (
     check_period,
     clean_cell,
     parse_grade,
-    split_full_name,
 )
 from mathroom.importers.roster_columns import detect_mapping
 from mathroom.importers.table_file import (

@@ -5,8 +5,9 @@ Pure logic over a parsed file and a snapshot of the classroom; nothing is writte
 Students are matched by student number among every student, archived ones too: a student who
 left keeps their history, so a score for them is recorded there (with a warning) rather than
 lost. Without a number (or with one Mathroom doesn't know) the name decides, by the one name
-key of ``domain.names`` that the roster import uses too ("Last, First" or "First Last", the
-preferred name as a given name, case, accents and punctuation ignored), among the current
+key of ``domain.names`` that the roster import uses too ("Last, First" or "First Last", a
+nickname in brackets, the preferred name as a given name, case, accents and punctuation
+ignored), among the current
 students of the chosen period, otherwise among every current student of this school year.
 
 Skill codes must be in the skill map. A code that differs from one skill's code only in case
@@ -24,7 +25,7 @@ from datetime import date
 
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
 from mathroom.domain.import_problems import ProblemKind, RowProblem
-from mathroom.domain.names import NameIndex, name_words, same_person, written_name_key
+from mathroom.domain.names import NameIndex, name_words, same_person
 from mathroom.domain.roster import Student
 from mathroom.domain.score_import import (
     ParsedScores,
@@ -119,7 +120,7 @@ class _StudentIndex:
             if not name:
                 return None, f"no student with number {number} in Mathroom"
         assert name is not None  # parse_scores never yields a row without number and name
-        found = self.by_name.find(written_name_key(name))
+        found = self.by_name.find_written(name)
         if not found:
             missing = f"no student called {name} {self.scope}"
             return None, missing + (f" (and number {number} is not in Mathroom)" if number else "")

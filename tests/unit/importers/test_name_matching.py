@@ -31,7 +31,8 @@ AMARA = Student(StudentId(1), "Amara", "Okafor", "Amy", "0700123")
 JOSE = Student(StudentId(2), "José", "Martínez", None, "0700124")
 JEAN_LUC = Student(StudentId(3), "Jean-Luc", "Baptiste", None, None)
 WEI = Student(StudentId(4), "Wei", "Chen", None, "0700125")
-CLASS = (AMARA, JOSE, JEAN_LUC, WEI)
+TOLU = Student(StudentId(5), "Tolu", "Adeyemi", None, None)  # the teacher typed what she goes by
+CLASS = (AMARA, JOSE, JEAN_LUC, WEI, TOLU)
 
 # (student, given and family as a roster file's columns give them, the name a score file writes)
 MATCHES = [
@@ -42,12 +43,13 @@ MATCHES = [
     pytest.param(JEAN_LUC, "Jean Luc", "Baptiste", "Baptiste, Jean Luc", id="punctuation"),
     pytest.param(AMARA, "Amy", "Okafor", "Amy Okafor", id="preferred-name"),
     pytest.param(AMARA, "Okafor", "Amara", "Okafor Amara", id="family-name-first"),
+    pytest.param(WEI, "Wei", "Chen", "Chen, Wei (Vivian)", id="nickname-in-brackets"),
 ]
 
 
-def roster_student(given: str, family: str) -> StudentId | None:
+def roster_student(given: str, family: str, preferred: str | None = None) -> StudentId | None:
     """The student one roster row without a number is matched to (None: a new student)."""
-    row = RosterRow(2, None, given, family, None, 7, "Period 1", None)
+    row = RosterRow(2, None, given, family, preferred, 7, "Period 1", None)
     parsed = ParsedRoster("roster.csv", (row,), (), None, (), ("Period 1",))
     students = tuple(CurrentStudent(s, frozenset({PERIOD.id})) for s in CLASS)
     plan = plan_import(parsed, RosterSnapshot((PERIOD,), students), ImportDecisions())
@@ -74,6 +76,11 @@ def test_both_imports_find_the_same_student(
 ) -> None:
     assert roster_student(given, family) == student.id
     assert score_plan(written)[0] == student.id
+
+
+def test_a_nickname_the_teacher_typed_is_found_in_both() -> None:
+    assert roster_student("Toluwani", "Adeyemi", "Tolu") == TOLU.id
+    assert score_plan("Adeyemi, Toluwani (Tolu)")[0] == TOLU.id
 
 
 def test_a_name_that_is_nobodys_matches_no_one_in_either_import() -> None:
