@@ -64,13 +64,13 @@ class ImportWizard(QDialog):
         self,
         title: str,
         intro: tuple[str, str],
-        chooser: tuple[str, str],
+        file_dialog: tuple[str, str],
         columns: list[str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self._file_dialog = chooser  # the file dialog's caption and filter
+        self._file_dialog = file_dialog  # its caption and filter
         self._cancel = threading.Event()
         self._generation = 0  # a newer plan (or another file) makes an older answer stale
         self._choosers: list[QPushButton] = []
