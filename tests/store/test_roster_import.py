@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mathroom.importers.roster_plan import ChangeKind, ImportDecisions
+from mathroom.domain.roster_import import ChangeKind, ImportDecisions
 from mathroom.paths import DataFolder
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.roster_import import ImportNeedsDecisionError, RosterImportService
@@ -67,6 +67,24 @@ def test_new_student_and_leaving_student(
     assert [b.reason for b in list_backups(demo_folder.backups)] == ["before-import"]
     period = ClassroomService(demo_store).overview().periods[0]
     assert period.student_count == 22
+
+
+def test_the_preview_plans_against_one_snapshot_and_the_import_against_a_fresh_one(
+    importer: RosterImportService, demo_store: Store, tmp_path: Path
+) -> None:
+    file = period_one_csv(
+        demo_store, tmp_path / "p1.csv", extra="\n0701234,Haddad,Layla,Period 1,2013-01-01"
+    )
+    preview = importer.read_for_preview(file)
+    assert preview.table is not None and preview.parsed.file_format == "utf-8, commas"
+    assert [p.display for p in preview.plan(ImportDecisions()).of_kind(ChangeKind.NEW)] == [
+        "Layla Haddad"
+    ]
+    assert importer.apply(preview.parsed, ImportDecisions()).created == 1
+    # The preview still shows the roster as it was read; planning again reads it afresh.
+    assert len(preview.plan(ImportDecisions()).of_kind(ChangeKind.NEW)) == 1
+    assert importer.plan(preview.parsed, ImportDecisions()).of_kind(ChangeKind.NEW) == ()
+    assert importer.apply(preview.parsed, ImportDecisions()).created == 0
 
 
 def test_moving_period_keeps_evidence_and_group_history(

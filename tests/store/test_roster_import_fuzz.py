@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mathroom.domain.errors import MathroomError
-from mathroom.importers.roster_plan import ImportDecisions
+from mathroom.domain.roster_import import ImportDecisions
 from mathroom.paths import DataFolder
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet

@@ -14,6 +14,7 @@ from mathroom.cli.imports import import_scores
 from mathroom.composition import Services
 from mathroom.domain.ids import PeriodId
 from mathroom.domain.roster import Student
+from mathroom.domain.score_import import ScoreChoices
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Evidence, EvidenceSource, Level
 from mathroom.paths import DataFolder
@@ -177,6 +178,25 @@ def test_skip_unmatched_writes_only_the_good_rows_and_rerunning_changes_nothing(
     assert again.summary() == "Nothing to record: all 2 scores were already in Mathroom."
     assert snapshot(demo_folder.database) == before
     assert list_backups(demo_folder.backups) == backups
+
+
+def test_the_preview_plans_against_one_snapshot_and_the_import_against_a_fresh_one(
+    importer: ScoreImportService,
+    period_one: tuple[PeriodId, list[Student]],
+    tmp_path: Path,
+    today: date,
+) -> None:
+    period, students = period_one
+    preview = importer.read_for_preview(
+        write(tmp_path / "q.csv", quiz_lines(students, ["85"], today))
+    )
+    choices = ScoreChoices(period, today, CUTS)
+    assert len(preview.plan(choices).matched) == 1
+    assert importer.apply_choices(preview.parsed, choices).recorded == 1
+    # The preview still shows the classroom as it was read; the import reads it afresh.
+    assert len(preview.plan(choices).matched) == 1
+    again = importer.apply_choices(preview.parsed, choices)
+    assert again.recorded == 0 and len(again.plan.already_recorded) == 1
 
 
 def test_a_failure_half_way_writes_nothing(

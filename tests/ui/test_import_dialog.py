@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
-from mathroom.importers.roster_columns import RosterField
+from mathroom.domain.roster_import import RosterField
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 
 
@@ -19,7 +19,7 @@ def write(path: Path, text: str) -> Path:
 
 def open_dialog(qtbot: QtBot, services: Services, file: Path) -> ImportRosterDialog:
     period = services.roster.periods()[0]
-    dialog = ImportRosterDialog(services, period)
+    dialog = ImportRosterDialog(services.roster_import, period)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(file)

@@ -30,7 +30,8 @@ def quiz(path: Path, rows: list[str]) -> Path:
 
 
 def open_dialog(qtbot: QtBot, services: Services, file: Path) -> ImportScoresDialog:
-    dialog = ImportScoresDialog(services, services.roster.periods()[0], TODAY)
+    period = services.roster.periods()[0]
+    dialog = ImportScoresDialog(services.score_import, services.roster, period, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(file)

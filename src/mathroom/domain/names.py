@@ -1,8 +1,15 @@
-"""Cleaning names that arrive from other systems, and keeping them safe in CSV cells."""
+"""Names that arrive from other systems: cleaning them, keeping them safe in CSV cells, and
+the one key that matches a file's student to a roster student (roster and score imports alike).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T", bound=Hashable)
 
 # Characters that render as nothing but break sorting, searching and matching.
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -23,6 +30,7 @@ _TABLE: dict[int, str | None] = {
 }
 _ASCII_WHITESPACE = " \t\n\r\v\f"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NICKNAME = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<nick>[^()]*)\)\s*(?P<after>[^()]*)$")
 
 
 def clean_name(raw: str) -> tuple[str, bool]:
@@ -53,3 +61,83 @@ def csv_safe(value: str) -> str:
     """Prefix with ' when a CSV cell would start with =, +, -, @ (or tab/CR), so spreadsheets
     never run it as a formula."""
     return "'" + value if looks_like_formula(value) else value
+
+
+# -- reading a name written in one cell --------------------------------------------------
+def take_nickname(text: str) -> tuple[str, str | None]:
+    """'Amara (Amy)' -> ('Amara', 'Amy'): one parenthesised part is the name the student goes by."""
+    if "(" not in text:
+        return text, None
+    match = _NICKNAME.match(text)
+    if match is None or not match["nick"].strip():
+        return text, None
+    rest = f"{match['before']} {match['after']}".strip()
+    return (rest, match["nick"].strip()) if rest else (text, None)
+
+
+def split_full_name(text: str) -> tuple[str, str, str | None]:
+    """(given, family, nickname) from 'Last, First (Nick)' or 'First (Nick) Last'.
+
+    With a comma the family name comes first; without one the last word is the family name
+    and a single word is a given name only.
+    """
+    family, comma, given = text.partition(",")
+    if comma:
+        given, nickname = take_nickname(given.strip())
+        return given, family.strip(), nickname
+    text, nickname = take_nickname(text)
+    first, _space, last = text.rpartition(" ")
+    return (first.strip(), last.strip(), nickname) if first.strip() else (last, "", nickname)
+
+
+# -- matching a file's name to a student -------------------------------------------------
+def name_words(text: str) -> str:
+    """Case, accents, punctuation and extra spaces dropped: 'García-López' -> 'garcia lopez'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(
+        ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
+    )
+    return " ".join(letters.split())
+
+
+def name_key(given: str, family: str) -> str:
+    """The key a file's student and a roster student are matched on, given name first:
+    'José', 'García-López' and 'jose', 'GARCIA LOPEZ' -> 'jose garcia lopez'."""
+    return name_words(f"{given} {family}")
+
+
+def same_person(written: str, given: str, family: str, preferred: str | None) -> bool:
+    """Whether a file's name can be this student's: they share a name word, so 'Amy Okafor-Reyes'
+    is Amara (Amy) Okafor, and 'Okafor Amara' is too. Used where a student number already
+    points at the student, to catch a number that belongs to someone else."""
+    known = name_words(" ".join(filter(None, (given, preferred, family)))).split()
+    return not set(known).isdisjoint(name_words(written).split())
+
+
+class NameIndex(Generic[T]):
+    """Who a name may stand for: each person under their given and their preferred name, the
+    given name first ('Amara Okafor') or, failing that, the family name first ('Okafor Amara').
+    Roster and score imports both match names through it."""
+
+    def __init__(self) -> None:
+        self._given_first: dict[str, list[T]] = {}
+        self._family_first: dict[str, list[T]] = {}
+
+    def add(self, person: T, given: str, family: str, preferred: str | None = None) -> None:
+        for first in dict.fromkeys(filter(None, (given, preferred))):
+            self._given_first.setdefault(name_key(first, family), []).append(person)
+            self._family_first.setdefault(name_key(family, first), []).append(person)
+
+    def find(self, given: str, family: str, nickname: str | None = None) -> list[T]:
+        """Everyone a file's name may stand for, each once: by the given name, else by the
+        nickname the file gives ('Amara (Amy) Okafor' is also Amy Okafor)."""
+        for first in dict.fromkeys((given, nickname or given)):
+            key = name_key(first, family)
+            found = self._given_first.get(key) or self._family_first.get(key)
+            if found:
+                return list(dict.fromkeys(found))
+        return []
+
+    def find_written(self, text: str) -> list[T]:
+        """``find`` for a name written in one cell: 'Okafor, Amara (Amy)' or 'Amara Okafor'."""
+        return self.find(*split_full_name(text))

@@ -18,27 +18,29 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from mathroom.domain.import_problems import ImportFileError, ProblemKind, ProblemLog, RowProblem
+from mathroom.domain.roster_import import ParsedRoster, RosterRow
 from mathroom.importers.roster_checks import (
     Names,
     NumberUse,
-    ProblemLog,
     build_names,
     check_number,
     check_numbers,
     clean_cell,
     parse_grade,
 )
-from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_results import ParsedRoster, ProblemKind, RosterRow, RowProblem
-from mathroom.importers.roster_sniff import MAX_BYTES, size_problem
-from mathroom.importers.roster_table import RawTable, read_table_bytes
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+from mathroom.importers.table_file import (
+    CHECK_EVERY,
+    MAX_BYTES,
+    ROSTER,
+    Cancelled,
+    Progress,
+    RawTable,
+    read_table_bytes,
+)
 
 USERS, CLASSES, ENROLLMENTS, COURSES = "users.csv", "classes.csv", "enrollments.csv", "courses.csv"
 _REQUIRED = (USERS, CLASSES, ENROLLMENTS)
@@ -50,7 +52,6 @@ _USED_USER_COLUMNS = frozenset(
         *("preferredfirstname", "preferredgivenname", "grades"),
     }
 )
-_CHECK_EVERY = 2000
 _TEXT_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls")
 
 
@@ -76,9 +77,11 @@ def read_oneroster(
     tables: dict[str, _Csv] = {}
     for step, name in enumerate((*_REQUIRED, COURSES), start=1):
         if cancelled is not None and cancelled():
-            raise RosterImportError(source, "import cancelled")
+            raise ImportFileError(source, "import cancelled")
         if name in files:
-            tables[name] = _Csv(read_table_bytes(files[name], f"{source}/{name}", suffix=".csv"))
+            tables[name] = _Csv(
+                read_table_bytes(files[name], f"{source}/{name}", ROSTER, suffix=".csv")
+            )
         if progress is not None:
             progress(step, 5)
     reader = _Reader(source, tables, cancelled)
@@ -101,18 +104,19 @@ def _read_files(path: Path, source: str) -> dict[str, bytes]:
             for child in sorted(path.iterdir()):
                 name = child.name.casefold()
                 if name in wanted and child.is_file():
-                    if child.stat().st_size > MAX_BYTES:
-                        raise RosterImportError(f"{source}/{child.name}", size_problem(MAX_BYTES))
+                    size = child.stat().st_size
+                    if size > MAX_BYTES:
+                        raise ImportFileError(f"{source}/{child.name}", ROSTER.size_problem(size))
                     found[name] = child.read_bytes()
         else:
             found = _read_zip(path, source, wanted)
     except FileNotFoundError as exc:
-        raise RosterImportError(source, "the file was not found") from exc
+        raise ImportFileError(source, "the file was not found") from exc
     except OSError as exc:
-        raise RosterImportError(source, f"the file can't be opened ({exc.strerror})") from exc
+        raise ImportFileError(source, f"the file can't be opened ({exc.strerror})") from exc
     for name in _REQUIRED:
         if name not in found:
-            raise RosterImportError(source, f"{name} is missing; {_NEEDS}")
+            raise ImportFileError(source, f"{name} is missing; {_NEEDS}")
     return found
 
 
@@ -129,12 +133,14 @@ def _read_zip(path: Path, source: str, wanted: tuple[str, ...]) -> dict[str, byt
                 name = _base(info.filename)
                 if name in wanted and name not in found and not info.is_dir():
                     if info.file_size > MAX_BYTES:
-                        raise RosterImportError(f"{source}/{name}", size_problem(info.file_size))
+                        raise ImportFileError(
+                            f"{source}/{name}", ROSTER.size_problem(info.file_size)
+                        )
                     found[name] = archive.read(info)
     except RuntimeError as exc:  # zipfile raises it for encrypted members
-        raise RosterImportError(source, "the zip file is password-protected") from exc
+        raise ImportFileError(source, "the zip file is password-protected") from exc
     except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError) as exc:
-        raise RosterImportError(source, "not a readable zip file") from exc
+        raise ImportFileError(source, "not a readable zip file") from exc
     return found
 
 
@@ -151,7 +157,7 @@ class _Csv:
     def require(self, *columns: str) -> None:
         for column in columns:
             if column.casefold() not in self.index:
-                raise RosterImportError(
+                raise ImportFileError(
                     self.table.source,
                     f"the column '{column}' is missing from the header",
                     line=self.table.line_numbers[0],
@@ -203,8 +209,8 @@ class _Reader:
         rows: list[RosterRow] = []
         seen: dict[tuple[str, str], int] = {}
         for count, (line, record) in enumerate(enrolments, start=1):
-            if count % _CHECK_EVERY == 0 and self.cancelled is not None and self.cancelled():
-                raise RosterImportError(self.source, "import cancelled")
+            if count % CHECK_EVERY == 0 and self.cancelled is not None and self.cancelled():
+                raise ImportFileError(self.source, "import cancelled")
             row = self._row(line, record, students, classes, seen)
             if row is not None:
                 rows.append(row)
@@ -267,7 +273,7 @@ class _Reader:
         )
 
     def _skip(self, line: int, code: str, why: str) -> None:
-        self.enrolment_log.add(line, ProblemKind.SKIPPED, code, f"{why}, skipped")
+        self.enrolment_log.skip(line, code, f"{why}, skipped")
 
     def _students(self, enrolled: set[str]) -> dict[str, _Student]:
         """Enrolled students by sourcedId (users.csv role "student" where that column exists)."""
@@ -286,9 +292,7 @@ class _Reader:
                 self.user_log, line, record["givenname"], record["familyname"], preferred
             )
             if names is None:
-                self.user_log.add(
-                    line, ProblemKind.SKIPPED, "no_name", "no name for this student, skipped"
-                )
+                self.user_log.skip(line, "no_name", "no name for this student, skipped")
                 students[user_id] = _Student(line, None, None, None)
                 continue
             number = clean_cell(record.get("identifier", "")) or clean_cell(user_id)

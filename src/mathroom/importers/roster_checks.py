@@ -5,18 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from mathroom.domain.names import clean_name, looks_like_formula
-from mathroom.importers.roster_results import ProblemKind, RowProblem
+from mathroom.domain.import_problems import ProblemKind, ProblemLog
+from mathroom.domain.names import clean_name, looks_like_formula, take_nickname
 
 FIX_IN_SIS = (
     "re-export the file as CSV from the student information system, or fix the ID in the file"
 )
 # What student information systems write when a student has no first or family name.
 _PLACEHOLDERS = frozenset({"fnu", "lnu", "nfn", "nln", ".", "-", "--"})
-_NICKNAME = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<nick>[^()]*)\)\s*(?P<after>[^()]*)$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _DECIMAL = re.compile(r"^\d+[.,]0+$")
 _GRADE = re.compile(
@@ -36,40 +34,6 @@ _DATE = re.compile(
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
 
 
-def where(line: int, file: str | None) -> str:
-    return f"{file} line {line}" if file else f"line {line}"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem before it is worded with its place."""
-
-    line: int
-    kind: ProblemKind
-    code: str
-    text: str
-
-
-class ProblemLog:
-    """Collects problems; each message starts with where it is ("line 5" or "users.csv line 5")."""
-
-    def __init__(self, file: str | None = None) -> None:
-        self.file = file
-        self.findings: list[Finding] = []
-
-    def add(self, line: int, kind: ProblemKind, code: str, text: str) -> None:
-        self.findings.append(Finding(line, kind, code, text))
-
-    def where(self, line: int) -> str:
-        return where(line, self.file)
-
-    def problems(self) -> tuple[RowProblem, ...]:
-        return tuple(
-            RowProblem(f.line, f.kind, f.code, f"{self.where(f.line)}: {f.text}")
-            for f in sorted(self.findings, key=lambda finding: finding.line)
-        )
-
-
 class Names(NamedTuple):
     """A student's cleaned names (a tuple: rows are built by the ten thousand)."""
 
@@ -84,32 +48,6 @@ class Names(NamedTuple):
     @property
     def key(self) -> tuple[str, str]:
         return (self.given.casefold(), self.family.casefold())
-
-
-def take_nickname(text: str) -> tuple[str, str | None]:
-    """'Amara (Amy)' -> ('Amara', 'Amy'): one parenthesised part is the name the student goes by."""
-    if "(" not in text:
-        return text, None
-    match = _NICKNAME.match(text)
-    if match is None or not match["nick"].strip():
-        return text, None
-    rest = f"{match['before']} {match['after']}".strip()
-    return (rest, match["nick"].strip()) if rest else (text, None)
-
-
-def split_full_name(text: str) -> tuple[str, str, str | None]:
-    """(given, family, nickname) from 'Last, First (Nick)' or 'First (Nick) Last'.
-
-    With a comma the family name comes first; without one the last word is the family name
-    and a single word is a given name only.
-    """
-    family, comma, given = text.partition(",")
-    if comma:
-        given, nickname = take_nickname(given.strip())
-        return given, family.strip(), nickname
-    text, nickname = take_nickname(text)
-    first, _space, last = text.rpartition(" ")
-    return (first.strip(), last.strip(), nickname) if first.strip() else (last, "", nickname)
 
 
 def build_names(

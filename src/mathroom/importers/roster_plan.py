@@ -2,150 +2,40 @@
 
 Pure logic over a parsed file and a snapshot of the current roster; nothing is written here.
 The teacher sees the plan in the wizard (or the CLI prints it) before anything changes.
+
+A row is matched to a student by student number, else by name among the students of the
+period it goes to: the one name key of ``domain.names`` (case, accents, punctuation and name
+order ignored; the preferred name counts as a given name), the same key the score import uses.
+The plan's types live in ``domain.roster_import``; the command line imports three from here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.import_problems import ProblemKind, RowProblem
+from mathroom.domain.names import NameIndex, name_key, same_person
 from mathroom.domain.roster import Period, Student
-from mathroom.importers.roster_rows import ParsedRoster, ProblemKind, RosterRow, RowProblem
+from mathroom.domain.roster_import import ChangeKind as ChangeKind
+from mathroom.domain.roster_import import (
+    CurrentStudent,
+    LeavingStudent,
+    ParsedRoster,
+    PeriodTarget,
+    PlannedStudent,
+    RosterRow,
+    RosterSnapshot,
+)
+from mathroom.domain.roster_import import ImportDecisions as ImportDecisions
+from mathroom.domain.roster_import import ImportPlan as ImportPlan
 
 # More distinct sections than this in a file that matches none of the teacher's periods looks
 # like a whole-school export: it is never written wholesale without an explicit choice.
 WHOLE_SCHOOL_SECTIONS = 8
-
-
-class ChangeKind(StrEnum):
-    NEW = "new"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    MOVED = "moved"
-    RETURNING = "returning"  # archived earlier, listed again: restored
-
-    @property
-    def label(self) -> str:
-        return {
-            ChangeKind.NEW: "New",
-            ChangeKind.UPDATED: "Updated",
-            ChangeKind.UNCHANGED: "Unchanged",
-            ChangeKind.MOVED: "Moving period",
-            ChangeKind.RETURNING: "Returning",
-        }[self]
-
-
-@dataclass(frozen=True, slots=True)
-class CurrentStudent:
-    """A student already in Mathroom, with the periods they are enrolled in now."""
-
-    student: Student
-    period_ids: frozenset[PeriodId]
-
-
-@dataclass(frozen=True, slots=True)
-class RosterSnapshot:
-    periods: tuple[Period, ...]
-    students: tuple[CurrentStudent, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodTarget:
-    """Where a file's section goes: an existing period, or a new one with this name."""
-
-    period_id: PeriodId | None
-    name: str
-
-    @property
-    def is_new(self) -> bool:
-        return self.period_id is None
-
-
-@dataclass(frozen=True, slots=True)
-class ImportDecisions:
-    """What the teacher settled in the wizard, or flags settled on the command line."""
-
-    period_for_all: str | None = None  # every row goes to this period (--period)
-    only_sections: frozenset[str] | None = None  # file sections to take; None = automatic
-    skip_lines: frozenset[int] = frozenset()  # conflicts settled by skipping the row
-    accept_lines: frozenset[int] = frozenset()  # conflicts settled by taking the row as is
-    archive_leaving: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedStudent:
-    kind: ChangeKind
-    row: RosterRow
-    targets: tuple[PeriodTarget, ...]
-    student_id: StudentId | None = None
-    changes: tuple[str, ...] = ()  # "family name: Okafor → Okafor-Reyes"
-    from_periods: tuple[str, ...] = ()
-
-    @property
-    def display(self) -> str:
-        name = " ".join(p for p in (self.row.given_name, self.row.family_name) if p)
-        return name or "(no name)"
-
-
-@dataclass(frozen=True, slots=True)
-class LeavingStudent:
-    student: Student
-    period_names: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPlan:
-    source: str
-    planned: tuple[PlannedStudent, ...]
-    leaving: tuple[LeavingStudent, ...]
-    skipped: tuple[RowProblem, ...]
-    warnings: tuple[RowProblem, ...]
-    conflicts: tuple[RowProblem, ...]  # unsettled ones; the import cannot run while any remain
-    new_periods: tuple[str, ...]
-    sections: tuple[str, ...]  # every section value in the file
-    taken_sections: tuple[str, ...]
-    filtered_out_rows: int
-    ignored_columns: tuple[str, ...]
-    decisions_needed: tuple[str, ...] = field(default=())
-    archives_leaving: bool = False
-
-    def of_kind(self, kind: ChangeKind) -> tuple[PlannedStudent, ...]:
-        return tuple(p for p in self.planned if p.kind is kind)
-
-    @property
-    def can_apply(self) -> bool:
-        return not self.conflicts and not self.decisions_needed
-
-    @property
-    def changes_anything(self) -> bool:
-        return any(p.kind is not ChangeKind.UNCHANGED for p in self.planned) or bool(
-            self.leaving and self.archives_leaving
-        )
-
-    def summary(self) -> str:
-        counts = [
-            f"{len(self.of_kind(ChangeKind.NEW))} new",
-            f"{len(self.of_kind(ChangeKind.UPDATED))} updated",
-            f"{len(self.of_kind(ChangeKind.UNCHANGED))} unchanged",
-            f"{len(self.of_kind(ChangeKind.MOVED))} moving period",
-            f"{len(self.of_kind(ChangeKind.RETURNING))} returning",
-            f"{len(self.leaving)} leaving",
-            _count(len(self.skipped), "row skipped", "rows skipped"),
-        ]
-        if self.conflicts:
-            counts.append(_count(len(self.conflicts), "conflict", "conflicts") + " to decide")
-        return ", ".join(counts)
-
-
 # Section and class numbers are deliberately not equated with period numbers: "Section 1" of a
 # course is often not the teacher's first period.
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 _PERIOD_WORDS = re.compile(r"^(?:period|per|pd|p|hour|hr)?\s*[#.:-]?\s*0*(\d{1,2})$")
 
 
@@ -156,12 +46,8 @@ def period_key(name: str) -> str:
     return f"#{int(match.group(1))}" if match else text
 
 
-def name_key(given: str, family: str) -> tuple[str, str]:
-    return (" ".join(given.casefold().split()), " ".join(family.casefold().split()))
-
-
 def plan_import(
-    parsed: ParsedRoster, roster: RosterSnapshot, decisions: ImportDecisions = ImportDecisions()
+    parsed: ParsedRoster, roster: RosterSnapshot, decisions: ImportDecisions
 ) -> ImportPlan:
     """Match the file's rows against the roster and say what would change."""
     periods_by_key = {period_key(p.name): p for p in roster.periods}
@@ -193,11 +79,12 @@ def plan_import(
     conflicts = tuple(p for p in parsed.conflicts if p.line in unsettled)
 
     by_number = {c.student.student_number: c for c in roster.students if c.student.student_number}
-    by_name: dict[tuple[tuple[str, str], PeriodId], CurrentStudent] = {}
+    by_name: dict[PeriodId, NameIndex[CurrentStudent]] = {}
     for known in roster.students:
+        student = known.student
         for period_id in known.period_ids:
-            key = name_key(known.student.given_name, known.student.family_name)
-            by_name[(key, period_id)] = known
+            index = by_name.setdefault(period_id, NameIndex())
+            index.add(known, student.given_name, student.family_name, student.preferred_name)
 
     grouped: dict[object, list[tuple[RosterRow, PeriodTarget]]] = {}
     order: list[object] = []
@@ -239,10 +126,11 @@ def plan_import(
         )
         if current is None:
             for target in targets:
-                if target.period_id is not None:
-                    current = by_name.get(
-                        (name_key(row.given_name, row.family_name), target.period_id)
+                if target.period_id is not None and target.period_id in by_name:
+                    found = by_name[target.period_id].find(
+                        row.given_name, row.family_name, row.preferred_name
                     )
+                    current = _closest(row, found)
                     if current is not None:
                         break
         if current is not None:
@@ -332,11 +220,27 @@ def _classify(
     return PlannedStudent(kind, row, targets, student.id, changes, from_periods)
 
 
+def _closest(row: RosterRow, found: Sequence[CurrentStudent]) -> CurrentStudent | None:
+    """The one student a name stands for; of several, one whose names are written the same."""
+    if not found:
+        return None
+    exact = (row.given_name.casefold(), row.family_name.casefold())
+    return next(
+        (
+            c
+            for c in found
+            if (c.student.given_name.casefold(), c.student.family_name.casefold()) == exact
+        ),
+        found[0],
+    )
+
+
 def _number_names_someone_else(row: RosterRow, student: Student) -> RowProblem | None:
-    """Same student number, but both names differ: a data error or a reused number."""
-    same_given = name_key(row.given_name, "")[0] == name_key(student.given_name, "")[0]
-    same_family = name_key("", row.family_name)[1] == name_key("", student.family_name)[1]
-    if same_given or same_family or not row.student_number:
+    """Same student number, but no name in common: a data error or a reused number."""
+    written = f"{row.given_name} {row.family_name} {row.preferred_name or ''}"
+    if not row.student_number or same_person(
+        written, student.given_name, student.family_name, student.preferred_name
+    ):
         return None
     return RowProblem(
         line=row.line,

@@ -5,40 +5,33 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
-from mathroom.domain.names import clean_name
+from mathroom.domain.import_problems import ProblemKind, ProblemLog
+from mathroom.domain.names import clean_name, split_full_name
+from mathroom.domain.roster_import import ColumnMapping, ParsedRoster, RosterField, RosterRow
 from mathroom.importers.oneroster import is_oneroster, read_oneroster
 from mathroom.importers.roster_checks import (
     Names,
     NumberUse,
-    ProblemLog,
     build_names,
     check_number,
     check_numbers,
     check_period,
     clean_cell,
     parse_grade,
-    split_full_name,
 )
-from mathroom.importers.roster_columns import ColumnMapping, RosterField, detect_mapping
-from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_results import ParsedRoster, ProblemKind, RosterRow, RowProblem
-from mathroom.importers.roster_table import RawTable, read_table
-
-__all__ = [
-    "ParsedRoster",
-    "ProblemKind",
-    "RosterRow",
-    "RowProblem",
-    "parse_roster_file",
-    "parse_rows",
-]
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-CHECK_EVERY = 2000
+from mathroom.importers.roster_columns import detect_mapping
+from mathroom.importers.table_file import (
+    ROSTER,
+    Cancelled,
+    Progress,
+    RawTable,
+    data_rows,
+    phase,
+    read_table,
+)
+from mathroom.importers.table_headers import RepeatedHeader
 
 _ONE_EMPTY = ("",)
 _PICKED = (
@@ -77,25 +70,18 @@ def parse_roster_file(
     path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> ParsedRoster:
     """Read, find the columns and parse a roster file; a folder or zip is read as OneRoster."""
+    return read_roster(path, progress=progress, cancelled=cancelled)[1]
+
+
+def read_roster(
+    path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> tuple[RawTable | None, ParsedRoster]:
+    """Like parse_roster_file, with the table read (None for OneRoster) to remap columns."""
     if is_oneroster(path):
-        return read_oneroster(path, progress=progress, cancelled=cancelled)
-    reading = _phase(progress, 0)
-    table = read_table(path, progress=reading, cancelled=cancelled)
-    return parse_rows(
-        table, detect_mapping(table), progress=_phase(progress, 1), cancelled=cancelled
-    )
-
-
-def _phase(progress: Progress | None, phase: int) -> Progress | None:
-    """Reading reports 0-500 of 1000, parsing 500-1000, so one bar moves forward only."""
-    if progress is None:
-        return None
-    report = progress
-
-    def scaled(done: int, total: int) -> None:
-        report(phase * 500 + done * 500 // max(total, 1), 1000)
-
-    return scaled
+        return None, read_oneroster(path, progress=progress, cancelled=cancelled)
+    table = read_table(path, ROSTER, progress=phase(progress, 0), cancelled=cancelled)
+    mapping = detect_mapping(table)
+    return table, parse_rows(table, mapping, progress=phase(progress, 1), cancelled=cancelled)
 
 
 def parse_rows(
@@ -107,15 +93,9 @@ def parse_rows(
 ) -> ParsedRoster:
     """Clean every row under the header; problems name the line and what is wrong."""
     parser = _RowParser(table, mapping)
-    first = mapping.header_index + 1
-    total = len(table.rows) - first
-    for done, index in enumerate(range(first, len(table.rows)), start=1):
-        if done % CHECK_EVERY == 0:
-            if cancelled is not None and cancelled():
-                raise RosterImportError(table.source, "import cancelled")
-            if progress is not None:
-                progress(done, total)
-        parser.parse(table.rows[index], table.line_numbers[index])
+    rows = data_rows(table, mapping.header_index, progress=progress, cancelled=cancelled)
+    for row, line in rows:
+        parser.parse(row, line)
     return parser.result()
 
 
@@ -139,14 +119,7 @@ class _RowParser:
         self.width = max(columns.values(), default=0) + 1
         self.padding = ("",) * self.width
         self.pick = operator.itemgetter(*(columns.get(field, -1) for field in _PICKED))
-        headers = mapping.headers
-        self.header_keys = {
-            column: headers[column].strip().casefold()
-            for column in sorted(columns.values())
-            if column < len(headers) and headers[column].strip()
-        }
-        # A repeated header is only looked for in rows whose first mapped cell is a header name.
-        self.anchor = next(iter(self.header_keys.items()), (-1, "\0"))
+        self.repeated_header = RepeatedHeader(mapping.headers, columns.values())
 
     def result(self) -> ParsedRoster:
         check_numbers(self.log, self.uses)
@@ -158,6 +131,7 @@ class _RowParser:
             self.mapping,
             self.mapping.ignored,
             periods,
+            self.table.file_format,
         )
 
     def parse(self, row: tuple[str, ...], line: int) -> None:
@@ -169,7 +143,7 @@ class _RowParser:
         )
         names = self._names(line, given, family, preferred, full)
         if names is None:
-            self.log.add(line, ProblemKind.SKIPPED, "no_name", "no name in this row, skipped")
+            self.log.skip(line, "no_name", "no name in this row, skipped")
             return
         number = clean_cell(number_raw)
         if number is not None and check_number(self.log, line, number):
@@ -181,9 +155,8 @@ class _RowParser:
         if number is not None:
             earlier = self.enrolments.setdefault((number, names.key, period, course), line)
             if earlier != line:
-                self.log.add(
+                self.log.skip(
                     line,
-                    ProblemKind.SKIPPED,
                     "duplicate_row",
                     f"the same student, period and course as line {earlier}, skipped",
                 )
@@ -197,19 +170,7 @@ class _RowParser:
 
     def _not_a_student(self, cells: tuple[str, ...], line: int) -> bool:
         """Repeated header rows (page breaks), title lines and totals lines are skipped."""
-        column, key = self.anchor
-        anchor = cells[column]
-        if (
-            len(anchor) >= len(key)
-            and anchor.strip().casefold() == key
-            and self._repeats_header(cells)
-        ):
-            self.log.add(
-                line,
-                ProblemKind.SKIPPED,
-                "repeated_header",
-                "the header row repeats here (a page break in the export), skipped",
-            )
+        if self.repeated_header.skips(cells, line, self.log):
             return True
         first = cells[0]
         if not first or first.isspace():
@@ -221,28 +182,18 @@ class _RowParser:
         if _TOTALS.match(first) or (
             _TOTALS_LABEL.match(first) and all(cell.isdigit() for cell in filled[1:])
         ):
-            self.log.add(
-                line,
-                ProblemKind.SKIPPED,
-                "totals_row",
-                f"'{' '.join(filled)}' looks like a totals line, skipped",
+            self.log.skip(
+                line, "totals_row", f"'{' '.join(filled)}' looks like a totals line, skipped"
             )
             return True
         if len(filled) == 1 and (":" in first or _TITLE.match(first)):
-            self.log.add(
+            self.log.skip(
                 line,
-                ProblemKind.SKIPPED,
                 "title_row",
                 f"'{first}' looks like a title or page line, not a student, skipped",
             )
             return True
         return False
-
-    def _repeats_header(self, cells: tuple[str, ...]) -> bool:
-        repeats = sum(
-            1 for column, key in self.header_keys.items() if cells[column].strip().casefold() == key
-        )
-        return repeats >= min(2, len(self.header_keys))
 
     def _names(self, line: int, given: str, family: str, preferred: str, full: str) -> Names | None:
         if self.use_full:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -12,20 +12,20 @@ from sqlalchemy.orm import Session
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Period, Student
-from mathroom.domain.school_year import default_year_dates, school_year_name
-from mathroom.importers.oneroster import is_oneroster, read_oneroster
-from mathroom.importers.roster_columns import ColumnMapping, detect_mapping
-from mathroom.importers.roster_plan import (
+from mathroom.domain.roster_import import (
     ChangeKind,
     CurrentStudent,
     ImportDecisions,
     ImportPlan,
+    ParsedRoster,
     PeriodTarget,
+    RosterField,
     RosterSnapshot,
-    plan_import,
 )
-from mathroom.importers.roster_rows import ParsedRoster, parse_roster_file, parse_rows
-from mathroom.importers.roster_table import RawTable, read_table
+from mathroom.domain.school_year import default_year_dates, school_year_name
+from mathroom.importers.roster_plan import plan_import
+from mathroom.importers.roster_rows import parse_roster_file, parse_rows, read_roster
+from mathroom.importers.table_file import RawTable
 from mathroom.services.safety import SafetyNet
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.unit_of_work import Store
@@ -80,11 +80,24 @@ class ImportResult:
 
 @dataclass(frozen=True, slots=True)
 class RosterFile:
-    """A file read for the preview: its table (to remap columns) and what was parsed."""
+    """A file read for the preview: what was parsed, its table (to remap columns), and the
+    roster as one read saw it, so every re-plan while the teacher decides is off the database."""
 
     path: Path
     table: RawTable | None  # None for a OneRoster set, which has fixed columns
     parsed: ParsedRoster
+    snapshot: RosterSnapshot
+
+    def plan(self, decisions: ImportDecisions) -> ImportPlan:
+        return plan_import(self.parsed, self.snapshot, decisions)
+
+    def remapped(self, field: RosterField, column: int | None) -> RosterFile:
+        """Parsed again with ``field`` read from ``column`` (None: not imported)."""
+        mapping = self.parsed.mapping
+        if self.table is None or mapping is None:
+            return self
+        parsed = parse_rows(self.table, mapping.with_column(field, column))
+        return replace(self, parsed=parsed)
 
 
 class RosterImportService:
@@ -100,23 +113,13 @@ class RosterImportService:
         """Parse a CSV/TSV/TXT/XLSX file or a OneRoster folder/zip (slow work: off the GUI)."""
         return parse_roster_file(path, progress=progress, cancelled=cancelled)
 
-    @staticmethod
     def read_for_preview(
-        path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> RosterFile:
-        """Like read(), but keeps the raw table so the teacher can fix the column mapping."""
-        if is_oneroster(path):
-            return RosterFile(
-                path, None, read_oneroster(path, progress=progress, cancelled=cancelled)
-            )
-        table = read_table(path, progress=progress, cancelled=cancelled)
-        mapping = detect_mapping(table)
-        return RosterFile(path, table, parse_rows(table, mapping, cancelled=cancelled))
-
-    @staticmethod
-    def remap(table: RawTable, mapping: ColumnMapping) -> ParsedRoster:
-        """Parse again after the teacher fixed the column mapping in the preview."""
-        return parse_rows(table, mapping)
+        """Like read(), but keeps the raw table and takes the roster snapshot for the preview."""
+        table, parsed = read_roster(path, progress=progress, cancelled=cancelled)
+        with self._store.unit_of_work() as session:
+            return RosterFile(path, table, parsed, _snapshot(session))
 
     def plan(self, parsed: ParsedRoster, decisions: ImportDecisions) -> ImportPlan:
         with self._store.unit_of_work() as session:

@@ -338,16 +338,17 @@ class MainWindow(QMainWindow):
         SettingsDialog(services.roster, services.evidence, self._write_settings, self).exec()
 
     def open_import(self) -> ImportRosterDialog:
-        dialog = ImportRosterDialog(self._services, self.rosters_page.current_list_period, self)
+        dialog = ImportRosterDialog(
+            self._services.roster_import, self.rosters_page.current_list_period, self
+        )
         dialog.imported.connect(self._on_roster_imported)
         dialog.open()
         return dialog
 
     def open_score_import(self) -> ImportScoresDialog:
         services = self._services
-        period = self.current_period
         dialog = ImportScoresDialog(
-            services, period, self._today(), self, importer=services.score_import
+            services.score_import, services.roster, self.current_period, self._today(), self
         )
         dialog.imported.connect(self._on_scores_imported)
         dialog.open()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mathroom.importers.roster_table import read_table, read_table_bytes
+from mathroom.importers.table_file import ROSTER, read_table, read_table_bytes
 from tests.fixtures.rosters import make_fixtures
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
@@ -25,5 +25,5 @@ def test_committed_fixtures_match_the_generator() -> None:
         if name != "roster.xlsx" and (FIXTURES / name).read_bytes() != data
     ]
     assert stale == [], "run tests/fixtures/rosters/make_fixtures.py to regenerate"
-    generated = read_table_bytes(expected["roster.xlsx"], "roster.xlsx", suffix=".xlsx")
-    assert read_table(FIXTURES / "roster.xlsx") == generated
+    generated = read_table_bytes(expected["roster.xlsx"], "roster.xlsx", ROSTER, suffix=".xlsx")
+    assert read_table(FIXTURES / "roster.xlsx", ROSTER) == generated

@@ -1,4 +1,5 @@
-"""Names from other systems: invisible characters out, nothing else touched."""
+"""Names from other systems: invisible characters out, nothing else touched; the one key
+that matches a file's name to a student."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mathroom.domain.names import clean_name, csv_safe
+from mathroom.domain.names import (
+    NameIndex,
+    clean_name,
+    csv_safe,
+    name_key,
+    name_words,
+    same_person,
+    split_full_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +80,94 @@ def test_clean_name_is_idempotent_and_tidy(raw: str) -> None:
 )
 def test_csv_safe(value: str, expected: str) -> None:
     assert csv_safe(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("García-López", "garcia lopez"),
+        ("  O’Brien\tJr. ", "o brien jr"),
+        ("NGUYỄN Thị", "nguyen thi"),
+        ("Zoë", "zoe"),
+        ("王小明", "王小明"),
+        ("", ""),
+    ],
+)
+def test_name_words(text: str, words: str) -> None:
+    assert name_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("written", "parts"),
+    [
+        ("García López, José", ("José", "García López", None)),
+        ("Okafor, Amara (Amy)", ("Amara", "Okafor", "Amy")),
+        ("Amara (Amy) Okafor", ("Amara", "Okafor", "Amy")),
+        ("Mary Ann Smith", ("Mary Ann", "Smith", None)),
+        ("Zaid", ("Zaid", "", None)),
+    ],
+)
+def test_a_name_written_in_one_cell_is_last_first_with_a_comma(
+    written: str, parts: tuple[str, str, str | None]
+) -> None:
+    assert split_full_name(written) == parts
+
+
+def test_the_index_knows_given_and_preferred_names_in_either_order() -> None:
+    index: NameIndex[str] = NameIndex()
+    index.add("amara", "Amara", "Okafor", "Amy")
+    index.add("jose", "José", "Martínez")
+    index.add("other jose", "Jose", "Martinez")
+    assert index.find("AMY", "okafor") == ["amara"]
+    assert index.find_written("Okafor Amara") == ["amara"]
+    assert index.find_written("Martinez, Jose") == ["jose", "other jose"]
+    assert index.find("Amara", "Chen") == []
+
+
+def test_a_nickname_in_the_file_is_tried_after_the_given_name() -> None:
+    index: NameIndex[str] = NameIndex()
+    index.add("amy", "Amy", "Okafor")  # the teacher typed the name she goes by
+    assert index.find_written("Okafor, Amara (Amy)") == ["amy"]
+    assert index.find("Amara", "Okafor", "Amy") == ["amy"]
+    assert index.find("Amara", "Okafor") == []
+
+
+def test_a_given_name_first_match_wins_over_family_name_first() -> None:
+    index: NameIndex[str] = NameIndex()
+    index.add("lee sam", "Lee", "Sam")
+    index.add("sam lee", "Sam", "Lee")
+    assert index.find("Sam", "Lee") == ["sam lee"]
+
+
+@pytest.mark.parametrize(
+    ("written", "agrees"),
+    [
+        ("Amy Okafor-Reyes", True),
+        ("Okafor, Amara", True),
+        ("OKAFOR", True),
+        ("Chen, Wei", False),
+        ("", False),
+    ],
+)
+def test_same_person_shares_a_name_word(written: str, agrees: bool) -> None:
+    assert same_person(written, "Amara", "Okafor", "Amy") is agrees
+
+
+_LATIN = st.text(alphabet="abcdefghijklmnoprstuvwyzéèüöñçáíóúøå", min_size=1, max_size=10)
+
+
+@given(given_name=_LATIN, family=_LATIN)
+def test_the_key_ignores_case_accents_spacing_and_how_the_name_is_written(
+    given_name: str, family: str
+) -> None:
+    def unaccented(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    key = name_key(given_name, family)
+    assert name_key(f"  {given_name.upper()} ", family.title()) == key
+    assert name_key(unaccented(given_name), unaccented(family)) == key
+    index: NameIndex[str] = NameIndex()
+    index.add("them", given_name, family)
+    assert index.find_written(f"{family.upper()},   {given_name}") == ["them"]
+    assert index.find_written(f"{given_name} {family}") == ["them"]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from mathroom.domain.import_problems import ImportFileError, ProblemKind
+from mathroom.domain.roster_import import ParsedRoster, RosterRow
 from mathroom.importers.oneroster import is_oneroster, read_oneroster
-from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_rows import ParsedRoster, ProblemKind, RosterRow, parse_roster_file
+from mathroom.importers.roster_rows import parse_roster_file
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
 PERIOD_1 = "Math 7 – Period 1"
@@ -60,7 +61,7 @@ def copy_set(tmp_path: Path) -> Path:
 def test_missing_required_file(tmp_path: Path) -> None:
     folder = copy_set(tmp_path)
     (folder / "enrollments.csv").unlink()
-    with pytest.raises(RosterImportError) as caught:
+    with pytest.raises(ImportFileError) as caught:
         read_oneroster(folder)
     assert str(caught.value) == (
         "export: enrollments.csv is missing; a OneRoster export needs users.csv, classes.csv "
@@ -79,7 +80,7 @@ def test_missing_column_names_the_file_and_line(tmp_path: Path) -> None:
     folder = copy_set(tmp_path)
     users = folder / "users.csv"
     users.write_text(users.read_text().replace("givenName", "firstName"))
-    with pytest.raises(RosterImportError) as caught:
+    with pytest.raises(ImportFileError) as caught:
         read_oneroster(folder)
     assert str(caught.value) == (
         "export/users.csv, line 1: the column 'givenName' is missing from the header"
@@ -90,14 +91,14 @@ def test_zip_without_a_oneroster_set(tmp_path: Path) -> None:
     path = tmp_path / "photos.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("a.txt", "hello")
-    with pytest.raises(RosterImportError, match=r"^photos\.zip: users\.csv is missing"):
+    with pytest.raises(ImportFileError, match=r"^photos\.zip: users\.csv is missing"):
         parse_roster_file(path)
 
 
 def test_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "roster.zip"
     path.write_bytes(b"PK\x03\x04 nothing more")
-    with pytest.raises(RosterImportError, match=r"^roster\.zip: not a readable zip file$"):
+    with pytest.raises(ImportFileError, match=r"^roster\.zip: not a readable zip file$"):
         read_oneroster(path)
 
 

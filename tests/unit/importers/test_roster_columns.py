@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mathroom.importers.roster_columns import (
-    ColumnMapping,
-    RosterField,
-    detect_mapping,
-    normalise_header,
-)
-from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_table import RawTable, read_table
+from mathroom.domain.import_problems import ImportFileError
+from mathroom.domain.roster_import import ColumnMapping, RosterField
+from mathroom.importers.roster_columns import detect_mapping
+from mathroom.importers.table_file import ROSTER, RawTable, read_table
+from mathroom.importers.table_headers import normalise_header
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
 
@@ -25,7 +22,7 @@ def table_of(*rows: tuple[str, ...]) -> RawTable:
 
 
 def mapping_of(name: str) -> ColumnMapping:
-    return detect_mapping(read_table(FIXTURES / name))
+    return detect_mapping(read_table(FIXTURES / name, ROSTER))
 
 
 def test_powerschool() -> None:
@@ -178,7 +175,7 @@ def test_normalise_header() -> None:
 
 
 def test_no_name_column_names_the_header_line() -> None:
-    with pytest.raises(RosterImportError) as caught:
+    with pytest.raises(ImportFileError) as caught:
         mapping_of("no_names.csv")
     assert caught.value.line == 1
     assert str(caught.value) == (
@@ -188,7 +185,7 @@ def test_no_name_column_names_the_header_line() -> None:
 
 
 def test_no_header_at_all() -> None:
-    with pytest.raises(RosterImportError) as caught:
+    with pytest.raises(ImportFileError) as caught:
         detect_mapping(table_of(("0700123", "Okafor", "Amara")))
     assert caught.value.line is None
     assert caught.value.problem.startswith("no column with student names was found")
@@ -230,10 +227,11 @@ def test_labels() -> None:
 
 
 def test_a_bare_given_header_is_the_given_name() -> None:
-    from mathroom.importers.roster_columns import RosterField, detect_mapping
-    from mathroom.importers.roster_table import read_table_bytes
+    from mathroom.importers.table_file import ROSTER, read_table_bytes
 
-    table = read_table_bytes(b"ID,Surname,Given\n07001,Okafor,Amara\n", "t.csv", suffix=".csv")
+    table = read_table_bytes(
+        b"ID,Surname,Given\n07001,Okafor,Amara\n", "t.csv", ROSTER, suffix=".csv"
+    )
     mapping = detect_mapping(table)
     assert mapping.columns[RosterField.GIVEN_NAME] == 2
     assert mapping.columns[RosterField.FAMILY_NAME] == 1

@@ -1,4 +1,4 @@
-"""Whatever bytes arrive, the importer answers with rows or a RosterImportError, never a crash."""
+"""Whatever bytes arrive, the importer answers with rows or a ImportFileError, never a crash."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from mathroom.domain.import_problems import ImportFileError
+from mathroom.domain.roster_import import ParsedRoster, RosterField
 from mathroom.importers.oneroster import read_oneroster
-from mathroom.importers.roster_columns import RosterField, detect_mapping
-from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_rows import ParsedRoster, parse_roster_file, parse_rows
-from mathroom.importers.roster_table import RawTable, read_table_bytes
+from mathroom.importers.roster_columns import detect_mapping
+from mathroom.importers.roster_rows import parse_roster_file, parse_rows
+from mathroom.importers.table_file import ROSTER, RawTable, read_table_bytes
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".dat", "")
@@ -26,9 +27,9 @@ ONEROSTER_ZIP = (FIXTURES / "oneroster.zip").read_bytes()
 def parse_bytes(data: bytes, suffix: str) -> tuple[RawTable, ParsedRoster] | None:
     """The whole pipeline; None when the file is refused (the only allowed failure)."""
     try:
-        table = read_table_bytes(data, f"fuzz{suffix}", suffix=suffix)
+        table = read_table_bytes(data, f"fuzz{suffix}", ROSTER, suffix=suffix)
         return table, parse_rows(table, detect_mapping(table))
-    except RosterImportError:
+    except ImportFileError:
         return None
 
 
@@ -110,7 +111,7 @@ def test_damaged_oneroster_zip(users: bytes, enrollments: str) -> None:
         path.write_bytes(buffer.getvalue())
         try:
             parsed = read_oneroster(path)
-        except RosterImportError:
+        except ImportFileError:
             return
     assert all(row.given_name for row in parsed.rows)
 
@@ -126,14 +127,14 @@ def test_parse_roster_file_on_disk(data: bytes, suffix: str) -> None:
         path.write_bytes(data)
         try:
             first = parse_roster_file(path)
-        except RosterImportError:
+        except ImportFileError:
             return
         assert parse_roster_file(path) == first
     assert all(row.given_name for row in first.rows)
 
 
 POWERSCHOOL = read_table_bytes(
-    (FIXTURES / "powerschool.csv").read_bytes(), "powerschool.csv", suffix=".csv"
+    (FIXTURES / "powerschool.csv").read_bytes(), "powerschool.csv", ROSTER, suffix=".csv"
 )
 
 

@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mathroom.importers.roster_columns import RosterField, detect_mapping
-from mathroom.importers.roster_errors import RosterImportError
-from mathroom.importers.roster_rows import (
-    ParsedRoster,
-    ProblemKind,
-    RosterRow,
-    parse_roster_file,
-    parse_rows,
-)
-from mathroom.importers.roster_table import RawTable, read_table, read_table_bytes
+from mathroom.domain.import_problems import ImportFileError, ProblemKind
+from mathroom.domain.roster_import import ParsedRoster, RosterField, RosterRow
+from mathroom.importers.roster_columns import detect_mapping
+from mathroom.importers.roster_rows import parse_roster_file, parse_rows
+from mathroom.importers.table_file import ROSTER, RawTable, read_table, read_table_bytes
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
 
@@ -25,7 +20,7 @@ def parse(name: str) -> ParsedRoster:
 
 
 def parse_text(text: str) -> ParsedRoster:
-    table = read_table_bytes(text.encode(), "t.csv", suffix=".csv")
+    table = read_table_bytes(text.encode(), "t.csv", ROSTER, suffix=".csv")
     return parse_rows(table, detect_mapping(table))
 
 
@@ -271,7 +266,7 @@ def test_oneroster_folder_through_parse_roster_file() -> None:
 
 
 def test_teacher_remap_parses_again() -> None:
-    table = read_table(FIXTURES / "aeries.csv")
+    table = read_table(FIXTURES / "aeries.csv", ROSTER)
     mapping = detect_mapping(table).with_column(RosterField.PREFERRED_NAME, 5)
     parsed = parse_rows(table, mapping)
     assert [r.preferred_name for r in parsed.rows] == ["Math 7", "Math 7"]
@@ -304,13 +299,13 @@ def test_student_named_count_is_not_a_totals_row() -> None:
 def test_progress_and_cancel_while_parsing() -> None:
     lines = ["Student Number,Last Name,First Name"]
     lines += [f"{n:07d},Family{n},Given{n}" for n in range(4500)]
-    table = read_table_bytes("\n".join(lines).encode(), "big.csv", suffix=".csv")
+    table = read_table_bytes("\n".join(lines).encode(), "big.csv", ROSTER, suffix=".csv")
     mapping = detect_mapping(table)
     reports: list[tuple[int, int]] = []
     parsed = parse_rows(table, mapping, progress=lambda d, t: reports.append((d, t)))
     assert len(parsed.rows) == 4500
     assert reports == [(2000, 4500), (4000, 4500)]
-    with pytest.raises(RosterImportError, match=r"^big\.csv: import cancelled$"):
+    with pytest.raises(ImportFileError, match=r"^big\.csv: import cancelled$"):
         parse_rows(table, mapping, cancelled=lambda: True)
 
 

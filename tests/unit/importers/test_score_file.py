@@ -9,18 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from mathroom.domain.import_problems import ImportFileError
+from mathroom.domain.score_import import BLOCKING_CODES, ParsedScores, ScoreLayout, ScoreRow
 from mathroom.domain.skills import Level
-from mathroom.importers.score_file import (
-    BLOCKING_CODES,
-    ParsedScores,
-    ScoreFileError,
-    ScoreLayout,
-    ScoreRow,
-    code_key,
-    looks_like_skill_code,
-    parse_date,
-    parse_scores,
-)
+from mathroom.importers.score_columns import code_key, looks_like_skill_code
+from mathroom.importers.score_file import parse_scores
+from mathroom.importers.score_values import parse_date
 from tests.fixtures.scores import make_fixtures
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "scores"
@@ -192,7 +186,7 @@ def test_repeated_headers_are_skipped_but_a_student_called_max_is_not(tmp_path: 
 
 def test_known_codes_make_any_header_a_skill_column(tmp_path: Path) -> None:
     file = write(tmp_path / "custom.csv", "Student ID,FRAC-ADD,Notes\n0700123,80,ok\n")
-    with pytest.raises(ScoreFileError, match="no skill and score columns"):
+    with pytest.raises(ImportFileError, match="no skill and score columns"):
         parse_scores(file)
     parsed = parse_scores(file, known_codes=["frac-add"])
     assert [(r.skill_code, r.score) for r in parsed.rows] == [("FRAC-ADD", Decimal(80))]
@@ -211,20 +205,20 @@ def test_known_codes_make_any_header_a_skill_column(tmp_path: Path) -> None:
 def test_refusals_name_the_file(tmp_path: Path, data: bytes, suffix: str, reason: str) -> None:
     path = tmp_path / f"scores{suffix}"
     path.write_bytes(data)
-    with pytest.raises(ScoreFileError, match=re.escape(reason)) as raised:
+    with pytest.raises(ImportFileError, match=re.escape(reason)) as raised:
         parse_scores(path)
     assert str(raised.value).startswith(f"scores{suffix}: ")
 
 
 def test_a_student_list_without_scores_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ScoreFileError, match="a student column was found, but no skill"):
+    with pytest.raises(ImportFileError, match="a student column was found, but no skill"):
         parse_scores(write(tmp_path / "roster.csv", "Student ID,Last Name,First Name\n1,A,B\n"))
 
 
 def test_cancel_stops_a_long_read(tmp_path: Path) -> None:
     rows = "".join(f"{n},7.NS.A.1b,{n % 100}\n" for n in range(5000))
     file = write(tmp_path / "big.csv", "Student ID,Skill,Score\n" + rows)
-    with pytest.raises(ScoreFileError, match="import cancelled"):
+    with pytest.raises(ImportFileError, match="import cancelled"):
         parse_scores(file, cancelled=lambda: True)
     seen: list[tuple[int, int]] = []
     parsed = parse_scores(file, progress=lambda done, total: seen.append((done, total)))

@@ -1,231 +1,119 @@
 """Rosters → Import…: read a file off the GUI thread, preview every change, then import.
 
 Nothing is written until the teacher presses Import, every conflict has been decided, and a
-backup has been taken. The whole import is one transaction.
+backup has been taken. The whole import is one transaction. The preview re-plans on every
+decision against the roster as it was read with the file, without touching the database.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from mathroom.domain.errors import MathroomError
 from mathroom.domain.roster import Period
-from mathroom.importers.roster_columns import RosterField
-from mathroom.importers.roster_plan import ChangeKind, ImportDecisions, ImportPlan
-from mathroom.services.catalog import Services
-from mathroom.services.roster_import import ImportResult, RosterFile
-from mathroom.ui.background import run_in_background
+from mathroom.domain.roster_import import ChangeKind, ImportDecisions, ImportPlan, RosterField
+from mathroom.services.roster_import import ImportResult, RosterFile, RosterImportService
+from mathroom.ui.dialogs.import_wizard import ImportWizard, Reader, plural, text_label
+from mathroom.ui.widgets.page import clear_layout
 
 _DECIDE, _SKIP, _TAKE = "decide", "skip", "take"
-_ALL_TO_PERIOD = "__all__"
+_SHOWN_SECTIONS = 40
+_INTRO = (
+    "Import students from your school's system",
+    "Export the class roster from PowerSchool, Infinite Campus, Skyward, Aeries, Google "
+    "Classroom or Clever as CSV or Excel (.csv, .tsv, .txt, .xlsx), or use a OneRoster folder "
+    "or .zip. Mathroom shows exactly what will change before anything is written, and takes a "
+    "backup first.\n\nOnly names, student numbers, grade, period and course are read. Birth "
+    "dates, e-mail, gender, notes and scores are ignored and never stored.",
+)
+_CHANGES = (
+    ChangeKind.NEW,
+    ChangeKind.UPDATED,
+    ChangeKind.MOVED,
+    ChangeKind.RETURNING,
+    ChangeKind.UNCHANGED,
+)
 
 
-def _text(widget_text: str, name: str = "") -> QLabel:
-    label = QLabel(widget_text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-class ImportRosterDialog(QDialog):
-    imported = Signal()
-
+class ImportRosterDialog(ImportWizard):
     def __init__(
-        self, services: Services, default_period: Period | None, parent: QWidget | None = None
+        self,
+        importer: RosterImportService,
+        default_period: Period | None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import a roster")
+        super().__init__(
+            "Import a roster",
+            _INTRO,
+            ("Choose a roster file", "Rosters (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)"),
+            ["What will happen", "Line", "Details"],
+            parent,
+        )
         self.resize(980, 720)
-        self._services = services
+        self._importer = importer
         self._default_period = default_period
         self._file: RosterFile | None = None
         self._decisions = ImportDecisions()
         self._conflict_choices: dict[int, str] = {}
-        self._cancel = threading.Event()
         self.plan: ImportPlan | None = None
         self.import_result: ImportResult | None = None
-
-        layout = QVBoxLayout(self)
-        self.steps = QStackedWidget()
-        layout.addWidget(self.steps, 1)
-        self.steps.addWidget(self._build_choose_step())
-        self.steps.addWidget(self._build_preview_step())
-        self.steps.addWidget(self._build_done_step())
-        buttons = QHBoxLayout()
-        self.back_button = QPushButton("Choose another file")
-        self.cancel_button = QPushButton("Cancel")
-        self.import_button = QPushButton("Import")
-        self.import_button.setObjectName("primary")
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.import_button)
-        layout.addLayout(buttons)
-        self.back_button.clicked.connect(self._on_back_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        self.import_button.clicked.connect(self._on_import_clicked)
-        self._show_step(0)
-
-    # -- steps ------------------------------------------------------------------------------
-    def _build_choose_step(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        title = _text("Import students from your school's system", "pageTitle")
-        layout.addWidget(title)
-        layout.addWidget(
-            _text(
-                "Export the class roster from PowerSchool, Infinite Campus, Skyward, Aeries, "
-                "Google Classroom or Clever as CSV or Excel (.csv, .tsv, .txt, .xlsx), or use a "
-                "OneRoster folder or .zip. Mathroom shows exactly what will change before anything "
-                "is written, and takes a backup first.\n\nOnly names, student numbers, grade, "
-                "period and course are read. Birth dates, e-mail, gender, notes and scores are "
-                "ignored and never stored.",
-            )
-        )
-        row = QHBoxLayout()
-        self.choose_button = QPushButton("Choose a file…")
-        self.choose_button.setObjectName("primary")
-        self.folder_button = QPushButton("Choose a OneRoster folder…")
-        row.addWidget(self.choose_button)
-        row.addWidget(self.folder_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        self.read_status = _text("", "muted")
-        layout.addWidget(self.read_status)
-        self.read_error = _text("", "banner")
-        self.read_error.hide()
-        layout.addWidget(self.read_error)
-        layout.addStretch(1)
-        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.folder_button = self.add_chooser("Choose a OneRoster folder…")
         self.folder_button.clicked.connect(self._on_folder_clicked)
-        return page
+        self.tree.setColumnWidth(0, 330)
+        self.tree.setColumnWidth(1, 60)
+        self._build_options()
 
-    def _build_preview_step(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.file_title = _text("", "sectionTitle")
-        layout.addWidget(self.file_title)
-        self.summary = _text("", "okBanner")
-        layout.addWidget(self.summary)
-        self.blockers = _text("", "banner")
-        layout.addWidget(self.blockers)
+    def _build_options(self) -> None:
         self.mapping_box = QWidget()
         self.mapping_grid = QGridLayout(self.mapping_box)
         self.mapping_grid.setContentsMargins(0, 0, 0, 0)
         self.mapping_combos: dict[RosterField, QComboBox] = {}
-        layout.addWidget(self.mapping_box)
+        self.options.addWidget(self.mapping_box)
         sections_row = QHBoxLayout()
-        self.sections_label = _text("Sections to import:")
+        self.sections_label = text_label("Sections to import:")
         sections_row.addWidget(self.sections_label)
         self.sections_host = QWidget()
         self.sections_layout = QHBoxLayout(self.sections_host)
         self.sections_layout.setContentsMargins(0, 0, 0, 0)
+        self.section_boxes: dict[str, QCheckBox] = {}
         sections_row.addWidget(self.sections_host, 1)
-        layout.addLayout(sections_row)
-        period_row = QHBoxLayout()
-        self.all_to_period = QComboBox()
-        period_row.addWidget(_text("Put every student in:"))
-        period_row.addWidget(self.all_to_period, 1)
+        self.options.addLayout(sections_row)
         self.period_row = QWidget()
-        self.period_row.setLayout(period_row)
-        layout.addWidget(self.period_row)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["What will happen", "Line", "Details"])
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setColumnWidth(1, 60)
-        layout.addWidget(self.tree, 1)
+        period_row = QHBoxLayout(self.period_row)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        self.all_to_period = QComboBox()
+        period_row.addWidget(text_label("Put every student in:"))
+        period_row.addWidget(self.all_to_period, 1)
+        self.options.addWidget(self.period_row)
         self.archive_leaving = QCheckBox("")
-        layout.addWidget(self.archive_leaving)
-        self.ignored = _text("", "muted")
-        layout.addWidget(self.ignored)
+        self.footer.addWidget(self.archive_leaving)
+        self.ignored = text_label("", "muted")
+        self.footer.addWidget(self.ignored)
         self.archive_leaving.toggled.connect(self._on_archive_leaving_toggled)
         self.all_to_period.currentIndexChanged.connect(self._on_all_to_period_changed)
-        return page
-
-    def _build_done_step(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(_text("Import finished", "pageTitle"))
-        self.done_text = _text("")
-        layout.addWidget(self.done_text)
-        layout.addStretch(1)
-        return page
-
-    def _show_step(self, index: int) -> None:
-        self.steps.setCurrentIndex(index)
-        self.back_button.setVisible(index == 1)
-        self.import_button.setVisible(index == 1)
-        self.cancel_button.setText("Close" if index == 2 else "Cancel")
 
     # -- reading --------------------------------------------------------------------------
-    def _on_choose_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Choose a roster file",
-            str(Path.home()),
-            "Rosters (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)",
-        )
-        if path:
-            self.load(Path(path))
-
     def _on_folder_clicked(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Choose a OneRoster folder", str(Path.home()))
         if path:
             self.load(Path(path))
 
-    def load(self, path: Path) -> None:
-        """Read the file in the background, with progress and a working Cancel."""
-        self._cancel.clear()
-        self.read_error.hide()
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.read_status.setText(f"Reading {path.name}…")
-        self.choose_button.setEnabled(False)
-        self.folder_button.setEnabled(False)
-        importer = self._services.roster_import
-        cancel = self._cancel
+    def _reader(self, path: Path) -> Reader:
+        return partial(self._importer.read_for_preview, path)
 
-        def work(progress: Callable[[int, int], None]) -> RosterFile:
-            return importer.read_for_preview(path, progress, cancel.is_set)
-
-        run_in_background(
-            work, self._on_read_done, self._on_read_failed, progress=self._on_progress
-        )
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-
-    def _on_read_done(self, result: object) -> None:
-        self._reading_finished()
+    def _show_preview(self, result: object) -> None:
         if not isinstance(result, RosterFile):
             return
         self._file = result
@@ -234,35 +122,20 @@ class ImportRosterDialog(QDialog):
         self._build_mapping()
         self._build_sections()
         self._replan()
-        self._show_step(1)
 
-    def _on_read_failed(self, error: Exception) -> None:
-        self._reading_finished()
-        message = str(error) if isinstance(error, MathroomError) else f"Unexpected problem: {error}"
-        self.read_error.setText(message + "\nNothing was imported.")
-        self.read_error.show()
-
-    def _reading_finished(self) -> None:
-        self.progress.hide()
-        self.read_status.setText("")
-        self.choose_button.setEnabled(True)
-        self.folder_button.setEnabled(True)
+    def _forget(self) -> None:
+        self._file = None
 
     # -- preview --------------------------------------------------------------------------
     def _build_mapping(self) -> None:
-        while self.mapping_grid.count():
-            item = self.mapping_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.mapping_grid)
         self.mapping_combos = {}
-        file = self._file
-        mapping = file.parsed.mapping if file is not None else None
+        mapping = self._file.parsed.mapping if self._file is not None else None
         self.mapping_box.setVisible(mapping is not None)
         if mapping is None:
             return
         self.mapping_grid.addWidget(
-            _text("Columns (fix any that are wrong):", "sectionTitle"), 0, 0, 1, 4
+            text_label("Columns (fix any that are wrong):", "sectionTitle"), 0, 0, 1, 4
         )
         for n, field in enumerate(RosterField):
             combo = QComboBox()
@@ -274,41 +147,28 @@ class ImportRosterDialog(QDialog):
             combo.currentIndexChanged.connect(partial(self._on_mapping_changed, field))
             self.mapping_combos[field] = combo
             row, col = 1 + n // 2, (n % 2) * 2
-            self.mapping_grid.addWidget(_text(field.label), row, col)
+            self.mapping_grid.addWidget(text_label(field.label), row, col)
             self.mapping_grid.addWidget(combo, row, col + 1)
 
     def _on_mapping_changed(self, field: RosterField, _index: int) -> None:
-        file = self._file
-        if file is None or file.table is None or file.parsed.mapping is None:
+        if self._file is None:
             return
         column = self.mapping_combos[field].currentData()
-        mapping = file.parsed.mapping.with_column(field, None if column == -1 else int(column))
-        try:
-            parsed = self._services.roster_import.remap(file.table, mapping)
-        except MathroomError as exc:
-            self.blockers.setText(str(exc))
-            self.blockers.show()
-            return
-        self._file = replace(file, parsed=parsed)
+        self._file = self._file.remapped(field, None if column == -1 else int(column))
         self._build_sections()
         self._replan()
 
     def _build_sections(self) -> None:
-        while self.sections_layout.count():
-            item = self.sections_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.section_boxes: dict[str, QCheckBox] = {}
-        parsed = self._file.parsed if self._file else None
-        sections = parsed.periods if parsed else ()
-        periods = self._services.roster.periods()
+        clear_layout(self.sections_layout)
+        self.section_boxes = {}
+        file = self._file
+        sections = file.parsed.periods if file is not None else ()
         self.all_to_period.blockSignals(True)
         self.all_to_period.clear()
         self.all_to_period.addItem(
             "(use the file's sections)" if sections else "Choose a period…", None
         )
-        for period in periods:
+        for period in file.snapshot.periods if file is not None else ():
             self.all_to_period.addItem(period.name, period.name)
         if not sections and self._default_period is not None:
             index = self.all_to_period.findData(self._default_period.name)
@@ -317,16 +177,16 @@ class ImportRosterDialog(QDialog):
         self.all_to_period.blockSignals(False)
         self.sections_label.setVisible(bool(sections))
         self.sections_host.setVisible(bool(sections))
-        preview = self._services.roster_import.plan(parsed, self._decisions) if parsed else None
-        taken = set(preview.taken_sections) if preview else set()
-        for section in sections[:40]:
+        taken = set(file.plan(self._decisions).taken_sections) if file is not None else set()
+        for section in sections[:_SHOWN_SECTIONS]:
             box = QCheckBox(section)
             box.setChecked(section in taken)
             box.toggled.connect(self._on_section_toggled)
             self.sections_layout.addWidget(box)
             self.section_boxes[section] = box
-        if len(sections) > 40:
-            self.sections_layout.addWidget(_text(f"… and {len(sections) - 40} more", "muted"))
+        if len(sections) > _SHOWN_SECTIONS:
+            more = f"… and {len(sections) - _SHOWN_SECTIONS} more"
+            self.sections_layout.addWidget(text_label(more, "muted"))
         self.sections_layout.addStretch(1)
 
     def _on_section_toggled(self, _checked: bool) -> None:
@@ -353,25 +213,9 @@ class ImportRosterDialog(QDialog):
         if self._file is None:
             return
         parsed = self._file.parsed
-        self.plan = plan = self._services.roster_import.plan(parsed, self._decisions)
-        table = self._file.table
-        how = ""
-        if table is not None:
-            bits = [
-                b
-                for b in (
-                    table.encoding,
-                    {",": "commas", ";": "semicolons", "\t": "tabs"}.get(table.delimiter or "", ""),
-                    table.sheet,
-                )
-                if b
-            ]
-            how = f" ({', '.join(bits)})" if bits else ""
-        self.file_title.setText(f"{parsed.source}{how}: {len(parsed.rows)} students read")
-        self.summary.setText(plan.summary())
-        self.summary.setObjectName("banner" if plan.conflicts else "okBanner")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        self.plan = plan = self._file.plan(self._decisions)
+        self._show_title(parsed.source, parsed.file_format, plural(len(parsed.rows), "student"))
+        self._show_summary(plan.summary(), ok=not plan.conflicts)
         open_conflicts = [
             p for p in parsed.conflicts if self._conflict_choices.get(p.line, _DECIDE) == _DECIDE
         ]
@@ -382,8 +226,7 @@ class ImportRosterDialog(QDialog):
                 "Decide each conflict below (skip the row, or import it as in "
                 "the file) before importing.",
             )
-        self.blockers.setText("\n".join(questions))
-        self.blockers.setVisible(bool(questions))
+        self._show_blockers(questions)
         self.period_row.setVisible(
             not parsed.periods or self.all_to_period.currentData() is not None
         )
@@ -392,57 +235,30 @@ class ImportRosterDialog(QDialog):
             f"Archive {who} of these periods who are not in the file (kept, and can be restored)"
         )
         self.archive_leaving.setVisible(bool(plan.leaving))
-        self.ignored.setText(
-            "Not imported (never stored): " + ", ".join(plan.ignored_columns)
-            if plan.ignored_columns
-            else ""
-        )
+        ignored = ", ".join(plan.ignored_columns)
+        self.ignored.setText(f"Not imported (never stored): {ignored}" if ignored else "")
         self._fill_tree(plan)
         self.import_button.setEnabled(plan.can_apply and plan.changes_anything)
         self.import_button.setText(
             "Import" if plan.changes_anything or not plan.can_apply else "Nothing to import"
         )
+        self.preview_updated.emit()
 
     def _fill_tree(self, plan: ImportPlan) -> None:
         self.tree.clear()
-
-        def group(title: str, count: int, expanded: bool) -> QTreeWidgetItem:
-            item = QTreeWidgetItem([f"{title} ({count})"])
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(expanded)
-            return item
-
-        conflicts = [p for p in (self._file.parsed.conflicts if self._file else ())]
-        extra = [p for p in plan.conflicts if p.line not in {c.line for c in conflicts}]
-        if conflicts or extra:
-            parent = group("Conflicts to decide", len(conflicts) + len(extra), True)
-            for problem in [*conflicts, *extra]:
-                item = QTreeWidgetItem(parent, ["", str(problem.line), problem.message])
-                item.setToolTip(2, problem.message)
-                combo = QComboBox()
-                combo.addItem("Decide…", _DECIDE)
-                combo.addItem("Skip this row", _SKIP)
-                combo.addItem("Import as in the file", _TAKE)
-                choice = self._conflict_choices.get(problem.line, _DECIDE)
-                combo.setCurrentIndex([_DECIDE, _SKIP, _TAKE].index(choice))
-                combo.currentIndexChanged.connect(
-                    partial(self._on_conflict_choice, problem.line, combo)
-                )
-                self.tree.setItemWidget(item, 0, combo)
-        for kind in (
-            ChangeKind.NEW,
-            ChangeKind.UPDATED,
-            ChangeKind.MOVED,
-            ChangeKind.RETURNING,
-            ChangeKind.UNCHANGED,
-        ):
+        conflicts = list(self._file.parsed.conflicts if self._file else ())
+        lines = {c.line for c in conflicts}
+        conflicts += [p for p in plan.conflicts if p.line not in lines]
+        if conflicts:
+            parent = self._group("Conflicts to decide", len(conflicts), True)
+            for problem in conflicts:
+                item = self._problem(parent, problem.line, problem.message)
+                self.tree.setItemWidget(item, 0, self._conflict_combo(problem.line))
+        for kind in _CHANGES:
             items = plan.of_kind(kind)
             if not items:
                 continue
-            parent = group(kind.label, len(items), kind is not ChangeKind.UNCHANGED)
+            parent = self._group(kind.label, len(items), kind is not ChangeKind.UNCHANGED)
             for planned in items:
                 where = ", ".join(
                     t.name + (" (new period)" if t.is_new else "") for t in planned.targets
@@ -452,58 +268,42 @@ class ImportRosterDialog(QDialog):
                     detail = f"{', '.join(planned.from_periods)} → {where}"
                 QTreeWidgetItem(parent, [planned.display, str(planned.row.line), detail])
         if plan.leaving:
-            parent = group("Not in the file (leaving)", len(plan.leaving), True)
+            parent = self._group("Not in the file (leaving)", len(plan.leaving), True)
             for leaving in plan.leaving:
-                s = leaving.student
-                QTreeWidgetItem(
-                    parent,
-                    [
-                        f"{s.given_name} {s.family_name}".strip(),
-                        "",
-                        ", ".join(leaving.period_names),
-                    ],
-                )
+                name = f"{leaving.student.given_name} {leaving.student.family_name}".strip()
+                QTreeWidgetItem(parent, [name, "", ", ".join(leaving.period_names)])
         for title, problems in (("Skipped rows", plan.skipped), ("Warnings", plan.warnings)):
             if problems:
-                parent = group(title, len(problems), True)
+                parent = self._group(title, len(problems), True)
                 for problem in problems:
-                    row = QTreeWidgetItem(parent, ["", str(problem.line), problem.message])
-                    row.setToolTip(2, problem.message)
+                    self._problem(parent, problem.line, problem.message)
         if plan.filtered_out_rows:
-            group("Rows for other sections, left out", plan.filtered_out_rows, False)
+            self._group("Rows for other sections, left out", plan.filtered_out_rows, False)
+
+    @staticmethod
+    def _problem(parent: QTreeWidgetItem, line: int, message: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, ["", str(line), message])
+        item.setToolTip(2, message)
+        return item
+
+    def _conflict_combo(self, line: int) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem("Decide…", _DECIDE)
+        combo.addItem("Skip this row", _SKIP)
+        combo.addItem("Import as in the file", _TAKE)
+        choice = self._conflict_choices.get(line, _DECIDE)
+        combo.setCurrentIndex([_DECIDE, _SKIP, _TAKE].index(choice))
+        combo.currentIndexChanged.connect(partial(self._on_conflict_choice, line, combo))
+        return combo
 
     # -- importing ------------------------------------------------------------------------
-    def _on_import_clicked(self) -> None:
+    def _start_import(self) -> Callable[[], object] | None:
         if self._file is None:
-            return
-        self.import_button.setEnabled(False)
-        parsed, decisions = self._file.parsed, self._decisions
-        importer = self._services.roster_import
-        run_in_background(
-            lambda _p: importer.apply(parsed, decisions),
-            self._on_import_done,
-            self._on_import_failed,
-            writes=True,
-        )
+            return None
+        return partial(self._importer.apply, self._file.parsed, self._decisions)
 
-    def _on_import_done(self, result: object) -> None:
+    def _done_text(self, result: object) -> tuple[str, Path | None] | None:
         if not isinstance(result, ImportResult):
-            return
+            return None
         self.import_result = result
-        backup = f"\n\nA backup was taken first: {result.backup.name}" if result.backup else ""
-        self.done_text.setText(result.summary() + backup)
-        self._show_step(2)
-        self.imported.emit()
-
-    def _on_import_failed(self, error: Exception) -> None:
-        self.import_button.setEnabled(True)
-        self.blockers.setText(f"{error}\nNothing was imported.")
-        self.blockers.show()
-
-    def _on_back_clicked(self) -> None:
-        self._file = None
-        self._show_step(0)
-
-    def _on_cancel_clicked(self) -> None:
-        self._cancel.set()
-        self.reject()
+        return result.summary(), result.backup

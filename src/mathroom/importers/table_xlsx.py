@@ -1,19 +1,17 @@
-"""Reading the first visible worksheet with data from an .xlsx workbook as rows of text."""
+"""The .xlsx half of the table reader: the first visible worksheet with data, as rows of text."""
 
 from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 import openpyxl
 
-from mathroom.importers.roster_errors import RosterImportError
-
-CHECK_EVERY = 2000
-NOT_A_WORKBOOK = "not a readable Excel workbook"
+from mathroom.domain.import_problems import ImportFileError
+from mathroom.importers.table_file import CHECK_EVERY, NOT_A_WORKBOOK, Cancelled, Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +44,8 @@ def cell_text(value: object) -> str:
 def read_xlsx(
     data: bytes,
     source: str,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
 ) -> SheetRows:
     """Rows of the first visible worksheet holding any non-blank cell."""
     # openpyxl warns about features it skips (data validation, styles); none matter here.
@@ -56,7 +54,7 @@ def read_xlsx(
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # damaged zips and XML fail in many different ways
-            raise RosterImportError(source, NOT_A_WORKBOOK) from exc
+            raise ImportFileError(source, NOT_A_WORKBOOK) from exc
         try:
             for sheet in workbook.worksheets:
                 if sheet.sheet_state != "visible":
@@ -69,28 +67,28 @@ def read_xlsx(
                 )
                 if rows:
                     return SheetRows(sheet.title, rows, lines)
-        except RosterImportError:
+        except ImportFileError:
             raise
         except Exception as exc:  # a sheet's XML can be broken even when the workbook opens
-            raise RosterImportError(source, NOT_A_WORKBOOK) from exc
+            raise ImportFileError(source, NOT_A_WORKBOOK) from exc
         finally:
             workbook.close()
-    raise RosterImportError(source, "the file is empty (no visible worksheet holds any data)")
+    raise ImportFileError(source, "the file is empty (no visible worksheet holds any data)")
 
 
 def _sheet_rows(
     values: Iterable[tuple[object, ...]],
     source: str,
     estimate: int,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
 ) -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     for number, raw in enumerate(values, start=1):
         if number % CHECK_EVERY == 0:
             if cancelled is not None and cancelled():
-                raise RosterImportError(source, "import cancelled")
+                raise ImportFileError(source, "import cancelled")
             if progress is not None:
                 progress(number, max(number, estimate))
         cells = [cell_text(value) for value in raw]

@@ -1,0 +1,237 @@
+"""What a roster import reads (columns, rows, problems) and what it would change (the plan).
+
+Plain data: the importers fill it in, the services write it, the wizard and the command line
+show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.import_problems import ProblemKind, RowProblem
+from mathroom.domain.roster import Period, Student
+
+
+# -- the file -----------------------------------------------------------------------------
+class RosterField(StrEnum):
+    """What a roster column can hold."""
+
+    STUDENT_NUMBER = "student_number"
+    FAMILY_NAME = "family_name"
+    GIVEN_NAME = "given_name"
+    PREFERRED_NAME = "preferred_name"
+    FULL_NAME = "full_name"  # one column "Last, First" (or "First Last")
+    GRADE = "grade"
+    PERIOD = "period"
+    COURSE = "course"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+NAME_FIELDS = frozenset({RosterField.FAMILY_NAME, RosterField.GIVEN_NAME, RosterField.FULL_NAME})
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which column holds which field, for one table; the teacher can change it."""
+
+    header_index: int  # index into RawTable.rows of the header row
+    columns: Mapping[RosterField, int]  # field -> column index
+    headers: tuple[str, ...]  # the header row's cells
+    ignored: tuple[str, ...]  # header names not imported, in file order
+
+    @staticmethod
+    def of(
+        header_index: int, columns: Mapping[RosterField, int], headers: tuple[str, ...]
+    ) -> ColumnMapping:
+        ordered = dict(sorted(columns.items(), key=lambda item: item[1]))
+        used = set(ordered.values())
+        if RosterField.FULL_NAME in ordered and RosterField.GIVEN_NAME in ordered:
+            used.discard(ordered[RosterField.FULL_NAME])  # only compared, never imported
+        ignored = tuple(h for i, h in enumerate(headers) if i not in used and h.strip())
+        return ColumnMapping(header_index, ordered, headers, ignored)
+
+    def with_column(self, field: RosterField, column: int | None) -> ColumnMapping:
+        """The same mapping with ``field`` read from ``column`` (None: not imported).
+
+        A column holds one field, so whatever field it held before is unmapped.
+        """
+        if column is not None and not 0 <= column < len(self.headers):
+            raise ValueError(f"column {column} is outside the header row")
+        columns = {f: c for f, c in self.columns.items() if f != field and c != column}
+        if column is not None:
+            columns[field] = column
+        return ColumnMapping.of(self.header_index, columns, self.headers)
+
+    def uses_full_name(self) -> bool:
+        """Names come from the full-name column (there is no separate given-name column)."""
+        return RosterField.FULL_NAME in self.columns and RosterField.GIVEN_NAME not in self.columns
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    """One student in one period. Rows under a CONFLICT are included, so the teacher decides."""
+
+    line: int
+    student_number: str | None  # text, leading zeros kept; None if blank
+    given_name: str  # never empty: a single-name student has only a given name
+    family_name: str
+    preferred_name: str | None
+    grade: int | None
+    period: str | None
+    course: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRoster:
+    source: str
+    rows: tuple[RosterRow, ...]
+    problems: tuple[RowProblem, ...]  # ordered by line
+    mapping: ColumnMapping | None  # None for OneRoster
+    ignored_columns: tuple[str, ...]
+    periods: tuple[str, ...]  # distinct non-empty period values in file order
+    file_format: str = ""  # "utf-8, commas" or "sheet Roster", for the preview's title
+
+    @property
+    def skipped(self) -> tuple[RowProblem, ...]:
+        return self._of(ProblemKind.SKIPPED)
+
+    @property
+    def warnings(self) -> tuple[RowProblem, ...]:
+        return self._of(ProblemKind.WARNING)
+
+    @property
+    def conflicts(self) -> tuple[RowProblem, ...]:
+        return self._of(ProblemKind.CONFLICT)
+
+    def describe(self, problem: RowProblem) -> str:
+        """The problem with its file named, as the command line prints it."""
+        return f"{self.source}, {problem.message}"
+
+    def _of(self, kind: ProblemKind) -> tuple[RowProblem, ...]:
+        return tuple(problem for problem in self.problems if problem.kind is kind)
+
+
+# -- the roster it meets ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CurrentStudent:
+    """A student already in Mathroom, with the periods they are enrolled in now."""
+
+    student: Student
+    period_ids: frozenset[PeriodId]
+
+
+@dataclass(frozen=True, slots=True)
+class RosterSnapshot:
+    periods: tuple[Period, ...]
+    students: tuple[CurrentStudent, ...]
+
+
+# -- the plan -----------------------------------------------------------------------------
+class ChangeKind(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    MOVED = "moved"
+    RETURNING = "returning"  # archived earlier, listed again: restored
+
+    @property
+    def label(self) -> str:
+        return "Moving period" if self is ChangeKind.MOVED else self.value.capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodTarget:
+    """Where a file's section goes: an existing period, or a new one with this name."""
+
+    period_id: PeriodId | None
+    name: str
+
+    @property
+    def is_new(self) -> bool:
+        return self.period_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDecisions:
+    """What the teacher settled in the wizard, or flags settled on the command line."""
+
+    period_for_all: str | None = None  # every row goes to this period (--period)
+    only_sections: frozenset[str] | None = None  # file sections to take; None = automatic
+    skip_lines: frozenset[int] = frozenset()  # conflicts settled by skipping the row
+    accept_lines: frozenset[int] = frozenset()  # conflicts settled by taking the row as is
+    archive_leaving: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStudent:
+    kind: ChangeKind
+    row: RosterRow
+    targets: tuple[PeriodTarget, ...]
+    student_id: StudentId | None = None
+    changes: tuple[str, ...] = ()  # "family name: Okafor → Okafor-Reyes"
+    from_periods: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        name = " ".join(p for p in (self.row.given_name, self.row.family_name) if p)
+        return name or "(no name)"
+
+
+@dataclass(frozen=True, slots=True)
+class LeavingStudent:
+    student: Student
+    period_names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    source: str
+    planned: tuple[PlannedStudent, ...]
+    leaving: tuple[LeavingStudent, ...]
+    skipped: tuple[RowProblem, ...]
+    warnings: tuple[RowProblem, ...]
+    conflicts: tuple[RowProblem, ...]  # unsettled ones; the import cannot run while any remain
+    new_periods: tuple[str, ...]
+    sections: tuple[str, ...]  # every section value in the file
+    taken_sections: tuple[str, ...]
+    filtered_out_rows: int
+    ignored_columns: tuple[str, ...]
+    decisions_needed: tuple[str, ...] = ()
+    archives_leaving: bool = False
+
+    def of_kind(self, kind: ChangeKind) -> tuple[PlannedStudent, ...]:
+        return tuple(p for p in self.planned if p.kind is kind)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.conflicts and not self.decisions_needed
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(p.kind is not ChangeKind.UNCHANGED for p in self.planned) or bool(
+            self.leaving and self.archives_leaving
+        )
+
+    def summary(self) -> str:
+        counts = [
+            f"{len(self.of_kind(ChangeKind.NEW))} new",
+            f"{len(self.of_kind(ChangeKind.UPDATED))} updated",
+            f"{len(self.of_kind(ChangeKind.UNCHANGED))} unchanged",
+            f"{len(self.of_kind(ChangeKind.MOVED))} moving period",
+            f"{len(self.of_kind(ChangeKind.RETURNING))} returning",
+            f"{len(self.leaving)} leaving",
+            _count(len(self.skipped), "row skipped", "rows skipped"),
+        ]
+        if self.conflicts:
+            counts.append(_count(len(self.conflicts), "conflict", "conflicts") + " to decide")
+        return ", ".join(counts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
