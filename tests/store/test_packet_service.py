@@ -94,7 +94,7 @@ def test_a_failed_build_keeps_the_old_file(
     def broken(*_args: object) -> list[object]:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("mathroom.export.packet._poster", broken)
+    monkeypatch.setattr("mathroom.export.packet.poster_story", broken)
     with pytest.raises(RuntimeError):
         services.packet.build(school_day, out, options=PacketOptions())
     assert out.read_bytes() == b"%PDF old"
