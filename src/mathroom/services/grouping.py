@@ -147,19 +147,24 @@ class GroupingService:
         on that day's whiteboard stations, when the day's plan has a stations block."""
         with self._store.unit_of_work() as session:
             repository = GroupRepository(session)
-            set_id = repository.add_group_set(
-                draft.period,
-                draft.on,
-                draft.groups,
-                mode=draft.mode.value,
-                group_size=draft.group_size,
-                seed=draft.seed,
-                now=self._now(),
-            )
+            set_id = add_group_set(repository, draft, self._now())
             PlanRepository(session).use_group_set(
                 draft.period, draft.on, set_id, repository.group_ids(set_id)
             )
             return set_id
+
+
+def add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
+    """Save the draft's groups as a set made for its day (the history grows)."""
+    return groups.add_group_set(
+        draft.period,
+        draft.on,
+        draft.groups,
+        mode=draft.mode.value,
+        group_size=draft.group_size,
+        seed=draft.seed,
+        now=now,
+    )
 
 
 def _draft(

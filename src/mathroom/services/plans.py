@@ -28,7 +28,7 @@ from mathroom.domain.plan_templates import (
 )
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period
-from mathroom.services.grouping import GroupDraft, GroupingService
+from mathroom.services.grouping import GroupDraft, GroupingService, add_group_set
 from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
@@ -321,7 +321,7 @@ class PlanService:
         groups = GroupRepository(session)
         blocks = list(staged.blocks)
         for index, draft in staged.drafts.items():
-            set_id = _add_group_set(groups, draft, self._now())
+            set_id = add_group_set(groups, draft, self._now())
             blocks[index] = blocks[index].with_groups(set_id, [g.number for g in draft.groups])
         return self._replace(session, staged.period, staged.on, blocks, staged.notes)
 
@@ -391,15 +391,3 @@ def _with_stations(plan: DayPlan | None, index: int) -> DayPlan:
 
 def _seed(seed: int | None, offset: int) -> int | None:
     return None if seed is None else seed + offset
-
-
-def _add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
-    return groups.add_group_set(
-        draft.period,
-        draft.on,
-        draft.groups,
-        mode=draft.mode.value,
-        group_size=draft.group_size,
-        seed=draft.seed,
-        now=now,
-    )
