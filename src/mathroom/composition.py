@@ -59,25 +59,22 @@ def open_services(
     database = _Database(folder, clock)
     content = content or ContentFiles.bundled()
     store = database.store
-    classroom = ClassroomService(store)
     safety = SafetyNet(folder, local_now)
-    attendance = AttendanceService(store, local_now)
     evidence = EvidenceService(store, local_now)
     grouping = GroupingService(store, local_now)
-    practice = PracticeService(store, local_now)
     return Services(
         folder=folder,
         clock=clock,
         connection=database,
-        classroom=classroom,
+        classroom=ClassroomService(store),
         demo=DemoService(store, content, local_now),
         library=LibraryService(store, content, local_now),
         maintenance=MaintenanceService(folder, local_now),
-        printing=PrintService(classroom, folder, evidence),
-        projector=ProjectorService(classroom, attendance),
+        printing=PrintService(store, folder, evidence),
+        projector=ProjectorService(store),
         roster=RosterService(store, safety, local_now),
         roster_import=RosterImportService(store, safety, local_now),
-        attendance=attendance,
+        attendance=AttendanceService(store, local_now),
         evidence=evidence,
         skill_map=SkillMapService(store),
         score_import=ScoreImportService(store, safety, local_now),
@@ -85,8 +82,6 @@ def open_services(
         grouping=grouping,
         plans=PlanService(store, local_now, grouping),
         tasks=TaskService(store, safety, local_now),
-        packet=PacketService(
-            store, classroom, attendance, evidence, folder, practice.printed_sheets
-        ),
-        practice=practice,
+        packet=PacketService(store, folder),
+        practice=PracticeService(store, local_now),
     )

@@ -15,6 +15,7 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.store.unit_of_work import Store
+from tests.store.transactions import counted_transactions
 
 
 def test_make_check_and_save(demo_store: Store, school_day: date, now: datetime) -> None:
@@ -76,7 +77,7 @@ def test_impossible_rules_are_named(demo_store: Store, school_day: date, now: da
 def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(
     demo_store: Store, school_day: date, now: datetime
 ) -> None:
-    from mathroom.services.projector import ProjectorService
+    from mathroom.services.projector import GroupRevealScene, ProjectorService
 
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0]
@@ -92,11 +93,15 @@ def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(
     again = {s for g in second.groups for s, r in g.roles if r == "marker"}
     assert len(markers & again) <= 1  # the marker role moves on to others
 
-    slide = ProjectorService(classroom, AttendanceService(demo_store, lambda: now))
-    shown = " ".join(
-        n for _, names in slide.welcome_slide(period.id, school_day).stations for n in names
-    )
-    assert "(marker)" in shown and "(reporter)" in shown
+    scenes = ProjectorService(demo_store).scenes(period.id, school_day)
+    shown = {
+        seat.role
+        for scene in scenes
+        if isinstance(scene, GroupRevealScene)
+        for tile in scene.tiles
+        for seat in tile.seats
+    }
+    assert {"marker", "reporter"} <= shown
 
 
 def test_a_buddy_rule_keeps_a_newcomer_with_one_of_their_buddies(
@@ -120,3 +125,14 @@ def test_a_buddy_rule_keeps_a_newcomer_with_one_of_their_buddies(
     for buddy in (buddy_one, buddy_two):
         attendance.set_status(period.id, buddy, school_day, AttendanceStatus.ABSENT)
     assert service.make(period.id, school_day, 3, seed=9, time_limit_s=0.2).groups
+
+
+def test_making_groups_reads_in_one_transaction(
+    demo_store: Store, school_day: date, now: datetime
+) -> None:
+    period = ClassroomService(demo_store).overview().periods[0]
+    service = GroupingService(demo_store, lambda: now)
+    with counted_transactions(demo_store) as begun:
+        draft = service.make(period.id, school_day, 4, seed=1, time_limit_s=0.2)
+    assert len(begun) == 1
+    assert draft.groups

@@ -13,7 +13,10 @@ from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.plan import school_week
 from mathroom.export.packet_model import PacketOptions, Section
-from mathroom.services.packet import NoPlanError
+from mathroom.paths import DataFolder
+from mathroom.services.packet import NoPlanError, PacketService
+from mathroom.store.unit_of_work import Store
+from tests.store.transactions import counted_transactions
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 
@@ -91,7 +94,7 @@ def test_a_failed_build_keeps_the_old_file(
     def broken(*_args: object) -> list[object]:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("mathroom.export.packet._poster", broken)
+    monkeypatch.setattr("mathroom.export.packet.poster_story", broken)
     with pytest.raises(RuntimeError):
         services.packet.build(school_day, out, options=PacketOptions())
     assert out.read_bytes() == b"%PDF old"
@@ -104,3 +107,18 @@ def test_sections_option_and_period_choice(services: Services, school_day: date)
     packet = services.packet.packet(school_day, [first.id], options)
     assert [p.period_name for p in packet.periods] == [first.name]
     assert packet.options.sections == {Section.ROSTER}
+
+
+def test_a_packet_reads_one_snapshot_in_one_transaction(
+    demo_store: Store, demo_folder: DataFolder, school_day: date, tmp_path: Path
+) -> None:
+    service = PacketService(demo_store, demo_folder)
+    with counted_transactions(demo_store) as begun:
+        packet = service.packet(school_day)
+    assert len(begun) == 1
+    # The demo day reaches every kind of read: groups, tasks, pulls' histories, practice.
+    assert all(p.posters and p.cards and p.exit_tickets for p in packet.periods)
+    assert any(p.pulls for p in packet.periods) and any(p.practice for p in packet.periods)
+    with counted_transactions(demo_store) as begun:
+        service.build(school_day, tmp_path / "day.pdf")
+    assert len(begun) == 1

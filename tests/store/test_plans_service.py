@@ -30,6 +30,7 @@ from mathroom.services.plans import PlanExistsError, PlanService
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.tables import DayPlanRow
 from mathroom.store.unit_of_work import Store
+from tests.store.transactions import counted_transactions
 
 
 @pytest.fixture
@@ -70,9 +71,11 @@ def test_two_pulls_join_today_without_overrunning_the_period(
     plans = PlanService(demo_store, lambda: now)
     demo_pull = {StudentId(s) for s in plans.pulled_today(period.id, school_day)}
     assert demo_pull  # the demo plans a pull of its own
-    needs = EvidenceService(demo_store, lambda: now).needs_today(
-        period.id, school_day, [], group_size=4, pulls=2, already_pulled=list(demo_pull)
-    )
+    with counted_transactions(demo_store) as begun:
+        needs = EvidenceService(demo_store, lambda: now).needs_today(
+            period.id, school_day, [], group_size=4, pulls=2, already_pulled=list(demo_pull)
+        )
+    assert len(begun) == 1  # the gap map and today's attendance come from one snapshot
     assert len(needs.suggestions) == 2
     titles = [plans.add_pull(period.id, school_day, s) for s in needs.suggestions]
     plan = classroom.plans(period.id, school_day, school_day)[0]

@@ -33,6 +33,7 @@ from mathroom.services.roster import RosterService
 from mathroom.services.safety import SafetyNet
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.unit_of_work import Store
+from tests.store.transactions import counted_transactions
 
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 SCENE_TYPES = (AgendaScene, GroupRevealScene, TaskScene, TimerScene, NamePickerScene)
@@ -45,11 +46,7 @@ ALLOWED_FIELDS = {
 
 
 def service(store: Store) -> ProjectorService:
-    # Attendance records carry a time stamp only; no projector decision reads it.
-    return ProjectorService(ClassroomService(store), AttendanceService(store, lambda: STAMP))
-
-
-STAMP = datetime(2026, 11, 23, 7, 30)
+    return ProjectorService(store)
 
 
 def first_period(store: Store) -> Period:
@@ -129,6 +126,17 @@ def test_the_demo_day_runs_agenda_then_each_blocks_scenes(
         assert names == sorted(names, key=str.casefold)  # order gives nothing away
     pickers = [s for s in scenes if isinstance(s, NamePickerScene)]
     assert pickers and all(p.groups == tuple(t.label for t in reveal.tiles) for p in pickers)
+
+
+def test_a_scene_list_reads_one_snapshot_in_one_transaction(
+    demo_store: Store, school_day: date
+) -> None:
+    period = first_period(demo_store)
+    with counted_transactions(demo_store) as begun:
+        scenes = service(demo_store).scenes(period.id, school_day)
+    assert len(begun) == 1
+    kinds = {type(scene) for scene in scenes}
+    assert kinds == set(SCENE_TYPES)  # agenda, groups, tasks, timers and pickers all read
 
 
 def test_tasks_bring_prompt_hints_and_extensions_but_never_answers_or_notes(

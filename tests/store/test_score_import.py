@@ -304,7 +304,7 @@ def test_ambiguous_names_archived_students_and_other_periods(
         copy = Student(twin.id, twin.given_name, twin.family_name, None, None)
         new_id = RosterRepository(session).add_student(copy, now)
         RosterRepository(session).enroll(new_id, period, today)
-        RosterEditor(session).student_row(leaver.id).archived_at = now
+        RosterEditor(session).set_students_archived([leaver.id], now)
     classroom = ClassroomService(demo_store)
     other = classroom.roster(classroom.overview().periods[1].id)[0].student
     file = write(

@@ -17,11 +17,6 @@ class AttendanceStatus(StrEnum):
     def label(self) -> str:
         return self.value.capitalize()
 
-    def next(self) -> AttendanceStatus:
-        """Present → Absent → Late → Present: one click cycles through."""
-        order = list(AttendanceStatus)
-        return order[(order.index(self) + 1) % len(order)]
-
 
 def present(
     students: Iterable[StudentId], statuses: Mapping[StudentId, AttendanceStatus]

@@ -51,9 +51,6 @@ class Period:
         end = self.ends_at.hour * 60 + self.ends_at.minute
         return end - start
 
-    def meets_on(self, day: date) -> bool:
-        return Weekday.of(day) in self.meeting_days
-
 
 @dataclass(frozen=True, slots=True)
 class Student:

@@ -26,7 +26,6 @@ _LEVEL_WORDS: dict[str, Level] = {
     **dict.fromkeys(("gotit", "s", "secure", "3"), Level.GOT_IT),
     **dict.fromkeys(("extending", "e", "x", "4"), Level.EXTENDING),
 }
-LEVEL_WORDS_HINT = "Not yet/Getting there/Got it/Extending, N/G/S/E or 1–4"
 
 # A decimal comma ("85,5") is read as a decimal point; thousands separators never appear in
 # a score, so there is nothing to confuse it with.

@@ -115,12 +115,3 @@ class Evidence:
     source: EvidenceSource
     note: str | None = None
     task_id: TaskId | None = None
-
-
-def most_recent_level(evidence: list[Evidence] | tuple[Evidence, ...]) -> Level | None:
-    """The level of the newest observation (ties: the last one given wins)."""
-    newest: Evidence | None = None
-    for item in evidence:
-        if newest is None or item.observed_on >= newest.observed_on:
-            newest = item
-    return newest.level if newest else None

@@ -7,72 +7,43 @@ display names and task content (see packet_model).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 
-from reportlab.lib.colors import Color, black
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     FrameBreak,
-    KeepInFrame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from mathroom.atomic_files import atomic_path
 from mathroom.export.document import columns_template, plain_template
-from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
+from mathroom.export.fonts import BODY, register_fonts
 from mathroom.export.layout import MARGIN
-from mathroom.export.packet_model import (
-    ExitTicket,
-    Packet,
-    PeriodPacket,
-    Poster,
-    PracticeSheet,
-    ResponseSlip,
-    Section,
+from mathroom.export.packet_model import Packet, PeriodPacket, Section
+from mathroom.export.packet_pages import (
+    GREY,
+    answer_key_story,
+    exit_ticket_box,
+    para,
+    poster_story,
+    practice_sheet_story,
+    response_slip_box,
+    run_sheet_story,
+    style,
+    teacher_banner,
 )
-from mathroom.export.rich_text import RichText
 from mathroom.export.roster_sheet import RosterSheet, long_date, roster_story
 from mathroom.export.task_cards import PADDING, card_story, hint_strips, page_templates
 
-GREY = Color(0.35, 0.35, 0.35)
-LIGHT = Color(0.92, 0.92, 0.92)
 Progress = Callable[[int, int], None]
-
-
-def _style(
-    name: str,
-    size: float,
-    *,
-    bold: bool = False,
-    color: Color = black,
-    leading: float = 1.22,
-    align: Literal[0, 1, 2, 4] = 0,
-) -> ParagraphStyle:
-    return ParagraphStyle(
-        name,
-        fontName=BOLD if bold else BODY,
-        fontSize=size,
-        leading=size * leading,
-        textColor=color,
-        alignment=align,
-    )
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(paragraph_markup(text), style)
 
 
 class Bookmark(Flowable):
@@ -137,267 +108,6 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def _teacher_banner(text: str) -> Table:
-    table = Table([[_p(f"TEACHER ONLY · {text}", _style("banner", 9, bold=True))]])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BODY),
-                ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-                ("BOX", (0, 0), (-1, -1), 0.8, GREY),
-            ]
-        )
-    )
-    return table
-
-
-def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    commands: list[Any] = [
-        ("FONTNAME", (0, 0), (-1, -1), BODY),
-        ("FONTSIZE", (0, 0), (-1, -1), 10),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GREY),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header:
-        commands += [("FONTNAME", (0, 0), (-1, 0), BOLD), ("LINEBELOW", (0, 0), (-1, 0), 1, black)]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-# -- sections ---------------------------------------------------------------------------
-
-
-def _run_sheet(period: PeriodPacket, width: float) -> list[Flowable]:
-    title = _style("run-title", 18, bold=True)
-    body = _style("run-body", 10)
-    small = _style("run-small", 9, color=GREY)
-    heading = f"{period.period_name} · {period.course}" if period.course else period.period_name
-    story: list[Flowable] = [
-        _teacher_banner("may show skills and levels"),
-        Spacer(1, 4),
-        _p(f"{heading} — run sheet", title),
-        _p(long_date(period.on), small),
-        Spacer(1, 6),
-    ]
-    if period.minutes_note:
-        story += [_p(f"⚠ {period.minutes_note}", _style("warn", 10, bold=True)), Spacer(1, 4)]
-    rows: list[list[Any]] = [["Time", "Block", "Min", "Details"]]
-    for block in period.run_blocks:
-        when = f"{block.starts:%H:%M}–{block.ends:%H:%M}"
-        name = ("   ↳ " if block.inside else "") + block.heading
-        details: Any = [_p(line, body) for line in block.details] if block.details else ""
-        rows.append(
-            [when, _p(name, _style("b", 10, bold=not block.inside)), str(block.minutes), details]
-        )
-    story.append(_table(rows, [width * 0.14, width * 0.28, width * 0.07, width * 0.51]))
-    if period.posters:
-        story += [Spacer(1, 8), _p("Stations and groups", _style("h", 12, bold=True))]
-        rows = [["Board", "Task", "Group"]]
-        for poster in period.posters:
-            rows.append(
-                [
-                    str(poster.station),
-                    _p(poster.task_title, body),
-                    _p(", ".join(poster.names), body),
-                ]
-            )
-        story.append(_table(rows, [width * 0.08, width * 0.32, width * 0.60]))
-    if period.pulls:
-        story += [Spacer(1, 8), _p("Small-group pulls", _style("h", 12, bold=True))]
-        story += [_p("• " + line, body) for line in period.pulls]
-    story += [
-        Spacer(1, 8),
-        _p("Absent today", _style("h", 12, bold=True)),
-        _p(
-            ", ".join(period.absent)
-            if period.absent
-            else "Attendance not taken yet, or nobody absent.",
-            body,
-        ),
-    ]
-    story += [Spacer(1, 8), _p("Notes", _style("h", 12, bold=True))]
-    if period.notes:
-        story.append(_p(period.notes, body))
-    lines = Table([[""]] * 6, colWidths=[width], rowHeights=[20] * 6)
-    lines.setStyle(
-        TableStyle(
-            [("FONTNAME", (0, 0), (-1, -1), BODY), ("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY)]
-        )
-    )
-    story.append(lines)
-    return story
-
-
-def _fit_size(
-    texts: Sequence[str], font: str, largest: float, smallest: float, width: float
-) -> float:
-    widest = max((stringWidth(t, font, 1.0) for t in texts), default=0.0)
-    if widest <= 0:
-        return largest
-    return max(smallest, min(largest, width / widest))
-
-
-def _poster(poster: Poster, width: float, height: float) -> list[Flowable]:
-    number = _style("poster-number", 150, bold=True, leading=1.0, align=1)
-    label = _style("poster-label", 30, bold=True, align=1)
-    names = list(poster.names) or ["(no one present)"]
-    size = _fit_size(names, BOLD, 40, 16, width * 0.95)
-    # Many members: shrink so every name fits on the page, never off the bottom.
-    size = min(size, (height - 330) / (len(names) * 1.35))
-    name_style = _style("poster-name", size, bold=True, align=1, leading=1.3)
-    story: list[Flowable] = [
-        Spacer(1, 20),
-        _p(str(poster.station), number),
-        Spacer(1, 30),
-        _p(poster.label, label),
-        Spacer(1, 24),
-    ]
-    story += [_p(name, name_style) for name in names]
-    if poster.task_title:
-        story += [Spacer(1, 20), _p(poster.task_title, _style("pt", 16, color=GREY, align=1))]
-    return story
-
-
-SLIP_PROMPTS = ("I noticed…", "I wonder…", "Our next step…")
-
-
-def _response_slip(slip: ResponseSlip, width: float, height: float) -> Flowable:
-    """Half a page: who, which boards in which order, and three prompts per board."""
-    per_board = slip.minutes_each and f" · about {slip.minutes_each} min at each"
-    parts: list[Flowable] = [
-        _p(f"Gallery walk · {slip.group_label}", _style("gw-title", 15, bold=True)),
-        _p(", ".join(slip.names), _style("gw-names", 10, color=GREY)),
-        _p(
-            "Visit the boards in this order: "
-            + " → ".join(str(b) for b in slip.visits)
-            + (per_board or ""),
-            _style("gw-order", 11, bold=True),
-        ),
-        Spacer(1, 4),
-    ]
-    rows: list[list[Any]] = []
-    for board in slip.visits:
-        for index, prompt in enumerate(SLIP_PROMPTS):
-            label = f"Board {board}" if index == 0 else ""
-            rows.append(
-                [
-                    _p(label, _style("gw-board", 11, bold=True)),
-                    _p(prompt, _style("gw-prompt", 10)),
-                    "",
-                ]
-            )
-    table = Table(rows, colWidths=[width * 0.16, width * 0.24, width * 0.60])
-    commands: list[Any] = [
-        ("FONTNAME", (0, 0), (-1, -1), BODY),
-        ("LINEBELOW", (2, 0), (2, -1), 0.5, GREY),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-    ]
-    for start in range(0, len(rows), len(SLIP_PROMPTS)):
-        commands.append(("LINEABOVE", (0, start), (-1, start), 0.8, black))
-    table.setStyle(TableStyle(commands))
-    parts.append(table)
-    return KeepInFrame(width, height, parts, mode="shrink")
-
-
-def _exit_ticket(ticket: ExitTicket, on_text: str, width: float, height: float) -> Flowable:
-    parts: list[Flowable] = [
-        _p(ticket.name, _style("et-name", 15, bold=True)),
-        _p(f"Exit ticket · {on_text}", _style("et-date", 9, color=GREY)),
-        Spacer(1, 6),
-        _p(ticket.title, _style("et-title", 12, bold=True)),
-        Spacer(1, 4),
-        RichText(ticket.prompt, 11),
-        Spacer(1, 8),
-        _p("Show your thinking:", _style("et-work", 9, color=GREY)),
-    ]
-    return KeepInFrame(width, height, parts, mode="shrink")
-
-
-def _practice_sheet(
-    period: PeriodPacket, sheet: PracticeSheet, width: float, height: float
-) -> list[Flowable]:
-    header: list[Flowable] = [
-        _p(sheet.name, _style("ps-name", 18, bold=True)),
-        _p(
-            f"Practice · {period.period_name} · {long_date(period.on)}",
-            _style("ps-sub", 10, color=GREY),
-        ),
-        Spacer(1, 8),
-    ]
-    problems = [
-        RichText(f"**{n}.** {problem.prompt}", 13)
-        for n, problem in enumerate(sheet.problems, start=1)
-    ]
-    cells = [RichText(answer, 12) for answer in sheet.answer_bank]
-    columns = 4
-    rows = [
-        cells[i : i + columns] + [""] * (columns - len(cells[i : i + columns]))
-        for i in range(0, len(cells), columns)
-    ]
-    bank = Table(rows, colWidths=[(width - 16) / columns] * columns)
-    bank.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BODY),
-                ("BOX", (0, 0), (-1, -1), 1, black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    bank_parts: list[Flowable] = [
-        _p(
-            "Answer bank — check yourself. The answers are mixed up; each is used once.",
-            _style("ps-bank", 10, bold=True),
-        ),
-        Spacer(1, 3),
-        bank,
-    ]
-    # Share the page's spare height out as room to work, so a sheet stays on one page.
-    used = sum(f.wrap(width, height)[1] for f in [*header, *problems, *bank_parts])
-    room = (height - used - 48) / max(len(problems), 1)  # frame padding and slack
-    room = min(max(room, 22.0), 90.0)
-    story = header
-    for problem in problems:
-        story.append(KeepTogether([problem, Spacer(1, room)]))
-    story.append(KeepTogether(bank_parts))
-    return story
-
-
-def _answer_key(period: PeriodPacket) -> list[Flowable]:
-    """Every sheet's answers with a worked step, two columns to a page."""
-    story: list[Flowable] = [
-        _teacher_banner("answer key"),
-        Spacer(1, 4),
-        _p(f"{period.period_name} — answer key", _style("k-title", 14, bold=True)),
-        Spacer(1, 4),
-    ]
-    for sheet in period.practice:
-        lines = []
-        for number, problem in enumerate(sheet.problems, start=1):
-            step = f" — {problem.step}" if problem.step else ""
-            tag = f" ({problem.tag})" if problem.tag else ""
-            lines.append(f"{number}. {problem.answer}{step}{tag}")
-        story.append(
-            KeepTogether(
-                [
-                    _p(sheet.name, _style("k-name", 10.5, bold=True)),
-                    RichText("\n".join(lines), 8.5),
-                    Spacer(1, 6),
-                ]
-            )
-        )
-    return story
-
-
-# -- the document -------------------------------------------------------------------------
-
-
 def _period_story(
     packet: Packet, period: PeriodPacket, progress: Callable[[], None]
 ) -> list[Flowable]:
@@ -418,7 +128,7 @@ def _period_story(
         story.extend([NextPageTemplate(template), PageBreak(), *marks, *items])
 
     if Section.RUN_SHEET in wanted:
-        section(Section.RUN_SHEET, "plain", _run_sheet(period, width))
+        section(Section.RUN_SHEET, "plain", run_sheet_story(period, width))
     if Section.STATION_CARDS in wanted and period.cards:
         cards = [card for card in period.cards for _copy in range(max(1, options.copies))]
         items = card_story(cards, options.card_layout, paper)
@@ -433,7 +143,7 @@ def _period_story(
         for index, poster in enumerate(period.posters):
             if index:
                 items.append(PageBreak())
-            items += _poster(poster, width, height)
+            items += poster_story(poster, width, height)
         section(Section.GROUP_POSTERS, "plain", items)
     if Section.RESPONSE_SLIPS in wanted and period.slips:
         slip_h = (height - 10 * mm) / 2 - 2 * PADDING - 1
@@ -442,7 +152,7 @@ def _period_story(
         for index, slip in enumerate(period.slips):
             if index:
                 items.append(FrameBreak())
-            items.append(_response_slip(slip, slip_w, slip_h))
+            items.append(response_slip_box(slip, slip_w, slip_h))
         section(Section.RESPONSE_SLIPS, "cards-half", items)
     if Section.EXIT_TICKETS in wanted and period.exit_tickets:
         cell_w = (width - 10 * mm) / 2 - 2 * PADDING
@@ -452,7 +162,7 @@ def _period_story(
         for index, ticket in enumerate(period.exit_tickets):
             if index:
                 items.append(FrameBreak())
-            items.append(_exit_ticket(ticket, on_text, cell_w, cell_h))
+            items.append(exit_ticket_box(ticket, on_text, cell_w, cell_h))
         section(Section.EXIT_TICKETS, "cards-quarter", items)
     progress()
     if Section.PRACTICE in wanted and period.practice:
@@ -460,10 +170,10 @@ def _period_story(
         for index, sheet in enumerate(period.practice):
             if index:
                 items.append(PageBreak())
-            items += _practice_sheet(period, sheet, width, height)
+            items += practice_sheet_story(period, sheet, width, height)
         section(Section.PRACTICE, "plain", items)
     if Section.ANSWER_KEY in wanted and period.practice:
-        section(Section.ANSWER_KEY, "columns", _answer_key(period))
+        section(Section.ANSWER_KEY, "columns", answer_key_story(period))
     if Section.ROSTER in wanted and period.roster_names:
         check = RosterSheet(
             period.period_name,
@@ -476,7 +186,7 @@ def _period_story(
         section(
             Section.ROSTER,
             "plain",
-            [_teacher_banner("roster check"), Spacer(1, 4), *roster_story(check)],
+            [teacher_banner("roster check"), Spacer(1, 4), *roster_story(check)],
         )
     progress()
     return story
@@ -486,11 +196,11 @@ def _cover(packet: Packet) -> list[Flowable]:
     wanted = packet.options.sections
     story: list[Flowable] = [
         Bookmark("Contents", 0),
-        _p("Day packet", _style("c-title", 28, bold=True)),
-        _p(long_date(packet.on), _style("c-date", 14, color=GREY)),
+        para("Day packet", style("c-title", 28, bold=True)),
+        para(long_date(packet.on), style("c-date", 14, color=GREY)),
         Spacer(1, 14),
     ]
-    body = _style("c-body", 11)
+    body = style("c-body", 11)
     for period in packet.periods:
         counts = {
             Section.RUN_SHEET: "1 page",
@@ -520,17 +230,17 @@ def _cover(packet: Packet) -> list[Flowable]:
         story.append(
             KeepTogether(
                 [
-                    _p(period.period_name, _style("c-p", 14, bold=True)),
-                    *[_p(line, body) for line in lines],
+                    para(period.period_name, style("c-p", 14, bold=True)),
+                    *[para(line, body) for line in lines],
                     Spacer(1, 10),
                 ]
             )
         )
     story.append(
-        _p(
+        para(
             "Teacher-only pages say so at the top. Student pages show first names and the day's "
             "tasks only. The PDF has a bookmark for every period and section.",
-            _style("c-note", 9, color=GREY),
+            style("c-note", 9, color=GREY),
         )
     )
     return story

@@ -3,7 +3,7 @@
 ReportLab's Paragraph can only inline raster images, so math would print blurry. This
 flowable lays out words and vector math itself: greedy line filling, math sitting on the
 text baseline, lists with hanging indents, and CJK runs in the CJK font. It splits between
-lines across pages, and ``fit_size`` finds the largest type that fits a card's box.
+lines across pages.
 """
 
 from __future__ import annotations
@@ -238,18 +238,6 @@ def clear_caches() -> None:
     """Forget every measured and typeset piece (benchmarks start cold with this)."""
     for cached in (math_shape, _text_pieces, _composed_piece, _layout, typeset, compose):
         cached.cache_clear()
-
-
-def text_height(source: str, width: float, size: float) -> float:
-    return sum(line.height(size) for line in layout(parse(source), width, size))
-
-
-def fit_size(source: str, width: float, height: float, largest: float, smallest: float) -> float:
-    """The largest type size (in half points) at which the text fits the box."""
-    size = largest
-    while size > smallest and text_height(source, width, size) > height:
-        size -= 0.5
-    return max(size, smallest)
 
 
 class RichText(Flowable):

@@ -58,10 +58,6 @@ class CardLayout(StrEnum):
         return _LABELS[self]
 
     @property
-    def per_page(self) -> int:
-        return {CardLayout.POSTER: 1, CardLayout.HALF: 2, CardLayout.QUARTER: 4}[self]
-
-    @property
     def sizes(self) -> tuple[float, float]:
         """The largest and smallest prompt type size, in points."""
         return _SIZES[self]

@@ -15,14 +15,14 @@ from typing import Any, BinaryIO
 
 from mathroom.atomic_files import write_atomically
 from mathroom.domain.errors import ValidationError
-from mathroom.domain.tasks import Task
-from mathroom.importers.task_pack import (
+from mathroom.domain.task_pack import (
     IMAGE_FOLDER,
     MAX_TOTAL_BYTES,
     PACK_FORMAT,
     PACK_JSON,
     PACK_KIND,
 )
+from mathroom.domain.tasks import Task
 
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip entry can't be dated before 1980
 

@@ -1,6 +1,6 @@
 """Read a ``.mathroom-tasks`` pack: a zip holding pack.json and images/, checked before use.
 
-Format 2 (written by export/task_pack.py)::
+Format 2 (written by export/task_pack.py; names and limits in domain/task_pack.py)::
 
     pack.json   {"format": 2, "kind": "mathroom-tasks", "exported_at": "...",
                  "app_version": "...", "tasks": [{<every TaskSpec field>, "skill_codes": [...],
@@ -29,17 +29,13 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import IO, Any
 
 from mathroom.domain.errors import ContentError
+from mathroom.domain.task_pack import MAX_TOTAL_BYTES, PACK_FORMAT, PACK_JSON, PACK_KIND
 from mathroom.domain.tasks import IMAGE_MAX_BYTES, TaskImage, TaskSpec, image_type, validate_task
 from mathroom.importers.json_content import object_list
 from mathroom.importers.task_bank import task_spec
 
 PACK_SUFFIX = ".mathroom-tasks"
-PACK_KIND = "mathroom-tasks"
-PACK_FORMAT = 2
-PACK_JSON = "pack.json"
 LEGACY_JSON = "tasks.json"  # format 1
-IMAGE_FOLDER = "images"
-MAX_TOTAL_BYTES = 50 * 1024 * 1024  # unpacked, all members together
 MAX_MEMBERS = 5000
 
 _IMAGE_PATH = re.compile(r"images/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}")

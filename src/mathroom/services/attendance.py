@@ -43,8 +43,3 @@ class AttendanceService:
     ) -> None:
         with self._store.unit_of_work() as session:
             AttendanceRepository(session).record(period, student, on, status, self._now())
-
-    def absent(self, period: PeriodId, on: date) -> set[StudentId]:
-        with self._store.unit_of_work() as session:
-            statuses = AttendanceRepository(session).statuses(period, on)
-        return {s for s, status in statuses.items() if status is AttendanceStatus.ABSENT}

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId
 from mathroom.domain.plan import DayPlan
 from mathroom.domain.roster import Period, SchoolYear, Student, display_names
 from mathroom.domain.skills import Level, Skill
 from mathroom.domain.tasks import Task
+from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
@@ -78,10 +81,7 @@ class ClassroomService:
 
     def roster(self, period: PeriodId, *, include_archived: bool = False) -> list[RosterEntry]:
         with self._store.unit_of_work() as session:
-            students = RosterRepository(session).students(period, include_archived=include_archived)
-            style = SettingsRepository(session).display_name_style()
-        names = display_names(students, style)
-        return [RosterEntry(s, names[s.id]) for s in students]
+            return roster_entries(session, period, include_archived=include_archived)
 
     def skill_levels(self, period: PeriodId) -> list[SkillLevels]:
         """Per visible skill, the count of enrolled students at each current level."""
@@ -127,6 +127,37 @@ class ClassroomService:
     def plans(self, period: PeriodId, first: date, last: date) -> list[DayPlan]:
         with self._store.unit_of_work() as session:
             return PlanRepository(session).plans(period, first, last)
+
+
+# Queries for a service that reads several things in one user action: each runs in the
+# caller's session, so together they see one consistent state of the database.
+
+
+def current_period(session: Session, period: PeriodId) -> Period:
+    """One of the current year's active periods (LookupError for any other)."""
+    found = next((p for p in RosterRepository(session).periods() if p.id == period), None)
+    if found is None:
+        raise LookupError(f"period {period} is not a current period")
+    return found
+
+
+def roster_entries(
+    session: Session, period: PeriodId, *, include_archived: bool = False
+) -> list[RosterEntry]:
+    """The period's students with their display names, in roster order."""
+    students = RosterRepository(session).students(period, include_archived=include_archived)
+    names = display_names(students, SettingsRepository(session).display_name_style())
+    return [RosterEntry(s, names[s.id]) for s in students]
+
+
+def present_names(session: Session, period: PeriodId, on: date) -> dict[StudentId, str]:
+    """Display names of the students in the room on ``on``, in roster order."""
+    absent = AttendanceRepository(session).absent(period, on)
+    return {
+        entry.student.id: entry.display_name
+        for entry in roster_entries(session, period)
+        if entry.student.id not in absent
+    }
 
 
 def _names(members: tuple[StudentId, ...], names: dict[StudentId, str]) -> tuple[str, ...]:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy.orm import Session
+
 from mathroom.domain.attendance import present
 from mathroom.domain.gap_map import GapMap, build_gap_map
 from mathroom.domain.ids import PeriodId, SkillId, StudentId, TaskId
@@ -85,14 +87,7 @@ class EvidenceService:
 
     def gap_map(self, period: PeriodId, today: date) -> GapMapView:
         with self._store.unit_of_work() as session:
-            students = RosterRepository(session).students(period)
-            repository = SkillRepository(session)
-            skills = repository.skills()
-            evidence = repository.evidence_of([s.id for s in students])
-            rule = SettingsRepository(session).level_rule()
-        gap = build_gap_map(students, skills, evidence, rule, today)
-        names = {s.id: s.full_name for s in students}
-        return GapMapView(gap, names, rule)
+            return _gap_map(session, period, today)
 
     def needs_today(
         self,
@@ -104,8 +99,8 @@ class EvidenceService:
         already_pulled: Sequence[StudentId] = (),
     ) -> NeedsToday:
         """Neediest skills and suggested pulls among the students present today."""
-        view = self.gap_map(period, today)
         with self._store.unit_of_work() as session:
+            view = _gap_map(session, period, today)
             statuses = AttendanceRepository(session).statuses(period, today)
             style = SettingsRepository(session).display_name_style()
         ids = [s.id for s in view.gap.students]
@@ -182,3 +177,14 @@ class EvidenceService:
             timeline=timeline,
             groups=tuple(sorted(memories, key=lambda m: m.on, reverse=True)),
         )
+
+
+def _gap_map(session: Session, period: PeriodId, today: date) -> GapMapView:
+    students = RosterRepository(session).students(period)
+    repository = SkillRepository(session)
+    skills = repository.skills()
+    evidence = repository.evidence_of([s.id for s in students])
+    rule = SettingsRepository(session).level_rule()
+    gap = build_gap_map(students, skills, evidence, rule, today)
+    names = {s.id: s.full_name for s in students}
+    return GapMapView(gap, names, rule)

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.gap_map import build_gap_map
 from mathroom.domain.grouping import (
     BuddyRule,
@@ -21,7 +20,7 @@ from mathroom.domain.grouping import (
     form_groups,
 )
 from mathroom.domain.grouping.roles import assign_roles
-from mathroom.domain.groups import ConstraintKind, Group, PairConstraint, pair_counts
+from mathroom.domain.groups import ConstraintKind, Group, GroupSet, PairConstraint, pair_counts
 from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.domain.roster import DisplayNameStyle, Student, display_names
 from mathroom.store.repositories.attendance import AttendanceRepository
@@ -79,7 +78,7 @@ class GroupingService:
         seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
         with self._store.unit_of_work() as session:
             students = RosterRepository(session).students(period)
-            statuses = AttendanceRepository(session).statuses(period, on)
+            absent = AttendanceRepository(session).absent(period, on)
             groups = GroupRepository(session)
             rules = groups.constraints(period)
             # Sets made ahead for later days have not happened yet: they are no history.
@@ -98,7 +97,6 @@ class GroupingService:
                     for (student, skill), level in gap.levels.items()
                 ]
         ids = tuple(s.id for s in students)
-        absent = frozenset(s for s, st in statuses.items() if st is AttendanceStatus.ABSENT)
         enrolled = set(ids)
         request = GroupingRequest(
             students=ids,
@@ -131,9 +129,10 @@ class GroupingService:
         result = form_groups(request, cancelled=cancelled)
         if roles:
             result = _with_roles(result, roles, role_history)
-        return self._draft(
+        draft = _draft(
             period, on, result, students_names(students, style), absent, group_size, seed
         )
+        return _checked(draft, draft.groups, rules, history)
 
     def check(self, draft: GroupDraft, groups: tuple[Group, ...]) -> GroupDraft:
         """Warnings for groups the teacher rearranged by hand (met before, broken rules)."""
@@ -141,94 +140,107 @@ class GroupingService:
             repository = GroupRepository(session)
             rules = repository.constraints(draft.period)
             history = repository.group_sets(draft.period, HISTORY_SETS, until=draft.on)
-        met = pair_counts(history)
-        warnings: dict[int, tuple[str, ...]] = {}
-        for group in groups:
-            notes: list[str] = []
-            members = set(group.members)
-            for rule in rules:
-                both = {rule.a, rule.b} <= members
-                if rule.kind is ConstraintKind.KEEP_APART and both:
-                    notes.append(
-                        f"breaks a keep-apart rule: {draft.names.get(rule.a)} and "
-                        f"{draft.names.get(rule.b)}"
-                    )
-                if (
-                    rule.kind is ConstraintKind.KEEP_TOGETHER
-                    and (rule.a in members) != (rule.b in members)
-                    and rule.a not in draft.absent
-                    and rule.b not in draft.absent
-                ):
-                    notes.append(
-                        f"splits a keep-together rule: {draft.names.get(rule.a)} and "
-                        f"{draft.names.get(rule.b)}"
-                    )
-            ordered = list(group.members)
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1 :]:
-                    times = met.get(frozenset((a, b)), 0)
-                    if times >= 2:
-                        notes.append(
-                            f"{draft.names.get(a)} and {draft.names.get(b)} met {times} times "
-                            "before"
-                        )
-            if notes:
-                warnings[group.number] = tuple(notes)
-        return GroupDraft(
-            draft.period,
-            draft.on,
-            groups,
-            draft.names,
-            draft.absent,
-            draft.mode,
-            draft.group_size,
-            draft.seed,
-            draft.repeats,
-            warnings,
-        )
+        return _checked(draft, groups, rules, history)
 
     def save(self, draft: GroupDraft) -> GroupSetId:
         """Keep the groups as the period's set for that date (the history grows) and put them
         on that day's whiteboard stations, when the day's plan has a stations block."""
         with self._store.unit_of_work() as session:
             repository = GroupRepository(session)
-            set_id = repository.add_group_set(
-                draft.period,
-                draft.on,
-                draft.groups,
-                mode=draft.mode.value,
-                group_size=draft.group_size,
-                seed=draft.seed,
-                now=self._now(),
-            )
+            set_id = add_group_set(repository, draft, self._now())
             PlanRepository(session).use_group_set(
                 draft.period, draft.on, set_id, repository.group_ids(set_id)
             )
             return set_id
 
-    def _draft(
-        self,
-        period: PeriodId,
-        on: date,
-        result: GroupingResult,
-        names: dict[StudentId, str],
-        absent: frozenset[StudentId],
-        group_size: int,
-        seed: int,
-    ) -> GroupDraft:
-        planned = result.rounds[0]
-        draft = GroupDraft(
-            period,
-            on,
-            planned.groups,
-            names,
-            tuple(sorted(absent)),
-            result.mode,
-            group_size,
-            seed,
-            result.repeats.total,
-        )
-        return self.check(draft, planned.groups)
+
+def add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
+    """Save the draft's groups as a set made for its day (the history grows)."""
+    return groups.add_group_set(
+        draft.period,
+        draft.on,
+        draft.groups,
+        mode=draft.mode.value,
+        group_size=draft.group_size,
+        seed=draft.seed,
+        now=now,
+    )
+
+
+def _draft(
+    period: PeriodId,
+    on: date,
+    result: GroupingResult,
+    names: dict[StudentId, str],
+    absent: frozenset[StudentId],
+    group_size: int,
+    seed: int,
+) -> GroupDraft:
+    planned = result.rounds[0]
+    return GroupDraft(
+        period,
+        on,
+        planned.groups,
+        names,
+        tuple(sorted(absent)),
+        result.mode,
+        group_size,
+        seed,
+        result.repeats.total,
+    )
+
+
+def _checked(
+    draft: GroupDraft,
+    groups: tuple[Group, ...],
+    rules: Sequence[PairConstraint],
+    history: Sequence[GroupSet],
+) -> GroupDraft:
+    """The draft with ``groups`` and their warnings (met before, broken rules)."""
+    met = pair_counts(history)
+    warnings: dict[int, tuple[str, ...]] = {}
+    for group in groups:
+        notes: list[str] = []
+        members = set(group.members)
+        for rule in rules:
+            both = {rule.a, rule.b} <= members
+            if rule.kind is ConstraintKind.KEEP_APART and both:
+                notes.append(
+                    f"breaks a keep-apart rule: {draft.names.get(rule.a)} and "
+                    f"{draft.names.get(rule.b)}"
+                )
+            if (
+                rule.kind is ConstraintKind.KEEP_TOGETHER
+                and (rule.a in members) != (rule.b in members)
+                and rule.a not in draft.absent
+                and rule.b not in draft.absent
+            ):
+                notes.append(
+                    f"splits a keep-together rule: {draft.names.get(rule.a)} and "
+                    f"{draft.names.get(rule.b)}"
+                )
+        ordered = list(group.members)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                times = met.get(frozenset((a, b)), 0)
+                if times >= 2:
+                    notes.append(
+                        f"{draft.names.get(a)} and {draft.names.get(b)} met {times} times before"
+                    )
+        if notes:
+            warnings[group.number] = tuple(notes)
+    return GroupDraft(
+        draft.period,
+        draft.on,
+        groups,
+        draft.names,
+        draft.absent,
+        draft.mode,
+        draft.group_size,
+        draft.seed,
+        draft.repeats,
+        warnings,
+    )
 
 
 def students_names(students: Sequence[Student], style: DisplayNameStyle) -> dict[StudentId, str]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId, TaskId
@@ -34,15 +36,19 @@ from mathroom.export.packet_model import (
 from mathroom.export.roster_sheet import ExportReport, long_date
 from mathroom.export.task_cards import Card
 from mathroom.paths import DataFolder
-from mathroom.services.attendance import AttendanceService
-from mathroom.services.classroom import ClassroomService
-from mathroom.services.evidence import EvidenceService
+from mathroom.services.classroom import roster_entries
+from mathroom.services.practice import printed_sheets
 from mathroom.services.printing import card_for_task, check_sheet_name
+from mathroom.store.repositories.attendance import AttendanceRepository
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.repositories.skills import SkillRepository
+from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
 
 DEFAULT_START = time(8, 0)
-PracticeSource = Callable[[PeriodId, date, DayPlan, frozenset[StudentId]], list[PracticeSheet]]
 
 
 class NoPlanError(MathroomError):
@@ -61,21 +67,9 @@ class _PeriodData:
 
 
 class PacketService:
-    def __init__(
-        self,
-        store: Store,
-        classroom: ClassroomService,
-        attendance: AttendanceService,
-        evidence: EvidenceService,
-        folder: DataFolder,
-        practice: PracticeSource | None = None,
-    ) -> None:
+    def __init__(self, store: Store, folder: DataFolder) -> None:
         self._store = store
-        self._classroom = classroom
-        self._attendance = attendance
-        self._evidence = evidence
         self._folder = folder
-        self._practice = practice
 
     def paper(self) -> PaperSize:
         with self._store.unit_of_work() as session:
@@ -88,33 +82,30 @@ class PacketService:
     def default_path(self, on: date) -> Path:
         return self._folder.exports / f"day-packet-{on.isoformat()}.pdf"
 
-    def planned_periods(self, on: date) -> list[Period]:
-        """The active periods that have a plan on ``on``, in teaching order."""
-        return [
-            period
-            for period in self._classroom.overview().periods
-            if self._classroom.plans(period.id, on, on)
-        ]
-
     def packet(
         self,
         on: date,
         periods: Sequence[PeriodId] | None = None,
         options: PacketOptions | None = None,
     ) -> Packet:
-        """Everything the packet prints, gathered; NoPlanError when nothing is planned."""
+        """Everything the packet prints, gathered; NoPlanError when nothing is planned.
+
+        Everything is read in one unit of work, so the packet shows one state of the
+        classroom even while the teacher edits in the window.
+        """
         options = options or PacketOptions()
-        all_periods = self._classroom.overview().periods
-        chosen = [p for p in all_periods if periods is None or p.id in periods]
-        if periods is not None and len(chosen) != len(set(periods)):
-            raise NoPlanError("Some of the chosen periods do not exist or are archived.")
-        tasks = {task.id: task for task in self._classroom.tasks()}
-        parts: list[PeriodPacket] = []
-        for period in chosen:
-            plans = self._classroom.plans(period.id, on, on)
-            if not plans:
-                continue
-            parts.append(self._period_packet(self._gather(period, plans[0], on), tasks))
+        with self._store.unit_of_work() as session:
+            all_periods = RosterRepository(session).periods()
+            chosen = [p for p in all_periods if periods is None or p.id in periods]
+            if periods is not None and len(chosen) != len(set(periods)):
+                raise NoPlanError("Some of the chosen periods do not exist or are archived.")
+            tasks = {task.id: task for task in TaskRepository(session).tasks()}
+            plans = PlanRepository(session)
+            parts: list[PeriodPacket] = []
+            for period in chosen:
+                plan = plans.plan(period.id, on)
+                if plan is not None:
+                    parts.append(_period_packet(session, _gather(session, period, plan), tasks))
         if not parts:
             which = "any period" if periods is None else "the chosen periods"
             raise NoPlanError(
@@ -136,160 +127,165 @@ class PacketService:
         pages = build_packet(packet, out, progress)
         return ExportReport(out, pages)
 
-    # -- gathering ------------------------------------------------------------------------
-    def _gather(self, period: Period, plan: DayPlan, on: date) -> _PeriodData:
-        roster = self._classroom.roster(period.id)
-        names = {entry.student.id: entry.display_name for entry in roster}
-        full = {entry.student.id: entry.student.full_name for entry in roster}
-        check = {entry.student.id: check_sheet_name(entry.student) for entry in roster}
-        absent = frozenset(self._attendance.absent(period.id, on))
-        sets: dict[GroupSetId, GroupSet] = {}
-        for block in plan.blocks:
-            if block.group_set_id is not None and block.group_set_id not in sets:
-                found = self._classroom.group_set(block.group_set_id)
-                if found is not None:
-                    sets[block.group_set_id] = found
-        return _PeriodData(period, plan, names, full, check, absent, sets)
 
-    def _period_packet(self, data: _PeriodData, tasks: dict[TaskId, Task]) -> PeriodPacket:
-        period, plan = data.period, data.plan
-        present = [s for s in data.names if s not in data.absent]
-        stations_block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
-        posters, cards = self._stations(data, stations_block, tasks)
-        slips = _slips(plan, posters)
-        exit_task = _block_task(plan, tasks, BlockKind.EXIT_TICKET)
-        tickets: tuple[ExitTicket, ...] = ()
-        if exit_task is not None:
-            tickets = tuple(
-                ExitTicket(data.names[s], exit_task.title, exit_task.spec.prompt)
-                for s in sorted(present, key=lambda s: data.names[s].casefold())
-            )
-        practice: tuple[PracticeSheet, ...] = ()
-        if self._practice is not None and any(b.kind is BlockKind.PRACTICE for b in plan.blocks):
-            practice = tuple(self._practice(period.id, plan.plan_date, plan, data.absent))
-        minutes = period.minutes
-        note = ""
-        if minutes is not None:
-            short = plan.minutes_short(minutes)
-            if short < 0:
-                note = f"The plan runs {-short} minutes longer than the {minutes}-minute period."
-            elif short > 0:
-                note = f"The plan leaves {short} of the period's {minutes} minutes unplanned."
-        return PeriodPacket(
-            period_name=period.name,
-            course=period.course,
-            on=plan.plan_date,
-            run_blocks=self._run_blocks(data, tasks),
-            minutes_note=note,
-            absent=tuple(sorted(data.full_names[s] for s in data.absent if s in data.full_names)),
-            pulls=self._pulls(data),
-            cards=cards,
-            posters=posters,
-            slips=slips,
-            exit_tickets=tickets,
-            practice=practice,
-            roster_names=tuple(sorted(data.check_names.values(), key=str.casefold)),
-            notes=plan.notes,
+# -- gathering, inside the packet's one session -------------------------------------------
+
+
+def _gather(session: Session, period: Period, plan: DayPlan) -> _PeriodData:
+    roster = roster_entries(session, period.id)
+    names = {entry.student.id: entry.display_name for entry in roster}
+    full = {entry.student.id: entry.student.full_name for entry in roster}
+    check = {entry.student.id: check_sheet_name(entry.student) for entry in roster}
+    absent = AttendanceRepository(session).absent(period.id, plan.plan_date)
+    groups = GroupRepository(session)
+    sets: dict[GroupSetId, GroupSet] = {}
+    for block in plan.blocks:
+        if block.group_set_id is not None and block.group_set_id not in sets:
+            found = groups.group_set(block.group_set_id)
+            if found is not None:
+                sets[block.group_set_id] = found
+    return _PeriodData(period, plan, names, full, check, absent, sets)
+
+
+def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task]) -> PeriodPacket:
+    period, plan = data.period, data.plan
+    present = [s for s in data.names if s not in data.absent]
+    stations_block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
+    posters, cards = _stations(data, stations_block, tasks)
+    slips = _slips(plan, posters)
+    exit_task = _block_task(plan, tasks, BlockKind.EXIT_TICKET)
+    tickets: tuple[ExitTicket, ...] = ()
+    if exit_task is not None:
+        tickets = tuple(
+            ExitTicket(data.names[s], exit_task.title, exit_task.spec.prompt)
+            for s in sorted(present, key=lambda s: data.names[s].casefold())
         )
+    practice: tuple[PracticeSheet, ...] = ()
+    if any(b.kind is BlockKind.PRACTICE for b in plan.blocks):
+        practice = tuple(printed_sheets(session, period.id, plan.plan_date))
+    minutes = period.minutes
+    note = ""
+    if minutes is not None:
+        short = plan.minutes_short(minutes)
+        if short < 0:
+            note = f"The plan runs {-short} minutes longer than the {minutes}-minute period."
+        elif short > 0:
+            note = f"The plan leaves {short} of the period's {minutes} minutes unplanned."
+    return PeriodPacket(
+        period_name=period.name,
+        course=period.course,
+        on=plan.plan_date,
+        run_blocks=_run_blocks(data, tasks),
+        minutes_note=note,
+        absent=tuple(sorted(data.full_names[s] for s in data.absent if s in data.full_names)),
+        pulls=_pulls(session, data),
+        cards=cards,
+        posters=posters,
+        slips=slips,
+        exit_tickets=tickets,
+        practice=practice,
+        roster_names=tuple(sorted(data.check_names.values(), key=str.casefold)),
+        notes=plan.notes,
+    )
 
-    def _stations(
-        self, data: _PeriodData, block: PlanBlock | None, tasks: dict[TaskId, Task]
-    ) -> tuple[tuple[Poster, ...], tuple[Card, ...]]:
-        if block is None:
-            return (), ()
-        group_set = data.group_sets.get(block.group_set_id) if block.group_set_id else None
-        groups = {g.number: g for g in group_set.groups} if group_set else {}
-        footer = f"{data.period.name} · {long_date(data.plan.plan_date)}"
-        posters: list[Poster] = []
-        cards: list[Card] = []
-        for station in block.stations:
-            task = tasks.get(station.task_id or block.task_id or TaskId(-1))
-            if task is not None:
-                cards.append(card_for_task(task.spec, station.number, footer))
-            group = groups.get(station.group_number or -1)
-            members: list[str] = []
-            if group is not None:
-                for member in group.members:
-                    if member in data.names and member not in data.absent:
-                        role = group.role_of(member)
-                        members.append(data.names[member] + (f" · {role}" if role else ""))
-            posters.append(
-                Poster(
-                    station=station.number,
-                    label=f"Station {station.number}",
-                    names=tuple(sorted(members, key=str.casefold)),
-                    task_title=task.title if task else "",
-                )
+
+def _stations(
+    data: _PeriodData, block: PlanBlock | None, tasks: dict[TaskId, Task]
+) -> tuple[tuple[Poster, ...], tuple[Card, ...]]:
+    if block is None:
+        return (), ()
+    group_set = data.group_sets.get(block.group_set_id) if block.group_set_id else None
+    groups = {g.number: g for g in group_set.groups} if group_set else {}
+    footer = f"{data.period.name} · {long_date(data.plan.plan_date)}"
+    posters: list[Poster] = []
+    cards: list[Card] = []
+    for station in block.stations:
+        task = tasks.get(station.task_id or block.task_id or TaskId(-1))
+        if task is not None:
+            cards.append(card_for_task(task.spec, station.number, footer))
+        group = groups.get(station.group_number or -1)
+        members: list[str] = []
+        if group is not None:
+            for member in group.members:
+                if member in data.names and member not in data.absent:
+                    role = group.role_of(member)
+                    members.append(data.names[member] + (f" · {role}" if role else ""))
+        posters.append(
+            Poster(
+                station=station.number,
+                label=f"Station {station.number}",
+                names=tuple(sorted(members, key=str.casefold)),
+                task_title=task.title if task else "",
             )
-        return tuple(posters), tuple(cards)
+        )
+    return tuple(posters), tuple(cards)
 
-    def _run_blocks(self, data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock, ...]:
-        starts = data.period.starts_at or DEFAULT_START  # clock times need some start
-        rows: list[RunBlock] = []
-        for timed in data.plan.timeline(starts):
-            block = timed.block
-            details: list[str] = []
-            task = tasks.get(block.task_id) if block.task_id else None
-            if task is not None:
-                details.append(f"Task: {task.title}")
-            if block.kind is BlockKind.STATIONS and block.stations:
-                titles = {tasks[s.task_id].title for s in block.stations if s.task_id in tasks}
-                details.append(f"{len(block.stations)} whiteboards, {len(titles)} tasks")
-                if block.rotation_minutes:
-                    details.append(
-                        f"Groups move to the next board every {block.rotation_minutes} min"
-                    )
-            if block.students:
-                who = ", ".join(data.full_names.get(s, "?") for s in block.students)
-                details.append(f"Pull: {who}")
-            if block.practice_skills:
-                details.append("Practice focus: " + ", ".join(block.practice_skills))
-            if block.kind is BlockKind.GALLERY_WALK:
-                groups = len(_station_groups(data.plan))
-                walk = _walk(block, groups)
-                if walk:
-                    first = ", ".join(
-                        f"{g}→{r.place_of(g)}" for r in walk[:1] for g in range(1, groups + 1)
-                    )
-                    details.append(
-                        f"{len(walk)} stops of {walk[0].ends_at_minute or '?'} min; "
-                        f"first: {first} (slips say the rest)"
-                    )
-            rows.append(
-                RunBlock(
-                    timed.starts_at,
-                    timed.ends_at,
-                    block.heading,
-                    block.minutes,
-                    tuple(details),
-                    inside=block.concurrent,
+
+def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock, ...]:
+    starts = data.period.starts_at or DEFAULT_START  # clock times need some start
+    rows: list[RunBlock] = []
+    for timed in data.plan.timeline(starts):
+        block = timed.block
+        details: list[str] = []
+        task = tasks.get(block.task_id) if block.task_id else None
+        if task is not None:
+            details.append(f"Task: {task.title}")
+        if block.kind is BlockKind.STATIONS and block.stations:
+            titles = {tasks[s.task_id].title for s in block.stations if s.task_id in tasks}
+            details.append(f"{len(block.stations)} whiteboards, {len(titles)} tasks")
+            if block.rotation_minutes:
+                details.append(f"Groups move to the next board every {block.rotation_minutes} min")
+        if block.students:
+            who = ", ".join(data.full_names.get(s, "?") for s in block.students)
+            details.append(f"Pull: {who}")
+        if block.practice_skills:
+            details.append("Practice focus: " + ", ".join(block.practice_skills))
+        if block.kind is BlockKind.GALLERY_WALK:
+            groups = len(_station_groups(data.plan))
+            walk = _walk(block, groups)
+            if walk:
+                first = ", ".join(
+                    f"{g}→{r.place_of(g)}" for r in walk[:1] for g in range(1, groups + 1)
                 )
+                details.append(
+                    f"{len(walk)} stops of {walk[0].ends_at_minute or '?'} min; "
+                    f"first: {first} (slips say the rest)"
+                )
+        rows.append(
+            RunBlock(
+                timed.starts_at,
+                timed.ends_at,
+                block.heading,
+                block.minutes,
+                tuple(details),
+                inside=block.concurrent,
             )
-        return tuple(rows)
+        )
+    return tuple(rows)
 
-    def _pulls(self, data: _PeriodData) -> tuple[str, ...]:
-        pulls = [b for b in data.plan.blocks if b.kind is BlockKind.SMALL_GROUP and b.students]
-        if not pulls:
-            return ()
-        # Only the pulled students' histories: a whole gap map would read every observation.
-        by_code = {skill.code: skill for skill in self._evidence.skills()}
-        rule = self._evidence.level_rule()
-        day = data.plan.plan_date
-        lines = []
-        for block in pulls:
-            skill = by_code.get(block.skill_code or "")
-            people = []
-            for student in block.students:
-                level = None
-                if skill is not None:
-                    history = [
-                        e for e in self._evidence.history(student, skill.id) if e.observed_on <= day
-                    ]
-                    level = current_level(history, rule, day)
-                word = f" ({level.label})" if level else ""
-                people.append(data.full_names.get(student, "?") + word)
-            lines.append(f"{block.heading}: " + ", ".join(people))
-        return tuple(lines)
+
+def _pulls(session: Session, data: _PeriodData) -> tuple[str, ...]:
+    pulls = [b for b in data.plan.blocks if b.kind is BlockKind.SMALL_GROUP and b.students]
+    if not pulls:
+        return ()
+    # Only the pulled students' histories: a whole gap map would read every observation.
+    skills = SkillRepository(session)
+    by_code = {skill.code: skill for skill in skills.skills()}
+    rule = SettingsRepository(session).level_rule()
+    day = data.plan.plan_date
+    lines = []
+    for block in pulls:
+        skill = by_code.get(block.skill_code or "")
+        people = []
+        for student in block.students:
+            level = None
+            if skill is not None:
+                history = [e for e in skills.history(student, skill.id) if e.observed_on <= day]
+                level = current_level(history, rule, day)
+            word = f" ({level.label})" if level else ""
+            people.append(data.full_names.get(student, "?") + word)
+        lines.append(f"{block.heading}: " + ", ".join(people))
+    return tuple(lines)
 
 
 def _station_groups(plan: DayPlan) -> tuple[int, ...]:

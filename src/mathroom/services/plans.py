@@ -4,23 +4,20 @@ to other periods and roll today's lesson forward to the next school day."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from mathroom.domain.attendance import present
 from mathroom.domain.errors import MathroomError, ValidationError
-from mathroom.domain.gap_map import GapMap, build_gap_map
-from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
+from mathroom.domain.ids import GroupSetId, PeriodId
 from mathroom.domain.plan import (
     BlockKind,
     DayPlan,
     PlanBlock,
-    next_day_blocks,
     next_school_day,
     pull_block,
-    skills_to_revisit,
 )
 from mathroom.domain.plan_schedule import station_grouping
 from mathroom.domain.plan_templates import (
@@ -29,23 +26,17 @@ from mathroom.domain.plan_templates import (
     PlanTemplate,
     template_from_plan,
 )
-from mathroom.domain.pulls import PullSuggestion, neediest_skills, suggest_pulls
+from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period
-from mathroom.domain.skills import Evidence
-from mathroom.services.grouping import GroupDraft, GroupingService
+from mathroom.services.grouping import GroupDraft, GroupingService, add_group_set
+from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plan_templates import PlanTemplateRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
-from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
-
-PULL_MINUTES = 10
-PULL_SIZE = 4
-PRACTICE_FOCUS = 3  # skills an independent-practice block concentrates on
-NEEDIEST_FALLBACK = 5  # skills to look at for pulls when today's evidence shows no gap
 
 
 class PlanExistsError(MathroomError):
@@ -59,19 +50,6 @@ class PlanExistsError(MathroomError):
         )
         self.periods = tuple(periods)
         self.on = on
-
-
-def pull_title(suggestion: PullSuggestion) -> str:
-    return pull_block(suggestion, PULL_MINUTES).title
-
-
-@dataclass(frozen=True, slots=True)
-class _Needs:
-    """Where a period's students stand, for choosing pulls (teacher-only)."""
-
-    gap: GapMap
-    present: frozenset[StudentId]
-    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,10 +238,10 @@ class PlanService:
                 raise ValidationError("targets", f"no current period has id {unknown[0]}")
             if not replace:
                 _refuse_existing(session, wanted, day)
-            needs = {t: _needs(session, t, day) for t in wanted}
+            needs = {t: read_needs(session, t, day) for t in wanted}
         staged = []
         for number, target in enumerate(wanted):
-            blocks = _copied_blocks(source.blocks, needs[target])
+            blocks = copied_blocks(source.blocks, needs[target])
             drafts = self._drafts(target, day, blocks, _seed(seed, number))
             staged.append(_Staged(target, day, blocks, drafts, source.notes))
         with self._store.unit_of_work() as session:
@@ -292,15 +270,8 @@ class PlanService:
             day = next_school_day(today, info.meeting_days)
             if not replace:
                 _refuse_existing(session, [period], day)
-            needs = _needs(session, period, day)
-        visible = {s.id for s in needs.gap.skills}
-        revisit = [s for s in skills_to_revisit(needs.evidence, today) if s in visible]
-        slots = [b for b in source.blocks if b.kind is BlockKind.SMALL_GROUP]
-        size = max((len(b.students) for b in slots), default=0) or PULL_SIZE
-        pulls = _choose_pulls(needs, revisit, size, max(1, len(slots)))
-        codes = {s.id: s.code for s in needs.gap.skills}
-        focus = tuple(codes[s] for s in revisit[:PRACTICE_FOCUS])
-        blocks = next_day_blocks(source.blocks, pulls, focus, PULL_MINUTES)
+            needs = read_needs(session, period, day)
+        blocks = tuned_for_next_day(source.blocks, needs, today)
         staged = _Staged(period, day, blocks, self._drafts(period, day, blocks, seed), source.notes)
         with self._store.unit_of_work() as session:
             if not replace:
@@ -350,7 +321,7 @@ class PlanService:
         groups = GroupRepository(session)
         blocks = list(staged.blocks)
         for index, draft in staged.drafts.items():
-            set_id = _add_group_set(groups, draft, self._now())
+            set_id = add_group_set(groups, draft, self._now())
             blocks[index] = blocks[index].with_groups(set_id, [g.number for g in draft.groups])
         return self._replace(session, staged.period, staged.on, blocks, staged.notes)
 
@@ -420,67 +391,3 @@ def _with_stations(plan: DayPlan | None, index: int) -> DayPlan:
 
 def _seed(seed: int | None, offset: int) -> int | None:
     return None if seed is None else seed + offset
-
-
-def _add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
-    return groups.add_group_set(
-        draft.period,
-        draft.on,
-        draft.groups,
-        mode=draft.mode.value,
-        group_size=draft.group_size,
-        seed=draft.seed,
-        now=now,
-    )
-
-
-def _needs(session: Session, period: PeriodId, on: date) -> _Needs:
-    students = RosterRepository(session).students(period)
-    skills = SkillRepository(session)
-    evidence = tuple(skills.evidence_of([s.id for s in students]))
-    rule = SettingsRepository(session).level_rule()
-    gap = build_gap_map(students, skills.skills(), evidence, rule, on)
-    statuses = AttendanceRepository(session).statuses(period, on)
-    here = frozenset(present([s.id for s in students], statuses))
-    return _Needs(gap, here, evidence)
-
-
-def _choose_pulls(
-    needs: _Needs, preferred: Sequence[SkillId], size: int, count: int
-) -> list[PullSuggestion]:
-    """Pulls on the preferred skills first, then on the neediest ones to fill the count."""
-    pulls = suggest_pulls(needs.gap, preferred, needs.present, size, count)
-    if len(pulls) < count:
-        taken = {s for p in pulls for s in p.students}
-        fallback = [n.skill.id for n in neediest_skills(needs.gap, needs.present)]
-        pulls += suggest_pulls(
-            needs.gap,
-            [s for s in fallback if s not in preferred][:NEEDIEST_FALLBACK],
-            needs.present,
-            size,
-            count - len(pulls),
-            already_pulled=taken,
-        )
-    return pulls
-
-
-def _copied_blocks(blocks: Sequence[PlanBlock], needs: _Needs) -> tuple[PlanBlock, ...]:
-    """The lesson's blocks for another period: its own pulls on the same skills, no groups."""
-    by_code = {s.code: s.id for s in needs.gap.skills}
-    taken: set[StudentId] = set()
-    copied: list[PlanBlock] = []
-    for block in blocks:
-        if block.is_pull:
-            skill = by_code.get(block.skill_code or "")
-            size = len(block.students)
-            found = (
-                suggest_pulls(needs.gap, [skill], needs.present, size, 1, already_pulled=taken)
-                if skill is not None
-                else []
-            )
-            if found:
-                taken.update(found[0].students)
-                copied.append(replace(pull_block(found[0], block.minutes), title=block.title))
-            continue
-        copied.append(block.without_groups())
-    return tuple(copied)

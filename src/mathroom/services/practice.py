@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import combinations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
 from mathroom.domain.levels import LevelRule, current_level
-from mathroom.domain.plan import BlockKind, DayPlan
+from mathroom.domain.plan import BlockKind
 from mathroom.domain.practice.registry import has_generator
 from mathroom.domain.practice.sheet import (
     DEFAULT_SIZE,
@@ -34,10 +32,10 @@ from mathroom.export.packet_model import PracticeSheet as PrintedSheet
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.practice import PracticeChoiceRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
-from mathroom.store.tables import PracticeChoiceRow
 from mathroom.store.unit_of_work import Store
 
 RECENT_DAYS = 28  # a skill secured within four weeks comes back as spaced review
@@ -84,8 +82,9 @@ class PracticeService:
     # -- sheets -----------------------------------------------------------------------
     def class_sheets(self, period: PeriodId, on: date) -> list[StudentPractice]:
         """Every present student's sheet, in roster order (absent students get none)."""
-        inputs = self._inputs(period, on)
-        built = self._build(inputs, on)
+        with self._store.unit_of_work() as session:
+            inputs = _inputs(session, period, on)
+        built = _build(inputs, on)
         return [
             StudentPractice(
                 sheet.student_id,
@@ -97,26 +96,10 @@ class PracticeService:
             for sheet in built.sheets
         ]
 
-    def printed_sheets(
-        self,
-        period: PeriodId,
-        on: date,
-        _plan: DayPlan | None = None,
-        _absent: frozenset[StudentId] = frozenset(),
-    ) -> list[PrintedSheet]:
+    def printed_sheets(self, period: PeriodId, on: date) -> list[PrintedSheet]:
         """The sheets as the packet prints them (display names and problems only)."""
-        inputs = self._inputs(period, on)
-        return [
-            PrintedSheet(
-                name=inputs.names[sheet.student_id],
-                problems=tuple(
-                    PracticeProblem(p.prompt, p.answer_text, p.step, p.skill_code)
-                    for p in sheet.problems
-                ),
-                answer_bank=sheet.answer_bank,
-            )
-            for sheet in self._build(inputs, on).sheets
-        ]
+        with self._store.unit_of_work() as session:
+            return printed_sheets(session, period, on)
 
     def set_focus(
         self, period: PeriodId, on: date, student: StudentId, codes: Sequence[str]
@@ -128,17 +111,14 @@ class PracticeService:
                 "focus", f"no practice problems exist for {', '.join(unknown)} yet"
             )
         with self._store.unit_of_work() as session:
-            row = _choice(session, period, student, on, self._now())
-            row.focus = list(dict.fromkeys(codes))
-            row.updated_at = self._now()
+            PracticeChoiceRepository(session).set_focus(
+                period, student, on, list(dict.fromkeys(codes)), self._now()
+            )
 
     def regenerate(self, period: PeriodId, on: date, student: StudentId) -> int:
         """New problems on the same skills for one student; returns the new version."""
         with self._store.unit_of_work() as session:
-            row = _choice(session, period, student, on, self._now())
-            row.version += 1
-            row.updated_at = self._now()
-            return row.version
+            return PracticeChoiceRepository(session).next_version(period, student, on, self._now())
 
     def record_marks(
         self, student: StudentId, on: date, marks: Mapping[str, Level]
@@ -156,72 +136,78 @@ class PracticeService:
             ]
             return tuple(skills.record_evidence(items, self._now()))
 
-    # -- gathering ----------------------------------------------------------------------
-    def _build(self, inputs: _Inputs, on: date) -> ClassSheets:
-        return build_class_sheets(
-            inputs.requests, on, absent=inputs.absent, must_differ=inputs.pairs
-        )
 
-    def _inputs(self, period: PeriodId, on: date) -> _Inputs:
-        with self._store.unit_of_work() as session:
-            students = RosterRepository(session).students(period)
-            style = SettingsRepository(session).display_name_style()
-            rule = SettingsRepository(session).level_rule()
-            size = SettingsRepository(session).get(PRACTICE_SIZE, DEFAULT_SIZE)
-            skills = SkillRepository(session).skills()
-            evidence = SkillRepository(session).evidence_of([s.id for s in students])
-            statuses = AttendanceRepository(session).statuses(period, on)
-            absent = frozenset(
-                s for s, status in statuses.items() if status is AttendanceStatus.ABSENT
+def printed_sheets(session: Session, period: PeriodId, on: date) -> list[PrintedSheet]:
+    """The period's sheets for the day as the packet prints them, read in ``session``."""
+    inputs = _inputs(session, period, on)
+    return [
+        PrintedSheet(
+            name=inputs.names[sheet.student_id],
+            problems=tuple(
+                PracticeProblem(p.prompt, p.answer_text, p.step, p.skill_code)
+                for p in sheet.problems
+            ),
+            answer_bank=sheet.answer_bank,
+        )
+        for sheet in _build(inputs, on).sheets
+    ]
+
+
+def _build(inputs: _Inputs, on: date) -> ClassSheets:
+    return build_class_sheets(inputs.requests, on, absent=inputs.absent, must_differ=inputs.pairs)
+
+
+def _inputs(session: Session, period: PeriodId, on: date) -> _Inputs:
+    """Everything the day's sheets are made from, read in one session."""
+    students = RosterRepository(session).students(period)
+    settings = SettingsRepository(session)
+    style = settings.display_name_style()
+    rule = settings.level_rule()
+    size = settings.get(PRACTICE_SIZE, DEFAULT_SIZE)
+    skills = SkillRepository(session).skills()
+    evidence = SkillRepository(session).evidence_of([s.id for s in students])
+    absent = AttendanceRepository(session).absent(period, on)
+    plan = PlanRepository(session).plan(period, on)
+    group_set_id = (
+        next((b.group_set_id for b in plan.blocks if b.group_set_id is not None), None)
+        if plan
+        else None
+    )
+    group_set = GroupRepository(session).group_set(group_set_id) if group_set_id else None
+    choices = PracticeChoiceRepository(session).choices(period, on)
+    if not isinstance(size, int) or not 1 <= size <= MAX_SIZE:
+        size = DEFAULT_SIZE
+    names = display_names(students, style)
+    class_focus: tuple[str, ...] = ()
+    if plan is not None:
+        block = next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None)
+        class_focus = block.practice_skills if block else ()
+    levels, secured = _standings(skills, evidence, rule, on)
+    requests = []
+    for student in students:
+        mine = levels.get(student.id, {})
+        hand, version = choices.get(student.id, ((), 0))
+        # The class focus applies where the student still has the gap.
+        focus = hand or tuple(
+            c
+            for c in class_focus
+            if has_generator(c) and (mine.get(c) is None or mine[c] in GAP_LEVELS)
+        )
+        requests.append(
+            SheetRequest(
+                student.id,
+                levels=mine,
+                recently_secured=secured.get(student.id, ()),
+                focus=focus,
+                size=size,
+                version=version,
             )
-            plan = PlanRepository(session).plan(period, on)
-            group_set_id = (
-                next((b.group_set_id for b in plan.blocks if b.group_set_id is not None), None)
-                if plan
-                else None
-            )
-            group_set = GroupRepository(session).group_set(group_set_id) if group_set_id else None
-            choices = {
-                StudentId(row.student_id): (tuple(row.focus), row.version)
-                for row in session.scalars(
-                    select(PracticeChoiceRow).where(
-                        PracticeChoiceRow.period_id == period, PracticeChoiceRow.on_date == on
-                    )
-                )
-            }
-        if not isinstance(size, int) or not 1 <= size <= MAX_SIZE:
-            size = DEFAULT_SIZE
-        names = display_names(students, style)
-        class_focus: tuple[str, ...] = ()
-        if plan is not None:
-            block = next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None)
-            class_focus = block.practice_skills if block else ()
-        levels, secured = _standings(skills, evidence, rule, on)
-        requests = []
-        for student in students:
-            mine = levels.get(student.id, {})
-            hand, version = choices.get(student.id, ((), 0))
-            # The class focus applies where the student still has the gap.
-            focus = hand or tuple(
-                c
-                for c in class_focus
-                if has_generator(c) and (mine.get(c) is None or mine[c] in GAP_LEVELS)
-            )
-            requests.append(
-                SheetRequest(
-                    student.id,
-                    levels=mine,
-                    recently_secured=secured.get(student.id, ()),
-                    focus=focus,
-                    size=size,
-                    version=version,
-                )
-            )
-        pairs: list[tuple[StudentId, StudentId]] = []
-        if group_set is not None:
-            for group in group_set.groups:
-                pairs += list(combinations(sorted(group.members), 2))
-        return _Inputs(names, absent, requests, pairs, choices)
+        )
+    pairs: list[tuple[StudentId, StudentId]] = []
+    if group_set is not None:
+        for group in group_set.groups:
+            pairs += list(combinations(sorted(group.members), 2))
+    return _Inputs(names, absent, requests, pairs, choices)
 
 
 def _standings(
@@ -249,21 +235,3 @@ def _standings(
         if level in SECURE_LEVELS and latest.observed_on >= recent:
             secured.setdefault(student, []).append(code)
     return levels, {s: tuple(sorted(codes)) for s, codes in secured.items()}
-
-
-def _choice(
-    session: Session, period: PeriodId, student: StudentId, on: date, now: datetime
-) -> PracticeChoiceRow:
-    row = session.scalar(
-        select(PracticeChoiceRow).where(
-            PracticeChoiceRow.period_id == period,
-            PracticeChoiceRow.student_id == student,
-            PracticeChoiceRow.on_date == on,
-        )
-    )
-    if row is None:
-        row = PracticeChoiceRow(
-            period_id=period, student_id=student, on_date=on, focus=[], version=0, updated_at=now
-        )
-        session.add(row)
-    return row

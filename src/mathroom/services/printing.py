@@ -14,8 +14,10 @@ from mathroom.export.roster_sheet import ExportReport, RosterSheet, build_roster
 from mathroom.export.student_profile import build_student_profile
 from mathroom.export.task_cards import Card, CardImage, CardLayout, build_task_cards
 from mathroom.paths import DataFolder
-from mathroom.services.classroom import ClassroomService
+from mathroom.services.classroom import current_period
 from mathroom.services.evidence import EvidenceService
+from mathroom.store.repositories.roster import RosterRepository
+from mathroom.store.unit_of_work import Store
 
 __all__ = ["CardLayout", "ExportReport", "PaperSize", "PrintService", "card_for_task"]
 
@@ -48,10 +50,8 @@ def card_for_task(spec: TaskSpec, station: int | None = None, footer: str = "") 
 
 
 class PrintService:
-    def __init__(
-        self, classroom: ClassroomService, folder: DataFolder, evidence: EvidenceService
-    ) -> None:
-        self._classroom = classroom
+    def __init__(self, store: Store, folder: DataFolder, evidence: EvidenceService) -> None:
+        self._store = store
         self._folder = folder
         self._evidence = evidence
 
@@ -94,8 +94,9 @@ class PrintService:
         self, period: PeriodId, on: date, out: Path, paper: PaperSize = PaperSize.LETTER
     ) -> ExportReport:
         """A teacher-facing check sheet: full names, boxes for marks."""
-        periods = {p.id: p for p in self._classroom.overview().periods}
-        info = periods[period]
-        names = [check_sheet_name(entry.student) for entry in self._classroom.roster(period)]
+        with self._store.unit_of_work() as session:
+            info = current_period(session, period)
+            students = RosterRepository(session).students(period)
+        names = [check_sheet_name(student) for student in students]
         sheet = RosterSheet(info.name, info.course, on, tuple(names), paper)
         return build_roster_sheet(sheet, out)

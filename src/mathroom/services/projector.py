@@ -16,10 +16,12 @@ from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import PeriodId, StudentId, TaskId
 from mathroom.domain.plan import BlockKind, PlanBlock
 from mathroom.domain.plan_schedule import rotation_schedule
-from mathroom.domain.roster import Period
 from mathroom.domain.tasks import Task
-from mathroom.services.attendance import AttendanceService
-from mathroom.services.classroom import ClassroomService
+from mathroom.services.classroom import current_period, present_names
+from mathroom.store.repositories.groups import GroupRepository
+from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.tasks import TaskRepository
+from mathroom.store.unit_of_work import Store
 
 # Blocks whose minutes run out with the room told to move on (when they have rotations).
 _MOVE_WORDS = {
@@ -29,14 +31,6 @@ _MOVE_WORDS = {
 # Blocks that end with someone sharing: they get a name picker.
 _SHARING = (BlockKind.WARMUP, BlockKind.CLOSING)
 TIMES_UP = "Time’s up"
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectorSlide:
-    heading: str
-    subheading: str
-    agenda: tuple[str, ...]
-    stations: tuple[tuple[int, tuple[str, ...]], ...]  # whiteboard number, display names
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,17 +112,24 @@ Scene = AgendaScene | GroupRevealScene | TaskScene | TimerScene | NamePickerScen
 
 
 class ProjectorService:
-    def __init__(self, classroom: ClassroomService, attendance: AttendanceService) -> None:
-        self._classroom = classroom
-        self._attendance = attendance
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
     def scenes(self, period: PeriodId, on: date) -> tuple[Scene, ...]:
-        """The day's scenes for one period: the agenda, then what each block needs."""
-        info = self._period(period)
-        plans = self._classroom.plans(period, on, on)
-        names = self._present_names(period, on)
-        timeline = plans[0].timeline(info.starts_at or time(0)) if plans else ()
-        shown = [timed for timed in timeline if _projected(timed.block)]
+        """The day's scenes for one period: the agenda, then what each block needs.
+
+        Read in one unit of work, so every scene shows the same state of the classroom.
+        """
+        with self._store.unit_of_work() as session:
+            info = current_period(session, period)
+            plan = PlanRepository(session).plan(period, on)
+            names = present_names(session, period, on)
+            timeline = plan.timeline(info.starts_at or time(0)) if plan else ()
+            shown = [timed for timed in timeline if _projected(timed.block)]
+            tasks = {task.id: task for task in TaskRepository(session).tasks()} if shown else {}
+            groups = GroupRepository(session)
+            wanted = {t.block.group_set_id for t in shown if t.block.group_set_id is not None}
+            sets = {set_id: found for set_id in wanted if (found := groups.group_set(set_id))}
         items = tuple(
             AgendaItem(
                 index,
@@ -141,8 +142,6 @@ class ProjectorService:
         result: list[Scene] = [
             AgendaScene("agenda", f"Welcome, {info.name}!", f"{on:%A, %B} {on.day}", items)
         ]
-        tasks = {task.id: task for task in self._classroom.tasks()} if shown else {}
-        sets = {v.group_set.id: v.group_set for v in self._classroom.group_sets(period)}
         group_labels: tuple[str, ...] = ()
         for index, timed in enumerate(shown):
             block = timed.block
@@ -168,40 +167,6 @@ class ProjectorService:
             for scene in result
         )
 
-    def welcome_slide(self, period: PeriodId, on: date) -> ProjectorSlide:
-        """Today's agenda and, when the plan has stations, who goes to which whiteboard."""
-        info = self._period(period)
-        plans = self._classroom.plans(period, on, on)
-        agenda: tuple[str, ...] = ()
-        stations: tuple[tuple[int, tuple[str, ...]], ...] = ()
-        if plans:
-            plan = plans[0]
-            agenda = tuple(f"{b.kind.label} · {b.minutes} min" for b in plan.blocks)
-            block = next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
-            sets = {v.group_set.id: v.group_set for v in self._classroom.group_sets(period)}
-            group_set = sets.get(block.group_set_id) if block and block.group_set_id else None
-            if block is not None and group_set is not None:
-                tiles = _tiles(block, group_set, self._present_names(period, on))
-                numbers = sorted(s.number for s in block.stations)
-                stations = tuple(
-                    (number, tuple(_seat_text(seat) for seat in tile.seats))
-                    for number, tile in zip(numbers, tiles, strict=True)
-                )
-        subheading = f"{on:%A, %B} {on.day}"
-        return ProjectorSlide(f"Welcome, {info.name}!", subheading, agenda, stations)
-
-    def _period(self, period: PeriodId) -> Period:
-        return {p.id: p for p in self._classroom.overview().periods}[period]
-
-    def _present_names(self, period: PeriodId, on: date) -> dict[StudentId, str]:
-        """Display names of the students in the room, in roster order."""
-        absent = self._attendance.absent(period, on)
-        return {
-            entry.student.id: entry.display_name
-            for entry in self._classroom.roster(period)
-            if entry.student.id not in absent
-        }
-
 
 def _projected(block: PlanBlock) -> bool:
     """Pulls are teacher-only (who needs what), and blocks inside another share its clock."""
@@ -210,10 +175,6 @@ def _projected(block: PlanBlock) -> bool:
 
 def _clock(moment: time) -> str:
     return f"{moment.hour % 12 or 12}:{moment.minute:02d}"
-
-
-def _seat_text(seat: Seat) -> str:
-    return seat.name + (f" ({seat.role})" if seat.role else "")
 
 
 def _tiles(

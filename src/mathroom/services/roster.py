@@ -74,15 +74,7 @@ class RosterService:
                 year_id = roster.add_year(school_year_name(starts), starts, ends)
             else:
                 year_id = year.id
-            period = Period(
-                PeriodId(0),
-                name,
-                form.course.strip(),
-                form.room.strip(),
-                form.meeting_days,
-                form.starts_at,
-                form.ends_at,
-            )
+            period = _period(PeriodId(0), name, form)
             return roster.add_period(year_id, period, RosterEditor(session).next_position())
 
     def update_period(self, period: PeriodId, form: PeriodForm) -> None:
@@ -91,13 +83,7 @@ class RosterService:
             raise ValidationError("ends_at", "the period must end after it starts")
         with self._store.unit_of_work() as session:
             self._check_unique_period(RosterRepository(session), name, period)
-            row = RosterEditor(session).period_row(period)
-            row.name = name
-            row.course = form.course.strip()
-            row.room = form.room.strip()
-            row.starts_at = form.starts_at
-            row.ends_at = form.ends_at
-            row.meeting_days = ",".join(d.value for d in form.meeting_days)
+            RosterEditor(session).update_period(_period(period, name, form))
 
     def move_period(self, period: PeriodId, offset: int) -> None:
         """Move a period up (-1) or down (+1) in the list."""
@@ -106,18 +92,16 @@ class RosterService:
             index = ordered.index(period)
             target = max(0, min(len(ordered) - 1, index + offset))
             ordered.insert(target, ordered.pop(index))
-            editor = RosterEditor(session)
-            for position, period_id in enumerate(ordered):
-                editor.period_row(period_id).position = position
+            RosterEditor(session).set_period_order(ordered)
 
     def archive_period(self, period: PeriodId) -> None:
         self._safety.before_change()
         with self._store.unit_of_work() as session:
-            RosterEditor(session).period_row(period).archived_at = self._now()
+            RosterEditor(session).set_period_archived(period, self._now())
 
     def restore_period(self, period: PeriodId) -> None:
         with self._store.unit_of_work() as session:
-            RosterEditor(session).period_row(period).archived_at = None
+            RosterEditor(session).set_period_archived(period, None)
 
     # -- students -----------------------------------------------------------------------
     def add_student(self, period: PeriodId, form: StudentForm) -> StudentId:
@@ -134,9 +118,7 @@ class RosterService:
         given, family, preferred, number = _clean_form(form)
         with self._store.unit_of_work() as session:
             self._check_unique_number(session, number, student)
-            row = RosterEditor(session).student_row(student)
-            row.given_name, row.family_name = given, family
-            row.preferred_name, row.student_number = preferred, number
+            RosterEditor(session).update_student(Student(student, given, family, preferred, number))
 
     def move_students(
         self, students: Sequence[StudentId], to: PeriodId
@@ -160,15 +142,11 @@ class RosterService:
             self._safety.before_change()
         now = self._now()
         with self._store.unit_of_work() as session:
-            editor = RosterEditor(session)
-            for student in students:
-                editor.student_row(student).archived_at = now
+            RosterEditor(session).set_students_archived(students, now)
 
     def restore_students(self, students: Sequence[StudentId]) -> None:
         with self._store.unit_of_work() as session:
-            editor = RosterEditor(session)
-            for student in students:
-                editor.student_row(student).archived_at = None
+            RosterEditor(session).set_students_archived(students, None)
 
     # -- a new school year --------------------------------------------------------------
     def start_new_year(self, name: str, starts_on: date, ends_on: date) -> SchoolYear:
@@ -186,10 +164,10 @@ class RosterService:
             roster = RosterRepository(session)
             old = roster.current_year()
             if old is not None:
+                editor = RosterEditor(session)
                 for period in roster.periods():
-                    for student in roster.students(period.id):
-                        RosterEditor(session).student_row(student.id).archived_at = now
-                RosterEditor(session).archive_year(old.id, now)
+                    editor.set_students_archived((s.id for s in roster.students(period.id)), now)
+                editor.archive_year(old.id, now)
             year_id = roster.add_year(name.strip(), starts_on, ends_on)
             return SchoolYear(year_id, name.strip(), starts_on, ends_on)
 
@@ -242,6 +220,19 @@ class RosterService:
                 "student_number",
                 f"{number} already belongs to {other.given_name} {other.family_name}".strip(),
             )
+
+
+def _period(period: PeriodId, name: str, form: PeriodForm) -> Period:
+    """The period as the form describes it, under its cleaned ``name``."""
+    return Period(
+        period,
+        name,
+        form.course.strip(),
+        form.room.strip(),
+        form.meeting_days,
+        form.starts_at,
+        form.ends_at,
+    )
 
 
 def _clean_form(form: StudentForm) -> tuple[str, str, str | None, str | None]:

@@ -186,23 +186,26 @@ def _write(session: Session, plan: ImportPlan, backup: Path | None, now: datetim
         else:
             assert item.student_id is not None  # every non-new plan entry matched a student
             student_id = item.student_id
-            record = editor.student_row(student_id)
-            record.given_name = row.given_name or record.given_name
-            record.family_name = row.family_name if row.given_name else record.family_name
-            record.student_number = row.student_number or record.student_number
-            if row.preferred_name:
-                record.preferred_name = row.preferred_name
+            record = editor.student(student_id)
+            editor.update_student(
+                replace(
+                    record,
+                    given_name=row.given_name or record.given_name,
+                    family_name=row.family_name if row.given_name else record.family_name,
+                    student_number=row.student_number or record.student_number,
+                    preferred_name=row.preferred_name or record.preferred_name,
+                )
+            )
             if item.kind is ChangeKind.RETURNING:
-                record.archived_at = None
+                editor.set_students_archived([student_id], None)
             if item.kind in (ChangeKind.MOVED, ChangeKind.RETURNING):
                 editor.leave_all(student_id, today)
         for target in item.targets:
             editor.enroll_if_needed(student_id, resolve(target), today)
     archived = 0
     if plan.archives_leaving:
-        for leaving in plan.leaving:
-            editor.student_row(leaving.student.id).archived_at = now
-            archived += 1
+        editor.set_students_archived((leaving.student.id for leaving in plan.leaving), now)
+        archived = len(plan.leaving)
     return ImportResult(
         plan=plan,
         backup=backup,

@@ -6,7 +6,7 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.ids import SkillId
 from mathroom.domain.names import clean_name
 from mathroom.domain.skills import DOMAIN_NAMES, Skill
-from mathroom.store.repositories.skills import SkillEditor, SkillRepository, to_skill
+from mathroom.store.repositories.skills import SkillEditor, SkillRepository
 from mathroom.store.unit_of_work import Store
 
 
@@ -48,25 +48,21 @@ class SkillMapService:
         if len(clean) > 80:
             raise ValidationError("name", "keep the name to 80 characters")
         with self._store.unit_of_work() as session:
-            row = SkillEditor(session).row(skill)
-            old = row.name
-            row.name = clean
-            return old
+            return SkillEditor(session).rename(skill, clean)
 
     def set_hidden(self, skill: SkillId, hidden: bool) -> None:
         """Hidden skills leave the gap map and pickers; their evidence is kept."""
         with self._store.unit_of_work() as session:
-            SkillEditor(session).row(skill).hidden = hidden
+            SkillEditor(session).set_hidden(skill, hidden)
 
     def move(self, skill: SkillId, offset: int) -> None:
         with self._store.unit_of_work() as session:
-            rows = SkillEditor(session).ordered()
-            index = next(i for i, r in enumerate(rows) if r.id == skill)
-            target = max(0, min(len(rows) - 1, index + offset))
-            rows.insert(target, rows.pop(index))
-            for position, row in enumerate(rows):
-                row.position = position
+            ordered = [s.id for s in SkillRepository(session).skills(include_hidden=True)]
+            index = ordered.index(skill)
+            target = max(0, min(len(ordered) - 1, index + offset))
+            ordered.insert(target, ordered.pop(index))
+            SkillEditor(session).set_order(ordered)
 
     def skill(self, skill: SkillId) -> Skill:
         with self._store.unit_of_work() as session:
-            return to_skill(SkillEditor(session).row(skill))
+            return SkillEditor(session).skill(skill)

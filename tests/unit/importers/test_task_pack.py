@@ -17,15 +17,10 @@ from hypothesis import strategies as st
 
 from mathroom.domain.errors import ContentError, ValidationError
 from mathroom.domain.ids import TaskId
+from mathroom.domain.task_pack import MAX_TOTAL_BYTES, PACK_FORMAT, PACK_KIND
 from mathroom.domain.tasks import JPEG, PNG, SVG, Task, TaskImage, TaskKind, TaskSpec
 from mathroom.export.task_pack import pack_members, write_task_pack
-from mathroom.importers.task_pack import (
-    MAX_TOTAL_BYTES,
-    PACK_FORMAT,
-    PACK_KIND,
-    parse_task_pack,
-    read_task_pack,
-)
+from mathroom.importers.task_pack import parse_task_pack, read_task_pack
 from mathroom.paths import resource
 
 EXPORTED = datetime(2026, 11, 23, 7, 0)

@@ -24,6 +24,17 @@ class AttendanceRepository:
         )
         return {StudentId(student): AttendanceStatus(status) for student, status in rows}
 
+    def absent(self, period: PeriodId, on: date) -> frozenset[StudentId]:
+        """The students marked absent from the period on ``on``."""
+        rows = self._session.scalars(
+            select(AttendanceRow.student_id).where(
+                AttendanceRow.period_id == period,
+                AttendanceRow.on_date == on,
+                AttendanceRow.status == AttendanceStatus.ABSENT.value,
+            )
+        )
+        return frozenset(StudentId(student) for student in rows)
+
     def record(
         self,
         period: PeriodId,

@@ -18,7 +18,7 @@ from mathroom.store.tables import (
 )
 
 
-def to_group_set(row: GroupSetRow) -> GroupSet:
+def _to_group_set(row: GroupSetRow) -> GroupSet:
     groups = tuple(
         Group(
             group.number,
@@ -86,7 +86,7 @@ class GroupRepository:
             .order_by(GroupSetRow.made_on.desc(), GroupSetRow.id.desc())
             .limit(limit)
         )
-        return [to_group_set(row) for row in rows]
+        return [_to_group_set(row) for row in rows]
 
     def group_set(self, group_set: GroupSetId) -> GroupSet | None:
         row = self._session.scalar(
@@ -94,7 +94,7 @@ class GroupRepository:
             .where(GroupSetRow.id == group_set)
             .options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
         )
-        return to_group_set(row) if row is not None else None
+        return _to_group_set(row) if row is not None else None
 
     def add_constraint(self, constraint: PairConstraint, now: datetime) -> None:
         self._session.add(
@@ -141,7 +141,7 @@ class GroupRepository:
             .options(selectinload(GroupSetRow.groups).selectinload(GroupRow.members))
             .order_by(GroupSetRow.made_on.desc(), GroupSetRow.id.desc())
         )
-        return [to_group_set(row) for row in rows]
+        return [_to_group_set(row) for row in rows]
 
     def rules(self, period: PeriodId) -> list[RuleEntry]:
         """Active rules whose first student is enrolled in the period, with their ids."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -12,7 +13,7 @@ from mathroom.domain.roster import Period, SchoolYear, Student, Weekday
 from mathroom.store.tables import EnrollmentRow, PeriodRow, SchoolYearRow, StudentRow
 
 
-def to_period(row: PeriodRow, student_count: int = 0) -> Period:
+def _to_period(row: PeriodRow, student_count: int = 0) -> Period:
     days = tuple(Weekday(d) for d in row.meeting_days.split(",") if d)
     return Period(
         id=PeriodId(row.id),
@@ -26,7 +27,7 @@ def to_period(row: PeriodRow, student_count: int = 0) -> Period:
     )
 
 
-def to_student(row: StudentRow) -> Student:
+def _to_student(row: StudentRow) -> Student:
     return Student(
         id=StudentId(row.id),
         given_name=row.given_name,
@@ -111,7 +112,7 @@ class RosterRepository:
             )
             .order_by(PeriodRow.position, PeriodRow.id)
         )
-        return [to_period(row, counts.get(row.id, 0)) for row in rows]
+        return [_to_period(row, counts.get(row.id, 0)) for row in rows]
 
     def students(self, period: PeriodId, *, include_archived: bool = False) -> list[Student]:
         """Students currently enrolled in the period, sorted by family then first name."""
@@ -119,7 +120,7 @@ class RosterRepository:
         if not include_archived:
             conditions.append(StudentRow.archived_at.is_(None))
         rows = self._session.scalars(select(StudentRow).join(EnrollmentRow).where(*conditions))
-        return sorted((to_student(row) for row in rows), key=lambda s: s.sort_key)
+        return sorted((_to_student(row) for row in rows), key=lambda s: s.sort_key)
 
     def student_count(self) -> int:
         """Active students enrolled in the current year's active periods."""
@@ -148,41 +149,52 @@ class RosterEditor:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def period_row(self, period: PeriodId) -> PeriodRow:
-        row = self._session.get(PeriodRow, period)
-        if row is None:
-            raise LookupError(f"period {period} not found")
-        return row
+    def update_period(self, period: Period) -> None:
+        """Write the period's name, course, room, bell times and meeting days."""
+        row = self._period_row(period.id)
+        row.name = period.name
+        row.course = period.course
+        row.room = period.room
+        row.starts_at = period.starts_at
+        row.ends_at = period.ends_at
+        row.meeting_days = ",".join(day.value for day in period.meeting_days)
 
-    def student_row(self, student: StudentId) -> StudentRow:
-        row = self._session.get(StudentRow, student)
-        if row is None:
-            raise LookupError(f"student {student} not found")
-        return row
+    def set_period_order(self, periods: Sequence[PeriodId]) -> None:
+        """List the periods in this order (positions 0, 1, …)."""
+        for position, period in enumerate(periods):
+            self._period_row(period).position = position
+
+    def set_period_archived(self, period: PeriodId, archived_at: datetime | None) -> None:
+        """Archive the period at ``archived_at``, or bring it back with None."""
+        self._period_row(period).archived_at = archived_at
+
+    def update_student(self, student: Student) -> None:
+        """Write the student's names and number (archiving is set_students_archived)."""
+        row = self._student_row(student.id)
+        row.given_name, row.family_name = student.given_name, student.family_name
+        row.preferred_name, row.student_number = student.preferred_name, student.student_number
+
+    def set_students_archived(
+        self, students: Iterable[StudentId], archived_at: datetime | None
+    ) -> None:
+        """Take the students off the roster at ``archived_at``, or restore them with None."""
+        for student in students:
+            self._student_row(student).archived_at = archived_at
 
     def next_position(self) -> int:
         current = self._session.scalar(select(func.max(PeriodRow.position)))
         return (current or 0) + 1
 
-    def active_enrollments(self, student: StudentId) -> list[EnrollmentRow]:
-        return list(
-            self._session.scalars(
-                select(EnrollmentRow).where(
-                    EnrollmentRow.student_id == student, EnrollmentRow.left_on.is_(None)
-                )
-            )
-        )
-
     def leave_all(self, student: StudentId, on: date) -> list[PeriodId]:
         """End the student's current enrollments (history stays); returns the periods left."""
         left = []
-        for enrollment in self.active_enrollments(student):
+        for enrollment in self._active_enrollments(student):
             enrollment.left_on = on
             left.append(PeriodId(enrollment.period_id))
         return left
 
     def enroll_if_needed(self, student: StudentId, period: PeriodId, on: date) -> None:
-        if not any(e.period_id == period for e in self.active_enrollments(student)):
+        if not any(e.period_id == period for e in self._active_enrollments(student)):
             self._session.add(EnrollmentRow(student_id=student, period_id=period, enrolled_on=on))
 
     def students_with_periods(self) -> list[tuple[Student, frozenset[PeriodId]]]:
@@ -201,13 +213,13 @@ class RosterEditor:
         ):
             enrolled.setdefault(student_id, set()).add(PeriodId(period_id))
         rows = self._session.scalars(select(StudentRow))
-        return [(to_student(row), frozenset(enrolled.get(row.id, set()))) for row in rows]
+        return [(_to_student(row), frozenset(enrolled.get(row.id, set()))) for row in rows]
 
     def student_with_number(self, number: str) -> Student | None:
         row = self._session.scalars(
             select(StudentRow).where(StudentRow.student_number == number)
         ).first()
-        return to_student(row) if row is not None else None
+        return _to_student(row) if row is not None else None
 
     def archive_year(self, year: SchoolYearId, now: datetime) -> None:
         row = self._session.get(SchoolYearRow, year)
@@ -215,10 +227,31 @@ class RosterEditor:
             row.archived_at = now
 
     def student(self, student: StudentId) -> Student:
-        return to_student(self.student_row(student))
+        return _to_student(self._student_row(student))
 
     def current_period_ids(self, student: StudentId) -> set[PeriodId]:
-        return {PeriodId(e.period_id) for e in self.active_enrollments(student)}
+        return {PeriodId(e.period_id) for e in self._active_enrollments(student)}
 
     def all_students(self) -> list[Student]:
-        return [to_student(row) for row in self._session.scalars(select(StudentRow))]
+        return [_to_student(row) for row in self._session.scalars(select(StudentRow))]
+
+    def _period_row(self, period: PeriodId) -> PeriodRow:
+        row = self._session.get(PeriodRow, period)
+        if row is None:
+            raise LookupError(f"period {period} not found")
+        return row
+
+    def _student_row(self, student: StudentId) -> StudentRow:
+        row = self._session.get(StudentRow, student)
+        if row is None:
+            raise LookupError(f"student {student} not found")
+        return row
+
+    def _active_enrollments(self, student: StudentId) -> list[EnrollmentRow]:
+        return list(
+            self._session.scalars(
+                select(EnrollmentRow).where(
+                    EnrollmentRow.student_id == student, EnrollmentRow.left_on.is_(None)
+                )
+            )
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -13,7 +13,7 @@ from mathroom.domain.skills import Evidence, EvidenceSource, Level, Skill, Skill
 from mathroom.store.tables import EnrollmentRow, EvidenceRow, SkillPrerequisiteRow, SkillRow
 
 
-def to_skill(row: SkillRow) -> Skill:
+def _to_skill(row: SkillRow) -> Skill:
     return Skill(
         id=SkillId(row.id),
         code=row.code,
@@ -26,7 +26,7 @@ def to_skill(row: SkillRow) -> Skill:
     )
 
 
-def to_evidence(row: EvidenceRow) -> Evidence:
+def _to_evidence(row: EvidenceRow) -> Evidence:
     return Evidence(
         student_id=StudentId(row.student_id),
         skill_id=SkillId(row.skill_id),
@@ -73,7 +73,7 @@ class SkillRepository:
         query = select(SkillRow).order_by(SkillRow.position, SkillRow.id)
         if not include_hidden:
             query = query.where(SkillRow.hidden.is_(False))
-        return [to_skill(row) for row in self._session.scalars(query)]
+        return [_to_skill(row) for row in self._session.scalars(query)]
 
     def ids_by_code(self) -> dict[str, SkillId]:
         return {
@@ -144,7 +144,7 @@ class SkillRepository:
             .where(EvidenceRow.student_id == student, EvidenceRow.skill_id == skill)
             .order_by(EvidenceRow.observed_on, EvidenceRow.id)
         )
-        return [to_evidence(row) for row in rows]
+        return [_to_evidence(row) for row in rows]
 
     def evidence_count(self) -> int:
         return self._session.scalar(select(func.count()).select_from(EvidenceRow)) or 0
@@ -169,12 +169,6 @@ class SkillEditor:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def row(self, skill: SkillId) -> SkillRow:
-        row = self._session.get(SkillRow, skill)
-        if row is None:
-            raise LookupError(f"skill {skill} not found")
-        return row
-
     def code_taken(self, code: str) -> bool:
         found = self._session.scalar(
             select(func.count())
@@ -198,7 +192,25 @@ class SkillEditor:
         self._session.flush()
         return SkillId(row.id)
 
-    def ordered(self) -> list[SkillRow]:
-        return list(
-            self._session.scalars(select(SkillRow).order_by(SkillRow.position, SkillRow.id))
-        )
+    def skill(self, skill: SkillId) -> Skill:
+        return _to_skill(self._row(skill))
+
+    def rename(self, skill: SkillId, name: str) -> str:
+        """Give the skill a new name; returns the old one."""
+        row = self._row(skill)
+        old, row.name = row.name, name
+        return old
+
+    def set_hidden(self, skill: SkillId, hidden: bool) -> None:
+        self._row(skill).hidden = hidden
+
+    def set_order(self, skills: Sequence[SkillId]) -> None:
+        """Put the skills in this order (positions 0, 1, …)."""
+        for position, skill in enumerate(skills):
+            self._row(skill).position = position
+
+    def _row(self, skill: SkillId) -> SkillRow:
+        row = self._session.get(SkillRow, skill)
+        if row is None:
+            raise LookupError(f"skill {skill} not found")
+        return row

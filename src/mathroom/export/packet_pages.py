@@ -1,0 +1,313 @@
+"""The day packet's pages, one builder per kind: run sheet, group poster, gallery-walk
+slip, exit ticket, practice sheet and answer key (export/packet.py puts them together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    Flowable,
+    KeepInFrame,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mathroom.export.fonts import BODY, BOLD, paragraph_markup
+from mathroom.export.packet_model import (
+    ExitTicket,
+    PeriodPacket,
+    Poster,
+    PracticeSheet,
+    ResponseSlip,
+)
+from mathroom.export.rich_text import RichText
+from mathroom.export.roster_sheet import long_date
+
+GREY = Color(0.35, 0.35, 0.35)
+LIGHT = Color(0.92, 0.92, 0.92)
+
+
+def style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    color: Color = black,
+    leading: float = 1.22,
+    align: Literal[0, 1, 2, 4] = 0,
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=BOLD if bold else BODY,
+        fontSize=size,
+        leading=size * leading,
+        textColor=color,
+        alignment=align,
+    )
+
+
+def para(text: str, look: ParagraphStyle) -> Paragraph:
+    return Paragraph(paragraph_markup(text), look)
+
+
+def teacher_banner(text: str) -> Table:
+    table = Table([[para(f"TEACHER ONLY · {text}", style("banner", 9, bold=True))]])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+                ("BOX", (0, 0), (-1, -1), 0.8, GREY),
+            ]
+        )
+    )
+    return table
+
+
+def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("FONTSIZE", (0, 0), (-1, -1), 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GREY),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands += [("FONTNAME", (0, 0), (-1, 0), BOLD), ("LINEBELOW", (0, 0), (-1, 0), 1, black)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
+    title = style("run-title", 18, bold=True)
+    body = style("run-body", 10)
+    small = style("run-small", 9, color=GREY)
+    heading = f"{period.period_name} · {period.course}" if period.course else period.period_name
+    story: list[Flowable] = [
+        teacher_banner("may show skills and levels"),
+        Spacer(1, 4),
+        para(f"{heading} — run sheet", title),
+        para(long_date(period.on), small),
+        Spacer(1, 6),
+    ]
+    if period.minutes_note:
+        story += [para(f"⚠ {period.minutes_note}", style("warn", 10, bold=True)), Spacer(1, 4)]
+    rows: list[list[Any]] = [["Time", "Block", "Min", "Details"]]
+    for block in period.run_blocks:
+        when = f"{block.starts:%H:%M}–{block.ends:%H:%M}"
+        name = ("   ↳ " if block.inside else "") + block.heading
+        details: Any = [para(line, body) for line in block.details] if block.details else ""
+        rows.append(
+            [when, para(name, style("b", 10, bold=not block.inside)), str(block.minutes), details]
+        )
+    story.append(_table(rows, [width * 0.14, width * 0.28, width * 0.07, width * 0.51]))
+    if period.posters:
+        story += [Spacer(1, 8), para("Stations and groups", style("h", 12, bold=True))]
+        rows = [["Board", "Task", "Group"]]
+        for poster in period.posters:
+            rows.append(
+                [
+                    str(poster.station),
+                    para(poster.task_title, body),
+                    para(", ".join(poster.names), body),
+                ]
+            )
+        story.append(_table(rows, [width * 0.08, width * 0.32, width * 0.60]))
+    if period.pulls:
+        story += [Spacer(1, 8), para("Small-group pulls", style("h", 12, bold=True))]
+        story += [para("• " + line, body) for line in period.pulls]
+    story += [
+        Spacer(1, 8),
+        para("Absent today", style("h", 12, bold=True)),
+        para(
+            ", ".join(period.absent)
+            if period.absent
+            else "Attendance not taken yet, or nobody absent.",
+            body,
+        ),
+    ]
+    story += [Spacer(1, 8), para("Notes", style("h", 12, bold=True))]
+    if period.notes:
+        story.append(para(period.notes, body))
+    lines = Table([[""]] * 6, colWidths=[width], rowHeights=[20] * 6)
+    lines.setStyle(
+        TableStyle(
+            [("FONTNAME", (0, 0), (-1, -1), BODY), ("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY)]
+        )
+    )
+    story.append(lines)
+    return story
+
+
+def _fit_size(
+    texts: Sequence[str], font: str, largest: float, smallest: float, width: float
+) -> float:
+    widest = max((stringWidth(t, font, 1.0) for t in texts), default=0.0)
+    if widest <= 0:
+        return largest
+    return max(smallest, min(largest, width / widest))
+
+
+def poster_story(poster: Poster, width: float, height: float) -> list[Flowable]:
+    number = style("poster-number", 150, bold=True, leading=1.0, align=1)
+    label = style("poster-label", 30, bold=True, align=1)
+    names = list(poster.names) or ["(no one present)"]
+    size = _fit_size(names, BOLD, 40, 16, width * 0.95)
+    # Many members: shrink so every name fits on the page, never off the bottom.
+    size = min(size, (height - 330) / (len(names) * 1.35))
+    name_style = style("poster-name", size, bold=True, align=1, leading=1.3)
+    story: list[Flowable] = [
+        Spacer(1, 20),
+        para(str(poster.station), number),
+        Spacer(1, 30),
+        para(poster.label, label),
+        Spacer(1, 24),
+    ]
+    story += [para(name, name_style) for name in names]
+    if poster.task_title:
+        story += [Spacer(1, 20), para(poster.task_title, style("pt", 16, color=GREY, align=1))]
+    return story
+
+
+SLIP_PROMPTS = ("I noticed…", "I wonder…", "Our next step…")
+
+
+def response_slip_box(slip: ResponseSlip, width: float, height: float) -> Flowable:
+    """Half a page: who, which boards in which order, and three prompts per board."""
+    per_board = slip.minutes_each and f" · about {slip.minutes_each} min at each"
+    parts: list[Flowable] = [
+        para(f"Gallery walk · {slip.group_label}", style("gw-title", 15, bold=True)),
+        para(", ".join(slip.names), style("gw-names", 10, color=GREY)),
+        para(
+            "Visit the boards in this order: "
+            + " → ".join(str(b) for b in slip.visits)
+            + (per_board or ""),
+            style("gw-order", 11, bold=True),
+        ),
+        Spacer(1, 4),
+    ]
+    rows: list[list[Any]] = []
+    for board in slip.visits:
+        for index, prompt in enumerate(SLIP_PROMPTS):
+            label = f"Board {board}" if index == 0 else ""
+            rows.append(
+                [
+                    para(label, style("gw-board", 11, bold=True)),
+                    para(prompt, style("gw-prompt", 10)),
+                    "",
+                ]
+            )
+    table = Table(rows, colWidths=[width * 0.16, width * 0.24, width * 0.60])
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("LINEBELOW", (2, 0), (2, -1), 0.5, GREY),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+    ]
+    for start in range(0, len(rows), len(SLIP_PROMPTS)):
+        commands.append(("LINEABOVE", (0, start), (-1, start), 0.8, black))
+    table.setStyle(TableStyle(commands))
+    parts.append(table)
+    return KeepInFrame(width, height, parts, mode="shrink")
+
+
+def exit_ticket_box(ticket: ExitTicket, on_text: str, width: float, height: float) -> Flowable:
+    parts: list[Flowable] = [
+        para(ticket.name, style("et-name", 15, bold=True)),
+        para(f"Exit ticket · {on_text}", style("et-date", 9, color=GREY)),
+        Spacer(1, 6),
+        para(ticket.title, style("et-title", 12, bold=True)),
+        Spacer(1, 4),
+        RichText(ticket.prompt, 11),
+        Spacer(1, 8),
+        para("Show your thinking:", style("et-work", 9, color=GREY)),
+    ]
+    return KeepInFrame(width, height, parts, mode="shrink")
+
+
+def practice_sheet_story(
+    period: PeriodPacket, sheet: PracticeSheet, width: float, height: float
+) -> list[Flowable]:
+    header: list[Flowable] = [
+        para(sheet.name, style("ps-name", 18, bold=True)),
+        para(
+            f"Practice · {period.period_name} · {long_date(period.on)}",
+            style("ps-sub", 10, color=GREY),
+        ),
+        Spacer(1, 8),
+    ]
+    problems = [
+        RichText(f"**{n}.** {problem.prompt}", 13)
+        for n, problem in enumerate(sheet.problems, start=1)
+    ]
+    cells = [RichText(answer, 12) for answer in sheet.answer_bank]
+    columns = 4
+    rows = [
+        cells[i : i + columns] + [""] * (columns - len(cells[i : i + columns]))
+        for i in range(0, len(cells), columns)
+    ]
+    bank = Table(rows, colWidths=[(width - 16) / columns] * columns)
+    bank.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("BOX", (0, 0), (-1, -1), 1, black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    bank_parts: list[Flowable] = [
+        para(
+            "Answer bank — check yourself. The answers are mixed up; each is used once.",
+            style("ps-bank", 10, bold=True),
+        ),
+        Spacer(1, 3),
+        bank,
+    ]
+    # Share the page's spare height out as room to work, so a sheet stays on one page.
+    used = sum(f.wrap(width, height)[1] for f in [*header, *problems, *bank_parts])
+    room = (height - used - 48) / max(len(problems), 1)  # frame padding and slack
+    room = min(max(room, 22.0), 90.0)
+    story = header
+    for problem in problems:
+        story.append(KeepTogether([problem, Spacer(1, room)]))
+    story.append(KeepTogether(bank_parts))
+    return story
+
+
+def answer_key_story(period: PeriodPacket) -> list[Flowable]:
+    """Every sheet's answers with a worked step, two columns to a page."""
+    story: list[Flowable] = [
+        teacher_banner("answer key"),
+        Spacer(1, 4),
+        para(f"{period.period_name} — answer key", style("k-title", 14, bold=True)),
+        Spacer(1, 4),
+    ]
+    for sheet in period.practice:
+        lines = []
+        for number, problem in enumerate(sheet.problems, start=1):
+            step = f" — {problem.step}" if problem.step else ""
+            tag = f" ({problem.tag})" if problem.tag else ""
+            lines.append(f"{number}. {problem.answer}{step}{tag}")
+        story.append(
+            KeepTogether(
+                [
+                    para(sheet.name, style("k-name", 10.5, bold=True)),
+                    RichText("\n".join(lines), 8.5),
+                    Spacer(1, 6),
+                ]
+            )
+        )
+    return story

@@ -1,0 +1,74 @@
+"""Layer boundaries that import-linter's contracts do not cover, checked on the source."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "mathroom"
+INDEPENDENT = ("export", "importers", "store")
+
+
+def _imports(path: Path) -> Iterator[tuple[int, str]]:
+    """Every module ``path`` imports, absolute or relative, with its line."""
+    package = ".".join(("mathroom", *path.relative_to(SRC).parent.parts))
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            yield node.lineno, base
+            yield from ((node.lineno, f"{base}.{alias.name}") for alias in node.names)
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def _layer_files(layer: str) -> list[Path]:
+    return sorted((SRC / layer).rglob("*.py"))
+
+
+def test_only_the_store_imports_its_tables() -> None:
+    offenders = [
+        f"{path.relative_to(SRC)}:{line}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path.relative_to(SRC).parts[0] != "store"
+        for line, module in _imports(path)
+        if _inside(module, "mathroom.store.tables")
+    ]
+    assert offenders == [], "ORM tables stay in store/; add a repository verb instead"
+
+
+@pytest.mark.parametrize("layer", INDEPENDENT)
+def test_export_importers_and_store_do_not_import_each_other(layer: str) -> None:
+    others = [f"mathroom.{other}" for other in INDEPENDENT if other != layer]
+    offenders = [
+        f"{path.relative_to(SRC)}:{line}: {module}"
+        for path in _layer_files(layer)
+        for line, module in _imports(path)
+        if any(_inside(module, other) for other in others)
+    ]
+    assert offenders == [], "share through domain/, or let the service pass what is needed"
+
+
+def test_no_public_repository_method_hands_out_an_orm_row() -> None:
+    """Services get domain values; a Row would let them change the database behind the
+    repository's back."""
+    offenders = []
+    for path in sorted((SRC / "store" / "repositories").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.FunctionDef)
+                and not node.name.startswith("_")
+                and node.returns is not None
+                and "Row" in ast.unparse(node.returns)
+            ):
+                offenders.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.name}")
+    assert offenders == []
