@@ -38,9 +38,9 @@ MIGRATED_AT = datetime(2026, 1, 5, 7, 0, 0)
 DATED_FIXTURES = frozenset({"today", "school_day", "now", "clock"})
 
 # `make test-core` runs the suite where PySide6 is not installed (`-m "not gui"`): the widget
-# tests cannot even be imported there, so they are not collected.
+# and end-to-end tests cannot even be imported there, so those folders are not collected.
 HAS_QT = importlib.util.find_spec("PySide6") is not None
-collect_ignore_glob = [] if HAS_QT else ["ui/*"]
+collect_ignore = [] if HAS_QT else ["ui", "e2e"]
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:

@@ -62,7 +62,6 @@ def run_gui(folder: DataFolder, clock: Clock) -> int:
     from mathroom.desktop import AppController
     from mathroom.instance_lock import InstanceLock, InstanceLockedError
     from mathroom.ui import theme
-    from mathroom.ui.background import wait_for_background
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -89,8 +88,6 @@ def run_gui(folder: DataFolder, clock: Clock) -> int:
             return 1
         return app.exec()
     finally:
-        # Let a running import or export finish its transaction before the database closes.
-        wait_for_background()
         controller.shutdown()
         lock.release()
 

@@ -84,6 +84,9 @@ class AppController:
             self.window.refresh_everything()
 
     def shutdown(self) -> None:
+        if self.window is not None:
+            # Let a running import or export finish its transaction before the database closes.
+            self.window.ops.wait_until_idle()
         if self.services is not None:
             self.services.close()
             self.services = None

@@ -30,7 +30,6 @@ from pytestqt.qtbot import QtBot
 from mathroom.clock import Clock
 from mathroom.desktop import AppController
 from mathroom.paths import DataFolder
-from mathroom.ui.background import wait_for_background
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.projector.paged_document import PagedDocumentView
 from mathroom.ui.projector.projector_window import ProjectorWindow
@@ -57,8 +56,7 @@ def quit_app(controller: AppController) -> None:
     window = controller.window
     if window is not None and window.isVisible():
         window.quit_action.trigger()
-    wait_for_background()
-    controller.shutdown()
+    controller.shutdown()  # waits for the window's background work first
 
 
 def free_windows(controllers: list[AppController]) -> None:
@@ -96,6 +94,13 @@ def button(parent: QWidget, text: str) -> QAbstractButton:
 def click(qtbot: QtBot, widget: QAbstractButton) -> None:
     assert widget.isEnabled(), f"{widget.text()!r} is greyed out"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+
+
+def settle(qtbot: QtBot) -> None:
+    """Let the window finish what a click started (new widgets are shown by the event loop),
+    as the teacher sees it a moment later."""
+    qtbot.wait(20)
 
 
 def click_item(qtbot: QtBot, view: QListWidget, row: int) -> None:

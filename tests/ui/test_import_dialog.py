@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from mathroom.composition import Services
 from mathroom.domain.roster_import import RosterField
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
+from mathroom.ui.operations import Operations
 
 
 def write(path: Path, text: str) -> Path:
@@ -17,9 +18,11 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def open_dialog(qtbot: QtBot, services: Services, file: Path) -> ImportRosterDialog:
+def open_dialog(
+    qtbot: QtBot, services: Services, file: Path, ops: Operations
+) -> ImportRosterDialog:
     period = services.roster.periods()[0]
-    dialog = ImportRosterDialog(services.roster_import, period)
+    dialog = ImportRosterDialog(ops, services.roster_import, period)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(file)
@@ -27,7 +30,9 @@ def open_dialog(qtbot: QtBot, services: Services, file: Path) -> ImportRosterDia
     return dialog
 
 
-def test_preview_remap_and_import(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+def test_preview_remap_and_import(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
     file = write(
         tmp_path / "export.csv",
         "Roster printed 11/20/2026\n"
@@ -35,7 +40,7 @@ def test_preview_remap_and_import(qtbot: QtBot, services: Services, tmp_path: Pa
         "0700123,Okafor,Amara,,F\n"
         "0701500,Baptiste,Jean-Luc,JL,M\n",
     )
-    dialog = open_dialog(qtbot, services, file)
+    dialog = open_dialog(qtbot, services, file, ops)
     assert dialog.steps.currentIndex() == 1
     # the file has no period column: everything goes to the period picked on the page
     assert dialog.all_to_period.currentText() == "Period 1"
@@ -58,13 +63,13 @@ def test_preview_remap_and_import(qtbot: QtBot, services: Services, tmp_path: Pa
 
 
 def test_conflicts_must_be_decided_before_import(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
     file = write(
         tmp_path / "conflict.csv",
         "Student ID,Last Name,First Name,Period\n0700123,Nobody,Someone,Period 1\n",
     )
-    dialog = open_dialog(qtbot, services, file)
+    dialog = open_dialog(qtbot, services, file, ops)
     assert not dialog.import_button.isEnabled()
     assert "Decide each conflict" in dialog.blockers.text()
     conflicts = dialog.tree.topLevelItem(0)
@@ -80,10 +85,12 @@ def test_conflicts_must_be_decided_before_import(
     assert not dialog.plan.changes_anything  # nothing left to import
 
 
-def test_a_picture_is_refused_plainly(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+def test_a_picture_is_refused_plainly(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
     file = tmp_path / "roster.csv"
     file.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    dialog = open_dialog(qtbot, services, file)
+    dialog = open_dialog(qtbot, services, file, ops)
     assert dialog.steps.currentIndex() == 0
     assert "image" in dialog.read_error.text().lower()
     assert "Nothing was imported" in dialog.read_error.text()

@@ -15,6 +15,7 @@ from mathroom.domain.roster import Student
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Level
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
+from mathroom.ui.operations import Operations
 
 TODAY = date(2026, 11, 23)
 
@@ -29,9 +30,11 @@ def quiz(path: Path, rows: list[str]) -> Path:
     return path
 
 
-def open_dialog(qtbot: QtBot, services: Services, file: Path) -> ImportScoresDialog:
+def open_dialog(
+    qtbot: QtBot, services: Services, file: Path, ops: Operations
+) -> ImportScoresDialog:
     period = services.roster.periods()[0]
-    dialog = ImportScoresDialog(services.score_import, services.roster, period, TODAY)
+    dialog = ImportScoresDialog(ops, services.score_import, services.roster, period, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(file)
@@ -40,12 +43,12 @@ def open_dialog(qtbot: QtBot, services: Services, file: Path) -> ImportScoresDia
 
 
 def test_preview_change_a_cut_point_and_import(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
     students = period_one(services)
     rows = [f"{s.student_number},,7.NS.A.1b,75%,2026-11-20" for s in students[:5]]
     rows.append(f"{students[5].student_number},,7.NS.A.2a,17/20,")  # no date: the picker's
-    dialog = open_dialog(qtbot, services, quiz(tmp_path / "quiz.csv", rows))
+    dialog = open_dialog(qtbot, services, quiz(tmp_path / "quiz.csv", rows), ops)
     assert dialog.steps.currentIndex() == 1
     assert dialog.summary.text().startswith("6 scores to record (6 students, 2 skills)")
     assert not dialog.blockers.isVisible() and not dialog.skip_box.isVisible()
@@ -77,7 +80,7 @@ def test_preview_change_a_cut_point_and_import(
 
 
 def test_rows_that_cannot_be_matched_block_until_skipped(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
     students = period_one(services)
     rows = [
@@ -86,7 +89,7 @@ def test_rows_that_cannot_be_matched_block_until_skipped(
         f"{students[1].student_number},,7.NS.A.1b,abc,2026-11-20",
         f"{students[2].student_number},,7.ns.a.1B,90,2026-11-20",
     ]
-    dialog = open_dialog(qtbot, services, quiz(tmp_path / "bad.csv", rows))
+    dialog = open_dialog(qtbot, services, quiz(tmp_path / "bad.csv", rows), ops)
     assert not dialog.import_button.isEnabled()
     assert dialog.blockers.isVisible()
     assert "3 rows can't be read or matched" in dialog.blockers.text()
@@ -112,12 +115,11 @@ def test_rows_that_cannot_be_matched_block_until_skipped(
 
 
 def test_cut_points_out_of_order_pause_the_import(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
     student = period_one(services)[0]
-    dialog = open_dialog(
-        qtbot, services, quiz(tmp_path / "q.csv", [f"{student.student_number},,7.NS.A.1b,75,"])
-    )
+    file = quiz(tmp_path / "q.csv", [f"{student.student_number},,7.NS.A.1b,75,"])
+    dialog = open_dialog(qtbot, services, file, ops)
     assert dialog.import_button.isEnabled()
     dialog.cut_spins["extending"].setValue(60)
     assert dialog.cut_error.isVisible()
@@ -134,19 +136,23 @@ def test_cut_points_out_of_order_pause_the_import(
     assert dialog.import_button.isEnabled()
 
 
-def test_a_picture_is_refused_plainly(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+def test_a_picture_is_refused_plainly(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
     file = tmp_path / "scores.csv"
     file.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    dialog = open_dialog(qtbot, services, file)
+    dialog = open_dialog(qtbot, services, file, ops)
     assert dialog.steps.currentIndex() == 0
     assert dialog.read_error.text() == (
         "scores.csv: this looks like an image (PNG), not a score file\nNothing was imported."
     )
 
 
-def test_names_are_shown_as_plain_text(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+def test_names_are_shown_as_plain_text(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
     file = quiz(tmp_path / "<b>q<i>.csv", ["1,<b>Bold</b> <i>Name</i>,7.NS.A.1b,80,"])
-    dialog = open_dialog(qtbot, services, file)
+    dialog = open_dialog(qtbot, services, file, ops)
     labels = dialog.findChildren(QLabel)
     assert labels and all(label.textFormat() is Qt.TextFormat.PlainText for label in labels)
     assert dialog.file_title.text().startswith("<b>q<i>.csv")

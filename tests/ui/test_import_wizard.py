@@ -11,6 +11,7 @@ from mathroom.composition import Services
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
 from mathroom.ui.dialogs.import_wizard import ImportWizard
+from mathroom.ui.operations import Operations
 from tests.ui.test_import_scores_dialog import TODAY, period_one, quiz
 
 DIALOGS = Path(__file__).resolve().parents[2] / "src" / "mathroom" / "ui" / "dialogs"
@@ -36,8 +37,10 @@ def read(qtbot: QtBot, dialog: ImportWizard, file: Path) -> None:
     qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1 or dialog.read_error.isVisible())
 
 
-def test_back_then_another_roster(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
-    dialog = ImportRosterDialog(services.roster_import, services.roster.periods()[0])
+def test_back_then_another_roster(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
+    dialog = ImportRosterDialog(ops, services.roster_import, services.roster.periods()[0])
     qtbot.addWidget(dialog)
     first = tmp_path / "first.csv"
     first.write_text("First Name,Last Name\nAda,Lovelace\n", encoding="utf-8")
@@ -53,10 +56,10 @@ def test_back_then_another_roster(qtbot: QtBot, services: Services, tmp_path: Pa
 
 
 def test_a_new_score_file_starts_undecided(
-    qtbot: QtBot, services: Services, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
 ) -> None:
     dialog = ImportScoresDialog(
-        services.score_import, services.roster, services.roster.periods()[0], TODAY
+        ops, services.score_import, services.roster, services.roster.periods()[0], TODAY
     )
     qtbot.addWidget(dialog)
     student = period_one(services)[0]

@@ -7,7 +7,9 @@ import time
 from functools import partial
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from mathroom.domain.errors import ValidationError
 from mathroom.services.changes import Change
@@ -106,3 +108,43 @@ def test_a_background_write_can_say_what_changed_from_its_result(
     )
     qtbot.waitUntil(lambda: done == [2], timeout=5_000)
     assert heard == [Change.EVIDENCE]
+
+
+class Asker(QObject):
+    """A widget-like object that asked for a result and may be gone before it arrives."""
+
+    def __init__(self, heard: list[object]) -> None:
+        super().__init__()
+        self.heard = heard
+
+    def receive(self, value: object) -> None:
+        self.heard.append(value)
+
+
+def test_an_answer_for_a_closed_dialog_is_dropped_not_delivered(
+    qtbot: QtBot, ops: Operations
+) -> None:
+    heard: list[object] = []
+    asker = Asker(heard)
+    release = threading.Event()
+    ops.read_in_background(lambda _p: release.wait(5) and "late", asker.receive, unexpected)
+    gone = Asker(heard)
+    ops.read_in_background(lambda _p: "for the closed one", gone.receive, unexpected)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(gone), timeout=2_000)
+    release.set()
+    qtbot.waitUntil(lambda: heard == ["late"], timeout=5_000)
+    qtbot.wait(50)
+    assert heard == ["late"]  # the deleted asker was never called back
+
+
+def test_a_write_for_a_closed_dialog_is_still_announced(qtbot: QtBot, ops: Operations) -> None:
+    changes: list[object] = []
+    ops.changed.connect(lambda change, _origin: changes.append(change))
+    gone = Asker([])
+    release = threading.Event()
+    ops.write_in_background(lambda _p: release.wait(5), Change.EVIDENCE, gone.receive, unexpected)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(gone), timeout=2_000)
+    release.set()
+    qtbot.waitUntil(lambda: changes == [Change.EVIDENCE], timeout=5_000)

@@ -32,6 +32,7 @@ from mathroom.export.packet_model import (
     PracticeSheet,
     ResponseSlip,
     RunBlock,
+    Section,
 )
 from mathroom.export.roster_sheet import ExportReport, long_date
 from mathroom.export.task_cards import Card
@@ -47,6 +48,9 @@ from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
+
+# What the Print page and the CLI choose from, without reaching into export/.
+__all__ = ["PacketOptions", "PacketService", "Section"]
 
 DEFAULT_START = time(8, 0)
 

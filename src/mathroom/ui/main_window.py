@@ -339,18 +339,21 @@ class MainWindow(QMainWindow):
 
     def open_import(self) -> ImportRosterDialog:
         dialog = ImportRosterDialog(
-            self._services.roster_import, self.rosters_page.current_list_period, self
+            self.ops, self._services.roster_import, self.rosters_page.current_list_period, self
         )
-        dialog.imported.connect(self._on_roster_imported)
         dialog.open()
         return dialog
 
     def open_score_import(self) -> ImportScoresDialog:
         services = self._services
         dialog = ImportScoresDialog(
-            services.score_import, services.roster, self.current_period, self._today(), self
+            self.ops,
+            services.score_import,
+            services.roster,
+            self.current_period,
+            self._today(),
+            self,
         )
-        dialog.imported.connect(self._on_scores_imported)
         dialog.open()
         return dialog
 
@@ -398,12 +401,6 @@ class MainWindow(QMainWindow):
     def _write_settings(self, write: Callable[[], T]) -> T:
         # Name style and level rule show on every page.
         return self.ops.write(write, Change.EVERYTHING)
-
-    def _on_roster_imported(self, *_args: object) -> None:
-        self.ops.announce(Change.EVERYTHING)
-
-    def _on_scores_imported(self, *_args: object) -> None:
-        self.ops.announce(Change.EVIDENCE)
 
     def _on_changed(self, changes: object, _origin: object) -> None:
         """Every page and the projector panel hear each write's changes themselves and

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QThread, QThreadPool, Signal
+from shiboken6 import isValid
 
 from mathroom.services.changes import Change
 
@@ -29,6 +30,16 @@ class Writer(Protocol):
     page's kind of change (handed to the dialogs a page opens)."""
 
     def __call__(self, write: Callable[[], T], /) -> T: ...
+
+
+def _owner(callback: Callable[..., object]) -> QObject | None:
+    """The QObject a bound method belongs to, if any."""
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or isValid(owner)
 
 
 class _Relay(QObject):
@@ -78,9 +89,12 @@ class Operations(QObject):
         failed: Callable[[Exception], None],
         *,
         progress: Progress | None = None,
+        context: QObject | None = None,
     ) -> None:
-        """Start ``read(progress)``; ``done`` or ``failed`` runs on the GUI thread."""
-        self._start(self._readers, read, done, failed, progress)
+        """Start ``read(progress)``; ``done`` or ``failed`` runs on the GUI thread, unless
+        ``context`` (the widget that asked; a bound method's own object by default) has been
+        closed and deleted by then: the answer then has nowhere to go and is dropped."""
+        self._start(self._readers, read, done, failed, progress, context)
 
     def write_in_background(
         self,
@@ -91,15 +105,27 @@ class Operations(QObject):
         *,
         progress: Progress | None = None,
         origin: object = None,
+        context: QObject | None = None,
     ) -> None:
         """Start ``write(progress)`` after any earlier write; on success announce ``changes``
-        (or what ``changes(value)`` says), then call ``done``."""
+        (or what ``changes(value)`` says), then call ``done`` (if ``context`` still exists:
+        see ``read_in_background``). The change is announced even if the asker has gone."""
+        owner = context if context is not None else _owner(done)
 
         def finished(value: T) -> None:
             self.announce(changes(value) if callable(changes) else changes, origin)
-            done(value)
+            if _alive(owner):
+                done(value)
 
-        self._start(self._writer, write, finished, failed, progress)
+        def failing(error: Exception) -> None:
+            if _alive(owner):
+                failed(error)
+
+        def step(done_steps: int, total: int) -> None:
+            if progress is not None and _alive(owner):
+                progress(done_steps, total)
+
+        self._start(self._writer, write, finished, failing, step, self)
 
     def wait_until_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until every started action has finished (at shutdown, and in tests)."""
@@ -113,14 +139,30 @@ class Operations(QObject):
         done: Callable[[Any], None],
         failed: Callable[[Exception], None],
         progress: Progress | None,
+        context: QObject | None = None,
     ) -> None:
-        # The relay lives on the GUI thread and is deleted there once it has reported:
-        # deleting it as soon as the result arrives raced with the pool thread finishing.
+        # The relay belongs to this object, on the GUI thread, and is deleted there once it
+        # has reported: deleting it as soon as the result arrives raced with the pool thread
+        # finishing. Callbacks run only while the widget that asked still exists: a dialog
+        # closed during a long build must not be called back (that crashed).
+        owner = context if context is not None else _owner(done)
+
+        def succeeded(value: object) -> None:
+            if _alive(owner):
+                done(value)
+
+        def failing(error: Exception) -> None:
+            if _alive(owner):
+                failed(error)
+
+        def step(done_steps: int, total: int) -> None:
+            if progress is not None and _alive(owner):
+                progress(done_steps, total)
+
         relay = _Relay(self)
-        if progress is not None:
-            relay.progressed.connect(progress)
-        relay.succeeded.connect(done)
-        relay.failed.connect(failed)
+        relay.progressed.connect(step)
+        relay.succeeded.connect(succeeded)
+        relay.failed.connect(failing)
         relay.succeeded.connect(relay.deleteLater)
         relay.failed.connect(relay.deleteLater)
 

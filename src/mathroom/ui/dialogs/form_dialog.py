@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -73,10 +71,3 @@ class FormDialog(QDialog):
         if widget is not None:
             widget.setStyleSheet("border: 2px solid #d55e00;")
             widget.setFocus()
-
-
-def run_form(dialog: FormDialog, on_done: Callable[[], None] | None = None) -> bool:
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    if accepted and on_done is not None:
-        on_done()
-    return accepted

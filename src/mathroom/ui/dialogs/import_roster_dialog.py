@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.roster import Period
 from mathroom.domain.roster_import import ChangeKind, ImportDecisions, ImportPlan, RosterField
+from mathroom.services.changes import Change
 from mathroom.services.roster_import import ImportResult, RosterFile, RosterImportService
 from mathroom.ui.dialogs.import_wizard import ImportWizard, Reader, plural, text_label
+from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.page import clear_layout
 
 _DECIDE, _SKIP, _TAKE = "decide", "skip", "take"
@@ -48,13 +50,17 @@ _CHANGES = (
 
 
 class ImportRosterDialog(ImportWizard):
+    changes = Change.EVERYTHING  # new students, names and periods show everywhere
+
     def __init__(
         self,
+        ops: Operations,
         importer: RosterImportService,
         default_period: Period | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
+            ops,
             "Import a roster",
             _INTRO,
             ("Choose a roster file", "Rosters (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)"),

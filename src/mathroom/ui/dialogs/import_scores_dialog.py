@@ -34,9 +34,11 @@ from mathroom.domain.roster import Period
 from mathroom.domain.score_import import PlannedScore, ScoreChoices, ScorePlan
 from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Level
+from mathroom.services.changes import Change
 from mathroom.services.roster import RosterService
 from mathroom.services.score_import import ScoreFile, ScoreImportResult, ScoreImportService
 from mathroom.ui.dialogs.import_wizard import ImportWizard, Progress, Reader, plural, text_label
+from mathroom.ui.operations import Operations
 from mathroom.ui.theme import LEVEL_COLORS
 
 _CUT_LABELS = {"getting_there": "Getting there", "got_it": "Got it", "extending": "Extending"}
@@ -69,8 +71,11 @@ class _Preview:
 class ImportScoresDialog(ImportWizard):
     """Choose a file → preview (cut points, date, decisions) → result."""
 
+    changes = Change.EVIDENCE | Change.SETTINGS  # levels, and the cut points kept for next time
+
     def __init__(
         self,
+        ops: Operations,
         importer: ScoreImportService,
         roster: RosterService,
         period: Period | None,
@@ -78,6 +83,7 @@ class ImportScoresDialog(ImportWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
+            ops,
             "Import scores",
             _INTRO,
             ("Choose a score file", "Score files (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
@@ -139,7 +145,7 @@ class ImportScoresDialog(ImportWizard):
         row.addWidget(text_label("Levels from scores:"))
         row.addSpacing(8)
         self.cut_spins: dict[str, QSpinBox] = {}
-        saved = self._importer.cut_points()
+        saved = self._ops.query(self._importer.cut_points)
         for name, label in _CUT_LABELS.items():
             spin = QSpinBox()
             spin.setRange(0, 100)
@@ -190,7 +196,7 @@ class ImportScoresDialog(ImportWizard):
         try:
             cuts = self.cut_points()
         except ValidationError:
-            cuts = self._importer.cut_points()
+            cuts = self._ops.query(self._importer.cut_points)
         return ScoreChoices(
             self.period_combo.currentData(),
             date(picked.year(), picked.month(), picked.day()),

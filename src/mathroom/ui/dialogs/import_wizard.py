@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.errors import MathroomError
-from mathroom.ui.background import run_in_background
+from mathroom.services.changes import Change
+from mathroom.ui.operations import Operations
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -60,8 +61,11 @@ class ImportWizard(QDialog):
     imported = Signal()
     preview_updated = Signal()  # a plan for the current choices is on screen
 
+    changes = Change.NONE  # what an import changes, announced to every page when it is done
+
     def __init__(
         self,
+        ops: Operations,
         title: str,
         intro: tuple[str, str],
         file_dialog: tuple[str, str],
@@ -69,6 +73,7 @@ class ImportWizard(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._ops = ops
         self.setWindowTitle(title)
         self._file_dialog = file_dialog  # its caption and filter
         self._cancel = threading.Event()
@@ -197,7 +202,7 @@ class ImportWizard(QDialog):
             button.setEnabled(False)
         self._forget()
         read, cancelled = self._reader(path), self._cancel.is_set
-        run_in_background(
+        self._ops.read_in_background(
             lambda progress: read(progress, cancelled),
             self._on_read_done,
             self._on_read_failed,
@@ -255,7 +260,7 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(False)  # until the plan for these choices is shown
         self._generation += 1
         generation = self._generation
-        run_in_background(
+        self._ops.read_in_background(
             lambda _progress: (generation, plan()), self._on_planned, self._on_plan_failed
         )
 
@@ -275,8 +280,8 @@ class ImportWizard(QDialog):
         if work is None:
             return
         self.import_button.setEnabled(False)
-        run_in_background(
-            lambda _progress: work(), self._on_import_done, self._on_import_failed, writes=True
+        self._ops.write_in_background(
+            lambda _progress: work(), self.changes, self._on_import_done, self._on_import_failed
         )
 
     def _on_import_done(self, result: object) -> None:

@@ -94,6 +94,7 @@ class TaskCardsDialog(QDialog):
             ),
             lambda report: self._on_done(report, generation),
             self._on_failed,
+            context=self,
         )
 
     def _on_done(self, report: object, generation: int) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from mathroom.domain.gap_map import GapMap
-from mathroom.domain.ids import SkillId, StudentId
+from mathroom.domain.ids import StudentId
 from mathroom.domain.skills import Level, Skill
 from mathroom.ui.theme import LEVEL_COLORS
 
@@ -99,6 +99,3 @@ class GapMapTableModel(QAbstractTableModel):
             state = level.label if level else "no evidence yet"
             return f"{name} · {skill.code} {skill.name}: {state}"
         return None
-
-    def level_of(self, student: StudentId, skill: SkillId) -> Level | None:
-        return self._gap.level(student, skill) if self._gap else None

@@ -450,7 +450,12 @@ class PlanPage(Page):
                 self.show_banner(f"That did not work ({error}); nothing was changed.")
 
         self._ops.write_in_background(
-            lambda _progress: work(replace), PLAN_CHANGES, finished, failed, origin=self
+            lambda _progress: work(replace),
+            PLAN_CHANGES,
+            finished,
+            failed,
+            origin=self,
+            context=self,
         )
 
     def _set_busy(self, busy: bool) -> None:

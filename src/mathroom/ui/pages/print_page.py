@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.plan import teaching_day
-from mathroom.export.packet_model import PacketOptions, Section
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
-from mathroom.services.packet import PacketService
+from mathroom.services.packet import PacketOptions, PacketService, Section
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts

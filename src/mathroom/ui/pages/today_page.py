@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.ids import SkillId, StudentId, TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, teaching_day
-from mathroom.domain.skills import EvidenceSource, Level
+from mathroom.domain.skills import EvidenceSource, Level, Skill
+from mathroom.domain.tasks import Task
 from mathroom.services.attendance import AttendanceEntry, AttendanceService
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService, GroupSetView
@@ -37,6 +39,17 @@ _MARKS = {
     AttendanceStatus.ABSENT: ("✗", "#b04a00"),
     AttendanceStatus.LATE: ("⏱", "#6b4e00"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """What the page shows, read in one go."""
+
+    entries: list[AttendanceEntry]
+    plan: DayPlan | None
+    group_sets: list[GroupSetView]
+    skills: list[Skill]
+    tasks: list[Task]
 
 
 class TodayPage(Page):
@@ -64,6 +77,8 @@ class TodayPage(Page):
         self._undo = undo or QUndoStack(self)
         self._entries: list[AttendanceEntry] = []
         self._plan: DayPlan | None = None
+        self._skills: list[Skill] = []
+        self._tasks: list[Task] = []
         self.date_label = label("", "sectionTitle")
         self.body.addWidget(self.date_label)
         # On a weekend the page shows the coming Monday, and says so.
@@ -190,19 +205,26 @@ class TodayPage(Page):
         )
         selected = set(self.selected_students())
         period = self.period.id if self.period else None
-        classroom, attendance = self._classroom, self._attendance
+        classroom, attendance, evidence = self._classroom, self._attendance, self._evidence
 
-        def read() -> tuple[list[AttendanceEntry], DayPlan | None, list[GroupSetView]]:
+        def read() -> _Snapshot:
             if period is None:
-                return [], None, []
+                return _Snapshot([], None, [], evidence.skills(), [])
             plans = classroom.plans(period, day, day)
-            return (
+            plan = plans[0] if plans else None
+            return _Snapshot(
                 attendance.day(period, day),
-                plans[0] if plans else None,
-                (classroom.group_sets(period) if plans else []),
+                plan,
+                classroom.group_sets(period) if plan else [],
+                evidence.skills(),
+                classroom.tasks() if plan else [],
             )
 
-        self._entries, self._plan, group_sets = self._ops.query(read)
+        # Everything is read before any widget changes: one query, then the page is rebuilt.
+        snapshot = self._ops.query(read)
+        self._entries, self._plan = snapshot.entries, snapshot.plan
+        group_sets = snapshot.group_sets
+        self._skills, self._tasks = snapshot.skills, snapshot.tasks
         self._load_class(selected)
         clear_layout(self.groups_grid)
         if self.period is None:
@@ -245,13 +267,10 @@ class TodayPage(Page):
         current = self.skill.currentData()
         self.skill.blockSignals(True)
         self.skill.clear()
-        evidence, classroom, planned = self._evidence, self._classroom, self._plan is not None
-        skills, task_list = self._ops.query(
-            lambda: (evidence.skills(), classroom.tasks() if planned else [])
-        )
+        skills = self._skills
         by_code = {s.code: s for s in skills}
         first: list[str] = []
-        tasks = {t.id: t for t in task_list}
+        tasks = {t.id: t for t in self._tasks}
         for block in self._plan.blocks if self._plan else ():
             task_ids = [block.task_id, *(s.task_id for s in block.stations)]
             for task_id in task_ids:

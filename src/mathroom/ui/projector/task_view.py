@@ -44,10 +44,6 @@ class TaskView(SceneView):
         # Typesetting math is the slow part of a fit: keep each size's text.
         self._built: dict[tuple[int, int, bool, str], RichHtml] = {}
 
-    @property
-    def is_paged(self) -> bool:
-        return self.body.page_count > 1
-
     def handle(self, action: Action) -> bool:
         if action is Action.HINT_MORE and self.hints_shown < len(self.scene.hints):
             self.hints_shown += 1

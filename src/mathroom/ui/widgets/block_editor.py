@@ -71,7 +71,6 @@ class BlockEditor(QWidget):
         super().__init__(parent)
         self._block: PlanBlock | None = None
         self._tasks: list[Task] = []
-        self._groups = 0
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,7 +135,6 @@ class BlockEditor(QWidget):
 
     def show_block(self, block: PlanBlock | None, groups: int = 0, pulled: str = "") -> None:
         self._block = block
-        self._groups = groups
         self.setEnabled(block is not None)
         if block is None:
             return

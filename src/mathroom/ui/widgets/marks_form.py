@@ -87,14 +87,6 @@ class MarksForm(QWidget):
             if combo.currentData() is not None
         }
 
-    def set_mark(self, code: str, level: Level) -> None:
-        combo = self.combos[code]
-        combo.setCurrentIndex(combo.findData(int(level)))
-
-    def clear_marks(self) -> None:
-        for combo in self.combos.values():
-            combo.setCurrentIndex(0)
-
     def _update_button(self, *_args: object) -> None:
         count = len(self.marks())
         self.record_button.setEnabled(count > 0)

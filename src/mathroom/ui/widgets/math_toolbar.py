@@ -76,7 +76,6 @@ class MathToolbar(QWidget):
 
     def __init__(self, editors: list[QPlainTextEdit], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._editors = editors
         self._target: QPlainTextEdit = editors[0]
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
