@@ -31,13 +31,12 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-# The whole suite on its fixed date, then the date-sensitive tests on other dates, then the
-# non-GUI tests where PySide6 is not installed.
+# The whole suite on its fixed date, then the date-sensitive tests on other dates. CI also runs
+# test-core (below) as a job of its own: the non-GUI tests where PySide6 is not installed.
 test: lint
 	bash tools/system-packages.sh test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses=4
 	bash tools/test-dates.sh $(PY)
-	$(MAKE) --no-print-directory test-core
 
 $(CORE_STAMP): pyproject.toml tools/core_requirements.py
 	test -x $(CORE_PY) || $(PYTHON) -m venv $(CORE_VENV)
@@ -46,7 +45,7 @@ $(CORE_STAMP): pyproject.toml tools/core_requirements.py
 	$(CORE_PY) -m pip install -q --no-deps -e .
 	touch $(CORE_STAMP)
 
-# The non-GUI tests in a venv without PySide6 (make test runs this last): tests/conftest.py
+# The non-GUI tests in a venv without PySide6 (.ci/run runs this after make test): tests/conftest.py
 # leaves tests/ui out there, and -m "not gui" any other test that needs a QApplication.
 test-core: $(CORE_STAMP)
 	@if $(CORE_PY) -c "import PySide6" 2>/dev/null; then \

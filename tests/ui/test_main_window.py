@@ -90,7 +90,7 @@ def test_every_page_is_reachable_and_shows_the_demo(
     plan = window.pages[5]
     assert isinstance(plan, PlanPage)
     assert plan.week.rowCount() == 3 and plan.week.columnCount() == 5
-    assert plan.blocks.count() == 7
+    assert plan.card.blocks.count() == 7
 
 
 def test_switching_period_updates_the_pages(

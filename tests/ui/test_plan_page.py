@@ -42,8 +42,8 @@ def test_the_week_view_summarises_every_period_and_day(
     cell = page.week.item(0, 0)
     assert cell is not None and "6 boards" in cell.text()
     page.week.cellClicked.emit(1, 2)  # Period 3, Wednesday
-    assert "Period 3" in page.day_title.text() and "Wednesday" in page.day_title.text()
-    assert page.blocks.count() == 7
+    assert "Period 3" in page.card.day_title.text() and "Wednesday" in page.card.day_title.text()
+    assert page.card.blocks.count() == 7
 
 
 def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
@@ -57,37 +57,37 @@ def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     page, undo = make_page(qtbot, services, ops)
     period = services.classroom.overview().periods[0]
     page.select(period.id, next_week)
-    assert page.blocks.count() == 0 and "No plan" in page.minutes_banner.text()
+    assert page.card.blocks.count() == 0 and "No plan" in page.card.minutes_banner.text()
 
     template = next(t for t in services.plans.templates() if t.name == "Thinking-classroom day")
     page.start_from_template(template)
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     plan = services.plans.plan(period.id, next_week)
-    assert plan is not None and page.blocks.count() == len(plan.blocks)
+    assert plan is not None and page.card.blocks.count() == len(plan.blocks)
     stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
     assert stations.group_set_id is not None and len(stations.stations) == 6
 
     # A second stations block: four boards, then fresh groups for it.
-    page.blocks.setCurrentRow(page.blocks.count() - 1)
+    page.card.blocks.setCurrentRow(page.card.blocks.count() - 1)
     page.add_block(BlockKind.STATIONS)
-    row = page.blocks.currentRow()
+    row = page.card.blocks.currentRow()
     page.editor.stations.setValue(4)
     page.editor.stations.editingFinished.emit()
     qtbot.mouseClick(page.editor.groups_button, Qt.MouseButton.LeftButton)
-    assert page.busy and not page.add_button.isEnabled()  # the engine runs off the GUI thread
+    assert page.busy and not page.card.add_button.isEnabled()  # the engine runs off the GUI thread
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     plan = services.plans.plan(period.id, next_week)
     assert plan is not None
     added = plan.blocks[row]
     assert added.kind is BlockKind.STATIONS and len(added.stations) == 4
     assert added.group_set_id is not None
-    assert "longer than the period" in page.minutes_banner.text()
+    assert "longer than the period" in page.card.minutes_banner.text()
 
     page.remove_block()
-    assert page.blocks.count() == len(plan.blocks) - 1
+    assert page.card.blocks.count() == len(plan.blocks) - 1
     undo.undo()
-    assert page.blocks.count() == len(plan.blocks)
-    page.blocks.setCurrentRow(row)
+    assert page.card.blocks.count() == len(plan.blocks)
+    page.card.blocks.setCurrentRow(row)
     page.remove_block()
 
     other = services.classroom.overview().periods[1]
@@ -125,9 +125,9 @@ def test_plan_the_next_school_day_from_today(
     page.select(services.classroom.overview().periods[0].id, friday)
     page.plan_next_day()  # replaces nothing yet: the demo plans only this week
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
-    assert page.day_title.text().endswith(f"{monday:%B} {monday.day}")
-    assert page.blocks.count() == 7
-    assert "pulls from today's evidence" in page.banner.text()
+    assert page.card.day_title.text().endswith(f"{monday:%B} {monday.day}")
+    assert page.card.blocks.count() == 7
+    assert "pulls from today's evidence" in page.card.banner.text()
 
 
 def test_replacing_a_planned_day_asks_first(

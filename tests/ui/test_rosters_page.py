@@ -139,6 +139,6 @@ def test_move_to_another_period_and_undo(
 def test_picking_a_period_in_the_list_follows_in_the_header(
     window: MainWindow, page: RostersPage
 ) -> None:
-    page.periods.setCurrentRow(2)
+    page.periods_panel.periods.setCurrentRow(2)
     assert window.current_period is not None and window.current_period.name == "Period 5"
     assert page.proxy.rowCount() == 22

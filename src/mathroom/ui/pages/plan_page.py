@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QInputDialog,
-    QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -36,9 +34,10 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
 from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
+from mathroom.ui.widgets.plan_day_card import PlanDayCard
 from mathroom.ui.widgets.timeline import minutes_message
 from mathroom.ui.widgets.week_grid import WeekGrid, week_days
 
@@ -53,8 +52,6 @@ DEFAULT_MINUTES = {
 }
 
 
-# A plan change can make groups (fresh stations) too.
-PLAN_CHANGES = Change.PLANS | Change.GROUPS
 T = TypeVar("T")
 
 
@@ -80,6 +77,7 @@ class PlanPage(Page):
         self._plans = plans
         self._today = today
         self._undo = undo or QUndoStack(self)
+        self._history = PlanHistory(ops, plans, classroom, self._undo)
         self._anchor = teaching_day(today())  # on a weekend: the coming week
         self._day = self._anchor
         self._periods: list[Period] = []
@@ -104,57 +102,9 @@ class PlanPage(Page):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        frame, box = card()
-        self.day_title = label("", "sectionTitle")
-        self.minutes_banner = label("", "okBanner")
-        box.addWidget(self.day_title)
-        box.addWidget(self.minutes_banner)
-        actions = QHBoxLayout()
-        self.template_button = QPushButton("Template ▾")
-        self.template_button.setToolTip("Start this day from a template (replaces its plan)")
-        self.template_menu = QMenu(self)
-        self.template_button.setMenu(self.template_menu)
-        self.next_day_button = QPushButton("Plan next school day")
-        self.next_day_button.setToolTip(
-            "Same tasks and timing; pulls from today's exit tickets and whiteboards; fresh groups"
-        )
-        self.copy_button = QPushButton("Copy to periods…")
-        self.copy_button.setToolTip("Copy this plan to other periods, with their own groups")
-        self.save_template_button = QPushButton("Save as template…")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete this day's plan (Ctrl+Z undoes)")
-        # Two rows, so every label reads in full even with the block editor open beside.
-        for button in (self.template_button, self.next_day_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        box.addLayout(actions)
-        more = QHBoxLayout()
-        for button in (self.copy_button, self.save_template_button, self.delete_button):
-            more.addWidget(button)
-        more.addStretch(1)
-        box.addLayout(more)
-        self.blocks = QListWidget()
-        self.blocks.setObjectName("blockList")
-        self.blocks.setWordWrap(True)
-        box.addWidget(self.blocks, 1)
-        block_actions = QHBoxLayout()
-        self.add_button = QPushButton("Add block ▾")
-        self.add_menu = QMenu(self)
-        for kind in BlockKind:
-            action = self.add_menu.addAction(kind.label)
-            action.triggered.connect(lambda _checked=False, k=kind: self.add_block(k))
-        self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove")
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            block_actions.addWidget(button)
-        block_actions.addStretch(1)
-        box.addLayout(block_actions)
-        self.banner = label("", "banner")
-        self.banner.hide()
-        box.addWidget(self.banner)
-        column.addWidget(frame)
+        self.card = PlanDayCard()
+        self.card.add_requested.connect(self.add_block)
+        column.addWidget(self.card)
         splitter.addWidget(left)
         editor_frame, editor_box = card()
         editor_box.addWidget(label("This block", "sectionTitle"))
@@ -169,16 +119,16 @@ class PlanPage(Page):
         self.next_week.clicked.connect(lambda: self._move_week(7))
         self.this_week.clicked.connect(self._on_this_week)
         self.week.cellClicked.connect(self._on_cell_clicked)
-        self.blocks.currentRowChanged.connect(self._on_block_selected)
+        self.card.blocks.currentRowChanged.connect(self._on_block_selected)
         self.editor.changed.connect(self._on_block_edited)
         self.editor.make_groups.connect(self.make_groups)
-        self.remove_button.clicked.connect(self.remove_block)
-        self.up_button.clicked.connect(lambda: self.move_block(-1))
-        self.down_button.clicked.connect(lambda: self.move_block(1))
-        self.next_day_button.clicked.connect(self.plan_next_day)
-        self.copy_button.clicked.connect(self._on_copy_clicked)
-        self.save_template_button.clicked.connect(self._on_save_template_clicked)
-        self.delete_button.clicked.connect(self.delete_plan)
+        self.card.remove_button.clicked.connect(self.remove_block)
+        self.card.up_button.clicked.connect(lambda: self.move_block(-1))
+        self.card.down_button.clicked.connect(lambda: self.move_block(1))
+        self.card.next_day_button.clicked.connect(self.plan_next_day)
+        self.card.copy_button.clicked.connect(self._on_copy_clicked)
+        self.card.save_template_button.clicked.connect(self._on_save_template_clicked)
+        self.card.delete_button.clicked.connect(self.delete_plan)
 
     # -- what is shown -----------------------------------------------------------------
     @property
@@ -208,10 +158,10 @@ class PlanPage(Page):
         return next((p for p in self._periods if p.id == self._period_id), None)
 
     def _fill_templates(self) -> None:
-        self.template_menu.clear()
+        self.card.template_menu.clear()
         for template in self._ops.query(lambda: self._plans.templates()):
             minutes = template.total_minutes
-            action = self.template_menu.addAction(f"{template.name} ({minutes} min)")
+            action = self.card.template_menu.addAction(f"{template.name} ({minutes} min)")
             action.triggered.connect(lambda _c=False, t=template: self.start_from_template(t))
 
     def _fill_week(self) -> None:
@@ -228,13 +178,13 @@ class PlanPage(Page):
             else None
         )
         name = period.name if period else ""
-        self.day_title.setText(f"{name} · {self._day:%A, %B} {self._day.day}")
-        self.blocks.blockSignals(True)
-        self.blocks.clear()
+        self.card.day_title.setText(f"{name} · {self._day:%A, %B} {self._day.day}")
+        self.card.blocks.blockSignals(True)
+        self.card.blocks.clear()
         plan = self._plan
         if plan is None or period is None:
-            self.minutes_banner.setObjectName("banner")
-            self.minutes_banner.setText(
+            self.card.minutes_banner.setObjectName("banner")
+            self.card.minutes_banner.setText(
                 "No plan for this day yet. Start from a template, or add blocks one by one."
             )
         else:
@@ -242,8 +192,8 @@ class PlanPage(Page):
             if plan.concurrent_overrun():
                 text += f" A pull runs {plan.concurrent_overrun()} minutes past its block."
                 fits = False
-            self.minutes_banner.setObjectName("okBanner" if fits else "banner")
-            self.minutes_banner.setText(text)
+            self.card.minutes_banner.setObjectName("okBanner" if fits else "banner")
+            self.card.minutes_banner.setText(text)
             timeline = plan.timeline(period.starts_at) if period.starts_at else None
             titles = {t.id: t.title for t in self._ops.query(lambda: self._classroom.tasks())}
             for index, block in enumerate(plan.blocks):
@@ -256,26 +206,26 @@ class PlanPage(Page):
                 text = f"{lead}{when}{block.heading} · {block.minutes} min"
                 indent = " " * (len(lead) + 6)
                 item = QListWidgetItem(text + (f"\n{indent}{detail}" if detail else ""))
-                self.blocks.addItem(item)
-        self.minutes_banner.style().unpolish(self.minutes_banner)
-        self.minutes_banner.style().polish(self.minutes_banner)
-        self.blocks.blockSignals(False)
+                self.card.blocks.addItem(item)
+        self.card.minutes_banner.style().unpolish(self.card.minutes_banner)
+        self.card.minutes_banner.style().polish(self.card.minutes_banner)
+        self.card.blocks.blockSignals(False)
         has_plan = plan is not None
         for button in (
-            self.next_day_button,
-            self.copy_button,
-            self.save_template_button,
-            self.delete_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
+            self.card.next_day_button,
+            self.card.copy_button,
+            self.card.save_template_button,
+            self.card.delete_button,
+            self.card.remove_button,
+            self.card.up_button,
+            self.card.down_button,
         ):
             button.setEnabled(has_plan)
-        self.add_button.setEnabled(period is not None)
-        self.template_button.setEnabled(period is not None)
-        if has_plan and self.blocks.count():
+        self.card.add_button.setEnabled(period is not None)
+        self.card.template_button.setEnabled(period is not None)
+        if has_plan and self.card.blocks.count():
             row = keep_row if keep_row is not None else 0
-            self.blocks.setCurrentRow(min(max(row, 0), self.blocks.count() - 1))
+            self.card.blocks.setCurrentRow(min(max(row, 0), self.card.blocks.count() - 1))
         else:
             self.editor.show_block(None)
 
@@ -331,47 +281,19 @@ class PlanPage(Page):
         except MathroomError as exc:
             self.show_banner(str(exc))
             return False
-        self.banner.hide()
-        new_blocks = tuple(blocks)
-
-        def undo() -> None:
-            if before is None:
-                plans.delete_plan(period_id, day)
-            else:
-                plans.save_plan(period_id, day, self._restorable(before.blocks), before.notes)
-
-        push_done(
-            self._undo,
-            self._ops,
-            what,
-            lambda: plans.save_plan(period_id, day, new_blocks),
-            undo,
-            PLAN_CHANGES,
-        )
+        self.card.banner.hide()
+        self._history.record(what, day, {period_id: before})
         self._fill_week()
         self._load_day(row)
         return True
-
-    def _restorable(self, blocks: Sequence[PlanBlock]) -> tuple[PlanBlock, ...]:
-        """Blocks to put back on undo; groups made ahead and since dropped are left off.
-        Runs inside the undo's write (on the writer thread), so it reads the service directly."""
-        out = []
-        for block in blocks:
-            if block.group_set_id is not None and (
-                self._classroom.group_set(block.group_set_id) is None
-            ):
-                stations = tuple(replace(s, group_number=None) for s in block.stations)
-                block = replace(block, group_set_id=None, stations=stations)
-            out.append(block)
-        return tuple(out)
 
     def _write(self, write: Callable[[], T]) -> T:
         """A change to plans (and the groups they hold), shown by this page itself."""
         return self._ops.write(write, PLAN_CHANGES, origin=self)
 
     def show_banner(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.show()
+        self.card.banner.setText(text)
+        self.card.banner.show()
 
     def confirm(self, question: str) -> bool:
         """Ask before replacing or deleting (tests replace this)."""
@@ -379,7 +301,7 @@ class PlanPage(Page):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_block_edited(self, block: object) -> None:
-        row = self.blocks.currentRow()
+        row = self.card.blocks.currentRow()
         if self._plan is None or not isinstance(block, PlanBlock) or row < 0:
             return
         blocks = list(self._plan.blocks)
@@ -388,7 +310,7 @@ class PlanPage(Page):
 
     def add_block(self, kind: BlockKind) -> None:
         blocks = list(self._plan.blocks) if self._plan else []
-        row = self.blocks.currentRow()
+        row = self.card.blocks.currentRow()
         at = row + 1 if row >= 0 else len(blocks)
         block = PlanBlock(kind, DEFAULT_MINUTES[kind])
         if kind is BlockKind.SMALL_GROUP:
@@ -397,7 +319,7 @@ class PlanPage(Page):
         self._save(blocks, f"Add {kind.label}", at)
 
     def remove_block(self) -> None:
-        row = self.blocks.currentRow()
+        row = self.card.blocks.currentRow()
         if self._plan is None or row < 0:
             return
         blocks = list(self._plan.blocks)
@@ -406,7 +328,7 @@ class PlanPage(Page):
             self.show_banner(f"Removed “{removed.heading}”. Undo with Ctrl+Z.")
 
     def move_block(self, step: int) -> None:
-        row = self.blocks.currentRow()
+        row = self.card.blocks.currentRow()
         if self._plan is None or not 0 <= row + step < len(self._plan.blocks):
             return
         blocks = list(self._plan.blocks)
@@ -432,7 +354,7 @@ class PlanPage(Page):
         def finished(result: object) -> None:
             self._set_busy(False)
             self.busy = False
-            self.banner.hide()
+            self.card.banner.hide()
             done(result)
 
         def failed(error: Exception) -> None:
@@ -442,7 +364,7 @@ class PlanPage(Page):
                 if self.confirm(ask(error)):
                     self._run(doing, work, done, ask, replace=True)
                 else:
-                    self.banner.hide()
+                    self.card.banner.hide()
                 return
             if isinstance(error, MathroomError):
                 self.show_banner(str(error))
@@ -460,21 +382,21 @@ class PlanPage(Page):
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
-            self.template_button,
-            self.next_day_button,
-            self.copy_button,
-            self.save_template_button,
-            self.delete_button,
-            self.add_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
+            self.card.template_button,
+            self.card.next_day_button,
+            self.card.copy_button,
+            self.card.save_template_button,
+            self.card.delete_button,
+            self.card.add_button,
+            self.card.remove_button,
+            self.card.up_button,
+            self.card.down_button,
             self.editor,
             self.week,
         ):
             widget.setEnabled(not busy)
         if not busy:
-            self._load_day(self.blocks.currentRow())
+            self._load_day(self.card.blocks.currentRow())
 
     def start_from_template(self, template: PlanTemplate) -> None:
         period = self._period()
@@ -505,24 +427,11 @@ class PlanPage(Page):
     def _push_snapshot(
         self, what: str, period: PeriodId, day: date, before: DayPlan | None
     ) -> None:
-        plans = self._plans
-        after = self._ops.query(lambda: plans.plan(period, day))
-
-        def undo() -> None:
-            if before is None:
-                plans.delete_plan(period, day)
-            else:
-                plans.save_plan(period, day, self._restorable(before.blocks), before.notes)
-
-        def redo() -> None:
-            if after is not None:
-                plans.save_plan(period, day, self._restorable(after.blocks), after.notes)
-
-        push_done(self._undo, self._ops, what, redo, undo, PLAN_CHANGES)
+        self._history.record(what, day, {period: before})
 
     def make_groups(self) -> None:
         period = self._period()
-        row = self.blocks.currentRow()
+        row = self.card.blocks.currentRow()
         if period is None or self._plan is None or row < 0:
             return
         plans, period_id, day = self._plans, period.id, self._day
@@ -542,7 +451,7 @@ class PlanPage(Page):
             return
         plans, period_id, day = self._plans, period.id, self._day
         target = next_school_day(day, period.meeting_days)
-        before = self._ops.query(lambda: plans.plan(period_id, target))
+        before = self._history.read([period_id], target)[period_id]
 
         def done(made: object) -> None:
             assert isinstance(made, DayPlan)
@@ -575,26 +484,10 @@ class PlanPage(Page):
             return
         plans, period_id, day = self._plans, period.id, self._day
         chosen = list(targets)
-        before = self._ops.query(lambda: {target: plans.plan(target, day) for target in chosen})
+        before = self._history.read(chosen, day)
 
         def done(_result: object) -> None:
-            after = self._ops.query(lambda: {target: plans.plan(target, day) for target in chosen})
-
-            def restore(snapshot: dict[PeriodId, DayPlan | None]) -> None:
-                for target, plan in snapshot.items():
-                    if plan is None:
-                        plans.delete_plan(target, day)
-                    else:
-                        plans.save_plan(target, day, self._restorable(plan.blocks), plan.notes)
-
-            push_done(
-                self._undo,
-                self._ops,
-                "Copy plan to other periods",
-                lambda: restore(after),
-                lambda: restore(before),
-                PLAN_CHANGES,
-            )
+            self._history.record("Copy plan to other periods", day, before)
             self.show_banner(
                 f"Copied to {len(chosen)} period(s), each with its own fresh groups. Ctrl+Z undoes."
             )

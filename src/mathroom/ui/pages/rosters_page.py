@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -38,6 +36,7 @@ from mathroom.ui.models.roster_table import RosterTableModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, label
+from mathroom.ui.widgets.periods_panel import PeriodsPanel
 
 T = TypeVar("T")
 
@@ -76,42 +75,13 @@ class RostersPage(Page):
         self._list_period: Period | None = None
 
         row = QHBoxLayout()
-        row.addLayout(self._build_periods_panel())
+        self.periods_panel = PeriodsPanel()
+        row.addWidget(self.periods_panel)
         row.addLayout(self._build_students_panel(), 1)
         self.body.addLayout(row, 1)
         self._connect_signals()
 
     # -- construction -------------------------------------------------------------------
-    def _build_periods_panel(self) -> QVBoxLayout:
-        panel = QVBoxLayout()
-        panel.addWidget(label("Periods", "sectionTitle"))
-        self.periods = QListWidget()
-        self.periods.setObjectName("dayList")
-        self.periods.setFixedWidth(250)
-        panel.addWidget(self.periods, 1)
-        buttons = QHBoxLayout()
-        self.add_period_button = QPushButton("Add…")
-        self.edit_period_button = QPushButton("Edit…")
-        self.up_button = QPushButton("▲")
-        self.down_button = QPushButton("▼")
-        self.up_button.setToolTip("Move the period up the list")
-        self.down_button.setToolTip("Move the period down the list")
-        for button in (
-            self.add_period_button,
-            self.edit_period_button,
-            self.up_button,
-            self.down_button,
-        ):
-            buttons.addWidget(button)
-        panel.addLayout(buttons)
-        self.archive_period_button = QPushButton("Archive period")
-        panel.addWidget(self.archive_period_button)
-        self.show_archived_periods = QCheckBox("Show archived periods")
-        panel.addWidget(self.show_archived_periods)
-        self.new_year_button = QPushButton("New school year…")
-        panel.addWidget(self.new_year_button)
-        return panel
-
     def _build_students_panel(self) -> QVBoxLayout:
         panel = QVBoxLayout()
         self.summary = label("", "sectionTitle")
@@ -184,15 +154,17 @@ class RostersPage(Page):
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.periods.currentRowChanged.connect(self._on_periods_row_changed)
-        self.show_archived_periods.toggled.connect(self._on_show_archived_periods_toggled)
+        self.periods_panel.periods.currentRowChanged.connect(self._on_periods_row_changed)
+        self.periods_panel.show_archived_periods.toggled.connect(
+            self._on_show_archived_periods_toggled
+        )
         self.show_archived.toggled.connect(self._on_show_archived_toggled)
-        self.add_period_button.clicked.connect(self._on_add_period_clicked)
-        self.edit_period_button.clicked.connect(self._on_edit_period_clicked)
-        self.up_button.clicked.connect(partial(self._on_move_period_clicked, -1))
-        self.down_button.clicked.connect(partial(self._on_move_period_clicked, 1))
-        self.archive_period_button.clicked.connect(self._on_archive_period_clicked)
-        self.new_year_button.clicked.connect(self._on_new_year_clicked)
+        self.periods_panel.add_period_button.clicked.connect(self._on_add_period_clicked)
+        self.periods_panel.edit_period_button.clicked.connect(self._on_edit_period_clicked)
+        self.periods_panel.up_button.clicked.connect(partial(self._on_move_period_clicked, -1))
+        self.periods_panel.down_button.clicked.connect(partial(self._on_move_period_clicked, 1))
+        self.periods_panel.archive_period_button.clicked.connect(self._on_archive_period_clicked)
+        self.periods_panel.new_year_button.clicked.connect(self._on_new_year_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self.edit_selected)
         self.move_button.clicked.connect(self._on_move_clicked)
@@ -221,33 +193,16 @@ class RostersPage(Page):
     # -- loading ------------------------------------------------------------------------
     def set_period(self, period: Period | None) -> None:
         self.period = period
-        if not self.show_archived_periods.isChecked():
+        if not self._showing_archived_periods():
             self._list_period = period
         self.reload()
 
     def reload(self) -> None:
-        archived = self.show_archived_periods.isChecked()
+        archived = self._showing_archived_periods()
         roster = self._roster
         periods = self._ops.query(lambda: roster.periods(archived=archived))
         wanted = self._list_period.id if self._list_period else None
-        self.periods.blockSignals(True)
-        self.periods.clear()
-        for period in periods:
-            times = (
-                f" · {period.starts_at:%H:%M}–{period.ends_at:%H:%M}"
-                if period.starts_at and period.ends_at
-                else ""
-            )
-            item = QListWidgetItem(
-                f"{period.name}\n{_plural(period.student_count, 'student')}{times}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, period)
-            self.periods.addItem(item)
-        index = next((i for i, p in enumerate(periods) if p.id == wanted), 0 if periods else -1)
-        self.periods.setCurrentRow(index)
-        self.periods.blockSignals(False)
-        self._list_period = periods[index] if index >= 0 else None
-        self.archive_period_button.setText("Restore period" if archived else "Archive period")
+        self._list_period = self.periods_panel.show_periods(periods, wanted, archived)
         self._load_students()
 
     def _load_students(self) -> None:
@@ -277,7 +232,7 @@ class RostersPage(Page):
     def _update_buttons(self) -> None:
         has_period = self._list_period is not None
         selected = self.selected_students()
-        archived_period = self.show_archived_periods.isChecked()
+        archived_period = self._showing_archived_periods()
         for button in (self.add_button, self.import_button, self.export_button):
             button.setEnabled(has_period and not archived_period)
         self.add_button.setEnabled(not archived_period)
@@ -289,10 +244,10 @@ class RostersPage(Page):
         self.restore_button.setEnabled(any(s.archived for s in selected))
         self.restore_button.setVisible(self.show_archived.isChecked())
         for button in (
-            self.edit_period_button,
-            self.up_button,
-            self.down_button,
-            self.archive_period_button,
+            self.periods_panel.edit_period_button,
+            self.periods_panel.up_button,
+            self.periods_panel.down_button,
+            self.periods_panel.archive_period_button,
         ):
             button.setEnabled(has_period)
 
@@ -426,7 +381,7 @@ class RostersPage(Page):
     def _on_add_period_clicked(self) -> None:
         dialog = PeriodDialog(self._roster, None, self._write, self)
         if dialog.exec() and dialog.saved_id is not None:
-            self.show_archived_periods.setChecked(False)
+            self.periods_panel.show_archived_periods.setChecked(False)
             self._after_change()
             self._select_period(dialog.saved_id)
 
@@ -437,7 +392,7 @@ class RostersPage(Page):
             self._after_change()
 
     def _on_move_period_clicked(self, offset: int) -> None:
-        if self._list_period is not None and not self.show_archived_periods.isChecked():
+        if self._list_period is not None and not self._showing_archived_periods():
             self._write(partial(self._roster.move_period, self._list_period.id, offset))
             self._after_change()
 
@@ -446,7 +401,7 @@ class RostersPage(Page):
         if period is None:
             return
         roster = self._roster
-        if self.show_archived_periods.isChecked():
+        if self._showing_archived_periods():
             self._write(partial(roster.restore_period, period.id))
             push_done(
                 self._undo,
@@ -490,11 +445,11 @@ class RostersPage(Page):
         self._show_undo(f"Saved {_plural(count, 'student')} to {path}.", undoable=False)
 
     def _on_periods_row_changed(self, row: int) -> None:
-        item = self.periods.item(row)
+        item = self.periods_panel.periods.item(row)
         period = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         self._list_period = period if isinstance(period, Period) else None
         self._load_students()
-        if self._list_period is not None and not self.show_archived_periods.isChecked():
+        if self._list_period is not None and not self._showing_archived_periods():
             self.period_selected.emit(self._list_period.id)
 
     def _on_show_archived_periods_toggled(self, _checked: bool) -> None:
@@ -515,10 +470,10 @@ class RostersPage(Page):
 
     # -- helpers ------------------------------------------------------------------------
     def _select_period(self, period: PeriodId) -> None:
-        for row in range(self.periods.count()):
-            data = self.periods.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(self.periods_panel.periods.count()):
+            data = self.periods_panel.periods.item(row).data(Qt.ItemDataRole.UserRole)
             if isinstance(data, Period) and data.id == period:
-                self.periods.setCurrentRow(row)
+                self.periods_panel.periods.setCurrentRow(row)
                 return
 
     def _show_undo(self, text: str, *, undoable: bool = True) -> None:
@@ -529,6 +484,9 @@ class RostersPage(Page):
     def _write(self, write: Callable[[], T]) -> T:
         """Every change this page makes is a roster change, announced to the window."""
         return self._ops.write(write, Change.ROSTER, origin=self)
+
+    def _showing_archived_periods(self) -> bool:
+        return self.periods_panel.show_archived_periods.isChecked()
 
     def _after_change(self) -> None:
         self.reload()
