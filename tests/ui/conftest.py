@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from mathroom.ui.operations import Operations
@@ -12,7 +14,11 @@ from mathroom.ui.operations import Operations
 
 @pytest.fixture
 def ops(qtbot: QtBot) -> Iterator[Operations]:
-    """A real Operations (pool threads, writer thread); idle again before the test ends."""
+    """A real Operations (pool threads, writer thread); idle again before the test ends, then
+    deleted right there: left to Python's garbage collector, a QObject and its thread pools
+    would be destroyed at some random later moment, in the middle of another test's events."""
     made = Operations()
     yield made
     made.wait_until_idle()
+    QCoreApplication.sendPostedEvents(None, 0)  # results already on their way are delivered
+    shiboken6.delete(made)

@@ -12,8 +12,11 @@ from pytestqt.qtbot import QtBot
 from mathroom.clock import FixedClock
 from mathroom.composition import Services
 from mathroom.domain.plan import school_week, teaching_day
+from mathroom.domain.roster import DisplayNameStyle
 from mathroom.export.packet_model import Section
+from mathroom.services.changes import Change
 from mathroom.ui.dialogs.profile_dialog import ProfileDialog
+from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
@@ -320,3 +323,23 @@ def test_on_a_school_day_there_is_no_weekend_note(
     window = make_window(qtbot, services, tmp_path / "w.ini")
     assert window.today_page.day == monday
     assert not window.today_page.day_note.isVisible()
+
+
+def test_a_setting_saved_reaches_every_page_through_one_broadcast(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
+    qtbot.addWidget(window)
+    heard: list[object] = []
+    window.ops.changed.connect(lambda changes, _origin: heard.append(changes))
+    assert window.today_page.attendance.item(0).text().endswith("Nasrin A.")
+    dialog = SettingsDialog(window.ops, services.roster, services.evidence, window)
+    qtbot.addWidget(dialog)
+    dialog.style_combo.setCurrentIndex(dialog.style_combo.findData(DisplayNameStyle.FIRST_LAST))
+    dialog.buttons.accepted.emit()
+    assert services.roster.display_style() is DisplayNameStyle.FIRST_LAST
+    assert heard == [Change.EVERYTHING]
+    assert window.today_page.attendance.item(0).text().endswith("Nasrin Ahmadi")
+    period = window.current_period
+    assert period is not None
+    assert "Nasrin Ahmadi" in [e.display_name for e in services.classroom.roster(period.id)]

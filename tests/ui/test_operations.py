@@ -80,18 +80,22 @@ def test_writes_run_one_at_a_time_in_the_order_asked(qtbot: QtBot, ops: Operatio
 def test_a_long_read_reports_progress_then_its_value(qtbot: QtBot, ops: Operations) -> None:
     steps: list[tuple[int, int]] = []
     values: list[int] = []
+    release = threading.Event()
 
-    def count(progress: object) -> int:
-        assert callable(progress)
-        for step in range(1, 4):
-            progress(step, 3)
+    def count(progress: Progress) -> int:
+        progress(1, 3)
+        release.wait(5)  # the GUI thread shows the first step while the work goes on
+        progress(2, 3)
+        progress(3, 3)
         return 3
 
     ops.read_in_background(
         count, values.append, unexpected, progress=lambda d, t: steps.append((d, t))
     )
+    qtbot.waitUntil(lambda: steps == [(1, 3)], timeout=5_000)
+    release.set()
     qtbot.waitUntil(lambda: values == [3], timeout=5_000)
-    assert steps == [(1, 3), (2, 3), (3, 3)]
+    assert steps[-1] == (3, 3) and steps == sorted(steps)  # the latest step, in order
 
 
 def test_a_background_write_can_say_what_changed_from_its_result(
@@ -148,3 +152,15 @@ def test_a_write_for_a_closed_dialog_is_still_announced(qtbot: QtBot, ops: Opera
     qtbot.waitUntil(lambda: not isValid(gone), timeout=2_000)
     release.set()
     qtbot.waitUntil(lambda: changes == [Change.EVIDENCE], timeout=5_000)
+
+
+def test_a_quick_read_does_not_wait_behind_long_ones(qtbot: QtBot, ops: Operations) -> None:
+    release = threading.Event()
+    finished: list[object] = []
+    for _ in range(3):  # more long reads than the pool has threads
+        ops.read_in_background(lambda _p: release.wait(5), finished.append, unexpected)
+    started = time.monotonic()
+    assert ops.query(lambda: "quick") == "quick"
+    assert time.monotonic() - started < 2
+    release.set()
+    qtbot.waitUntil(lambda: len(finished) == 3, timeout=5_000)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -53,8 +52,6 @@ from mathroom.ui.widgets.page import Page
 # How often the window looks at the clock: a new day (midnight, or a laptop waking up after
 # the weekend) reloads every page, so the window and the packet agree on "today".
 DAY_CHECK_MS = 30_000
-
-T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -335,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         services = self._services
-        SettingsDialog(services.roster, services.evidence, self._write_settings, self).exec()
+        SettingsDialog(self.ops, services.roster, services.evidence, self).exec()
 
     def open_import(self) -> ImportRosterDialog:
         dialog = ImportRosterDialog(
@@ -397,10 +394,6 @@ class MainWindow(QMainWindow):
                 if index != self.period_combo.currentIndex():
                     self.period_combo.setCurrentIndex(index)
                 return
-
-    def _write_settings(self, write: Callable[[], T]) -> T:
-        # Name style and level rule show on every page.
-        return self.ops.write(write, Change.EVERYTHING)
 
     def _on_changed(self, changes: object, _origin: object) -> None:
         """Every page and the projector panel hear each write's changes themselves and

@@ -100,7 +100,7 @@ class ImportScoresDialog(ImportWizard):
             self.tree.setColumnWidth(column, width)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self._build_choices(roster.periods(), period, today)
+        self._build_choices(ops.query(roster.periods), period, today)
         self._build_cut_points()
         self.skip_box = QCheckBox("")
         self.suggest_box = QCheckBox("")

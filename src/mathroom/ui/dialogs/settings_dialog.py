@@ -6,18 +6,19 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from mathroom.domain.levels import HALF_LIFE_DAYS, LevelRule
 from mathroom.domain.roster import DisplayNameStyle
+from mathroom.services.changes import Change
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.roster import RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
-from mathroom.ui.operations import Writer
+from mathroom.ui.operations import Operations
 
 
 class SettingsDialog(FormDialog):
     def __init__(
         self,
+        ops: Operations,
         roster: RosterService,
         evidence: EvidenceService,
-        write: Writer,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -27,9 +28,9 @@ class SettingsDialog(FormDialog):
         )
         self._roster = roster
         self._evidence = evidence
-        self._write = write
+        self._ops = ops
         self.style_combo = QComboBox()
-        current = roster.display_style()
+        current, rule = ops.query(lambda: (roster.display_style(), evidence.level_rule()))
         for style in DisplayNameStyle:
             self.style_combo.addItem(style.label, style.value)
             if style is current:
@@ -43,7 +44,6 @@ class SettingsDialog(FormDialog):
             ),
         )
         self.rule_combo = QComboBox()
-        rule = evidence.level_rule()
         for option in LevelRule:
             self.rule_combo.addItem(option.label, option.value)
             if option is rule:
@@ -66,7 +66,7 @@ class SettingsDialog(FormDialog):
             roster.set_display_style(style)
             evidence.set_level_rule(rule)
 
-        self._write(save)
+        self._ops.write(save, Change.EVERYTHING)  # names and levels show on every page
 
 
 def _note(text: str) -> QLabel:
