@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import calendar
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -107,7 +109,7 @@ def _add_import_scores(commands: Commands, common: argparse.ArgumentParser) -> N
     scores.add_argument("file", type=Path, help="a diagnostic or quiz export")
     scores.add_argument("--period", metavar="NAME", help="match student names in this period")
     scores.add_argument(
-        "--date", metavar="YYYY-MM-DD", type=date.fromisoformat, help="date for rows without one"
+        "--date", metavar="YYYY-MM-DD", type=iso_date, help="date for rows without one"
     )
     scores.add_argument("--yes", action="store_true", help="accept warnings and suggested codes")
     scores.add_argument(
@@ -117,13 +119,23 @@ def _add_import_scores(commands: Commands, common: argparse.ArgumentParser) -> N
 
 
 def iso_date(text: str) -> date:
-    """An argparse type: a real calendar date written YYYY-MM-DD."""
+    """An argparse type: a real calendar date written YYYY-MM-DD; anything else is refused in
+    plain words (``2026-02-30``: February 2026 has 28 days)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24"
-        ) from None
+        pass
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if shape is None:
+        problem = "is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24"
+    else:
+        year, month, _day = (int(part) for part in shape.groups())
+        if not 1 <= month <= 12:
+            problem = f"is not a date: there is no month {month}"
+        else:
+            days = calendar.monthrange(year, month)[1]
+            problem = f"is not a date: {calendar.month_name[month]} {year} has {days} days"
+    raise argparse.ArgumentTypeError(f"{text!r} {problem}")
 
 
 def _add_packet(commands: Commands, common: argparse.ArgumentParser) -> None:
