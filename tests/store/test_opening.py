@@ -56,19 +56,33 @@ def test_garbage_file_is_moved_aside_and_the_newest_good_backup_offered(
 
 def test_startup_backup_only_when_data_changed(demo_folder: DataFolder) -> None:
     db = demo_folder.database
-    old = TAKEN_AT - timedelta(days=3)
-    os.utime(db, (old.timestamp(), old.timestamp()))
+    written = db.stat().st_mtime
+    os.utime(db, (written - 3 * 86400, written - 3 * 86400))  # last written three days ago
     opened = open_database(demo_folder, TAKEN_AT)
     opened.store.close()
     assert opened.startup_backup is not None  # no backup yet: take one
 
-    os.utime(db, (old.timestamp(), old.timestamp()))  # unchanged since that backup
+    backup_written = opened.startup_backup.stat().st_mtime
+    os.utime(db, (backup_written - 60, backup_written - 60))  # unchanged since that backup
     again = open_database(demo_folder, TAKEN_AT + timedelta(hours=1))
     again.store.close()
     assert again.startup_backup is None
 
-    touched = TAKEN_AT + timedelta(hours=2)
-    os.utime(db, (touched.timestamp(), touched.timestamp()))
+    os.utime(db, (backup_written + 60, backup_written + 60))  # written after it
     third = open_database(demo_folder, TAKEN_AT + timedelta(hours=3))
     third.store.close()
     assert third.startup_backup is not None
+
+
+def test_the_apps_day_does_not_decide_whether_the_data_changed(demo_folder: DataFolder) -> None:
+    """The app's clock may be years away from the files' (MATHROOM_TODAY, tests): an unchanged
+    database takes no new backup, whatever day the app thinks it is."""
+    first = open_database(demo_folder, TAKEN_AT)
+    first.store.close()
+    assert first.startup_backup is not None
+    backup_written = first.startup_backup.stat().st_mtime
+    os.utime(demo_folder.database, (backup_written - 60, backup_written - 60))
+    for moment in (TAKEN_AT - timedelta(days=900), TAKEN_AT + timedelta(days=900)):
+        reopened = open_database(demo_folder, moment)
+        reopened.store.close()
+        assert reopened.startup_backup is None

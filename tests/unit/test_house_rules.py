@@ -22,6 +22,9 @@ WALL_CLOCK_READS = {
     ("time", "gmtime"),
     ("time", "strftime"),
     ("time", "ctime"),
+    # A file's time turned into a calendar moment: the files' clock, not the app's.
+    ("datetime", "fromtimestamp"),
+    ("date", "fromtimestamp"),
 }
 
 

@@ -220,7 +220,11 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path, now: datetime
     return safety
 
 
-def changed_since(db_path: Path, moment: datetime) -> bool:
-    """Whether the database (or its WAL) was modified after ``moment`` (local time)."""
+def changed_since(db_path: Path, backup: Path) -> bool:
+    """Whether the database (or its WAL) was written after the ``backup`` file was.
+
+    Both times come from the file system, so no calendar clock is read here: the app's clock
+    may be set to another day (tests, ``MATHROOM_TODAY``) while files keep the real time.
+    """
     stamps = [p.stat().st_mtime for p in (db_path, *sidecar_files(db_path)[:1]) if p.exists()]
-    return bool(stamps) and datetime.fromtimestamp(max(stamps)) > moment
+    return bool(stamps) and backup.exists() and max(stamps) > backup.stat().st_mtime

@@ -82,4 +82,4 @@ def open_database(
 
 def _needs_startup_backup(folder: DataFolder) -> bool:
     backups = list_backups(folder.backups)
-    return not backups or changed_since(folder.database, backups[0].taken_at)
+    return not backups or changed_since(folder.database, backups[0].path)
