@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -238,8 +239,11 @@ def test_the_projector_leaves_the_absent_off_and_shows_nothing_private(
     assert leaving not in projector.visible_text().split("\n")
     assert projector.index == scene
 
+    # Stopping ends the room's window for good (deleted on the GUI thread, not left to the
+    # garbage collector, which may run on a worker thread).
     click(qtbot, button(panel, "Stop projecting"))
-    assert window.projector is None and not projector.isVisible()
+    assert window.projector is None and window.projector_panel is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(projector))
 
 
 def test_plan_tomorrow_and_print_the_days_packet(

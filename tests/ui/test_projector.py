@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QWidget
@@ -391,8 +392,7 @@ def test_the_panel_follows_the_main_windows_period_and_attendance(
     window.show()
     window.open_projector()
     projector, panel = window.projector, window.projector_panel
-    assert projector is not None and panel is not None
-    qtbot.addWidget(projector)
+    assert projector is not None and panel is not None  # closing the window ends them too
     agenda = projector.scenes[0]
     assert isinstance(agenda, AgendaScene) and agenda.heading == "Welcome, Period 1!"
     projector.go_to(3)
@@ -409,12 +409,14 @@ def test_the_panel_follows_the_main_windows_period_and_attendance(
     assert isinstance(agenda, AgendaScene) and agenda.heading == "Welcome, Period 3!"
     assert projector.index == 0 and "Period 3" in panel.title.text()
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
-    assert window.projector is None and not projector.isVisible()
+    assert window.projector is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(projector))  # gone, not left to the GC
     window.open_projector()  # a fresh session
-    assert window.projector is not None and window.projector is not projector
-    qtbot.addWidget(window.projector)
+    fresh = window.projector
+    assert fresh is not None and fresh is not projector
     window.close()
     assert window.projector is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(fresh))
 
 
 @pytest.mark.parametrize("period_index", [0, 1, 2])

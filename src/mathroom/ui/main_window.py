@@ -408,6 +408,11 @@ class MainWindow(QMainWindow):
             page.day.setDate(QDate(day.year, day.month, day.day))
 
     def _on_projector_closed(self) -> None:
+        # The projector is a top-level window nobody parents: delete it here, on the GUI
+        # thread, rather than leave it to Python's garbage collector, which may run on a
+        # worker thread and must never destroy a widget.
+        if self.projector is not None:
+            self.projector.deleteLater()
         self.projector = None
         self.projector_panel = None
 
