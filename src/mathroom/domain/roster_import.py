@@ -27,6 +27,7 @@ class RosterField(StrEnum):
     GRADE = "grade"
     PERIOD = "period"
     COURSE = "course"
+    TEACHER = "teacher"  # a whole-school export names each section's teacher
 
     @property
     def label(self) -> str:
@@ -85,6 +86,7 @@ class RosterRow:
     grade: int | None
     period: str | None
     course: str | None
+    teacher: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

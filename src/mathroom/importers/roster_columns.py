@@ -44,6 +44,8 @@ _NAMES = Vocabulary(
         " sectionnumber sectionname expression class",
         RosterField.COURSE: "course coursename coursetitle classname coursedescription"
         " coursenumber coursecode",
+        RosterField.TEACHER: "teacher teachername teacherfullname instructor instructorname"
+        " staffname staff primaryteacher sectionteacher teacherofrecord",
     }
 )
 # "Class" is the period unless a better period column exists; only then is it the course.

@@ -43,6 +43,7 @@ _PICKED = (
     RosterField.GRADE,
     RosterField.PERIOD,
     RosterField.COURSE,
+    RosterField.TEACHER,
 )
 # Words that start a totals, title or page line; a row starting otherwise is a student row.
 _SUSPECT = re.compile(
@@ -138,8 +139,8 @@ class _RowParser:
         cells = row + (self.padding if len(row) < self.width else _ONE_EMPTY)
         if self._not_a_student(cells, line):
             return
-        number_raw, given, family, preferred, full, grade_raw, period_raw, course_raw = self.pick(
-            cells
+        (number_raw, given, family, preferred, full, grade_raw, period_raw, course_raw, teacher) = (
+            self.pick(cells)
         )
         names = self._names(line, given, family, preferred, full)
         if names is None:
@@ -164,7 +165,15 @@ class _RowParser:
         grade = parse_grade(self.log, line, grade_raw)
         self.rows.append(
             RosterRow(
-                line, number, names.given, names.family, names.preferred, grade, period, course
+                line,
+                number,
+                names.given,
+                names.family,
+                names.preferred,
+                grade,
+                period,
+                course,
+                clean_cell(teacher),
             )
         )
 

@@ -49,8 +49,9 @@ def test_infinite_campus() -> None:
         F.GRADE: 2,
         F.PERIOD: 3,
         F.COURSE: 4,
+        F.TEACHER: 5,
     }
-    assert mapping.ignored == ("Teacher", "Gender", "Birthdate")
+    assert mapping.ignored == ("Gender", "Birthdate")
 
 
 def test_skyward_class_is_the_course_when_per_is_the_period() -> None:
@@ -223,6 +224,7 @@ def test_labels() -> None:
         "Grade",
         "Period",
         "Course",
+        "Teacher",
     ]
 
 

@@ -120,7 +120,9 @@ def test_powerschool_columns_that_disagree_are_a_conflict() -> None:
 
 def test_infinite_campus() -> None:
     parsed = parse("infinite_campus.csv")
-    assert parsed.rows[0] == RosterRow(2, "700501", "Amara", "Okafor", None, 7, "1", "Math 7")
+    assert parsed.rows[0] == RosterRow(
+        2, "700501", "Amara", "Okafor", None, 7, "1", "Math 7", "Rivera, Ana"
+    )
 
 
 def test_skyward_student_in_two_sections_is_not_a_conflict() -> None:
