@@ -213,7 +213,8 @@ class ProjectorControlPanel(QDialog):
                 item = blocks[scene.block]
                 when = f"{item.starts_at}  " if item.starts_at else ""
                 header = QListWidgetItem(f"{when}{item.title} · {item.minutes} min")
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                # Enabled (full-contrast text) but not selectable: a heading, not a scene.
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 header.setFont(bold)
                 self.plan_list.addItem(header)
             entry = QListWidgetItem(("    " if scene.block >= 0 else "") + scene_title(scene))
