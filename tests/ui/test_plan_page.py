@@ -46,6 +46,26 @@ def test_the_week_view_summarises_every_period_and_day(
     assert page.card.blocks.count() == 7
 
 
+def test_every_kind_in_the_add_block_menu_adds_a_block_with_its_own_length(
+    qtbot: QtBot, services: Services, ops: Operations, next_week: date
+) -> None:
+    page, undo = make_page(qtbot, services, ops)
+    period = services.classroom.overview().periods[0]
+    page.select(period.id, next_week)
+    actions = page.card.add_menu.actions()
+    assert [a.text() for a in actions] == [kind.label for kind in BlockKind]
+    for count, (action, kind) in enumerate(zip(actions, BlockKind, strict=True), start=1):
+        action.trigger()
+        plan = services.plans.plan(period.id, next_week)
+        assert plan is not None and len(plan.blocks) == count
+        added = plan.blocks[page.card.blocks.currentRow()]
+        assert added.kind is kind and added.minutes == kind.default_minutes > 0
+        assert f"{kind.label} · {kind.default_minutes} min" in page.card.blocks.currentItem().text()
+    undo.undo()
+    plan = services.plans.plan(period.id, next_week)
+    assert plan is not None and len(plan.blocks) == len(BlockKind) - 1
+
+
 def test_build_a_day_from_a_template_with_fresh_groups_then_copy_and_print(
     qtbot: QtBot,
     services: Services,

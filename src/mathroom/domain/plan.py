@@ -29,6 +29,11 @@ class BlockKind(StrEnum):
     def label(self) -> str:
         return _BLOCK_LABELS[self]
 
+    @property
+    def default_minutes(self) -> int:
+        """How long a newly added block of this kind runs until the teacher changes it."""
+        return _DEFAULT_MINUTES[self]
+
 
 _BLOCK_LABELS = {
     BlockKind.WARMUP: "Warm-up",
@@ -39,6 +44,17 @@ _BLOCK_LABELS = {
     BlockKind.EXIT_TICKET: "Exit ticket",
     BlockKind.CLOSING: "Closing",
     BlockKind.MINI_LESSON: "Mini-lesson",
+}
+
+_DEFAULT_MINUTES = {
+    BlockKind.WARMUP: 5,
+    BlockKind.STATIONS: 25,
+    BlockKind.SMALL_GROUP: 10,
+    BlockKind.PRACTICE: 12,
+    BlockKind.GALLERY_WALK: 8,
+    BlockKind.EXIT_TICKET: 5,
+    BlockKind.CLOSING: 3,
+    BlockKind.MINI_LESSON: 10,
 }
 
 # How a block reads in a one-line summary; warm-up and closing are routine and left out.

@@ -5,7 +5,7 @@ Every change saves at once (all or nothing) and can be undone with Ctrl+Z.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QInputDialog,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.errors import MathroomError
-from mathroom.domain.ids import PeriodId, TaskId
+from mathroom.domain.ids import PeriodId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
@@ -38,19 +37,7 @@ from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
-from mathroom.ui.widgets.timeline import minutes_message
 from mathroom.ui.widgets.week_grid import WeekGrid, week_days
-
-DEFAULT_MINUTES = {
-    BlockKind.WARMUP: 5,
-    BlockKind.STATIONS: 25,
-    BlockKind.SMALL_GROUP: 10,
-    BlockKind.PRACTICE: 12,
-    BlockKind.GALLERY_WALK: 8,
-    BlockKind.EXIT_TICKET: 5,
-    BlockKind.CLOSING: 3,
-}
-
 
 T = TypeVar("T")
 
@@ -177,72 +164,14 @@ class PlanPage(Page):
             if period is not None
             else None
         )
-        name = period.name if period else ""
-        self.card.day_title.setText(f"{name} · {self._day:%A, %B} {self._day.day}")
-        self.card.blocks.blockSignals(True)
-        self.card.blocks.clear()
-        plan = self._plan
-        if plan is None or period is None:
-            self.card.minutes_banner.setObjectName("banner")
-            self.card.minutes_banner.setText(
-                "No plan for this day yet. Start from a template, or add blocks one by one."
-            )
-        else:
-            text, fits = minutes_message(plan, period)
-            if plan.concurrent_overrun():
-                text += f" A pull runs {plan.concurrent_overrun()} minutes past its block."
-                fits = False
-            self.card.minutes_banner.setObjectName("okBanner" if fits else "banner")
-            self.card.minutes_banner.setText(text)
-            timeline = plan.timeline(period.starts_at) if period.starts_at else None
-            titles = {t.id: t.title for t in self._ops.query(lambda: self._classroom.tasks())}
-            for index, block in enumerate(plan.blocks):
-                when = ""
-                if timeline is not None:
-                    timed = timeline[index]
-                    when = f"{timed.starts_at:%H:%M}–{timed.ends_at:%H:%M}  "
-                lead = "    ↳ " if block.concurrent else ""
-                detail = self._detail(block, titles)
-                text = f"{lead}{when}{block.heading} · {block.minutes} min"
-                indent = " " * (len(lead) + 6)
-                item = QListWidgetItem(text + (f"\n{indent}{detail}" if detail else ""))
-                self.card.blocks.addItem(item)
-        self.card.minutes_banner.style().unpolish(self.card.minutes_banner)
-        self.card.minutes_banner.style().polish(self.card.minutes_banner)
-        self.card.blocks.blockSignals(False)
-        has_plan = plan is not None
-        for button in (
-            self.card.next_day_button,
-            self.card.copy_button,
-            self.card.save_template_button,
-            self.card.delete_button,
-            self.card.remove_button,
-            self.card.up_button,
-            self.card.down_button,
-        ):
-            button.setEnabled(has_plan)
-        self.card.add_button.setEnabled(period is not None)
-        self.card.template_button.setEnabled(period is not None)
-        if has_plan and self.card.blocks.count():
-            row = keep_row if keep_row is not None else 0
-            self.card.blocks.setCurrentRow(min(max(row, 0), self.card.blocks.count() - 1))
-        else:
+        titles = (
+            {t.id: t.title for t in self._ops.query(lambda: self._classroom.tasks())}
+            if self._plan is not None
+            else {}
+        )
+        self.card.show_day(period, self._day, self._plan, titles, keep_row)
+        if self._plan is None or not self.card.blocks.count():
             self.editor.show_block(None)
-
-    def _detail(self, block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
-        parts: list[str] = []
-        if block.task_id is not None and block.task_id in titles:
-            parts.append(titles[block.task_id])
-        if block.kind is BlockKind.STATIONS and block.stations:
-            grouped = "groups made" if block.group_set_id else "no groups yet"
-            parts.append(f"{len(block.stations)} whiteboards, {grouped}")
-            if block.rotation_minutes:
-                parts.append(f"move every {block.rotation_minutes} min")
-        if block.students:
-            parts.append(f"{len(block.students)} students pulled")
-        if block.practice_skills:
-            parts.append("focus " + ", ".join(block.practice_skills))
-        return " · ".join(parts)
 
     def _on_block_selected(self, row: int) -> None:
         plan = self._plan
@@ -312,7 +241,7 @@ class PlanPage(Page):
         blocks = list(self._plan.blocks) if self._plan else []
         row = self.card.blocks.currentRow()
         at = row + 1 if row >= 0 else len(blocks)
-        block = PlanBlock(kind, DEFAULT_MINUTES[kind])
+        block = PlanBlock(kind, kind.default_minutes)
         if kind is BlockKind.SMALL_GROUP:
             block = replace(block, concurrent=True)
         blocks.insert(at, block)
@@ -381,20 +310,7 @@ class PlanPage(Page):
         )
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (
-            self.card.template_button,
-            self.card.next_day_button,
-            self.card.copy_button,
-            self.card.save_template_button,
-            self.card.delete_button,
-            self.card.add_button,
-            self.card.remove_button,
-            self.card.up_button,
-            self.card.down_button,
-            self.editor,
-            self.week,
-        ):
-            widget.setEnabled(not busy)
+        self.card.set_busy(busy, self.editor, self.week)
         if not busy:
             self._load_day(self.card.blocks.currentRow())
 

@@ -3,15 +3,31 @@ list of its blocks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QMenu, QPushButton, QVBoxLayout
+from collections.abc import Mapping
+from datetime import date
 
-from mathroom.domain.plan import BlockKind
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mathroom.domain.ids import TaskId
+from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
+from mathroom.domain.roster import Period
 from mathroom.ui.widgets.page import label
+from mathroom.ui.widgets.timeline import minutes_message
 
 
 class PlanDayCard(QFrame):
-    """The widgets only: the Plan page fills them and acts on their signals."""
+    """The day as the teacher sees it; the Plan page gives it the data and acts on its
+    signals."""
 
     add_requested = Signal(object)  # the BlockKind chosen from "Add block"
 
@@ -70,3 +86,89 @@ class PlanDayCard(QFrame):
         self.banner = label("", "banner")
         self.banner.hide()
         layout.addWidget(self.banner)
+
+    @property
+    def plan_actions(self) -> tuple[QPushButton, ...]:
+        """The buttons that act on a day that has a plan."""
+        return (
+            self.next_day_button,
+            self.copy_button,
+            self.save_template_button,
+            self.delete_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        )
+
+    def show_day(
+        self,
+        period: Period | None,
+        day: date,
+        plan: DayPlan | None,
+        titles: Mapping[TaskId, str],
+        keep_row: int | None = None,
+    ) -> None:
+        """Title, the minutes banner and one line per block (with its clock times when the
+        period has a start time); the current row is kept where it can be."""
+        name = period.name if period else ""
+        self.day_title.setText(f"{name} · {day:%A, %B} {day.day}")
+        self.blocks.blockSignals(True)
+        self.blocks.clear()
+        if plan is None or period is None:
+            self.minutes_banner.setObjectName("banner")
+            self.minutes_banner.setText(
+                "No plan for this day yet. Start from a template, or add blocks one by one."
+            )
+        else:
+            text, fits = minutes_message(plan, period)
+            if plan.concurrent_overrun():
+                text += f" A pull runs {plan.concurrent_overrun()} minutes past its block."
+                fits = False
+            self.minutes_banner.setObjectName("okBanner" if fits else "banner")
+            self.minutes_banner.setText(text)
+            timeline = plan.timeline(period.starts_at) if period.starts_at else None
+            for index, block in enumerate(plan.blocks):
+                when = ""
+                if timeline is not None:
+                    timed = timeline[index]
+                    when = f"{timed.starts_at:%H:%M}–{timed.ends_at:%H:%M}  "
+                lead = "    ↳ " if block.concurrent else ""
+                detail = block_detail(block, titles)
+                text = f"{lead}{when}{block.heading} · {block.minutes} min"
+                indent = " " * (len(lead) + 6)
+                self.blocks.addItem(
+                    QListWidgetItem(text + (f"\n{indent}{detail}" if detail else ""))
+                )
+        # The banner's look comes from its object name: restyle it now.
+        self.minutes_banner.style().unpolish(self.minutes_banner)
+        self.minutes_banner.style().polish(self.minutes_banner)
+        self.blocks.blockSignals(False)
+        for button in self.plan_actions:
+            button.setEnabled(plan is not None)
+        self.add_button.setEnabled(period is not None)
+        self.template_button.setEnabled(period is not None)
+        if plan is not None and self.blocks.count():
+            row = keep_row if keep_row is not None else 0
+            self.blocks.setCurrentRow(min(max(row, 0), self.blocks.count() - 1))
+
+    def set_busy(self, busy: bool, *others: QWidget) -> None:
+        """Hold every action (and ``others``) while a change runs in the background."""
+        for widget in (self.template_button, self.add_button, *self.plan_actions, *others):
+            widget.setEnabled(not busy)
+
+
+def block_detail(block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
+    """The second line of a block: its task, whiteboards and groups, pulls, practice focus."""
+    parts: list[str] = []
+    if block.task_id is not None and block.task_id in titles:
+        parts.append(titles[block.task_id])
+    if block.kind is BlockKind.STATIONS and block.stations:
+        grouped = "groups made" if block.group_set_id else "no groups yet"
+        parts.append(f"{len(block.stations)} whiteboards, {grouped}")
+        if block.rotation_minutes:
+            parts.append(f"move every {block.rotation_minutes} min")
+    if block.students:
+        parts.append(f"{len(block.students)} students pulled")
+    if block.practice_skills:
+        parts.append("focus " + ", ".join(block.practice_skills))
+    return " · ".join(parts)
