@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
             return 2
     if args.command:
         return cli.run_command(args, clock)
-    folder = cli.data_folder(args)
+    folder = cli.data_root(args)  # the window opens its open classroom itself
     if args.self_test:
         return self_test(DataFolder(args.self_test), clock)
     try:
@@ -60,7 +60,6 @@ def run_gui(folder: DataFolder, clock: Clock) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from mathroom.desktop import AppController
-    from mathroom.instance_lock import InstanceLock, InstanceLockedError
     from mathroom.ui import theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -75,13 +74,7 @@ def run_gui(folder: DataFolder, clock: Clock) -> int:
         QMessageBox.critical(None, "Mathroom", f"Cannot use the data folder {folder.root}: {exc}")
         return 1
     _install_excepthook(log_file)
-    lock = InstanceLock(folder.lock_file)
-    try:
-        lock.acquire()
-    except MathroomError as exc:
-        title = "Mathroom is already open" if isinstance(exc, InstanceLockedError) else "Mathroom"
-        QMessageBox.critical(None, title, str(exc))
-        return 1
+    # The controller holds the open classroom's lock, and moves it when the teacher switches.
     controller = AppController(folder, clock)
     try:
         if not controller.start():
@@ -89,7 +82,6 @@ def run_gui(folder: DataFolder, clock: Clock) -> int:
         return app.exec()
     finally:
         controller.shutdown()
-        lock.release()
 
 
 def self_test(folder: DataFolder, clock: Clock) -> int:

@@ -1,5 +1,5 @@
-"""The composition root's Qt half: opens the database, builds the main window and owns both
-(start-up choices, restore, shutdown)."""
+"""The composition root's Qt half: opens the open classroom's database, builds the main window
+and owns both (start-up choices, restore, switching classrooms, shutdown)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from mathroom.clock import Clock
 from mathroom.composition import DatabaseDamagedError, Services, open_services
 from mathroom.domain.errors import MathroomError
+from mathroom.instance_lock import InstanceLock, InstanceLockedError
 from mathroom.paths import DataFolder
+from mathroom.services.classrooms import Classroom, Classrooms, NewClassroom
 from mathroom.services.maintenance import MaintenanceService
 from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
 from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
@@ -22,34 +24,102 @@ log = logging.getLogger(__name__)
 
 
 class AppController:
+    """``folder`` is the data folder; the window shows its open classroom (the folder itself
+    unless the teacher started or chose another)."""
+
     def __init__(self, folder: DataFolder, clock: Clock) -> None:
-        self._folder = folder
         self._clock = clock
+        self.classrooms = Classrooms(folder.root, clock.now)
+        self.classroom: Classroom | None = None
         self.services: Services | None = None
         self.window: MainWindow | None = None
+        self._lock: InstanceLock | None = None
 
     def start(self) -> bool:
-        """Open the data (recovering from damage), offer the demo, show the window."""
-        services = self._open()
-        if services is None:
+        """Open the classroom (recovering from damage), offer the demo, show the window."""
+        try:
+            classroom = self.classrooms.open_one()
+            lock = _locked(classroom.data_folder)
+        except MathroomError as exc:
+            _explain(exc)
             return False
-        self.services = services
-        if services.demo.is_empty():
-            dialog = FirstRunDialog(str(self._folder.root))
+        services = self._open(classroom.data_folder)
+        if services is None:
+            lock.release()
+            return False
+        self._lock, self.services = lock, services
+        if classroom.is_root and services.demo.is_empty():
+            # A fresh data folder; the teacher's own classrooms start empty on purpose.
+            dialog = FirstRunDialog(str(classroom.path))
             dialog.exec()
             if dialog.choice is FirstRunChoice.DEMO:
                 services.demo.create(self._clock.today())
             else:
                 services.library.seed_if_empty()
-        self.window = MainWindow(
-            services, WindowSettings(self._folder.root / "window.ini"), self.restore
-        )
+            classroom = self.classrooms.open_one()  # the demo is now named as one
+        self.classroom = classroom
+        self.window = self._new_window(services, classroom)
         self.window.show()
         return True
 
-    def _open(self) -> Services | None:
+    # -- the classrooms (File ▸ Start my own classroom / Switch classroom) --------------
+    def current(self) -> Classroom:
+        assert self.classroom is not None
+        return self.classroom
+
+    def all(self) -> list[Classroom]:
+        return self.classrooms.all()
+
+    def create(self, name: str) -> NewClassroom:
+        """Make an empty classroom with the open one's skill map and task bank (the window
+        then switches to it)."""
+        return self.classrooms.create(name, self.current())
+
+    def switch_to(self, name: str) -> None:
+        """Open another classroom in place of this one: the new one is opened (and locked)
+        first, so a failure leaves the teacher where they were; then the old window's work
+        is waited for, its database closed and its lock let go."""
+        target = self.classrooms.find(name)
+        if self.classroom is not None and target.folder == self.classroom.folder:
+            return
+        old_window, old_services, old_lock = self.window, self.services, self._lock
+        if old_window is not None:
+            old_window.ops.wait_until_idle()
+        lock = _locked(target.data_folder)
         try:
-            return open_services(self._folder, self._clock)
+            services = open_services(target.data_folder, self._clock)
+            try:
+                target = self.classrooms.use(target.name)
+            except BaseException:
+                services.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        log.info("switched to classroom %s", target.folder)
+        self.classroom, self.services, self._lock = target, services, lock
+        window = self._new_window(services, target)
+        if old_window is not None:
+            window.setGeometry(old_window.geometry())
+        # Shown before the old one closes, so the app never has no window (it would quit).
+        window.show()
+        self.window = window
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_services is not None:
+            old_services.close()
+        if old_lock is not None:
+            old_lock.release()
+
+    def _new_window(self, services: Services, classroom: Classroom) -> MainWindow:
+        settings = WindowSettings(classroom.path / "window.ini")
+        return MainWindow(services, settings, self.restore, classrooms=self)
+
+    # -- opening and restoring -----------------------------------------------------------
+    def _open(self, folder: DataFolder) -> Services | None:
+        try:
+            return open_services(folder, self._clock)
         except DatabaseDamagedError as damaged:
             log.warning("damaged database moved aside: %s", damaged.moved_to.name)
             taken = damaged.backup.taken_at if damaged.backup else None
@@ -58,15 +128,15 @@ class AppController:
             if dialog.choice is DamagedChoice.QUIT:
                 return None
             if dialog.choice is DamagedChoice.RESTORE and damaged.backup is not None:
-                MaintenanceService(self._folder, self._clock.now).restore(damaged.backup.path)
-            return self._open_or_explain()
+                MaintenanceService(folder, self._clock.now).restore(damaged.backup.path)
+            return self._open_or_explain(folder)
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
             return None
 
-    def _open_or_explain(self) -> Services | None:
+    def _open_or_explain(self, folder: DataFolder) -> Services | None:
         try:
-            return open_services(self._folder, self._clock)
+            return open_services(folder, self._clock)
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
             return None
@@ -90,3 +160,19 @@ class AppController:
         if self.services is not None:
             self.services.close()
             self.services = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _locked(folder: DataFolder) -> InstanceLock:
+    """The classroom's lock, held (one running Mathroom per classroom)."""
+    folder.ensure()
+    lock = InstanceLock(folder.lock_file)
+    lock.acquire()
+    return lock
+
+
+def _explain(error: MathroomError) -> None:
+    title = "Mathroom is already open" if isinstance(error, InstanceLockedError) else "Mathroom"
+    QMessageBox.critical(None, title, str(error))

@@ -15,6 +15,10 @@ import platformdirs
 APP_NAME = "Mathroom"
 DATA_DIR_ENV = "MATHROOM_DATA_DIR"
 DATABASE_NAME = "mathroom.sqlite"
+# Several classrooms under one data folder: the list (at the data folder's root) and where the
+# classrooms after the first live. The root itself stays the first classroom.
+CLASSROOMS_FILE = "classrooms.json"
+CLASSROOMS_FOLDER = "classrooms"
 
 
 def _frozen_root() -> Path | None:

@@ -1,5 +1,6 @@
 """Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores,
-grouping and packet. No Qt: only the window (``mathroom.app``, ``mathroom.desktop``) needs it.
+grouping, packet and classroom. No Qt: only the window (``mathroom.app``, ``mathroom.desktop``)
+needs it.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mathroom import paths
 from mathroom.cli.common import EXIT_FAILED, err
@@ -18,7 +20,10 @@ from mathroom.domain.errors import MathroomError
 from mathroom.logging_setup import configure_logging
 from mathroom.paths import DataFolder
 
-__all__ = ["build_parser", "data_folder", "parse", "run_command"]
+if TYPE_CHECKING:
+    from mathroom.services.classrooms import Classrooms
+
+__all__ = ["build_parser", "data_folder", "data_root", "parse", "run_command"]
 
 Verb = Callable[[argparse.Namespace, DataFolder, Clock], int]
 # The verbs that work in a data folder (`grouping` needs none): module of this package and
@@ -31,7 +36,10 @@ VERBS: dict[str, tuple[str, str]] = {
     "import-roster": ("imports", "run_import_roster"),
     "import-scores": ("imports", "run_import_scores"),
     "packet": ("packet", "run_packet"),
+    "classroom": ("classrooms", "run_classroom"),
 }
+# Verbs about the data folder as a whole, not the classroom that opens.
+ROOT_VERBS = {"classroom"}
 
 
 def _verb(command: str) -> Verb:
@@ -40,8 +48,35 @@ def _verb(command: str) -> Verb:
     return verb
 
 
-def data_folder(args: argparse.Namespace) -> DataFolder:
+def data_root(args: argparse.Namespace) -> DataFolder:
+    """The data folder itself: ``--data-dir``, MATHROOM_DATA_DIR or the platform's."""
     return DataFolder(getattr(args, "data_dir", None) or paths.default_data_dir())
+
+
+def data_folder(args: argparse.Namespace, clock: Clock) -> DataFolder:
+    """The classroom a verb works in: the data folder's open classroom (its root, unless
+    another was chosen with `mathroom classroom use` or in the app)."""
+    from mathroom.services.classrooms import Classrooms
+
+    classrooms = Classrooms(data_root(args).root, clock.now)
+    if args.command == "demo":
+        # The demo only ever goes into the demo classroom (or a root never given another
+        # name), never into the teacher's own empty classroom.
+        return demo_target(classrooms)
+    return classrooms.open_one().data_folder
+
+
+def demo_target(classrooms: Classrooms) -> DataFolder:
+    demo = classrooms.demo()
+    if demo is not None:
+        return demo.data_folder
+    opened = classrooms.open_one()
+    if not opened.is_root:
+        raise MathroomError(
+            f"The open classroom {opened.name!r} is your own; the demo is only made in the "
+            "first classroom of a data folder. Use another --data-dir to try the demo."
+        )
+    return opened.data_folder
 
 
 def run_command(args: argparse.Namespace, clock: Clock) -> int:
@@ -50,10 +85,12 @@ def run_command(args: argparse.Namespace, clock: Clock) -> int:
         from mathroom.cli.grouping import run_grouping
 
         return run_grouping(args.file)  # pure: no data folder, no lock
-    folder = data_folder(args)
+    folder = data_root(args)
     try:
         folder.ensure()
         configure_logging(folder.logs)
+        if args.command not in ROOT_VERBS:
+            folder = data_folder(args, clock)
         return _verb(args.command)(args, folder, clock)
     except MathroomError as exc:
         err(str(exc))

@@ -54,7 +54,34 @@ def build_parser() -> argparse.ArgumentParser:
     grouping.add_argument("file", help="the JSON request, or - to read standard input")
     _add_import_scores(commands, common)
     _add_packet(commands, common)
+    _add_classroom(commands, common)
     return parser
+
+
+def _add_classroom(commands: Commands, common: argparse.ArgumentParser) -> None:
+    classroom = commands.add_parser(
+        "classroom",
+        parents=[common],
+        help="list, start or switch classrooms (the demo and your own) in the data folder",
+    )
+    verbs = classroom.add_subparsers(dest="classroom_command", metavar="ACTION", required=True)
+    verbs.add_parser("list", parents=[common], help="every classroom; * marks the one that opens")
+    new = verbs.add_parser(
+        "new",
+        parents=[common],
+        help="start an empty classroom with the open one's skill map and task bank",
+    )
+    new.add_argument("name", help="its name, e.g. 'Room 14, 2026-27'")
+    new.add_argument(
+        "--from-demo",
+        action="store_true",
+        help="take the skill map and task bank from the demo classroom instead",
+    )
+    new.add_argument("--use", action="store_true", help="open the new classroom from now on")
+    use = verbs.add_parser(
+        "use", parents=[common], help="open this classroom from now on (app and commands)"
+    )
+    use.add_argument("name", help="the classroom's name (or 'demo')")
 
 
 def _add_maintenance(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QDate, QSize, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -28,11 +31,13 @@ from mathroom.domain.plan import teaching_day
 from mathroom.domain.roster import Period
 from mathroom.services.catalog import Services
 from mathroom.services.changes import Change
+from mathroom.services.classrooms import Classroom, NewClassroom
 from mathroom.ui import theme
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
+from mathroom.ui.dialogs.new_classroom_dialog import NewClassroomDialog
 from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.operations import Operations
@@ -48,10 +53,24 @@ from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.page import Page
+from mathroom.ui.widgets.welcome_panel import WelcomePanel
 
 # How often the window looks at the clock: a new day (midnight, or a laptop waking up after
 # the weekend) reloads every page, so the window and the packet agree on "today".
 DAY_CHECK_MS = 30_000
+
+
+class ClassroomSwitch(Protocol):
+    """The app's classrooms, as File ▸ Start my own classroom / Switch classroom use them."""
+
+    def current(self) -> Classroom: ...
+
+    def all(self) -> list[Classroom]: ...
+
+    def create(self, name: str) -> NewClassroom: ...
+
+    def switch_to(self, name: str) -> None:
+        """Open that classroom in a new window in place of this one (which closes)."""
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +82,7 @@ class MainWindow(QMainWindow):
         services: Services,
         settings: WindowSettings,
         restore: Callable[[Path], None] | None = None,
+        classrooms: ClassroomSwitch | None = None,
     ) -> None:
         super().__init__()
         self._services = services
@@ -71,9 +91,10 @@ class MainWindow(QMainWindow):
         self._today = today
         self._shown_day = today()
         self._restore = restore
+        self._classrooms = classrooms
         self.projector: ProjectorWindow | None = None
         self.projector_panel: ProjectorControlPanel | None = None
-        self.setWindowTitle("Mathroom")
+        self.setWindowTitle(f"Mathroom — {self.classroom_name}" if classrooms else "Mathroom")
         self.setMinimumSize(760, 520)
 
         # Every read and write of every page goes through this one road; each write says
@@ -141,6 +162,15 @@ class MainWindow(QMainWindow):
         app_name = QLabel("Mathroom")
         app_name.setObjectName("appName")
         header_layout.addWidget(app_name)
+        # Which classroom is open, always in sight: the demo in the warning colour.
+        self.classroom_label = QLabel(self.classroom_name)
+        demo = classrooms is not None and classrooms.current().demo
+        self.classroom_label.setObjectName("banner" if demo else "muted")
+        self.classroom_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.classroom_label.setToolTip("File ▸ Switch classroom opens another one")
+        self.classroom_label.setVisible(classrooms is not None)
+        header_layout.addSpacing(12)
+        header_layout.addWidget(self.classroom_label)
         header_layout.addSpacing(24)
         header_layout.addWidget(QLabel("Period:"))
         header_layout.addWidget(self.period_combo)
@@ -155,6 +185,10 @@ class MainWindow(QMainWindow):
         body_layout.setSpacing(0)
         body_layout.addWidget(self.sidebar)
         body_layout.addWidget(self.stack, 1)
+        self.welcome = WelcomePanel()
+        self.welcome.hide()
+        body_layout.addWidget(self.welcome, 1)
+        self._welcome_dismissed = False
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -173,6 +207,12 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.new_classroom_action = QAction("Start my own &classroom…", self)
+        self.switch_menu = QMenu("S&witch classroom", self)
+        if self._classrooms is not None:
+            file_menu.addAction(self.new_classroom_action)
+            file_menu.addMenu(self.switch_menu)
+            file_menu.addSeparator()
         self.backup_action = QAction("&Back up now", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         file_menu.addAction(self.backup_action)
@@ -224,6 +264,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._on_page_action_triggered)
         self.import_action.triggered.connect(self.open_import)
         self.settings_action.triggered.connect(self.open_settings)
+        self.new_classroom_action.triggered.connect(self.open_new_classroom)
+        self.switch_menu.aboutToShow.connect(self.fill_switch_menu)
+        self.welcome.import_requested.connect(self.open_import)
+        self.welcome.add_by_hand_requested.connect(self._on_welcome_add_by_hand_requested)
         self.rosters_page.period_selected.connect(self._on_rosters_period_selected)
         self.rosters_page.import_requested.connect(self.open_import)
         self.skills_page.score_import_requested.connect(self.open_score_import)
@@ -243,6 +287,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
 
     # -- public -------------------------------------------------------------------------
+    @property
+    def classroom_name(self) -> str:
+        return self._classrooms.current().label if self._classrooms else ""
+
     @property
     def current_period(self) -> Period | None:
         data = self.period_combo.currentData()
@@ -271,6 +319,14 @@ class MainWindow(QMainWindow):
         self.period_combo.blockSignals(False)
         self.projector_button.setEnabled(bool(overview.periods))
         self._on_period_combo_changed(index)
+        if not overview.periods and not self._welcome_dismissed:
+            self.welcome.show_classroom(
+                self.classroom_name or "your classroom", overview.skills, overview.tasks
+            )
+            self._show_welcome(True)
+        elif overview.periods and not self.welcome.isHidden():
+            self._show_welcome(False)
+            self.show_page("Rosters")  # the first roster is in: see it
         folder = self._services.folder.root
         self.statusBar().showMessage(
             f"{overview.students} students · {overview.skills} skills · {overview.tasks} tasks"
@@ -354,6 +410,39 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_new_classroom(self) -> NewClassroomDialog | None:
+        """File ▸ Start my own classroom…; on success the window switches to it."""
+        switch = self._classrooms
+        if switch is None or not self._ready_to_leave():
+            return None
+        taken = [c.name for c in switch.all()]
+        dialog = NewClassroomDialog(switch.current().label, taken, switch.create, self)
+        if dialog.exec() and dialog.made is not None:
+            self._switch_soon(dialog.made.classroom.name)
+        return dialog
+
+    def fill_switch_menu(self) -> None:
+        """One entry per classroom, the open one ticked (read afresh: a command may have
+        made another since)."""
+        self.switch_menu.clear()
+        if self._classrooms is None:
+            return
+        try:
+            classrooms = self._classrooms.all()
+        except MathroomError as exc:
+            QMessageBox.warning(self, "Classrooms", str(exc))
+            return
+        for classroom in classrooms:
+            action = self.switch_menu.addAction(classroom.label)
+            action.setCheckable(True)
+            action.setChecked(classroom.is_open)
+            action.setEnabled(not classroom.is_open)
+            action.triggered.connect(partial(self.switch_classroom, classroom.name))
+
+    def switch_classroom(self, name: str) -> None:
+        if self._ready_to_leave():
+            self._switch_soon(name)
+
     def open_about(self) -> None:
         AboutDialog(self._services.folder, self).exec()
 
@@ -362,9 +451,50 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    # -- classrooms --------------------------------------------------------------------
+    def _ready_to_leave(self) -> bool:
+        """Ask first when an import or a printout is still running (the switch waits for it)."""
+        if not self.ops.busy():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Still working",
+            "An import or a printout is still running in this classroom. Mathroom will "
+            "let it finish first. Continue?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _switch_soon(self, name: str) -> None:
+        # After the menu or dialog that asked has returned: this window closes on the way.
+        QTimer.singleShot(0, partial(self._switch, name))
+
+    def _switch(self, name: str) -> None:
+        if self._classrooms is None:
+            return
+        try:
+            self._classrooms.switch_to(name)
+        except MathroomError as exc:
+            QMessageBox.warning(self, "Could not open the classroom", str(exc))
+
+    def _show_welcome(self, shown: bool) -> None:
+        self.welcome.setVisible(shown)
+        self.stack.setVisible(not shown)
+        if shown:
+            self.sidebar.setCurrentRow(-1)  # so a click on any page leaves the welcome
+        elif self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(self.stack.currentIndex())
+
+    def _on_welcome_add_by_hand_requested(self) -> None:
+        self._welcome_dismissed = True
+        self._show_welcome(False)
+        self.show_page("Rosters")
+
     # -- slots --------------------------------------------------------------------------
     def _on_sidebar_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages):
+            if not self.welcome.isHidden():
+                self._welcome_dismissed = True
+                self._show_welcome(False)
             self.stack.setCurrentIndex(row)
             self._settings.set_last_page(row)
 

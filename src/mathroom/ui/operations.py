@@ -153,6 +153,10 @@ class Operations(QObject):
 
         self._start(self._writer, write, finished, failing, step, None)
 
+    def busy(self) -> bool:
+        """Whether a long action (an import, a packet, a preview) is still running."""
+        return bool(self._jobs)
+
     def wait_until_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until every started action has finished and reported (at shutdown, and in
         tests)."""

@@ -26,7 +26,8 @@ class FirstRunDialog(QDialog):
         text = QLabel(
             "Your data folder is empty. The demo classroom has three 7th-grade periods with "
             "65 fictional students, skills, tasks and a planned week, so you can try every page. "
-            "You can start your own classroom in another folder at any time.\n\n"
+            "When you are ready, File ▸ Start my own classroom… makes an empty one for your "
+            "students; the demo stays, to practise on.\n\n"
             f"Data folder: {data_folder}"
         )
         text.setWordWrap(True)

@@ -1,0 +1,87 @@
+"""Copy one classroom's library (skill map, task bank, plan templates, settings) into another
+classroom's freshly migrated database, keeping every id so templates still find their tasks.
+
+Nothing about students travels: no roster, evidence, attendance, groups or plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from mathroom.store.base import Base
+from mathroom.store.engine import make_engine
+from mathroom.store.tables import (
+    PlanTemplateRow,
+    SettingRow,
+    SkillPrerequisiteRow,
+    SkillRow,
+    StudentRow,
+    TaskRow,
+    TaskSkillRow,
+)
+from mathroom.store.unit_of_work import Store
+
+# Parents before children, for the foreign keys.
+LIBRARY_TABLES: tuple[type[Base], ...] = (
+    SettingRow,
+    SkillRow,
+    SkillPrerequisiteRow,
+    TaskRow,
+    TaskSkillRow,
+    PlanTemplateRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCopied:
+    skills: int
+    tasks: int
+    diagrams: int
+    templates: int
+
+
+def copy_library(source: Path, target: Store) -> LibraryCopied:
+    """Read the library of the database at ``source`` in one snapshot and write it into the
+    empty ``target`` in one transaction (all of it, or nothing)."""
+    engine = make_engine(source)
+    try:
+        with engine.begin() as reading:
+            tables = {
+                table: [dict(row) for row in reading.execute(select(table.__table__)).mappings()]
+                for table in LIBRARY_TABLES
+            }
+    finally:
+        engine.dispose()
+    with target.unit_of_work() as session:
+        # A new database may hold rows its migrations wrote (defaults): the copy replaces them.
+        for table in reversed(LIBRARY_TABLES):
+            session.execute(delete(table))
+        for table, rows in tables.items():
+            if rows:
+                session.execute(insert(table), rows)
+    tasks = tables[TaskRow]
+    return LibraryCopied(
+        skills=len(tables[SkillRow]),
+        tasks=sum(1 for t in tasks if t["archived_at"] is None),
+        diagrams=sum(1 for t in tasks if t["image"] is not None and t["archived_at"] is None),
+        templates=len(tables[PlanTemplateRow]),
+    )
+
+
+def student_numbers_present(database: Path, numbers: list[str]) -> int:
+    """How many of ``numbers`` the database's students have (0 when it cannot be read)."""
+    if not numbers or not database.is_file() or database.stat().st_size == 0:
+        return 0
+    engine = make_engine(database)
+    try:
+        with engine.begin() as reading:
+            query = select(func.count()).where(StudentRow.student_number.in_(numbers))
+            return int(reading.execute(query).scalar_one())
+    except SQLAlchemyError:
+        return 0
+    finally:
+        engine.dispose()
