@@ -165,9 +165,61 @@ class ImportDecisions:
 
     period_for_all: str | None = None  # every row goes to this period (--period)
     only_sections: frozenset[str] | None = None  # file sections to take; None = automatic
+    only_courses: frozenset[str] | None = None  # file courses to take; None = every course
+    only_teachers: frozenset[str] | None = None  # file teachers to take; None = every teacher
+    # A name close to one of the teacher's periods ("Perod 1"): the period it means, or None
+    # to create a new period under that name anyway.
+    period_answers: tuple[tuple[str, str | None], ...] = ()
     skip_lines: frozenset[int] = frozenset()  # conflicts settled by skipping the row
     accept_lines: frozenset[int] = frozenset()  # conflicts settled by taking the row as is
     archive_leaving: bool = False
+
+    @property
+    def chose_part(self) -> bool:
+        """The teacher said which part of the file is theirs (sections, courses or teachers)."""
+        return not (
+            self.only_sections is None and self.only_courses is None and self.only_teachers is None
+        )
+
+    def answer_for(self, name: str) -> tuple[bool, str | None]:
+        """(answered, existing period name or None for a new one) for a close period name."""
+        for asked, answer in self.period_answers:
+            if asked == name:
+                return True, answer
+        return False, None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One value of a file's column (a course, a teacher, a section) and how many rows have it."""
+
+    name: str
+    rows: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.rows} {'row' if self.rows == 1 else 'rows'})"
+
+
+@dataclass(frozen=True, slots=True)
+class FileContents:
+    """What a file holds, for the teacher to choose from when it is more than their classes."""
+
+    courses: tuple[Tally, ...] = ()
+    teachers: tuple[Tally, ...] = ()
+    sections: tuple[Tally, ...] = ()
+    # Why the teacher must choose: "4 courses", "12 teachers", "31 sections"; empty if not.
+    whole_school: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodQuestion:
+    """A section (or --period) close to one of the teacher's periods: "did you mean ...?"."""
+
+    name: str  # as the file (or the command line) writes it
+    suggestion: str  # the teacher's period it is close to
+    rows: int
+    first_line: int | None  # None for --period
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +258,8 @@ class ImportPlan:
     ignored_columns: tuple[str, ...]
     decisions_needed: tuple[str, ...] = ()
     archives_leaving: bool = False
+    contents: FileContents = FileContents()
+    period_questions: tuple[PeriodQuestion, ...] = ()
 
     def of_kind(self, kind: ChangeKind) -> tuple[PlannedStudent, ...]:
         return tuple(p for p in self.planned if p.kind is kind)

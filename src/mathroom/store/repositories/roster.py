@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from mathroom.domain.ids import PeriodId, SchoolYearId, StudentId
@@ -192,6 +192,33 @@ class RosterEditor:
             enrollment.left_on = on
             left.append(PeriodId(enrollment.period_id))
         return left
+
+    def add_students(self, students: Sequence[Student], now: datetime) -> list[StudentId]:
+        """Insert many students in one statement (an import of a thousand takes milliseconds);
+        their ids come back in the same order."""
+        if not students:
+            return []
+        values = [
+            {
+                "given_name": s.given_name,
+                "family_name": s.family_name,
+                "preferred_name": s.preferred_name,
+                "student_number": s.student_number,
+                "created_at": now,
+            }
+            for s in students
+        ]
+        statement = insert(StudentRow).returning(StudentRow.id, sort_by_parameter_order=True)
+        return [StudentId(i) for i in self._session.scalars(statement, values)]
+
+    def enroll_many(self, enrollments: Iterable[tuple[StudentId, PeriodId]], on: date) -> None:
+        """Insert new enrollments in one statement (for students who have none in them yet)."""
+        values = [
+            {"student_id": student, "period_id": period, "enrolled_on": on}
+            for student, period in enrollments
+        ]
+        if values:
+            self._session.execute(insert(EnrollmentRow), values)
 
     def enroll_if_needed(self, student: StudentId, period: PeriodId, on: date) -> None:
         if not any(e.period_id == period for e in self._active_enrollments(student)):
