@@ -155,6 +155,14 @@ def has_lost_letters(text: str) -> bool:
     return "?" in text and _LOST_LETTER.search(text) is not None
 
 
+def lost_letters_text(name: str) -> str:
+    """The warning for a name with '?' for letters, without its line (the caller adds it)."""
+    return (
+        f"the name '{name}' has '?' where letters should be (a spreadsheet saved the file "
+        "without them); re-export the file as CSV UTF-8, or correct the name in Mathroom"
+    )
+
+
 def is_damaged_copy(copy: str, original: str) -> bool:
     """Whether ``copy`` is ``original`` with some letters turned into '?' ('Nguy?n', 'Nguyễn').
 

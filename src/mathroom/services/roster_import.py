@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, StudentId
-from mathroom.domain.roster import Period, Student
+from mathroom.domain.roster import Student
 from mathroom.domain.roster_import import (
     ChangeKind,
     CurrentStudent,
@@ -161,9 +161,8 @@ def _write(session: Session, plan: ImportPlan, backup: Path | None, now: datetim
             year_id = roster.add_year(school_year_name(starts), starts, ends)
         else:
             year_id = year.id
-        for name in plan.new_periods:
-            period = Period(PeriodId(0), name, "", "", (), None, None)
-            period_ids[name] = roster.add_period(year_id, period, editor.next_position())
+        ids = roster.add_periods(year_id, plan.new_periods, editor.next_position())
+        period_ids = dict(zip(plan.new_periods, ids, strict=True))
 
     def resolve(target: PeriodTarget) -> PeriodId:
         return target.period_id if target.period_id is not None else period_ids[target.name]
