@@ -6,13 +6,35 @@ show it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.import_problems import ProblemKind, RowProblem
 from mathroom.domain.roster import Period, Student
+
+# A period is named by a word and a number anywhere in a section name ("Math 7 - Period 2",
+# "MATH 7 (P2)", "Per 2 Math 7", "2nd period"); a bare number only when it is the whole name.
+# Section and class numbers are deliberately not period numbers: "Section 1" of a course is
+# often not the teacher's first period.
+_PERIOD_WORD = r"(?:period|per|pd|p|hour|hr)"
+_PERIOD_IN_TEXT = re.compile(
+    rf"(?<![\w]){_PERIOD_WORD}\s*[#.:-]?\s*0*(\d{{1,2}})(?!\w)"
+    rf"|(?<![\w])0*(\d{{1,2}})(?:st|nd|rd|th)\s+{_PERIOD_WORD}(?!\w)"
+)
+_BARE_NUMBER = re.compile(r"^[#]?\s*0*(\d{1,2})$")
+
+
+def period_key(name: str) -> str:
+    """'Period 3', 'Per. 03', 'P3', '3', 'Math 7 - Period 3' and '3rd period' are one period."""
+    text = " ".join(name.casefold().split())
+    bare = _BARE_NUMBER.match(text)
+    if bare:
+        return f"#{int(bare.group(1))}"
+    numbers = {int(a or b) for a, b in _PERIOD_IN_TEXT.findall(text)}
+    return f"#{numbers.pop()}" if len(numbers) == 1 else text
 
 
 # -- the file -----------------------------------------------------------------------------
@@ -211,6 +233,32 @@ class FileContents:
     # Why the teacher must choose: "4 courses", "12 teachers", "31 sections"; empty if not.
     whole_school: tuple[str, ...] = ()
 
+    @property
+    def question(self) -> str:
+        """What the teacher must decide about a whole-school file, and how."""
+        holds = " and ".join(self.whole_school)
+        parts = [
+            f"{what}: {listing(tallies)}"
+            for what, tallies in (
+                ("courses", self.courses),
+                ("teachers", self.teachers),
+                ("sections", self.sections),
+            )
+            if tallies
+        ]
+        return (
+            f"This file holds {holds}: it looks like a whole-school export, so nothing is taken "
+            f"until you choose which part is yours ({'; '.join(parts)}). Choose your courses, "
+            "your name or your sections (--course NAME, --teacher NAME or --only SECTIONS on "
+            "the command line; several separated by commas)."
+        )
+
+
+def listing(tallies: Sequence[Tally], shown: int = 12) -> str:
+    """'Math 7 (30 rows), Math 8 (28 rows) and 3 more'."""
+    text = ", ".join(t.label for t in tallies[:shown])
+    return text + (f" and {len(tallies) - shown} more" if len(tallies) > shown else "")
+
 
 @dataclass(frozen=True, slots=True)
 class PeriodQuestion:
@@ -220,6 +268,23 @@ class PeriodQuestion:
     suggestion: str  # the teacher's period it is close to
     rows: int
     first_line: int | None  # None for --period
+
+    @property
+    def message(self) -> str:
+        if self.first_line is None:
+            return (
+                f"--period '{self.name}' is not one of your periods, but it is close to "
+                f"'{self.suggestion}': did you mean '{self.suggestion}'? Run again with "
+                f"--period '{self.suggestion}', or add --new-period '{self.name}' to create "
+                "a new period."
+            )
+        has = "1 row has" if self.rows == 1 else f"{self.rows} rows have"
+        return (
+            f"The section '{self.name}' ({has} it, from line {self.first_line}) is not one of "
+            f"your periods, but it is close to '{self.suggestion}': did you mean "
+            f"'{self.suggestion}'? Choose the period (on the command line: fix the section in "
+            f"the file, or add --new-period '{self.name}' to create a new period)."
+        )
 
 
 @dataclass(frozen=True, slots=True)

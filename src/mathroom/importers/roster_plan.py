@@ -19,7 +19,6 @@ The plan's types live in ``domain.roster_import``; the command line imports thre
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -47,9 +46,11 @@ from mathroom.domain.roster_import import (
     RosterRow,
     RosterSnapshot,
     Tally,
+    listing,
 )
 from mathroom.domain.roster_import import ImportDecisions as ImportDecisions
 from mathroom.domain.roster_import import ImportPlan as ImportPlan
+from mathroom.domain.roster_import import period_key as period_key
 
 # More distinct sections than this in a file, not all of them the teacher's periods, looks
 # like a whole-school export: it is never written wholesale without an explicit choice.
@@ -58,26 +59,6 @@ WHOLE_SCHOOL_SECTIONS = 8
 CLASS_LIMIT = 45
 # How alike two period names must be (difflib ratio) to ask "did you mean ...?".
 CLOSE_NAMES = 0.8
-# A period is named by a word and a number anywhere in a section name ("Math 7 - Period 2",
-# "MATH 7 (P2)", "Per 2 Math 7", "2nd period"); a bare number only when it is the whole name.
-# Section and class numbers are deliberately not period numbers: "Section 1" of a course is
-# often not the teacher's first period.
-_PERIOD_WORD = r"(?:period|per|pd|p|hour|hr)"
-_PERIOD_IN_TEXT = re.compile(
-    rf"(?<![\w]){_PERIOD_WORD}\s*[#.:-]?\s*0*(\d{{1,2}})(?!\w)"
-    rf"|(?<![\w])0*(\d{{1,2}})(?:st|nd|rd|th)\s+{_PERIOD_WORD}(?!\w)"
-)
-_BARE_NUMBER = re.compile(r"^[#]?\s*0*(\d{1,2})$")
-
-
-def period_key(name: str) -> str:
-    """'Period 3', 'Per. 03', 'P3', '3', 'Math 7 - Period 3' and '3rd period' are one period."""
-    text = " ".join(name.casefold().split())
-    bare = _BARE_NUMBER.match(text)
-    if bare:
-        return f"#{int(bare.group(1))}"
-    numbers = {int(a or b) for a, b in _PERIOD_IN_TEXT.findall(text)}
-    return f"#{numbers.pop()}" if len(numbers) == 1 else text
 
 
 def close_period(name: str, periods: Iterable[Period]) -> Period | None:
@@ -233,7 +214,7 @@ def plan_import(
         planned.append(_classify(row, targets, current, period_names))
 
     needed.extend(_over_capacity(planned, roster.students, decisions.archive_leaving))
-    needed.extend(_ask(q) for q in questions.values())
+    needed.extend(q.message for q in questions.values())
     touched_periods = {t.period_id for p in planned for t in p.targets if t.period_id is not None}
     leaving = tuple(
         LeavingStudent(c.student, tuple(sorted(period_names[p] for p in c.period_ids)))
@@ -292,7 +273,7 @@ def _rows_of_chosen(
 ) -> Sequence[RosterRow]:
     """The rows of the courses and teachers chosen; none while a whole-school file waits."""
     if contents.whole_school and not decisions.chose_part:
-        needed.append(_whole_school_question(contents))
+        needed.append(contents.question)
         return ()
     courses, teachers = decisions.only_courses, decisions.only_teachers
     for chosen, tallies, what, option in (
@@ -319,30 +300,6 @@ def _rows_of_chosen(
     ]
 
 
-def _whole_school_question(contents: FileContents) -> str:
-    holds = " and ".join(contents.whole_school)
-    parts = [
-        f"{what}: {_listing(tallies)}"
-        for what, tallies in (
-            ("courses", contents.courses),
-            ("teachers", contents.teachers),
-            ("sections", contents.sections),
-        )
-        if tallies
-    ]
-    return (
-        f"This file holds {holds}: it looks like a whole-school export, so nothing is taken "
-        f"until you choose which part is yours ({'; '.join(parts)}). Choose your "
-        "courses, your name or your sections (--course NAME, --teacher NAME or --only "
-        "SECTIONS on the command line; several separated by commas)."
-    )
-
-
-def _listing(tallies: Sequence[Tally], shown: int = 12) -> str:
-    text = ", ".join(t.label for t in tallies[:shown])
-    return text + (f" and {len(tallies) - shown} more" if len(tallies) > shown else "")
-
-
 def _taken_sections(
     rows: Sequence[RosterRow],
     contents: FileContents,
@@ -361,7 +318,7 @@ def _taken_sections(
             named = ", ".join(f"'{u}'" for u in unknown)
             needed.append(
                 f"The file has no section named {named}. Its sections: "
-                f"{_listing(contents.sections, 40)}. Choose from these (--only SECTIONS)."
+                f"{listing(contents.sections, 40)}. Choose from these (--only SECTIONS)."
             )
         return set(decisions.only_sections) & sections
     matching = {s for s in sections if period_key(s) in periods_by_key}
@@ -380,23 +337,6 @@ def _target(
     if existing is None and answered and answer is not None:
         existing = next((p for p in periods if p.name == answer), None)
     return PeriodTarget(existing.id, existing.name) if existing else PeriodTarget(None, wanted)
-
-
-def _ask(question: PeriodQuestion) -> str:
-    if question.first_line is None:
-        return (
-            f"--period '{question.name}' is not one of your periods, but it is close to "
-            f"'{question.suggestion}': did you mean '{question.suggestion}'? Run again with "
-            f"--period '{question.suggestion}', or add --new-period '{question.name}' to create "
-            "a new period."
-        )
-    return (
-        f"The section '{question.name}' ({_rows(question.rows)} it, from line "
-        f"{question.first_line}) is not one of your periods, but it is close to "
-        f"'{question.suggestion}': did you mean '{question.suggestion}'? Choose the period "
-        f"(on the command line: fix the section in the file, or add --new-period "
-        f"'{question.name}' to create a new period)."
-    )
 
 
 def _over_capacity(
