@@ -212,3 +212,32 @@ def _count(db: Path, table: str, student_id: int) -> int:
     finally:
         connection.close()
     return int(row[0])
+
+
+def test_two_thousand_new_students_are_written_in_a_few_statements(
+    store: Store, migrated_folder: DataFolder, tmp_path: Path, now: datetime
+) -> None:
+    from sqlalchemy import event
+
+    importer = RosterImportService(store, SafetyNet(migrated_folder, lambda: now), lambda: now)
+    file = tmp_path / "year.csv"
+    lines = ["Student ID,Last Name,First Name,Section"]
+    lines += [f"08{n:05d},Family{n},Given{n},Section {n % 50}" for n in range(2000)]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parsed = importer.read(file)
+    decisions = ImportDecisions(only_sections=frozenset(parsed.periods))
+    inserts: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT"):
+            inserts.append(statement.split("(")[0])
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        result = importer.apply(parsed, decisions)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert result.created == 2000 and result.new_periods == 50 and result.backup is not None
+    assert len(inserts) <= 5, inserts  # periods, students, enrollments (and the school year)
+    again = importer.plan(parsed, decisions)
+    assert len(again.of_kind(ChangeKind.UNCHANGED)) == 2000

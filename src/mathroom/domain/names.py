@@ -172,15 +172,16 @@ def is_damaged_copy(copy: str, original: str) -> bool:
     """
     if not has_lost_letters(copy) or "?" in original:
         return False
-    parts = _QUESTION_RUNS.split(unicodedata.normalize("NFC", copy).casefold())
+    parts = _QUESTION_RUNS.split(unicodedata.normalize("NFC", copy))
     runs = [len(run) for run in _QUESTION_RUNS.findall(copy)]
-    pattern = re.escape(parts[0]) + "".join(
-        f"[^\\x00-\\x7f]{{1,{run}}}" + re.escape(part)
+    # The kept letters match without case, letter by letter (casefold would turn one letter
+    # into two: 'ß', 'ŉ'); the lost ones must be outside ASCII as written (long s is not an 's').
+    pattern = f"(?i:{re.escape(parts[0])})" + "".join(
+        f"[^\\x00-\\x7f]{{1,{run}}}(?i:{re.escape(part)})"
         for run, part in zip(runs, parts[1:], strict=True)
     )
-    folded = original.casefold()
     return any(
-        re.fullmatch(pattern, unicodedata.normalize(form, folded)) is not None
+        re.fullmatch(pattern, unicodedata.normalize(form, original)) is not None
         for form in ("NFC", "NFD")
     )
 

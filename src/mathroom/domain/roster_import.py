@@ -21,7 +21,7 @@ from mathroom.domain.roster import Period, Student
 # often not the teacher's first period.
 _PERIOD_WORD = r"(?:period|per|pd|p|hour|hr)"
 _PERIOD_IN_TEXT = re.compile(
-    rf"(?<![\w]){_PERIOD_WORD}\s*[#.:-]?\s*0*(\d{{1,2}})(?!\w)"
+    rf"(?<![\w]){_PERIOD_WORD}\.?\s*[#.:-]?\s*0*(\d{{1,2}})(?!\w)"
     rf"|(?<![\w])0*(\d{{1,2}})(?:st|nd|rd|th)\s+{_PERIOD_WORD}(?!\w)"
 )
 _BARE_NUMBER = re.compile(r"^[#]?\s*0*(\d{1,2})$")
