@@ -241,3 +241,17 @@ def test_two_thousand_new_students_are_written_in_a_few_statements(
     assert len(inserts) <= 5, inserts  # periods, students, enrollments (and the school year)
     again = importer.plan(parsed, decisions)
     assert len(again.of_kind(ChangeKind.UNCHANGED)) == 2000
+
+
+def test_a_name_with_question_marks_for_letters_is_warned_with_its_line(
+    importer: RosterImportService, tmp_path: Path
+) -> None:
+    file = tmp_path / "excel.csv"
+    file.write_text(
+        "Student ID,Last Name,First Name,Period\n0709001,Nguy?n,Minh Anh,Period 1\n"
+        "0709002,?,Sam,Period 1\n",
+        encoding="utf-8",
+    )
+    warnings = [(w.line, w.code) for w in importer.read(file).warnings]
+    assert warnings == [(2, "letters_lost")]  # a lone "?" is not a lost letter
+    assert "line 2: the name 'Minh Anh Nguy?n' has '?'" in importer.read(file).warnings[0].message
