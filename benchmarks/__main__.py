@@ -1,9 +1,18 @@
 """Run every benchmark and print its figures."""
 
-from benchmarks import gap_map, grouping, packet, practice, roster_parsing, startup
+from benchmarks import (
+    gap_map,
+    grouping,
+    packet,
+    practice,
+    roster_import,
+    roster_parsing,
+    startup,
+)
 
 startup.main()
 roster_parsing.main()
+roster_import.main()
 gap_map.main()
 grouping.main()
 packet.main()

@@ -135,6 +135,45 @@ def test_import_roster_refuses_bad_files_with_the_line(tmp_path: Path) -> None:
     assert "empty.csv" in result.stderr and "empty" in result.stderr
 
 
+def test_import_roster_refuses_a_whole_school_file_until_told_which_part(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    assert mathroom("demo", data=data).returncode == 0
+    school = tmp_path / "school.csv"
+    lines = ["Student ID,Last Name,First Name,Course,Teacher,Section"]
+    for n in range(40):
+        teacher, course = ("Rivera, Ana", "Math 7") if n % 2 else ("Park, Min", "Math 8")
+        lines.append(f'09{n:05d},Family{n},Given{n},{course},"{teacher}",{course} - Period 3')
+    school.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused = mathroom("import-roster", str(school), "--dry-run", data=data)
+    assert refused.returncode == 1
+    assert "school.csv: This file holds 2 courses and 2 teachers" in refused.stderr
+    assert "--teacher NAME" in refused.stderr and "to decide:" in refused.stdout
+    unknown = mathroom("import-roster", str(school), "--teacher", "Nobody", data=data)
+    assert unknown.returncode == 1
+    assert (
+        "no teacher named 'Nobody'" in unknown.stderr and "Rivera, Ana (20 rows)" in unknown.stderr
+    )
+    mine = mathroom(
+        "import-roster", str(school), "--teacher", "rivera, ana", "--dry-run", data=data
+    )
+    assert mine.returncode == 0, mine.stderr
+    assert "20 new" in mine.stdout and "→ Period 3" in mine.stdout
+
+
+def test_import_roster_asks_about_a_period_name_with_a_typo(tmp_path: Path) -> None:
+    data = tmp_path / "classroom"
+    assert mathroom("demo", data=data).returncode == 0
+    file = tmp_path / "names.csv"
+    file.write_text("First Name,Last Name,Student ID\nAda,Lovelace,0709001\n", encoding="utf-8")
+    typo = mathroom("import-roster", str(file), "--period", "Perod 1", data=data)
+    assert typo.returncode == 1 and "did you mean 'Period 1'?" in typo.stderr
+    new = mathroom(
+        "import-roster", str(file), "--period", "Perod 1", "--new-period", "Perod 1", data=data
+    )
+    assert new.returncode == 0, new.stderr
+    assert "1 new period" in new.stdout
+
+
 def test_import_scores_verb(tmp_path: Path) -> None:
     data = tmp_path / "classroom"
     assert mathroom("demo", data=data).returncode == 0

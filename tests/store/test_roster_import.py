@@ -146,16 +146,13 @@ def test_a_failure_half_way_writes_nothing(
     before = snapshot(demo_folder.database)
     from mathroom.store.repositories.roster import RosterEditor
 
-    calls = {"n": 0}
-    original = RosterEditor.enroll_if_needed
+    original = RosterEditor.enroll_many
 
     def failing(self: RosterEditor, *args: object) -> None:
-        calls["n"] += 1
-        if calls["n"] == 6:
-            raise OSError("disk full")
         original(self, *args)  # type: ignore[arg-type]  # forwarding the real arguments
+        raise OSError("disk full")  # after the students and enrollments were inserted
 
-    monkeypatch.setattr(RosterEditor, "enroll_if_needed", failing)
+    monkeypatch.setattr(RosterEditor, "enroll_many", failing)
     with pytest.raises(OSError, match="disk full"):
         importer.apply(importer.read(file), ImportDecisions())
     assert snapshot(demo_folder.database) == before
@@ -171,7 +168,7 @@ def test_rows_without_a_period_need_one(importer: RosterImportService, tmp_path:
     assert plan.can_apply and len(plan.of_kind(ChangeKind.NEW)) == 2
 
 
-def test_whole_school_export_is_filtered_to_the_teachers_periods(
+def test_whole_school_export_waits_for_the_teachers_sections(
     importer: RosterImportService, tmp_path: Path
 ) -> None:
     file = tmp_path / "school.csv"
@@ -180,8 +177,13 @@ def test_whole_school_export_is_filtered_to_the_teachers_periods(
         lines.append(f"08{n:05d},Family{n},Given{n},Section {n % 40 + 10}")
     lines.append("0700123,Okafor,Amara,Period 1")
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    plan = importer.plan(importer.read(file), ImportDecisions())
-    assert plan.taken_sections == ("Period 1",)
+    parsed = importer.read(file)
+    asked = importer.plan(parsed, ImportDecisions())
+    assert not asked.can_apply and asked.planned == () and asked.filtered_out_rows == 401
+    assert "41 sections" in asked.decisions_needed[0]
+    assert asked.contents.whole_school == ("41 sections",)
+    plan = importer.plan(parsed, ImportDecisions(only_sections=frozenset({"Period 1"})))
+    assert plan.can_apply and plan.taken_sections == ("Period 1",)
     assert plan.filtered_out_rows == 400
     assert len(plan.of_kind(ChangeKind.UNCHANGED)) == 1
 
@@ -210,3 +212,46 @@ def _count(db: Path, table: str, student_id: int) -> int:
     finally:
         connection.close()
     return int(row[0])
+
+
+def test_two_thousand_new_students_are_written_in_a_few_statements(
+    store: Store, migrated_folder: DataFolder, tmp_path: Path, now: datetime
+) -> None:
+    from sqlalchemy import event
+
+    importer = RosterImportService(store, SafetyNet(migrated_folder, lambda: now), lambda: now)
+    file = tmp_path / "year.csv"
+    lines = ["Student ID,Last Name,First Name,Section"]
+    lines += [f"08{n:05d},Family{n},Given{n},Section {n % 50}" for n in range(2000)]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parsed = importer.read(file)
+    decisions = ImportDecisions(only_sections=frozenset(parsed.periods))
+    inserts: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT"):
+            inserts.append(statement.split("(")[0])
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        result = importer.apply(parsed, decisions)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert result.created == 2000 and result.new_periods == 50 and result.backup is not None
+    assert len(inserts) <= 5, inserts  # periods, students, enrollments (and the school year)
+    again = importer.plan(parsed, decisions)
+    assert len(again.of_kind(ChangeKind.UNCHANGED)) == 2000
+
+
+def test_a_name_with_question_marks_for_letters_is_warned_with_its_line(
+    importer: RosterImportService, tmp_path: Path
+) -> None:
+    file = tmp_path / "excel.csv"
+    file.write_text(
+        "Student ID,Last Name,First Name,Period\n0709001,Nguy?n,Minh Anh,Period 1\n"
+        "0709002,?,Sam,Period 1\n",
+        encoding="utf-8",
+    )
+    warnings = [(w.line, w.code) for w in importer.read(file).warnings]
+    assert warnings == [(2, "letters_lost")]  # a lone "?" is not a lost letter
+    assert "line 2: the name 'Minh Anh Nguy?n' has '?'" in importer.read(file).warnings[0].message

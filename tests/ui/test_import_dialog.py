@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
-from mathroom.domain.roster_import import RosterField
+from mathroom.domain.roster_import import ChangeKind, RosterField
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 from mathroom.ui.operations import Operations
 
@@ -94,3 +95,69 @@ def test_a_picture_is_refused_plainly(
     assert dialog.steps.currentIndex() == 0
     assert "image" in dialog.read_error.text().lower()
     assert "Nothing was imported" in dialog.read_error.text()
+
+
+def whole_school_csv(path: Path) -> Path:
+    """Three teachers, two courses: only Ana Rivera's Math 7 in period 3 is the teacher's."""
+    lines = ["Student ID,Last Name,First Name,Course,Teacher,Section"]
+    sections = (
+        ("Math 7", "Rivera, Ana", "Math 7 - Period 3"),
+        ("Math 7", "Park, Min", "Math 7 - Period 4"),
+        ("Science 7", "Osei, Kofi", "Science 7 - Period 3"),
+        ("Science 7", "Osei, Kofi", "Science 7 - Period 6"),
+    )
+    for n in range(80):
+        course, teacher, section = sections[n % 4]
+        lines.append(f'09{n:05d},Family{n},Given{n},{course},"{teacher}",{section}')
+    return write(path, "\n".join(lines) + "\n")
+
+
+def test_a_whole_school_file_waits_until_the_teacher_ticks_what_is_theirs(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
+    dialog = open_dialog(qtbot, services, whole_school_csv(tmp_path / "school.csv"), ops)
+    dialog.resize(1100, 820)
+    assert dialog.plan is not None and dialog.plan.planned == ()
+    assert dialog.choice_box.isVisible() and not dialog.sections_host.isVisible()
+    assert not dialog.import_button.isEnabled()
+    assert "3 teachers" in dialog.choice_title.text() and "2 courses" in dialog.choice_title.text()
+    assert "Tick your name" in dialog.blockers.text()
+    teachers = dialog.choice_lists["teachers"]
+    assert [teachers.item(n).text() for n in range(teachers.count())] == [
+        "Osei, Kofi  (40 students)",
+        "Park, Min  (20 students)",
+        "Rivera, Ana  (20 students)",
+    ]
+    sections = dialog.choice_lists["sections"]
+    labels = [sections.item(n).text() for n in range(sections.count())]
+    assert "Math 7 - Period 3  (20 students)  → your Period 3" in labels
+    dialog.grab().save("/tmp/wizard-choice.png")
+
+    dialog.choose("teachers", "Rivera, Ana")
+    plan = dialog.plan
+    assert plan is not None and plan.can_apply and dialog.import_button.isEnabled()
+    assert len(plan.of_kind(ChangeKind.NEW)) == 20 and plan.new_periods == ()
+    assert {t.name for p in plan.planned for t in p.targets} == {"Period 3"}
+    assert plan.filtered_out_rows == 60
+    dialog.grab().save("/tmp/wizard-chosen.png")
+
+
+def test_a_section_close_to_a_period_is_asked_about(
+    qtbot: QtBot, services: Services, tmp_path: Path, ops: Operations
+) -> None:
+    file = write(
+        tmp_path / "typo.csv",
+        "Student ID,Last Name,First Name,Period\n0709001,Lovelace,Ada,Perod 1\n",
+    )
+    dialog = open_dialog(qtbot, services, file, ops)
+    assert dialog.plan is not None and not dialog.plan.can_apply
+    combo = dialog.question_combos["Perod 1"]
+    assert "did you mean 'period 1'" in dialog.questions_box.findChildren(QLabel)[0].text().lower()
+    combo.setCurrentIndex(1)  # yes: it is Period 1
+    plan = dialog.plan
+    assert plan.can_apply and plan.new_periods == ()
+    assert [t.name for t in plan.planned[0].targets] == ["Period 1"]
+    combo = dialog.question_combos["Perod 1"]  # the question stays, answered
+    assert combo.currentIndex() == 1
+    combo.setCurrentIndex(2)  # no: a new period after all
+    assert dialog.plan.can_apply and dialog.plan.new_periods == ("Perod 1",)

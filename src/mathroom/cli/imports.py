@@ -17,7 +17,7 @@ matching by name to that period's students; student numbers are matched across e
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -27,7 +27,15 @@ from mathroom.clock import Clock
 from mathroom.composition import Services
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId
-from mathroom.importers.roster_plan import ChangeKind, ImportDecisions, ImportPlan, period_key
+from mathroom.domain.roster_import import ParsedRoster
+from mathroom.importers.roster_plan import (
+    ChangeKind,
+    ImportDecisions,
+    ImportPlan,
+    choose_values,
+    close_period,
+    period_key,
+)
 from mathroom.paths import DataFolder
 from mathroom.services.score_import import ScorePlan
 
@@ -36,14 +44,7 @@ def run_import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock
     with locked_services(folder, clock) as services:
         importer = services.roster_import
         parsed = importer.read(args.file)
-        decisions = ImportDecisions(
-            period_for_all=args.period,
-            only_sections=(
-                frozenset(s.strip() for s in args.only.split(",") if s.strip())
-                if args.only
-                else None
-            ),
-        )
+        decisions = roster_decisions(args, parsed)
         plan = importer.plan(parsed, decisions)
         if args.skip_conflicts and plan.conflicts:
             decisions = replace(decisions, skip_lines=frozenset(p.line for p in plan.conflicts))
@@ -74,11 +75,37 @@ def run_import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock
     return EXIT_OK
 
 
+def roster_decisions(args: argparse.Namespace, parsed: ParsedRoster) -> ImportDecisions:
+    """The choices the options make; names the file doesn't have are kept, so the plan can
+    refuse them and list the file's own."""
+
+    def chosen(text: str | None, available: Iterable[str | None]) -> frozenset[str] | None:
+        if not text:
+            return None
+        found, unknown = choose_values(text, {v for v in available if v})
+        return found | frozenset(unknown)
+
+    new_periods = [n.strip() for n in (args.new_period or "").split(",") if n.strip()]
+    return ImportDecisions(
+        period_for_all=args.period,
+        only_sections=chosen(args.only, parsed.periods),
+        only_courses=chosen(args.course, (row.course for row in parsed.rows)),
+        only_teachers=chosen(args.teacher, (row.teacher for row in parsed.rows)),
+        period_answers=tuple((name, None) for name in new_periods),
+    )
+
+
 def roster_plan_report(plan: ImportPlan) -> list[str]:
-    """The plan in plain lines: summary, then each group with names and line numbers."""
+    """The plan in plain lines: summary, decisions, then each group with names and lines."""
     lines = [f"{plan.source}: {plan.summary()}"]
+    lines.extend(f"  to decide: {question}" for question in plan.decisions_needed)
     if plan.filtered_out_rows:
-        lines.append(f"  {plan.filtered_out_rows} rows belong to other sections and are left out")
+        n = plan.filtered_out_rows
+        lines.append(
+            "  1 row is not for the chosen sections and is left out"
+            if n == 1
+            else f"  {n} rows are not for the chosen sections and are left out"
+        )
     if plan.new_periods:
         lines.append(f"  new periods: {', '.join(plan.new_periods)}")
     for kind in (ChangeKind.NEW, ChangeKind.UPDATED, ChangeKind.MOVED, ChangeKind.RETURNING):
@@ -184,7 +211,9 @@ def _period_id(services: Services, name: str | None) -> PeriodId | None:
         if period_key(period.name) == period_key(name):
             return period.id
     known = ", ".join(p.name for p in periods) or "none yet"
-    raise MathroomError(f"--period {name}: no such period (your periods: {known})")
+    close = close_period(name, periods)
+    hint = f"; did you mean '{close.name}'?" if close is not None else ""
+    raise MathroomError(f"--period {name}: no such period (your periods: {known}){hint}")
 
 
 def score_plan_report(plan: ScorePlan) -> list[str]:

@@ -115,6 +115,21 @@ def _add_import_roster(commands: Commands, common: argparse.ArgumentParser) -> N
     roster.add_argument(
         "--only", metavar="SECTIONS", help="comma-separated sections of the file to import"
     )
+    roster.add_argument(
+        "--course",
+        metavar="NAME",
+        help="import only these courses of the file (comma-separated; for whole-school files)",
+    )
+    roster.add_argument(
+        "--teacher",
+        metavar="NAME",
+        help="import only these teachers' sections (comma-separated; for whole-school files)",
+    )
+    roster.add_argument(
+        "--new-period",
+        metavar="NAMES",
+        help="create these periods even though their names are close to one of yours",
+    )
     roster.add_argument("--yes", action="store_true", help="accept warnings (not conflicts)")
     roster.add_argument(
         "--skip-conflicts", action="store_true", help="settle conflicts by skipping those rows"

@@ -141,3 +141,62 @@ class NameIndex(Generic[T]):
     def find_written(self, text: str) -> list[T]:
         """``find`` for a name written in one cell: 'Okafor, Amara (Amy)' or 'Amara Okafor'."""
         return self.find(*split_full_name(text))
+
+
+# -- names a spreadsheet damaged, and spellings an export flattened ------------------------
+# A "?" next to a letter: what Excel (or a code page without the letter) writes for "ễ" or
+# "é" when it saves as CSV. A "?" alone in a cell is someone's "unknown", not a lost letter.
+_LOST_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
+_QUESTION_RUNS = re.compile(r"\?+")
+
+
+def has_lost_letters(text: str) -> bool:
+    """'Nguy?n' and 'Jos?': letters replaced by '?' somewhere inside a word."""
+    return "?" in text and _LOST_LETTER.search(text) is not None
+
+
+def lost_letters_text(name: str) -> str:
+    """The warning for a name with '?' for letters, without its line (the caller adds it)."""
+    return (
+        f"the name '{name}' has '?' where letters should be (a spreadsheet saved the file "
+        "without them); re-export the file as CSV UTF-8, or correct the name in Mathroom"
+    )
+
+
+def is_damaged_copy(copy: str, original: str) -> bool:
+    """Whether ``copy`` is ``original`` with some letters turned into '?' ('Nguy?n', 'Nguyễn').
+
+    Only letters outside ASCII are lost that way, so 'Jos?' is a damaged 'José' but not a
+    damaged 'Josh'. A run of '?' stands for one to as many letters (a letter written as two
+    UTF-8 bytes, or an accent stored apart from its letter, may become '??').
+    """
+    if not has_lost_letters(copy) or "?" in original:
+        return False
+    parts = _QUESTION_RUNS.split(unicodedata.normalize("NFC", copy))
+    runs = [len(run) for run in _QUESTION_RUNS.findall(copy)]
+    # The kept letters match without case, letter by letter (casefold would turn one letter
+    # into two: 'ß', 'ŉ'); the lost ones must be outside ASCII as written (long s is not an 's').
+    pattern = f"(?i:{re.escape(parts[0])})" + "".join(
+        f"[^\\x00-\\x7f]{{1,{run}}}(?i:{re.escape(part)})"
+        for run, part in zip(runs, parts[1:], strict=True)
+    )
+    return any(
+        re.fullmatch(pattern, unicodedata.normalize(form, original)) is not None
+        for form in ("NFC", "NFD")
+    )
+
+
+def spelling_lost(new: str, old: str) -> bool:
+    """Whether ``new`` is ``old`` written with less care, so ``old`` should be kept: the same
+    name words, but accents dropped ('Jose' for 'José'), all one case ('OKAFOR' for 'Okafor')
+    or hyphens and apostrophes dropped ('Jean Luc' for 'Jean-Luc')."""
+    if new == old or not new or name_words(new) != name_words(old):
+        return False
+    accents_lost = new.isascii() and not old.isascii()
+    case_lost = (new.isupper() or new.islower()) and not (old.isupper() or old.islower())
+    marks_lost = _marks(new) < _marks(old)
+    return accents_lost or case_lost or marks_lost
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in text if not ch.isalnum() and not ch.isspace())

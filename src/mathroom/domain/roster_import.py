@@ -6,13 +6,35 @@ show it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.import_problems import ProblemKind, RowProblem
 from mathroom.domain.roster import Period, Student
+
+# A period is named by a word and a number anywhere in a section name ("Math 7 - Period 2",
+# "MATH 7 (P2)", "Per 2 Math 7", "2nd period"); a bare number only when it is the whole name.
+# Section and class numbers are deliberately not period numbers: "Section 1" of a course is
+# often not the teacher's first period.
+_PERIOD_WORD = r"(?:period|per|pd|p|hour|hr)"
+_PERIOD_IN_TEXT = re.compile(
+    rf"(?<![\w]){_PERIOD_WORD}\.?\s*[#.:-]?\s*0*(\d{{1,2}})(?!\w)"
+    rf"|(?<![\w])0*(\d{{1,2}})(?:st|nd|rd|th)\s+{_PERIOD_WORD}(?!\w)"
+)
+_BARE_NUMBER = re.compile(r"^[#]?\s*0*(\d{1,2})$")
+
+
+def period_key(name: str) -> str:
+    """'Period 3', 'Per. 03', 'P3', '3', 'Math 7 - Period 3' and '3rd period' are one period."""
+    text = " ".join(name.casefold().split())
+    bare = _BARE_NUMBER.match(text)
+    if bare:
+        return f"#{int(bare.group(1))}"
+    numbers = {int(a or b) for a, b in _PERIOD_IN_TEXT.findall(text)}
+    return f"#{numbers.pop()}" if len(numbers) == 1 else text
 
 
 # -- the file -----------------------------------------------------------------------------
@@ -165,9 +187,104 @@ class ImportDecisions:
 
     period_for_all: str | None = None  # every row goes to this period (--period)
     only_sections: frozenset[str] | None = None  # file sections to take; None = automatic
+    only_courses: frozenset[str] | None = None  # file courses to take; None = every course
+    only_teachers: frozenset[str] | None = None  # file teachers to take; None = every teacher
+    # A name close to one of the teacher's periods ("Perod 1"): the period it means, or None
+    # to create a new period under that name anyway.
+    period_answers: tuple[tuple[str, str | None], ...] = ()
     skip_lines: frozenset[int] = frozenset()  # conflicts settled by skipping the row
     accept_lines: frozenset[int] = frozenset()  # conflicts settled by taking the row as is
     archive_leaving: bool = False
+
+    @property
+    def chose_part(self) -> bool:
+        """The teacher said which part of the file is theirs (sections, courses or teachers)."""
+        return not (
+            self.only_sections is None and self.only_courses is None and self.only_teachers is None
+        )
+
+    def answer_for(self, name: str) -> tuple[bool, str | None]:
+        """(answered, existing period name or None for a new one) for a close period name."""
+        for asked, answer in self.period_answers:
+            if asked == name:
+                return True, answer
+        return False, None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One value of a file's column (a course, a teacher, a section) and how many rows have it."""
+
+    name: str
+    rows: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.rows} {'row' if self.rows == 1 else 'rows'})"
+
+
+@dataclass(frozen=True, slots=True)
+class FileContents:
+    """What a file holds, for the teacher to choose from when it is more than their classes."""
+
+    courses: tuple[Tally, ...] = ()
+    teachers: tuple[Tally, ...] = ()
+    sections: tuple[Tally, ...] = ()
+    # Why the teacher must choose: "4 courses", "12 teachers", "31 sections"; empty if not.
+    whole_school: tuple[str, ...] = ()
+
+    @property
+    def question(self) -> str:
+        """What the teacher must decide about a whole-school file, and how."""
+        holds = " and ".join(self.whole_school)
+        parts = [
+            f"{what}: {listing(tallies)}"
+            for what, tallies in (
+                ("courses", self.courses),
+                ("teachers", self.teachers),
+                ("sections", self.sections),
+            )
+            if tallies
+        ]
+        return (
+            f"This file holds {holds}: it looks like a whole-school export, so nothing is taken "
+            f"until you choose which part is yours ({'; '.join(parts)}). Choose your courses, "
+            "your name or your sections (--course NAME, --teacher NAME or --only SECTIONS on "
+            "the command line; several separated by commas)."
+        )
+
+
+def listing(tallies: Sequence[Tally], shown: int = 12) -> str:
+    """'Math 7 (30 rows), Math 8 (28 rows) and 3 more'."""
+    text = ", ".join(t.label for t in tallies[:shown])
+    return text + (f" and {len(tallies) - shown} more" if len(tallies) > shown else "")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodQuestion:
+    """A section (or --period) close to one of the teacher's periods: "did you mean ...?"."""
+
+    name: str  # as the file (or the command line) writes it
+    suggestion: str  # the teacher's period it is close to
+    rows: int
+    first_line: int | None  # None for --period
+
+    @property
+    def message(self) -> str:
+        if self.first_line is None:
+            return (
+                f"--period '{self.name}' is not one of your periods, but it is close to "
+                f"'{self.suggestion}': did you mean '{self.suggestion}'? Run again with "
+                f"--period '{self.suggestion}', or add --new-period '{self.name}' to create "
+                "a new period."
+            )
+        has = "1 row has" if self.rows == 1 else f"{self.rows} rows have"
+        return (
+            f"The section '{self.name}' ({has} it, from line {self.first_line}) is not one of "
+            f"your periods, but it is close to '{self.suggestion}': did you mean "
+            f"'{self.suggestion}'? Choose the period (on the command line: fix the section in "
+            f"the file, or add --new-period '{self.name}' to create a new period)."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +323,8 @@ class ImportPlan:
     ignored_columns: tuple[str, ...]
     decisions_needed: tuple[str, ...] = ()
     archives_leaving: bool = False
+    contents: FileContents = FileContents()
+    period_questions: tuple[PeriodQuestion, ...] = ()
 
     def of_kind(self, kind: ChangeKind) -> tuple[PlannedStudent, ...]:
         return tuple(p for p in self.planned if p.kind is kind)

@@ -8,7 +8,12 @@ import unicodedata
 from pathlib import Path
 
 from mathroom.domain.import_problems import ProblemKind, ProblemLog
-from mathroom.domain.names import clean_name, split_full_name
+from mathroom.domain.names import (
+    clean_name,
+    has_lost_letters,
+    lost_letters_text,
+    split_full_name,
+)
 from mathroom.domain.roster_import import ColumnMapping, ParsedRoster, RosterField, RosterRow
 from mathroom.importers.oneroster import is_oneroster, read_oneroster
 from mathroom.importers.roster_checks import (
@@ -146,6 +151,10 @@ class _RowParser:
         if names is None:
             self.log.skip(line, "no_name", "no name in this row, skipped")
             return
+        if has_lost_letters(names.given) or has_lost_letters(names.family):
+            self.log.add(
+                line, ProblemKind.WARNING, "letters_lost", lost_letters_text(names.display)
+            )
         number = clean_cell(number_raw)
         if number is not None and check_number(self.log, line, number):
             self.uses.append(NumberUse(line, number, names))

@@ -18,8 +18,8 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from mathroom.domain.import_problems import ProblemLog
-from mathroom.domain.names import clean_name
+from mathroom.domain.import_problems import ProblemKind, ProblemLog
+from mathroom.domain.names import clean_name, has_lost_letters, lost_letters_text
 from mathroom.domain.score_import import ParsedScores, ScoreLayout, ScoreRow
 from mathroom.domain.scores import parse_number
 from mathroom.importers.score_columns import OUT_OF, Field, ScoreHeader, code_key, find_header
@@ -160,6 +160,8 @@ class _RowParser:
                 "no student number or name in this row, so its scores can't be recorded",
             )
             return
+        if name is not None and has_lost_letters(name):
+            self.log.add(line, ProblemKind.WARNING, "letters_lost", lost_letters_text(name))
         try:
             observed_on = parse_date(_cell(row, columns.get(Field.DATE)), excel_serials=self.excel)
         except ValueError as exc:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, StudentId
-from mathroom.domain.roster import Period, Student
+from mathroom.domain.roster import Student
 from mathroom.domain.roster_import import (
     ChangeKind,
     CurrentStudent,
@@ -161,45 +161,60 @@ def _write(session: Session, plan: ImportPlan, backup: Path | None, now: datetim
             year_id = roster.add_year(school_year_name(starts), starts, ends)
         else:
             year_id = year.id
-        for name in plan.new_periods:
-            period = Period(PeriodId(0), name, "", "", (), None, None)
-            period_ids[name] = roster.add_period(year_id, period, editor.next_position())
+        ids = roster.add_periods(year_id, plan.new_periods, editor.next_position())
+        period_ids = dict(zip(plan.new_periods, ids, strict=True))
 
     def resolve(target: PeriodTarget) -> PeriodId:
         return target.period_id if target.period_id is not None else period_ids[target.name]
 
     counts = dict.fromkeys(ChangeKind, 0)
+    # New students and their enrollments go in as two bulk statements: thousands per second.
+    new_items = [item for item in plan.planned if item.kind is ChangeKind.NEW]
+    new_ids = editor.add_students(
+        [
+            Student(
+                StudentId(0),
+                item.row.given_name,
+                item.row.family_name,
+                item.row.preferred_name,
+                item.row.student_number,
+            )
+            for item in new_items
+        ],
+        now,
+    )
+    editor.enroll_many(
+        (
+            (student_id, resolve(target))
+            for item, student_id in zip(new_items, new_ids, strict=True)
+            for target in item.targets
+        ),
+        today,
+    )
+    counts[ChangeKind.NEW] = len(new_items)
     for item in plan.planned:
         row = item.row
-        if item.kind is ChangeKind.UNCHANGED:
+        if item.kind in (ChangeKind.UNCHANGED, ChangeKind.NEW):
             continue
         counts[item.kind] += 1
-        if item.kind is ChangeKind.NEW:
-            student = Student(
-                StudentId(0),
-                row.given_name,
-                row.family_name,
-                row.preferred_name,
-                row.student_number,
+        assert item.student_id is not None  # every non-new plan entry matched a student
+        student_id = item.student_id
+        record = editor.student(student_id)
+        # The plan's row already carries Mathroom's spelling where the file's was poorer
+        # or damaged, so writing it never loses an accent or a letter.
+        editor.update_student(
+            replace(
+                record,
+                given_name=row.given_name or record.given_name,
+                family_name=row.family_name if row.given_name else record.family_name,
+                student_number=row.student_number or record.student_number,
+                preferred_name=row.preferred_name or record.preferred_name,
             )
-            student_id = roster.add_student(student, now)
-        else:
-            assert item.student_id is not None  # every non-new plan entry matched a student
-            student_id = item.student_id
-            record = editor.student(student_id)
-            editor.update_student(
-                replace(
-                    record,
-                    given_name=row.given_name or record.given_name,
-                    family_name=row.family_name if row.given_name else record.family_name,
-                    student_number=row.student_number or record.student_number,
-                    preferred_name=row.preferred_name or record.preferred_name,
-                )
-            )
-            if item.kind is ChangeKind.RETURNING:
-                editor.set_students_archived([student_id], None)
-            if item.kind in (ChangeKind.MOVED, ChangeKind.RETURNING):
-                editor.leave_all(student_id, today)
+        )
+        if item.kind is ChangeKind.RETURNING:
+            editor.set_students_archived([student_id], None)
+        if item.kind in (ChangeKind.MOVED, ChangeKind.RETURNING):
+            editor.leave_all(student_id, today)
         for target in item.targets:
             editor.enroll_if_needed(student_id, resolve(target), today)
     archived = 0

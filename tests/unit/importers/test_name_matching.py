@@ -14,6 +14,7 @@ from mathroom.domain.roster_import import (
     ChangeKind,
     CurrentStudent,
     ImportDecisions,
+    ImportPlan,
     ParsedRoster,
     RosterRow,
     RosterSnapshot,
@@ -89,15 +90,16 @@ def test_a_name_that_is_nobodys_matches_no_one_in_either_import() -> None:
 
 
 @pytest.mark.parametrize(
-    ("given", "family", "agrees"),
+    ("given", "family", "agrees", "kind"),
     [
-        ("Amy", "Okafor-Reyes", True),  # preferred name, and a family name that grew
-        ("amara", "OKAFOR", True),
-        ("Someone", "Nobody", False),
+        # preferred name, and a family name that grew
+        ("Amy", "Okafor-Reyes", True, ChangeKind.UPDATED),
+        ("amara", "OKAFOR", True, ChangeKind.UNCHANGED),  # Mathroom's spelling is kept
+        ("Someone", "Nobody", False, None),
     ],
 )
 def test_a_number_and_a_name_agree_the_same_way_in_both(
-    given: str, family: str, agrees: bool
+    given: str, family: str, agrees: bool, kind: ChangeKind | None
 ) -> None:
     row = RosterRow(2, AMARA.student_number, given, family, None, 7, "Period 1", None)
     parsed = ParsedRoster("roster.csv", (row,), (), None, (), ("Period 1",))
@@ -105,7 +107,7 @@ def test_a_number_and_a_name_agree_the_same_way_in_both(
     plan = plan_import(parsed, RosterSnapshot((PERIOD,), students), ImportDecisions())
     roster_agrees = not plan.conflicts
     if roster_agrees:
-        assert plan.planned[0].kind is ChangeKind.UPDATED
+        assert plan.planned[0].kind is kind
     else:
         assert [(c.kind, c.code) for c in plan.conflicts] == [
             (ProblemKind.CONFLICT, "number_belongs_to_other")
@@ -113,3 +115,53 @@ def test_a_number_and_a_name_agree_the_same_way_in_both(
     score_student, _reason = score_plan(f"{family}, {given}", AMARA.student_number)
     assert roster_agrees is agrees
     assert (score_student == AMARA.id) is agrees
+
+
+JOSE_MR = Student(StudentId(6), "José", "Martínez-Ruiz", None, None)
+NGUYEN = Student(StudentId(7), "Minh Anh", "Nguyễn", None, "0700126")
+
+
+def roster_plan_for(*rows: RosterRow, students: tuple[Student, ...] = CLASS) -> ImportPlan:
+    parsed = ParsedRoster("roster.csv", rows, (), None, (), ("Period 1",))
+    known = tuple(CurrentStudent(s, frozenset({PERIOD.id})) for s in students)
+    return plan_import(parsed, RosterSnapshot((PERIOD,), known), ImportDecisions())
+
+
+def test_a_name_without_its_accents_finds_the_student_and_keeps_the_stored_spelling() -> None:
+    row = RosterRow(2, None, "Jose", "Martinez-Ruiz", None, 7, "Period 1", None)
+    plan = roster_plan_for(row, students=(*CLASS, JOSE_MR))
+    (planned,) = plan.planned
+    assert planned.student_id == JOSE_MR.id and planned.kind is ChangeKind.UNCHANGED
+    assert (planned.row.given_name, planned.row.family_name) == ("José", "Martínez-Ruiz")
+    assert planned.changes == ()
+    score = ScoreRow(2, None, "Martinez-Ruiz, Jose", SKILL.code, Decimal(80), None, DAY, "80")
+    snapshot = ScoreSnapshot(
+        tuple((s, frozenset({PERIOD.id})) for s in (*CLASS, JOSE_MR)), (SKILL,), frozenset(), DAY
+    )
+    scores = plan_scores(
+        ParsedScores("quiz.csv", (score,), (), ()),
+        snapshot,
+        ScoreChoices(PERIOD.id, DAY, CutPoints()),
+    )
+    assert [m.student.id for m in scores.matched] == [JOSE_MR.id]
+
+
+@pytest.mark.parametrize("number", ["0700126", None], ids=["by-number", "by-name"])
+def test_a_damaged_name_is_a_conflict_that_keeps_the_stored_name(number: str | None) -> None:
+    row = RosterRow(5, number, "Minh Anh", "Nguy?n", None, 7, "Period 1", None)
+    plan = roster_plan_for(row, students=(*CLASS, NGUYEN))
+    assert [(c.code, c.line) for c in plan.conflicts] == [("name_damaged", 5)]
+    assert "line 5" in plan.conflicts[0].message and "'Nguy?n' for 'Nguyễn'" in (
+        plan.conflicts[0].message
+    )
+    assert plan.planned == () and plan.leaving == ()  # the row still is Nguyễn: not leaving
+    parsed = ParsedRoster("roster.csv", (row,), (), None, (), ("Period 1",))
+    known = tuple(CurrentStudent(s, frozenset({PERIOD.id})) for s in (*CLASS, NGUYEN))
+    accepted = plan_import(
+        parsed,
+        RosterSnapshot((PERIOD,), known),
+        ImportDecisions(accept_lines=frozenset({5})),
+    )
+    (planned,) = accepted.planned
+    assert planned.student_id == NGUYEN.id and planned.row.family_name == "Nguyễn"
+    assert planned.kind is ChangeKind.UNCHANGED and accepted.can_apply

@@ -13,9 +13,12 @@ from mathroom.domain.names import (
     NameIndex,
     clean_name,
     csv_safe,
+    has_lost_letters,
+    is_damaged_copy,
     name_key,
     name_words,
     same_person,
+    spelling_lost,
     split_full_name,
 )
 
@@ -171,3 +174,84 @@ def test_the_key_ignores_case_accents_spacing_and_how_the_name_is_written(
     index.add("them", given_name, family)
     assert index.find_written(f"{family.upper()},   {given_name}") == ["them"]
     assert index.find_written(f"{given_name} {family}") == ["them"]
+
+
+# -- damaged and flattened names -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("Nguy?n", True),
+        ("Jos?", True),
+        ("?lvarez", True),
+        ("Nguyễn", False),
+        ("?", False),  # a lone "?" is someone's "unknown", not a lost letter
+        ("??", False),
+        ("Amara ?", False),
+        ("", False),
+    ],
+)
+def test_has_lost_letters(text: str, lost: bool) -> None:
+    assert has_lost_letters(text) is lost
+
+
+@pytest.mark.parametrize(
+    ("copy", "original", "damaged"),
+    [
+        ("Nguy?n", "Nguyễn", True),
+        ("Jos?", "José", True),
+        ("JOS?", "José", True),  # the case was changed too
+        ("Jos??", "José", True),  # é as two UTF-8 bytes
+        ("Nguye??n", unicodedata.normalize("NFD", "Nguyễn"), True),  # accents stored apart
+        ("M?ller", "Müller", True),
+        ("Jos?", "Josh", False),  # an ASCII letter is never lost that way: another name
+        ("Jos?", "Jose", False),
+        ("Nguy?n", "Nguyen", False),
+        ("Nguy?n", "Nguyễn Văn", False),  # more than the damaged letters differ
+        ("Nguyen", "Nguyễn", False),  # no '?': not damaged (only plainer, see spelling_lost)
+        ("?", "Zoë", False),
+    ],
+)
+def test_is_damaged_copy(copy: str, original: str, damaged: bool) -> None:
+    assert is_damaged_copy(copy, original) is damaged
+
+
+_LETTERS = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=12
+)
+
+
+@given(_LETTERS, st.data())
+def test_turning_non_ascii_letters_into_question_marks_is_a_damaged_copy(
+    name: str, data: st.DataObject
+) -> None:
+    name = unicodedata.normalize("NFC", name)
+    wide = [i for i, ch in enumerate(name) if not ch.isascii()]
+    if not wide:
+        name, wide = name + "é", [len(name)]
+    lost = data.draw(st.sets(st.sampled_from(wide), min_size=1))
+    copy = "".join("?" if i in lost else ch for i, ch in enumerate(name))
+    if has_lost_letters(copy):  # e.g. "??" alone has no letter beside it: not flagged at all
+        assert is_damaged_copy(copy, name)
+        assert not is_damaged_copy(copy, copy.replace("?", "x"))
+
+
+@given(_LETTERS)
+def test_a_name_is_never_a_damaged_copy_of_itself(name: str) -> None:
+    assert not is_damaged_copy(name, name)
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "lost"),
+    [
+        ("Jose", "José", True),
+        ("Martinez-Ruiz", "Martínez-Ruiz", True),
+        ("OKAFOR", "Okafor", True),
+        ("Jean Luc", "Jean-Luc", True),
+        ("José", "Jose", False),  # the file adds the accent: an improvement, taken
+        ("Okafor-Reyes", "Okafor", False),  # another name
+        ("McDonald", "Mcdonald", False),  # a case fix is taken
+        ("José", "José", False),
+    ],
+)
+def test_spelling_lost(new: str, old: str, lost: bool) -> None:
+    assert spelling_lost(new, old) is lost

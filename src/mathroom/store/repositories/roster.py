@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from mathroom.domain.ids import PeriodId, SchoolYearId, StudentId
 from mathroom.domain.roster import Period, SchoolYear, Student, Weekday
 from mathroom.store.tables import EnrollmentRow, PeriodRow, SchoolYearRow, StudentRow
+
+# The tables themselves: a Core insert of many rows is one executemany, without the ORM's
+# per-row bookkeeping (the rows are never used as objects in that session).
+STUDENTS = StudentRow.metadata.tables[StudentRow.__tablename__]
+ENROLLMENTS = EnrollmentRow.metadata.tables[EnrollmentRow.__tablename__]
+PERIODS = PeriodRow.metadata.tables[PeriodRow.__tablename__]
 
 
 def _to_period(row: PeriodRow, student_count: int = 0) -> Period:
@@ -78,6 +84,30 @@ class RosterRepository:
         self._session.add(row)
         self._session.flush()
         return PeriodId(row.id)
+
+    def add_periods(
+        self, year: SchoolYearId, names: Sequence[str], first_position: int
+    ) -> list[PeriodId]:
+        """New periods with only a name (an import's sections), in one executemany; their ids
+        in order (given, not read back: see RosterEditor.add_students)."""
+        if not names:
+            return []
+        first = (self._session.scalar(select(func.max(PeriodRow.id))) or 0) + 1
+        ids = [PeriodId(first + n) for n in range(len(names))]
+        values = [
+            {
+                "id": period_id,
+                "school_year_id": year,
+                "name": name,
+                "course": "",
+                "room": "",
+                "meeting_days": "",
+                "position": first_position + n,
+            }
+            for n, (period_id, name) in enumerate(zip(ids, names, strict=True))
+        ]
+        self._session.execute(insert(PERIODS), values)
+        return ids
 
     def add_student(self, student: Student, now: datetime) -> StudentId:
         row = StudentRow(
@@ -192,6 +222,40 @@ class RosterEditor:
             enrollment.left_on = on
             left.append(PeriodId(enrollment.period_id))
         return left
+
+    def add_students(self, students: Sequence[Student], now: datetime) -> list[StudentId]:
+        """Insert many students in one executemany (an import of thousands takes
+        milliseconds); returns their ids, in order.
+
+        The ids are given rather than read back (RETURNING row by row is ten times slower);
+        the import holds the data folder's lock, and a clash would fail the whole
+        transaction, never mix rows up."""
+        if not students:
+            return []
+        first = (self._session.scalar(select(func.max(StudentRow.id))) or 0) + 1
+        ids = [StudentId(first + n) for n in range(len(students))]
+        values = [
+            {
+                "id": student_id,
+                "given_name": s.given_name,
+                "family_name": s.family_name,
+                "preferred_name": s.preferred_name,
+                "student_number": s.student_number,
+                "created_at": now,
+            }
+            for student_id, s in zip(ids, students, strict=True)
+        ]
+        self._session.execute(insert(STUDENTS), values)
+        return ids
+
+    def enroll_many(self, enrollments: Iterable[tuple[StudentId, PeriodId]], on: date) -> None:
+        """Insert new enrollments in one statement (for students who have none in them yet)."""
+        values = [
+            {"student_id": student, "period_id": period, "enrolled_on": on}
+            for student, period in enrollments
+        ]
+        if values:
+            self._session.execute(insert(ENROLLMENTS), values)
 
     def enroll_if_needed(self, student: StudentId, period: PeriodId, on: date) -> None:
         if not any(e.period_id == period for e in self._active_enrollments(student)):

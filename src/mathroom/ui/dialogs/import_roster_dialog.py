@@ -12,18 +12,30 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from mathroom.domain.roster import Period
-from mathroom.domain.roster_import import ChangeKind, ImportDecisions, ImportPlan, RosterField
+from mathroom.domain.roster_import import (
+    ChangeKind,
+    ImportDecisions,
+    ImportPlan,
+    PeriodQuestion,
+    RosterField,
+    Tally,
+    period_key,
+)
 from mathroom.services.changes import Change
 from mathroom.services.roster_import import ImportResult, RosterFile, RosterImportService
 from mathroom.ui.dialogs.import_wizard import ImportWizard, Reader, plural, text_label
@@ -31,6 +43,8 @@ from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.page import clear_layout
 
 _DECIDE, _SKIP, _TAKE = "decide", "skip", "take"
+_COURSES, _TEACHERS, _SECTIONS = "courses", "teachers", "sections"
+_NEW_PERIOD = "\x00new"  # the answer "create a new period" (no period is named that)
 _SHOWN_SECTIONS = 40
 _INTRO = (
     "Import students from your school's system",
@@ -74,6 +88,7 @@ class ImportRosterDialog(ImportWizard):
         self._decisions = ImportDecisions()
         self._conflict_choices: dict[int, str] = {}
         self.plan: ImportPlan | None = None
+        self._asked: dict[str, PeriodQuestion] = {}
         self.import_result: ImportResult | None = None
         self.folder_button = self.add_chooser("Choose a OneRoster folder…")
         self.folder_button.clicked.connect(self._on_folder_clicked)
@@ -87,6 +102,12 @@ class ImportRosterDialog(ImportWizard):
         self.mapping_grid.setContentsMargins(0, 0, 0, 0)
         self.mapping_combos: dict[RosterField, QComboBox] = {}
         self.options.addWidget(self.mapping_box)
+        self._build_choice()
+        self.questions_box = QWidget()
+        self.questions_layout = QVBoxLayout(self.questions_box)
+        self.questions_layout.setContentsMargins(0, 0, 0, 0)
+        self.question_combos: dict[str, QComboBox] = {}
+        self.options.addWidget(self.questions_box)
         sections_row = QHBoxLayout()
         self.sections_label = text_label("Sections to import:")
         sections_row.addWidget(self.sections_label)
@@ -110,6 +131,39 @@ class ImportRosterDialog(ImportWizard):
         self.archive_leaving.toggled.connect(self._on_archive_leaving_toggled)
         self.all_to_period.currentIndexChanged.connect(self._on_all_to_period_changed)
 
+    def _build_choice(self) -> None:
+        """A whole-school file: tick the courses, teachers or sections that are yours."""
+        self.choice_box = QWidget()
+        layout = QVBoxLayout(self.choice_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.choice_title = text_label("", "sectionTitle")
+        layout.addWidget(self.choice_title)
+        layout.addWidget(
+            text_label(
+                "Nothing is imported until you tick what is yours: your name, your courses, "
+                "or your sections. Ticks in one list narrow the others (your name and Math 7: "
+                "only your Math 7 sections)."
+            )
+        )
+        lists = QHBoxLayout()
+        self.choice_lists: dict[str, QListWidget] = {}
+        for key, title in (
+            (_TEACHERS, "Teachers"),
+            (_COURSES, "Courses"),
+            (_SECTIONS, "Sections"),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(text_label(title, "sectionTitle"))
+            widget = QListWidget()
+            widget.setMaximumHeight(170)
+            widget.itemChanged.connect(self._on_choice_changed)
+            column.addWidget(widget)
+            lists.addLayout(column, 1)
+            self.choice_lists[key] = widget
+        layout.addLayout(lists)
+        self.choice_box.hide()
+        self.options.addWidget(self.choice_box)
+
     # -- reading --------------------------------------------------------------------------
     def _on_folder_clicked(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Choose a OneRoster folder", str(Path.home()))
@@ -125,12 +179,14 @@ class ImportRosterDialog(ImportWizard):
         self._file = result
         self._decisions = ImportDecisions()
         self._conflict_choices = {}
+        self._asked = {}
         self._build_mapping()
         self._build_sections()
         self._replan()
 
     def _forget(self) -> None:
         self._file = None
+        self._asked = {}
 
     # -- preview --------------------------------------------------------------------------
     def _build_mapping(self) -> None:
@@ -161,6 +217,9 @@ class ImportRosterDialog(ImportWizard):
             return
         column = self.mapping_combos[field].currentData()
         self._file = self._file.remapped(field, None if column == -1 else int(column))
+        self._decisions = replace(
+            self._decisions, only_courses=None, only_teachers=None, only_sections=None
+        )
         self._build_sections()
         self._replan()
 
@@ -181,9 +240,14 @@ class ImportRosterDialog(ImportWizard):
             self.all_to_period.setCurrentIndex(max(0, index))
             self._decisions = replace(self._decisions, period_for_all=self._default_period.name)
         self.all_to_period.blockSignals(False)
-        self.sections_label.setVisible(bool(sections))
-        self.sections_host.setVisible(bool(sections))
-        taken = set(file.plan(self._decisions).taken_sections) if file is not None else set()
+        first = file.plan(self._decisions) if file is not None else None
+        whole_school = first is not None and bool(first.contents.whole_school)
+        self._build_choice_lists(first)
+        self.sections_label.setVisible(bool(sections) and not whole_school)
+        self.sections_host.setVisible(bool(sections) and not whole_school)
+        if whole_school:
+            return
+        taken = set(first.taken_sections) if first is not None else set()
         for section in sections[:_SHOWN_SECTIONS]:
             box = QCheckBox(section)
             box.setChecked(section in taken)
@@ -194,6 +258,110 @@ class ImportRosterDialog(ImportWizard):
             more = f"… and {len(sections) - _SHOWN_SECTIONS} more"
             self.sections_layout.addWidget(text_label(more, "muted"))
         self.sections_layout.addStretch(1)
+
+    def _build_choice_lists(self, plan: ImportPlan | None) -> None:
+        contents = plan.contents if plan is not None else None
+        self.choice_box.setVisible(contents is not None and bool(contents.whole_school))
+        if contents is None or not contents.whole_school:
+            return
+        self.choice_title.setText(
+            f"This file is a whole-school export: it holds {' and '.join(contents.whole_school)}."
+        )
+        periods = {
+            period_key(p.name): p.name for p in (self._file.snapshot.periods if self._file else ())
+        }
+        for key, tallies in (
+            (_TEACHERS, contents.teachers),
+            (_COURSES, contents.courses),
+            (_SECTIONS, contents.sections),
+        ):
+            widget = self.choice_lists[key]
+            widget.blockSignals(True)
+            widget.clear()
+            for tally in tallies:
+                widget.addItem(self._choice_item(tally, periods if key == _SECTIONS else {}))
+            if not tallies:
+                empty = QListWidgetItem("(not in this file)")
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+                widget.addItem(empty)
+            widget.blockSignals(False)
+
+    @staticmethod
+    def _choice_item(tally: Tally, periods: dict[str, str]) -> QListWidgetItem:
+        rows = plural(tally.rows, "student")
+        mine = periods.get(period_key(tally.name))
+        text = f"{tally.name}  ({rows})" + (f"  → your {mine}" if mine else "")
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, tally.name)
+        item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        item.setCheckState(Qt.CheckState.Unchecked)  # nothing is taken until the teacher says
+        return item
+
+    def _ticked(self, key: str) -> frozenset[str] | None:
+        widget = self.choice_lists[key]
+        names = [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (widget.item(n) for n in range(widget.count()))
+            if item is not None and item.checkState() == Qt.CheckState.Checked
+        ]
+        return frozenset(names) if names else None
+
+    def choose(self, key: str, *names: str) -> None:
+        """Tick these names in one of the lists (what a click does; for tests and keyboards)."""
+        widget = self.choice_lists[key]
+        for n in range(widget.count()):
+            item = widget.item(n)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) in names:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _on_choice_changed(self, _item: QListWidgetItem) -> None:
+        self._decisions = replace(
+            self._decisions,
+            only_courses=self._ticked(_COURSES),
+            only_teachers=self._ticked(_TEACHERS),
+            only_sections=self._ticked(_SECTIONS),
+        )
+        self._replan()
+
+    def _build_questions(self, plan: ImportPlan) -> None:
+        """One "did you mean ...?" per section close to a period, kept once answered."""
+        for question in plan.period_questions:
+            self._asked.setdefault(question.name, question)
+        clear_layout(self.questions_layout)
+        self.question_combos = {}
+        answers = dict(self._decisions.period_answers)
+        for name, question in self._asked.items():
+            row = QHBoxLayout()
+            rows = plural(question.rows, "student")
+            row.addWidget(
+                text_label(
+                    f"The file's section '{name}' ({rows}, from line {question.first_line}) "
+                    f"is not one of your periods. Did you mean '{question.suggestion}'?"
+                ),
+                1,
+            )
+            combo = QComboBox()
+            combo.addItem("Choose…", None)
+            combo.addItem(f"Yes: put them in {question.suggestion}", question.suggestion)
+            combo.addItem(f"No: make a new period '{name}'", _NEW_PERIOD)
+            if name in answers:
+                answer = answers[name]
+                combo.setCurrentIndex(1 if answer is not None else 2)
+            combo.currentIndexChanged.connect(partial(self._on_question_answered, name, combo))
+            row.addWidget(combo)
+            self.questions_layout.addLayout(row)
+            self.question_combos[name] = combo
+        self.questions_box.setVisible(bool(self._asked))
+
+    def _on_question_answered(self, name: str, combo: QComboBox, _index: int) -> None:
+        answers = dict(self._decisions.period_answers)
+        data = combo.currentData()
+        if data is None:
+            answers.pop(name, None)
+        else:
+            answers[name] = None if data == _NEW_PERIOD else str(data)
+        self._decisions = replace(self._decisions, period_answers=tuple(answers.items()))
+        self._replan()
 
     def _on_section_toggled(self, _checked: bool) -> None:
         chosen = frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
@@ -221,11 +389,25 @@ class ImportRosterDialog(ImportWizard):
         parsed = self._file.parsed
         self.plan = plan = self._file.plan(self._decisions)
         self._show_title(parsed.source, parsed.file_format, plural(len(parsed.rows), "student"))
-        self._show_summary(plan.summary(), ok=not plan.conflicts)
+        waiting = bool(plan.contents.whole_school) and not self._decisions.chose_part
+        self._show_summary(
+            "Nothing is taken yet: this file holds other teachers' classes too."
+            if waiting
+            else plan.summary(),
+            ok=not plan.conflicts and not waiting,
+        )
         open_conflicts = [
             p for p in parsed.conflicts if self._conflict_choices.get(p.line, _DECIDE) == _DECIDE
         ]
-        questions = list(plan.decisions_needed)
+        shown_elsewhere = {q.message for q in plan.period_questions}
+        if plan.contents.whole_school:
+            shown_elsewhere.add(plan.contents.question)
+        questions = [q for q in plan.decisions_needed if q not in shown_elsewhere]
+        if plan.contents.whole_school and not self._decisions.chose_part:
+            questions.insert(0, "Tick your name, your courses or your sections below.")
+        if plan.period_questions:
+            questions.append("Answer the question about a period name below.")
+        self._build_questions(plan)
         if open_conflicts or any(p.code == "number_belongs_to_other" for p in plan.conflicts):
             questions.insert(
                 0,
@@ -259,7 +441,7 @@ class ImportRosterDialog(ImportWizard):
             parent = self._group("Conflicts to decide", len(conflicts), True)
             for problem in conflicts:
                 item = self._problem(parent, problem.line, problem.message)
-                self.tree.setItemWidget(item, 0, self._conflict_combo(problem.line))
+                self.tree.setItemWidget(item, 0, self._conflict_combo(problem.line, problem.code))
         for kind in _CHANGES:
             items = plan.of_kind(kind)
             if not items:
@@ -284,7 +466,9 @@ class ImportRosterDialog(ImportWizard):
                 for problem in problems:
                     self._problem(parent, problem.line, problem.message)
         if plan.filtered_out_rows:
-            self._group("Rows for other sections, left out", plan.filtered_out_rows, False)
+            waiting = bool(plan.contents.whole_school) and not self._decisions.chose_part
+            title = "Rows waiting for your choice" if waiting else "Rows not chosen, left out"
+            self._group(title, plan.filtered_out_rows, False)
 
     @staticmethod
     def _problem(parent: QTreeWidgetItem, line: int, message: str) -> QTreeWidgetItem:
@@ -292,11 +476,13 @@ class ImportRosterDialog(ImportWizard):
         item.setToolTip(2, message)
         return item
 
-    def _conflict_combo(self, line: int) -> QComboBox:
+    def _conflict_combo(self, line: int, code: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem("Decide…", _DECIDE)
         combo.addItem("Skip this row", _SKIP)
-        combo.addItem("Import as in the file", _TAKE)
+        # a damaged name is never written: taking the row keeps the name Mathroom has
+        take = "Keep Mathroom's name, take the rest" if code == "name_damaged" else None
+        combo.addItem(take or "Import as in the file", _TAKE)
         choice = self._conflict_choices.get(line, _DECIDE)
         combo.setCurrentIndex([_DECIDE, _SKIP, _TAKE].index(choice))
         combo.currentIndexChanged.connect(partial(self._on_conflict_choice, line, combo))
