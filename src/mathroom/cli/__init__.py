@@ -1,5 +1,6 @@
 """Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores,
-grouping and packet. No Qt: only the window (``mathroom.app``, ``mathroom.desktop``) needs it.
+grouping, packet and print. No Qt: only the window (``mathroom.app``, ``mathroom.desktop``)
+needs it.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -31,6 +32,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "import-roster": ("imports", "run_import_roster"),
     "import-scores": ("imports", "run_import_scores"),
     "packet": ("packet", "run_packet"),
+    "print": ("printing", "run_print"),
 }
 
 
