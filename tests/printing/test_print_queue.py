@@ -172,7 +172,7 @@ def test_a_missing_printer_is_named_with_the_installed_ones(pdf: Path) -> None:
 
 
 def test_cups_not_running_says_so(pdf: Path) -> None:
-    with pytest.raises(PrintError, match=re.escape("^CUPS is not running")):
+    with pytest.raises(PrintError, match=r"^CUPS is not running"):
         CupsQueue(FakeCups(running=False)).submit(pdf, 3, PrintOptions())
 
 
