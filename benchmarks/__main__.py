@@ -1,6 +1,6 @@
 """Run every benchmark and print its figures."""
 
-from benchmarks import gap_map, grouping, packet, practice, roster_parsing, startup
+from benchmarks import gap_map, grouping, packet, practice, printing, roster_parsing, startup
 
 startup.main()
 roster_parsing.main()
@@ -8,3 +8,4 @@ gap_map.main()
 grouping.main()
 packet.main()
 practice.main()
+printing.main()
