@@ -5,6 +5,7 @@ from benchmarks import (
     grouping,
     packet,
     practice,
+    printing,
     roster_import,
     roster_parsing,
     startup,
@@ -17,3 +18,4 @@ gap_map.main()
 grouping.main()
 packet.main()
 practice.main()
+printing.main()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mathroom.clock import Clock
 from mathroom.paths import DataFolder
+from mathroom.print_queue import system_queue
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.catalog import Services
 from mathroom.services.classroom import ClassroomService
@@ -21,6 +22,7 @@ from mathroom.services.maintenance import MaintenanceService
 from mathroom.services.packet import PacketService
 from mathroom.services.plans import PlanService
 from mathroom.services.practice import PracticeService
+from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
 from mathroom.services.roster import RosterService
@@ -84,4 +86,5 @@ def open_services(
         tasks=TaskService(store, safety, local_now),
         packet=PacketService(store, folder),
         practice=PracticeService(store, local_now),
+        print_jobs=PrintJobService(store, system_queue()),
     )

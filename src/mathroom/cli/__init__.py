@@ -1,6 +1,6 @@
 """Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores,
-grouping, packet and classroom. No Qt: only the window (``mathroom.app``, ``mathroom.desktop``)
-needs it.
+grouping, packet, print and classroom. No Qt: only the window (``mathroom.app``,
+``mathroom.desktop``) needs it.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -37,6 +37,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "import-scores": ("imports", "run_import_scores"),
     "packet": ("packet", "run_packet"),
     "classroom": ("classrooms", "run_classroom"),
+    "print": ("printing", "run_print"),
 }
 # Verbs about the data folder as a whole, not the classroom that opens.
 ROOT_VERBS = {"classroom"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from mathroom.cli.common import EXIT_OK, locked_services, out
 from mathroom.clock import Clock
@@ -13,6 +14,7 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.roster import Period
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet_model import PacketOptions, Section
+from mathroom.export.roster_sheet import ExportReport
 from mathroom.export.task_cards import CardLayout
 from mathroom.paths import DataFolder
 
@@ -51,6 +53,13 @@ def run_packet(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> in
 
 def write_packet(services: Services, args: argparse.Namespace) -> str:
     """Build the packet the options ask for; returns the line that says where it went."""
+    report = build_packet(services, args, args.out)
+    pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
+    return f"Packet for {args.date.isoformat()} written: {report.path} ({pages})"
+
+
+def build_packet(services: Services, args: argparse.Namespace, out: Path) -> ExportReport:
+    """The packet the options of `packet` (or `print`) ask for, written to ``out``."""
     packet_service = services.packet
     paper = PaperSize(args.paper) if args.paper else packet_service.paper()
     options = options_from(args, paper)
@@ -58,6 +67,4 @@ def write_packet(services: Services, args: argparse.Namespace) -> str:
     if args.period:
         all_periods = services.classroom.overview().periods
         periods = [_period(all_periods, name).id for name in args.period]
-    report = packet_service.build(args.date, args.out, periods, options)
-    pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
-    return f"Packet for {args.date.isoformat()} written: {report.path} ({pages})"
+    return packet_service.build(args.date, out, periods, options)

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_scores(commands, common)
     _add_packet(commands, common)
     _add_classroom(commands, common)
+    _add_print(commands, common)
     return parser
 
 
@@ -188,25 +189,61 @@ def _add_packet(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     packet.add_argument("--date", required=True, type=iso_date, metavar="YYYY-MM-DD")
     packet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    packet.add_argument(
+    _add_packet_contents(packet)
+    packet.add_argument("--copies", type=int, default=1, help="copies of each station card")
+
+
+def _add_packet_contents(verb: argparse.ArgumentParser) -> None:
+    """What goes in the packet: shared by `packet` and `print`."""
+    verb.add_argument(
         "--period",
         action="append",
         metavar="NAME",
         help="only this period (a name like 'Period 2' or just 2); repeat for several",
     )
-    packet.add_argument(
+    verb.add_argument(
         "--sections",
         metavar="LIST",
         help="comma-separated sections to include: " + ", ".join(s.value for s in Section),
     )
-    packet.add_argument("--no-answer-key", action="store_true", help="leave the answer key out")
-    packet.add_argument(
+    verb.add_argument("--no-answer-key", action="store_true", help="leave the answer key out")
+    verb.add_argument(
         "--cards",
         choices=[c.value for c in CardLayout],
         default=CardLayout.HALF.value,
         help="station card layout (default: half = 2 per page)",
     )
-    packet.add_argument("--copies", type=int, default=1, help="copies of each station card")
-    packet.add_argument(
+    verb.add_argument(
         "--paper", choices=[p.value for p in PaperSize], help="paper size (default: settings)"
     )
+
+
+def _add_print(commands: Commands, common: argparse.ArgumentParser) -> None:
+    printing = commands.add_parser(
+        "print",
+        parents=[common],
+        help="make the day's packet and send it to a printer (or --list-printers)",
+    )
+    printing.add_argument(
+        "--list-printers",
+        action="store_true",
+        help="list the installed printers, one a line (the default one marked) and exit",
+    )
+    printing.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD")
+    printing.add_argument("--printer", metavar="NAME", help="printer (default: the system's)")
+    # `packet --copies` counts station cards; here --copies counts printed copies, so the
+    # packet's option is --card-copies, kept under the name `packet` reads (args.copies).
+    printing.add_argument(
+        "--copies", dest="print_copies", type=int, default=1, help="copies to print"
+    )
+    printing.add_argument(
+        "--card-copies", dest="copies", type=int, default=1, help="copies of each station card"
+    )
+    printing.add_argument(
+        "--pages", metavar="RANGE", default="", help="pages to print, like 1-4,9 (default: all)"
+    )
+    printing.add_argument("--two-sided", action="store_true", help="print on both sides")
+    printing.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help="where the packet is kept (default: exports/)"
+    )
+    _add_packet_contents(printing)

@@ -22,6 +22,7 @@ from mathroom.services.maintenance import MaintenanceService
 from mathroom.services.packet import PacketService
 from mathroom.services.plans import PlanService
 from mathroom.services.practice import PracticeService
+from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
 from mathroom.services.roster import RosterService
@@ -64,6 +65,7 @@ class Services:
     tasks: TaskService
     packet: PacketService
     practice: PracticeService
+    print_jobs: PrintJobService
 
     def close(self) -> None:
         self.connection.close()

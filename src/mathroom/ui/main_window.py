@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         )
         self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
         self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo)
-        self.print_page = PrintPage(ops, s.classroom, s.packet, today)
+        self.print_page = PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
         self.pages: list[Page] = [
             self.today_page,
             self.rosters_page,

@@ -24,6 +24,7 @@ from mathroom.domain.plan import teaching_day
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.packet import PacketOptions, PacketService, Section
+from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
@@ -46,6 +47,7 @@ class PrintPage(Page):
         classroom: ClassroomService,
         packet: PacketService,
         today: Callable[[], date],
+        print_jobs: PrintJobService | None = None,
     ) -> None:
         super().__init__(ops)
         self._classroom = classroom
@@ -116,6 +118,9 @@ class PrintPage(Page):
         self.status = label("", "muted")
         self.body.addWidget(self.status)
         self.preview = PdfPreview()
+        if print_jobs is not None:
+            self.preview.use_print_service(ops, print_jobs)
+        self.preview.message.connect(self.status.setText)
         self.body.addWidget(self.preview, 1)
 
         self.shortcuts = DayShortcuts(self.today_button, self.tomorrow_button, today, self._set_day)

@@ -1,0 +1,105 @@
+"""Printing to a real CUPS queue that writes PDFs (cups-pdf): the demo packet, the options
+lp gets, a missing printer, and the `mathroom print` verb. No mocks here."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mathroom.composition import Services
+from mathroom.paths import DataFolder
+from mathroom.print_queue import PrintError, PrintOptions, describe_job
+from tests.printing.cups import PdfQueue, copies_of
+from tests.store.test_cli import mathroom
+
+pytestmark = pytest.mark.cups
+
+
+def _packet(services: Services, school_day: date, tmp_path: Path) -> tuple[Path, int]:
+    report = services.packet.build(school_day, tmp_path / "packet.pdf")
+    return report.path, report.pages
+
+
+def test_the_whole_demo_packet_is_queued_in_seconds(
+    services: Services, school_day: date, tmp_path: Path, cups_printer: PdfQueue
+) -> None:
+    path, pages = _packet(services, school_day, tmp_path)
+    assert pages > 100
+    start = time.perf_counter()
+    job = services.print_jobs.print_pdf(
+        path, pages, PrintOptions(cups_printer.name, title="packet")
+    )
+    assert time.perf_counter() - start < 5  # queued, not drawn page by page
+    assert describe_job(job).startswith(f"Sent {pages} pages to {cups_printer.name} (job ")
+    printed = cups_printer.wait_for(job.job)
+    assert len(PdfReader(printed).pages) == pages
+    # The choice is remembered for the next print dialog.
+    choices = services.print_jobs.choices()
+    assert choices.available and choices.printer == cups_printer.name
+
+
+def test_copies_two_sided_and_pages_reach_lp(
+    services: Services, school_day: date, tmp_path: Path, cups_printer: PdfQueue
+) -> None:
+    path, pages = _packet(services, school_day, tmp_path)
+    options = PrintOptions(cups_printer.name, copies=2, pages="1-3, 7", two_sided=True)
+    job = services.print_jobs.print_pdf(path, pages, options)
+    assert (job.pages, job.copies) == (4, 2)
+    printed = cups_printer.wait_for(job.job)
+    assert len(PdfReader(printed).pages) == 4  # cups-pdf writes one copy of the range
+    attributes = cups_printer.job_attributes(job.job)
+    assert copies_of(attributes) == 2
+    assert b"two-sided-long-edge" in attributes
+    assert services.print_jobs.choices().two_sided
+
+
+def test_a_missing_printer_names_the_installed_ones(
+    services: Services, school_day: date, tmp_path: Path, cups_printer: PdfQueue
+) -> None:
+    path, pages = _packet(services, school_day, tmp_path)
+    with pytest.raises(PrintError) as caught:
+        services.print_jobs.print_pdf(path, pages, PrintOptions("NoSuchPrinter"))
+    message = str(caught.value)
+    assert message.startswith("The printer 'NoSuchPrinter' is not installed (installed: ")
+    assert cups_printer.name in message
+
+
+def test_the_print_verb_lists_printers_and_prints_the_packet(
+    demo_folder: DataFolder, school_day: date, cups_printer: PdfQueue
+) -> None:
+    data = demo_folder.root
+    listed = mathroom("print", "--list-printers", data=data, today=school_day)
+    assert listed.returncode == 0, listed.stderr
+    assert cups_printer.name in [line.split("\t")[0] for line in listed.stdout.splitlines()]
+
+    day = school_day.isoformat()
+    printed = mathroom(
+        "print",
+        "--date",
+        day,
+        "--printer",
+        cups_printer.name,
+        "--pages",
+        "2-5",
+        "--period",
+        "1",
+        data=data,
+        today=school_day,
+    )
+    assert printed.returncode == 0, printed.stderr
+    written, sent = printed.stdout.splitlines()
+    assert written.startswith(f"Packet for {day} written: ")
+    assert sent.startswith(f"Sent 4 pages to {cups_printer.name} (job ")
+    number = sent.rsplit("job ", 1)[1].rstrip(")")
+    assert len(PdfReader(cups_printer.wait_for(f"{cups_printer.name}-{number}")).pages) == 4
+
+    missing = mathroom("print", "--date", day, "--printer", "Nope", data=data, today=school_day)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert missing.stderr.startswith("mathroom: The printer 'Nope' is not installed (installed: ")
+
+    usage = mathroom("print", data=data)
+    assert usage.returncode == 2 and "--date YYYY-MM-DD is required" in usage.stderr

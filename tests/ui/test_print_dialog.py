@@ -1,0 +1,101 @@
+"""The Print page's Print…: our own dialog, the PDF itself queued off the GUI thread to a
+real CUPS queue (cups-pdf), and the status line that says where it went."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from mathroom.composition import Services
+from mathroom.print_queue import Printers
+from mathroom.services.print_jobs import PrintChoices
+from mathroom.ui.dialogs.print_dialog import PrintDialog
+from mathroom.ui.operations import Operations
+from mathroom.ui.pages.print_page import PrintPage
+from mathroom.ui.widgets.pdf_preview import PICTURES_FALLBACK, PdfPreview
+from tests.printing.cups import PdfQueue, cups_printer
+
+__all__ = ["cups_printer"]  # the session fixture, shared with tests/printing
+
+CHOICES = PrintChoices(True, "CUPS", Printers(("Office", "PDF"), "PDF"), "Office", True)
+
+
+def test_the_dialog_starts_from_the_remembered_choices(qtbot: QtBot) -> None:
+    dialog = PrintDialog(CHOICES, 145, "day-packet")
+    qtbot.addWidget(dialog)
+    assert [dialog.printer.itemText(i) for i in range(2)] == ["Office", "PDF (default)"]
+    assert dialog.printer.currentData() == "Office"
+    assert dialog.two_sided.isChecked() and dialog.all_pages.isChecked()
+    assert dialog.all_pages.text() == "All 145 pages"
+    assert dialog.options().pages == ""
+
+
+def test_a_bad_page_range_keeps_the_dialog_open_and_says_why(qtbot: QtBot) -> None:
+    dialog = PrintDialog(CHOICES, 145, "day-packet")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.page_range, "150-160")
+    assert dialog.some_pages.isChecked()  # typing a range chooses it
+    dialog.print_button.click()
+    assert dialog.isVisible()
+    assert dialog.problem.text() == "Pages: '150-160' is past the end; the PDF has 145 pages."
+    dialog.page_range.setText("140-150, 2")
+    dialog.print_button.click()
+    assert dialog.result() == PrintDialog.DialogCode.Accepted
+    assert dialog.options().pages == "140-150, 2"
+
+
+def test_without_a_print_service_the_button_says_it_prints_pictures(qtbot: QtBot) -> None:
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    assert preview.print_button.toolTip() == PICTURES_FALLBACK
+
+
+@pytest.mark.cups
+def test_the_print_page_prints_the_packet_to_the_chosen_printer(
+    qtbot: QtBot,
+    services: Services,
+    ops: Operations,
+    school_day: date,
+    cups_printer: PdfQueue,
+    tmp_path: Path,
+) -> None:
+    page = PrintPage(
+        ops, services.classroom, services.packet, services.clock.today, services.print_jobs
+    )
+    qtbot.addWidget(page)
+    page.reload()
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.preview.print_button.isEnabled(), timeout=60_000)
+    pages = page.preview.page_count()
+    shown: list[PrintDialog] = []
+
+    def fill_in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PrintDialog)
+        shown.append(dialog)
+        dialog.printer.setCurrentIndex(dialog.printer.findData(cups_printer.name))
+        dialog.some_pages.setChecked(True)
+        dialog.page_range.setText("1-3")
+        dialog.copies.setValue(2)
+        dialog.grab().save(str(tmp_path / "print-dialog.png"))
+        dialog.print_button.click()
+
+    QTimer.singleShot(0, fill_in_the_dialog)
+    page.preview.print_button.click()  # runs the modal dialog until the timer clicks Print
+    assert shown, "the print dialog did not open"
+    qtbot.waitUntil(lambda: page.preview.last_job is not None, timeout=30_000)
+    job = page.preview.last_job
+    assert job is not None and pages > 100
+    assert page.status.text() == (
+        f"Sent 2 copies of 3 pages to {cups_printer.name} (job {job.job.rsplit('-', 1)[1]})"
+    )
+    assert len(PdfReader(cups_printer.wait_for(job.job)).pages) == 3
+    # Next time the dialog starts on this printer.
+    assert services.print_jobs.choices().printer == cups_printer.name
