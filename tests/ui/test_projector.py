@@ -3,6 +3,7 @@ privacy of everything on screen, and text that fits at 720p and 1080p."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ from typing import Any, cast
 
 import pytest
 import shiboken6
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QWidget
@@ -37,7 +40,7 @@ from mathroom.ui.operations import Operations
 from mathroom.ui.projector.control_panel import ProjectorControlPanel
 from mathroom.ui.projector.group_reveal_view import GroupRevealView
 from mathroom.ui.projector.name_picker_view import NamePickerView
-from mathroom.ui.projector.paged_document import PagedDocumentView
+from mathroom.ui.projector.paged_document import PagedDocumentView, page_tops
 from mathroom.ui.projector.placement import projector_screen
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.projector.task_view import TaskView
@@ -541,7 +544,8 @@ def assert_fits(window: ProjectorWindow, height: int) -> None:
         if view.page_count == 1:
             assert document.size().height() <= view.height()
         else:
-            assert document.pageSize().height() == view.height()
+            tops = [*view.page_tops, document.size().height()]
+            assert all(b - a <= view.height() + 0.5 for a, b in itertools.pairwise(tops))
     for tile in window.findChildren(QWidget, "tile"):
         if tile.isVisible():
             assert area.contains(QRect(tile.mapTo(window, tile.rect().topLeft()), tile.size()))
@@ -582,3 +586,97 @@ def test_long_names_and_prompts_fit_without_clipping(qtbot: QtBot, width: int, h
             assert view.body.page == 0
             assert_fits(window, height)
     window.close()
+
+
+SENTENCES = " ".join(
+    f"Sentence {n} tells the class one more thing about the garden fence and its gate."
+    for n in range(1, 25)
+)
+
+
+def test_a_long_task_with_hints_pages_between_sentences(qtbot: QtBot) -> None:
+    scene = TaskScene(
+        "0:task:0",
+        0,
+        "Independent practice",
+        "The garden fence",
+        SENTENCES,
+        (SENTENCES, "Start with one row. Then the next."),
+        (),
+    )
+    window = ProjectorWindow(clock=FakeClock(), rng=random.Random(2))
+    qtbot.addWidget(window)
+    window.show_scenes([scene], fresh=True)
+    window.show()
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1280, 720))
+    qtbot.keyClick(window, Qt.Key.Key_Up)  # the first hint: two long paragraphs now
+    view = window.view
+    assert isinstance(view, TaskView)
+    body = view.body
+    assert body.page_count > 1
+    lines = body.lines()
+    starts = {top: may_start for top, _height, may_start in lines}
+    for top in body.page_tops[1:]:
+        assert starts[top], f"page starting at {top} begins mid-sentence"
+    # Paging through shows every line exactly once, in order.
+    tops = [*body.page_tops, body.document.size().height()]
+    covered = [
+        top for top, _h, _s in lines if any(a <= top < b for a, b in itertools.pairwise(tops))
+    ]
+    assert covered == [top for top, _h, _s in lines]
+    window.close()
+
+
+@given(
+    st.lists(st.tuples(st.integers(8, 40), st.booleans()), min_size=1, max_size=60),
+    st.integers(40, 200),
+)
+def test_pages_break_at_the_last_allowed_line_that_fits(
+    rows: list[tuple[int, bool]], height: int
+) -> None:
+    lines: list[tuple[float, float, bool]] = []
+    top = 0.0
+    for number, (tall, may_start) in enumerate(rows):
+        lines.append((top, float(tall), may_start or number == 0))
+        top += tall
+    tops = page_tops(lines, height)
+    assert tops[0] == 0.0 and tops == sorted(set(tops))
+    starts = {line[0]: line for line in lines}
+    for a, b in itertools.pairwise([*tops, top]):
+        assert b > a
+        page = [line for line in lines if a <= line[0] < b]
+        if b - a > height + 0.5:
+            assert len(page) == 1  # only a line taller than the page overflows
+    for a in tops[1:]:
+        # A page starts mid-sentence only when no allowed start fit on the page before.
+        if not starts[a][2]:
+            before = tops[tops.index(a) - 1]
+            assert (
+                not any(line[2] and before < line[0] < a for line in lines)
+                or starts[a][0] - before <= height
+            )
+
+
+def test_the_independent_practice_scene_shows_its_own_task(
+    qtbot: QtBot, projector: Projector
+) -> None:
+    window = projector.window
+    practice = next(
+        i
+        for i, scene in enumerate(window.scenes)
+        if isinstance(scene, TaskScene) and scene.kicker == "Independent practice"
+    )
+    scene = window.scenes[practice]
+    assert isinstance(scene, TaskScene)
+    go_to(qtbot, projector, practice)
+    shown = screen_text(window)
+    assert scene.title in shown
+    first_words = " ".join(scene.prompt.split()[:4])
+    assert first_words.replace("*", "") in shown.replace("*", "")
+    others = [
+        s.title
+        for s in window.scenes
+        if isinstance(s, TaskScene) and s.block != scene.block and s.title != scene.title
+    ]
+    assert not any(title in shown for title in others)

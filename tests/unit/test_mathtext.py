@@ -21,7 +21,17 @@ from mathroom.mathtext.markup import (
     parse,
     plain_text,
 )
-from mathroom.mathtext.render import MathError, check_math, math_problems, render_math
+from mathroom.mathtext.plain import plain_math
+from mathroom.mathtext.render import (
+    REFERENCE_SIZE,
+    MathError,
+    check_math,
+    latex_engine,
+    mark_signs,
+    math_problems,
+    render_math,
+    typeset,
+)
 
 # The grade 4–8 subset the issue names, each as a teacher would type it.
 EXPRESSIONS = [
@@ -152,3 +162,33 @@ def test_any_text_parses_and_bad_math_only_ever_raises_math_error(text: str) -> 
         with contextlib.suppress(MathError):
             render_math(source, 12)
     assert isinstance(plain_text(text), str)
+
+
+def test_a_minus_after_a_bracket_or_at_the_start_is_a_tight_sign() -> None:
+    assert mark_signs("5 - (-9)") == "5 - ({-}9)"
+    assert mark_signs("-x + 3") == "{-}x + 3"
+    assert mark_signs(r"3 \times -2") == r"3 \times {-}2"
+    assert mark_signs("a - b") == "a - b"  # subtraction keeps its spaces
+    assert mark_signs("x^{-2}") == "x^{{-}2}"
+    # Typeset, the sign adds no operator spacing: (−9) is as wide as ({-}9) by hand.
+    assert typeset("5 - (-9)").width == pytest.approx(typeset("5 - ({-}9)").width)
+    spaced = latex_engine().Latex("5 - (-9)", size=REFERENCE_SIZE).svg()
+    assert typeset("5 - (-9)").width < _view_box_width(spaced) - 3
+
+
+def _view_box_width(svg: str) -> float:
+    return float(svg.split('viewBox="')[1].split()[2])
+
+
+@given(st.text(alphabet="0123456789+-()x ", max_size=20))
+def test_marking_signs_only_adds_braces(source: str) -> None:
+    assert mark_signs(source).replace("{-}", "-").replace("{+}", "+") == source
+
+
+def test_math_as_plain_text_for_the_pdf_text_layer() -> None:
+    assert plain_math("3g + 5") == "3g + 5"
+    assert plain_math(r"\frac{x+1}{4}") == "(x + 1)/4"
+    assert plain_math("5 - (-9)") == "5 − (−9)"
+    assert plain_math(r"x^2 \le 45^\circ") == "x² ≤ 45°"
+    assert plain_math(r"\sqrt{x+9}") == "√(x + 9)"
+    assert plain_math(r"\left(\frac{1}{2}\right)^3") == "(1/2)³"

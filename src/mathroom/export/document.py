@@ -10,7 +10,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 
 from mathroom.atomic_files import atomic_path
 from mathroom.export.fonts import register_fonts
-from mathroom.export.layout import MARGIN, PaperSize
+from mathroom.export.layout import LANGUAGE, MARGIN, PaperSize
 
 
 def write_pdf(story: Sequence[Flowable], out: Path, paper: PaperSize, title: str) -> int:
@@ -32,6 +32,7 @@ def write_pdf(story: Sequence[Flowable], out: Path, paper: PaperSize, title: str
             bottomMargin=MARGIN,
             title=title,
             author="Mathroom",
+            lang=LANGUAGE,
         )
         document.build(list(story), onFirstPage=count_page, onLaterPages=count_page)
     return pages
@@ -71,6 +72,7 @@ def write_document(
             pagesize=paper.points,
             title=title,
             author="Mathroom",
+            lang=LANGUAGE,
             pageTemplates=list(templates),
         )
         document.build(list(story))

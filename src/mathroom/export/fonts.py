@@ -1,6 +1,9 @@
-"""Register the bundled fonts with ReportLab and mark up text so every script has glyphs.
+"""Register the bundled fonts with ReportLab and mark up text so every script prints right.
 
-ReportLab has no font fallback: a run of CJK text must be wrapped in the CJK font by hand.
+ReportLab has no font fallback (a run of CJK text is wrapped in the CJK font by hand) and no
+bidi ordering without a package that is not on PyPI, so ``visual_order`` puts right-to-left
+runs in reading order here; HarfBuzz (ReportLab's ``shaping``) then joins Arabic letters and
+places stacked marks inside each word.
 """
 
 from __future__ import annotations
@@ -11,31 +14,101 @@ from importlib import resources
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 from mathroom import paths
 
 BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
 CJK = "WenQuanYiMicroHei"
 MATH = "STIXTwoMath"  # ziamath's own font: plain math glyphs printed as text match it
+
+
+def body_font(bold: bool, italic: bool) -> str:
+    """The body face for a run of prose."""
+    if italic:
+        return BOLD_ITALIC if bold else ITALIC
+    return BOLD if bold else BODY
 
 
 @cache
 def register_fonts() -> None:
     """Idempotent. Also makes DejaVu the base font so no unembedded Helvetica is referenced."""
-    pdfmetrics.registerFont(TTFont(BODY, str(paths.resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(paths.resource("fonts", "DejaVuSans-Bold.ttf"))))
+    for name, file in (
+        (BODY, "DejaVuSans.ttf"),
+        (BOLD, "DejaVuSans-Bold.ttf"),
+        (ITALIC, "DejaVuSans-Oblique.ttf"),
+        (BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
     pdfmetrics.registerFont(
         TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
     )
     math_font = resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"
     with resources.as_file(math_font) as math_path:
-        pdfmetrics.registerFont(TTFont(MATH, str(math_path)))
-    pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
+        pdfmetrics.registerFont(TTFont(MATH, str(math_path), shapable=False))
+    pdfmetrics.registerFontFamily(
+        BODY, normal=BODY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
     rl_config.canvas_basefontname = BODY
     rl_config.defaultGraphicsFontName = BODY  # vector drawings (math) start in this font
+    # ReportLab writes each glyph's Unicode as one hex number, which is wrong past U+FFFF
+    # (math italic letters): readers then see nonsense. This writes UTF-16 as PDF requires.
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+def unicode_hex(code: int) -> str:
+    """The UTF-16BE hex a ToUnicode CMap wants for ``code``.
+
+    Math alphanumerics (U+1D454 italic g, U+210E italic h) are written as the plain letter
+    they stand for, so the text layer of 3g + 5 in math italic reads (and searches, and is
+    read aloud) as ``3g + 5``.
+    """
+    char = chr(code)
+    if 0x1D400 <= code <= 0x1D7FF or code == 0x210E:
+        char = unicodedata.normalize("NFKC", char)
+    return char.encode("utf-16-be").hex().upper()
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap for one subset, with correct entries for every plane."""
+    entries = [f"<{index:02X}> <{unicode_hex(code)}>" for index, code in enumerate(subset)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            # A bfchar section may hold at most 100 entries.
+            *(
+                part
+                for start in range(0, len(entries), 100)
+                for part in (
+                    f"{len(entries[start : start + 100])} beginbfchar",
+                    *entries[start : start + 100],
+                    "endbfchar",
+                )
+            ),
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def is_cjk(char: str) -> bool:
@@ -50,12 +123,136 @@ def is_cjk(char: str) -> bool:
     )
 
 
+def _is_rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def needs_shaping(text: str) -> bool:
+    """True for text HarfBuzz must shape: right-to-left letters, or marks left uncomposed."""
+    return any(_is_rtl(c) or unicodedata.category(c) in ("Mn", "Mc") for c in text)
+
+
+_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def _levels(text: str, rtl: bool | None) -> list[int]:
+    """Embedding levels by a simplified Unicode bidi algorithm (no explicit embeddings).
+
+    ``rtl`` None takes the direction of the first strong letter (rule P2), else left to right.
+    """
+    kinds: list[str] = []
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "NSM" and kinds:
+            kind = kinds[-1]  # W1: a mark has the type of its letter
+        kinds.append(kind)
+    if rtl is None:
+        first = next((k for k in kinds if k in ("L", "R", "AL")), "L")
+        rtl = first != "L"
+    base = 1 if rtl else 0
+    last = "R" if rtl else "L"  # the last strong type, starting from the paragraph's
+    resolved: list[str] = []
+    for kind in kinds:
+        if kind in ("L", "R", "AL"):
+            last = kind
+        elif kind == "EN" and last != "R":
+            # W2 and W7: digits after Arabic letters are Arabic numbers; after Latin, Latin.
+            kind = "AN" if last == "AL" else "L"
+        kind = "R" if kind == "AL" else kind
+        resolved.append(kind if kind in ("L", "R", "EN", "AN") else "N")
+    # N1/N2: neutrals between two runs of one direction take it; else the base direction.
+    index = 0
+    while index < len(resolved):
+        if resolved[index] != "N":
+            index += 1
+            continue
+        end = index
+        while end < len(resolved) and resolved[end] == "N":
+            end += 1
+        before = _direction(resolved[index - 1]) if index else ("R" if rtl else "L")
+        after = _direction(resolved[end]) if end < len(resolved) else ("R" if rtl else "L")
+        fill = before if before == after else ("R" if rtl else "L")
+        resolved[index:end] = [fill] * (end - index)
+        index = end
+    levels = []
+    for kind in resolved:
+        if base == 0:
+            levels.append({"L": 0, "R": 1}.get(kind, 2))
+        else:
+            levels.append(1 if kind == "R" else 2)
+    return levels
+
+
+def _direction(kind: str) -> str:
+    return "L" if kind == "L" else "R"  # numbers count as right-to-left next to neutrals
+
+
+def visual_order(text: str, rtl: bool | None = None) -> str:
+    """``text`` with its right-to-left runs in reading order, each word kept whole.
+
+    Words of right-to-left letters stay in typed (logical) order, because HarfBuzz shapes a
+    word from its logical order and returns its glyphs left to right; only the order of the
+    words and the neutrals between them changes. Text with nothing right-to-left is returned
+    as it is.
+    """
+    if not any(_is_rtl(c) for c in text) and not rtl:
+        return text
+    levels = _levels(text, rtl)
+    # Units: runs of one level, split at spaces, so a right-to-left run reverses word-wise.
+    units: list[tuple[str, int]] = []
+    for char, level in zip(text, levels, strict=True):
+        if units and units[-1][1] == level and units[-1][0][-1].isspace() == char.isspace():
+            units[-1] = (units[-1][0] + char, level)
+        else:
+            units.append((char, level))
+    top = max(levels)
+    lowest_odd = min((lv for lv in levels if lv % 2), default=top + 1)
+    for level in range(top, lowest_odd - 1, -1):  # rule L2
+        index = 0
+        while index < len(units):
+            if units[index][1] < level:
+                index += 1
+                continue
+            end = index
+            while end < len(units) and units[end][1] >= level:
+                end += 1
+            units[index:end] = units[index:end][::-1]
+            index = end
+    out: list[str] = []
+    word: list[str] = []  # the visual units of one word (no spaces between them)
+    for unit, level in [*units, (" ", 0)]:
+        if unit[0].isspace():
+            out.append(_shaping_order(word))
+            out.append(unit)
+            word = []
+            continue
+        if level % 2 and not any(_is_rtl(c) for c in unit):
+            unit = unit[::-1].translate(_MIRROR)  # neutrals inside right-to-left text
+        word.append(unit)
+    return "".join(out)[:-1]
+
+
+def _shaping_order(units: list[str]) -> str:
+    """One word's visual units as HarfBuzz must receive them.
+
+    A word with right-to-left letters is shaped right to left as a whole, so HarfBuzz
+    reverses all of it: a comma or a digit that should sit to the right of an Arabic word
+    is handed over first (reversed and mirrored, which HarfBuzz undoes).
+    """
+    if len(units) < 2 or not any(_is_rtl(c) for unit in units for c in unit):
+        return "".join(units)
+    return "".join(
+        unit if any(_is_rtl(c) for c in unit) else unit[::-1].translate(_MIRROR)
+        for unit in reversed(units)
+    )
+
+
 def paragraph_markup(text: str) -> str:
-    """Escape text for a ReportLab Paragraph and wrap CJK runs in the CJK font.
+    """Escape text for a ReportLab Paragraph, in visual order, CJK runs in the CJK font.
 
     Names are data, never markup: ``<``, ``&`` and friends are escaped.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = visual_order(unicodedata.normalize("NFC", text))
     out: list[str] = []
     run: list[str] = []
     run_is_cjk = False
@@ -69,6 +266,14 @@ def paragraph_markup(text: str) -> str:
     if run:
         out.append(_flush(run, run_is_cjk))
     return "".join(out)
+
+
+def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of plain text (a name, a title), shaped when its script needs it."""
+    text = unicodedata.normalize("NFC", text)
+    if needs_shaping(text) and not style.shaping:
+        style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+    return Paragraph(paragraph_markup(text), style)
 
 
 def _flush(run: list[str], cjk: bool) -> str:

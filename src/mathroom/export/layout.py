@@ -7,6 +7,7 @@ from enum import StrEnum
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
+LANGUAGE = "en-US"  # the PDFs' /Lang: screen readers pick a voice by it
 MARGIN = 15 * mm
 BODY_SIZE = 11
 TITLE_SIZE = 18

@@ -20,8 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from svglib.svglib import svg2rlg
 
-from mathroom.export.fonts import MATH
+from mathroom.export.fonts import BODY, MATH
 from mathroom.mathtext.fraction import MARGIN, fraction_geometry, plain_fraction
+from mathroom.mathtext.plain import plain_math
 from mathroom.mathtext.render import REFERENCE_SIZE, MathError, MathImage, typeset
 
 _ELEMENT = re.compile(r"<(path|rect)\s([^>]*)/?>")
@@ -46,6 +47,17 @@ class Words:
             self._font = (font, size)
         self.target.setTextOrigin(x, baseline)
         self.target.textOut(text)
+
+    def write_hidden(self, x: float, baseline: float, text: str, size: float, width: float) -> None:
+        """Invisible text squeezed to ``width``: drawn math's words for search and speech."""
+        natural = stringWidth(text, BODY, size)
+        if not text or natural <= 0:
+            return
+        self.target.setTextRenderMode(3)  # neither fill nor stroke
+        self.target.setHorizScale(100 * width / natural)
+        self.write(x, baseline, text, BODY, size)
+        self.target.setHorizScale(100)
+        self.target.setTextRenderMode(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +103,15 @@ def draw_math(
 ) -> None:
     """Draw ``source`` with its baseline at ``baseline``, left edge at ``x``.
 
-    A plain fraction's digits go into ``words`` when given (drawn with the other text).
+    A plain fraction's digits go into ``words`` when given (drawn with the other text), and
+    so does the plain text of math drawn as paths, invisibly over it.
     """
     if _draw_fraction(canvas, source, size, x, baseline, words):
         return
     shape = math_shape(source)
     scale = size / REFERENCE_SIZE
+    if words is not None:
+        words.write_hidden(x, baseline, plain_math(source), size, shape.width * scale)
     form = _form(canvas, source, shape)
     canvas.saveState()
     canvas.translate(x, baseline - shape.depth * scale)

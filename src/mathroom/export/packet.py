@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from mathroom.atomic_files import atomic_path
 from mathroom.export.document import columns_template, plain_template
 from mathroom.export.fonts import BODY, register_fonts
-from mathroom.export.layout import MARGIN
+from mathroom.export.layout import LANGUAGE, MARGIN
 from mathroom.export.packet_model import Packet, PeriodPacket, Section
 from mathroom.export.packet_pages import (
     GREY,
@@ -270,6 +270,7 @@ def build_packet(packet: Packet, out: Path, progress: Progress | None = None) ->
             pagesize=paper.points,
             title=f"Day packet – {long_date(packet.on)}",
             author="Mathroom",
+            lang=LANGUAGE,
             pageTemplates=[
                 plain_template(paper),
                 columns_template(paper),

@@ -20,7 +20,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from mathroom.export.fonts import BODY, BOLD, paragraph_markup
+from mathroom.export.fonts import BODY, BOLD, paragraph
 from mathroom.export.packet_model import (
     ExitTicket,
     PeriodPacket,
@@ -55,7 +55,7 @@ def style(
 
 
 def para(text: str, look: ParagraphStyle) -> Paragraph:
-    return Paragraph(paragraph_markup(text), look)
+    return paragraph(text, look)
 
 
 def teacher_banner(text: str) -> Table:

@@ -15,10 +15,21 @@ from functools import lru_cache
 
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from mathroom.export.fonts import BODY, BOLD, CJK, MATH, is_cjk, register_fonts
+from mathroom.export.fonts import (
+    BODY,
+    BOLD,
+    CJK,
+    MATH,
+    body_font,
+    is_cjk,
+    needs_shaping,
+    register_fonts,
+    visual_order,
+)
 from mathroom.export.math_drawing import Words, draw_math, fraction_size, math_shape
 from mathroom.mathtext.compose import Gap, Glyphs, compose
 from mathroom.mathtext.markup import (
@@ -79,10 +90,13 @@ class _Line:
 
 @lru_cache(maxsize=16384)
 def _text_pieces(text: str, font: str, size: float) -> tuple[_Piece, ...]:
-    """Measured words and spaces (cached: the pieces are never changed after this)."""
+    """Measured words and spaces (cached: the pieces are never changed after this).
+
+    Right-to-left words come in reading order, each shaped by HarfBuzz.
+    """
     ascent, descent = getAscentDescent(font, size)
     pieces: list[_Piece] = []
-    for token in _WORDS.findall(text):
+    for token in _WORDS.findall(visual_order(text)):
         if token.isspace():
             width = stringWidth(" ", font, size)
             pieces.append(_Piece(width, 0, 0, " ", font, size, space=True))
@@ -106,6 +120,12 @@ def _text_pieces(text: str, font: str, size: float) -> tuple[_Piece, ...]:
 
 
 def _word(text: str, font: str, size: float) -> _Piece:
+    if needs_shaping(text) and font != CJK:
+        shaped = shapeStr(text, font, size)
+        if isinstance(shaped, ShapedStr):
+            data = shaped.__shapeData__  # type: ignore[attr-defined]  # set in ShapedStr.__new__
+            width = sum(glyph.x_advance for glyph in data) * size / 1000
+            return _Piece(width, 0, 0, shaped, font, size)
     return _Piece(stringWidth(text, font, size), 0, 0, text, font, size)
 
 
@@ -160,7 +180,8 @@ def _inline_pieces(runs: Sequence[Inline], size: float, bold: bool) -> list[_Pie
     pieces: list[_Piece | None] = []
     for run in runs:
         if isinstance(run, Text):
-            pieces.extend(_text_pieces(run.text, BOLD if (run.bold or bold) else BODY, size))
+            font = body_font(run.bold or bold, run.italic)
+            pieces.extend(_text_pieces(run.text, font, size))
         elif isinstance(run, Math):
             pieces.append(_math_piece(run.source, size))
         elif isinstance(run, LineBreak):
@@ -339,6 +360,8 @@ def _joined(pieces: list[_Piece]) -> list[_Piece]:
             and piece.math is None
             and (piece.space or (last.font, last.size) == (piece.font, piece.size))
             and (not last.space or last.font == piece.font)
+            and not isinstance(last.text, ShapedStr)  # shaped glyphs keep their own positions
+            and not isinstance(piece.text, ShapedStr)
         ):
             # A space takes the font of the word before it; its width is kept as measured.
             joined[-1] = _Piece(

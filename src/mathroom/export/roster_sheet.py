@@ -9,10 +9,10 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from mathroom.export.document import write_pdf
-from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
+from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
 from mathroom.export.layout import (
     BODY_SIZE,
     CHECK_COLUMNS,
@@ -77,7 +77,7 @@ def roster_story(sheet: RosterSheet) -> list[Flowable]:
     rows: list[list[object]] = [header]
     for number, name in enumerate(sheet.names, start=1):
         style = _fitting_style(body, name, name_width - 12)
-        rows.append([str(number), Paragraph(paragraph_markup(name), style), *[""] * CHECK_COLUMNS])
+        rows.append([str(number), paragraph(name, style), *[""] * CHECK_COLUMNS])
     table = Table(
         rows,
         colWidths=[8 * 2.835, name_width, *[check_width] * CHECK_COLUMNS],
@@ -100,9 +100,9 @@ def roster_story(sheet: RosterSheet) -> list[Flowable]:
     )
     heading = f"{sheet.period_name} · {sheet.course}" if sheet.course else sheet.period_name
     return [
-        Paragraph(paragraph_markup(heading), title),
-        Paragraph(
-            paragraph_markup(
+        paragraph(heading, title),
+        paragraph(
+            (
                 f"Roster check sheet · {sheet.on:%A, %B} {sheet.on.day}, {sheet.on.year} · "
                 f"{len(sheet.names)} students"
             ),

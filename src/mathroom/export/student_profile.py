@@ -19,7 +19,7 @@ from reportlab.platypus import (
 from mathroom.domain.profile import StudentProfile
 from mathroom.domain.skills import Level
 from mathroom.export.document import write_pdf
-from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
+from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
 from mathroom.export.layout import MARGIN, PaperSize
 from mathroom.export.roster_sheet import ExportReport, long_date
 
@@ -46,7 +46,7 @@ def build_student_profile(
     student = profile.student
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(paragraph_markup(text), style)
+        return paragraph(text, style)
 
     name = student.full_name
     if student.preferred_name and student.preferred_name != student.given_name:

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from svglib.svglib import svg2rlg
 
 from mathroom.export.document import plain_template, write_document
-from mathroom.export.fonts import BODY, BOLD, paragraph_markup, register_fonts
+from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
 from mathroom.export.layout import MARGIN, PaperSize
 from mathroom.export.rich_text import RichText
 
@@ -176,8 +176,8 @@ class _Header(Flowable):
         self._station = station
         self._size = size
         self._badge = size * 2.1 if station is not None else 0.0
-        self._title = Paragraph(
-            paragraph_markup(title),
+        self._title = paragraph(
+            title,
             ParagraphStyle("card-title", fontName=BOLD, fontSize=size, leading=size * 1.18),
         )
         self._height = 0.0
@@ -228,7 +228,7 @@ def _image_flowable(image: CardImage, width: float, height: float) -> Flowable |
 
 def _boxed(label: str, texts: Sequence[str], size: float, width: float, dashed: bool) -> Table:
     label_style = ParagraphStyle("box-label", fontName=BOLD, fontSize=size, leading=size * 1.2)
-    content: list[Flowable] = [Paragraph(paragraph_markup(label), label_style)]
+    content: list[Flowable] = [paragraph(label, label_style)]
     for number, text in enumerate(texts, start=1):
         prefix = f"{number}. " if len(texts) > 1 else ""
         content.append(RichText(prefix + text if prefix else text, size))
@@ -269,8 +269,8 @@ def _card_parts(card: Card, size: float, width: float, height: float) -> list[Fl
     if card.footer:
         parts += [
             Spacer(1, size * 0.4),
-            Paragraph(
-                paragraph_markup(card.footer),
+            paragraph(
+                card.footer,
                 ParagraphStyle(
                     "footer", fontName=BODY, fontSize=max(small * 0.7, 6.5), textColor=GREY
                 ),
@@ -329,7 +329,7 @@ def hint_strips(cards: Sequence[Card], paper: PaperSize) -> list[Flowable]:
         where = f"Station {card.station}" if card.station is not None else ""
         for number, hint in enumerate(card.hints, start=1):
             label = " · ".join(p for p in (where, card.title, f"Hint {number}") if p)
-            rows.append([Paragraph(paragraph_markup(label), label_style), RichText(hint, 13)])
+            rows.append([paragraph(label, label_style), RichText(hint, 13)])
     if not rows:
         return []
     table = Table(rows, colWidths=[width * 0.3, width * 0.7])

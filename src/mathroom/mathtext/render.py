@@ -94,12 +94,74 @@ def latex_engine() -> Any:
 REFERENCE_SIZE = 20.0
 
 
+# After these a + or − is a sign (−9), not an operation (5 − 9).
+_SIGN_AFTER = frozenset("([{,=<>+-")  # not ^ or _: x^{-}2 would be x⁻ then 2
+_OPERATOR_COMMANDS = frozenset(
+    [
+        "times",
+        "div",
+        "cdot",
+        "pm",
+        "mp",
+        "le",
+        "leq",
+        "ge",
+        "geq",
+        "lt",
+        "gt",
+        "ne",
+        "neq",
+        "approx",
+        "sim",
+        "cong",
+        "equiv",
+        "to",
+        "rightarrow",
+        "leftarrow",
+        "Rightarrow",
+        "leftrightarrow",
+        "quad",
+        "qquad",
+        "left",
+        "big",
+        "Big",
+        "bigl",
+        "bigr",
+        "mid",
+    ]
+)
+_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|.", re.DOTALL)
+
+
+def mark_signs(source: str) -> str:
+    """``source`` with every sign braced (``5 - (-9)`` becomes ``5 - ({-}9)``).
+
+    ziamath spaces every minus as subtraction; TeX sets a braced ``{-}`` as an ordinary
+    symbol, so the sign sits tight against its number on screen and on paper.
+    """
+    out: list[str] = []
+    previous = ""  # the last token that was not a space
+    for token in _TOKEN.findall(source):
+        if token in ("-", "+") and (
+            not previous
+            or previous in _SIGN_AFTER
+            or (previous.startswith("\\") and previous[1:] in _OPERATOR_COMMANDS)
+        ):
+            out.append("{" + token + "}")
+            previous = "}"  # what follows a sign is its operand, never another sign's place
+            continue
+        out.append(token)
+        if not token.isspace():
+            previous = token
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
 def typeset(source: str) -> MathImage:
     """``source`` typeset at REFERENCE_SIZE points (cached: sheets repeat their math)."""
     check_math(source)
     try:
-        svg = latex_engine().Latex(source, size=REFERENCE_SIZE).svg()
+        svg = latex_engine().Latex(mark_signs(source), size=REFERENCE_SIZE).svg()
     except Exception as exc:  # ziamath raises many unrelated types for bad input
         raise MathError(source, f"could not be read ({_plain(exc)}).") from exc
     box = _VIEW_BOX.search(svg)

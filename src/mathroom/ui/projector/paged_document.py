@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from PySide6.QtCore import QByteArray, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -20,6 +23,32 @@ from mathroom.ui.rich_text import MathDocument, RichHtml
 
 SVG = "image/svg+xml"
 LIST_INDENT = 1.6  # of the text size: room for "10." before a list item
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+
+def page_tops(lines: Sequence[tuple[float, float, bool]], height: float) -> list[float]:
+    """Where each page starts, for lines given as (top, height, a page may start here).
+
+    A page may start at a paragraph or after a sentence: each page takes as many lines as fit
+    and ends at the last such place on it. Only a single sentence taller than the page is cut
+    between its lines.
+    """
+    tops = [0.0]
+    start = 0
+    while start < len(lines):
+        top = tops[-1]
+        fit = start
+        while fit < len(lines) and lines[fit][0] + lines[fit][1] - top <= height + 0.5:
+            fit += 1
+        if fit >= len(lines):
+            break
+        good = [i for i in range(start + 1, fit + 1) if i < len(lines) and lines[i][2]]
+        cut = good[-1] if good else max(fit, start + 1)
+        if cut >= len(lines):
+            break
+        tops.append(lines[cut][0])
+        start = cut
+    return tops
 
 
 class PagedDocumentView(QWidget):
@@ -35,10 +64,15 @@ class PagedDocumentView(QWidget):
         self.document.setDefaultTextOption(option)
         self.page = 0
         self._ink = QColor("#000000")
+        self._tops: list[float] = [0.0]  # where each page starts, in document pixels
 
     @property
     def page_count(self) -> int:
-        return max(1, self.document.pageCount())
+        return len(self._tops)
+
+    @property
+    def page_tops(self) -> tuple[float, ...]:
+        return tuple(self._tops)
 
     def show_rich(self, html: RichHtml, font: QFont, ink: str, spacing: int) -> None:
         self._ink = QColor(ink)
@@ -54,13 +88,35 @@ class PagedDocumentView(QWidget):
     def measure(self, width: float) -> QSizeF:
         """The whole text's size when wrapped to ``width`` (no pages)."""
         self.document.setTextWidth(width)
+        self._tops = [0.0]
         return QSizeF(self.document.idealWidth(), self.document.size().height())
 
     def paginate(self, width: float, height: float) -> int:
-        """Lay the text out in pages of the given size (lines never straddle two pages)."""
-        self.document.setPageSize(QSizeF(width, height))
+        """Lay the text out in pages ``height`` high that break between paragraphs or
+        sentences, never in the middle of a sentence (unless one sentence outgrows a page)."""
+        self.document.setTextWidth(width)
+        self._tops = page_tops(self.lines(), height)
         self.page = min(self.page, self.page_count - 1)
         return self.page_count
+
+    def lines(self) -> list[tuple[float, float, bool]]:
+        """Every laid-out line: its top, its height, and whether a page may start with it."""
+        layout = self.document.documentLayout()
+        lines: list[tuple[float, float, bool]] = []
+        block = self.document.begin()
+        while block.isValid():
+            top = layout.blockBoundingRect(block).top()
+            text = block.text()
+            text_layout = block.layout()
+            after_sentence = True  # a paragraph's first line starts a page well
+            for number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                rect = line.rect()
+                lines.append((top + rect.top(), rect.height(), after_sentence))
+                shown = text[line.textStart() : line.textStart() + line.textLength()]
+                after_sentence = bool(_SENTENCE_END.search(shown.rstrip()))
+            block = block.next()
+        return lines
 
     def set_page(self, page: int) -> None:
         self.page = max(0, min(page, self.page_count - 1))
@@ -71,13 +127,16 @@ class PagedDocumentView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        top = self.page * self.height() if self.page_count > 1 else 0
+        top = self._tops[self.page] if self.page < len(self._tops) else 0.0
+        bottom = top + self.height()
+        if self.page + 1 < len(self._tops):
+            bottom = min(bottom, self._tops[self.page + 1])  # the next page's lines wait
         painter.translate(0, -top)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = QPalette(self.palette())
         palette.setColor(QPalette.ColorRole.Text, self._ink)
         context.palette = palette
-        context.clip = QRectF(0, top, self.width(), self.height())
+        context.clip = QRectF(0, top, self.width(), bottom - top)
         painter.setClipRect(context.clip)
         self.document.documentLayout().draw(painter, context)
         painter.end()
