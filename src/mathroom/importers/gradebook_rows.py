@@ -90,7 +90,7 @@ class Gradebook:
             what = "posting-policy row" if all(key in _POSTING for key in keys) else "points row"
         else:
             what = "row without a student name"
-        why = f"a row of {shown} with no name is the gradebook's {what}, not a student"
+        why = f"the gradebook's {what} ({shown}), not a student"
         return "gradebook_row", why
 
 
