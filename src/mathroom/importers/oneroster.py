@@ -1,4 +1,4 @@
-"""OneRoster 1.1/1.2 CSV exports (Clever, ClassLink, most SIS) as a folder or a .zip.
+"""OneRoster 1.1/1.2 CSV exports (ClassLink, most SIS) as a folder or a .zip.
 
 One row per student enrolment (role "student") in a class. Students are users whose role is
 "student" (1.1); a 1.2 users.csv has no role column, so there the enrolment's role decides.
@@ -12,17 +12,29 @@ Records with status "tobedeleted" (or 1.0's "inactive") are left out.
   the title doesn't already say it: "Math 7 – Period 3"; this is what the teacher sees in the
   SIS and on the class list
 - course: courses.csv ``title`` through the class's ``courseSourcedId``
+- teacher: the class's teacher enrolment (the ``primary`` one first) as "Rivera, Ana"
+
+A reference to a record that is not in its file at all (an enrolment naming a user missing
+from users.csv) is a warning naming the file and line; one to a record marked for deletion is
+a plain skip.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from mathroom.domain.import_problems import ImportFileError, ProblemKind, ProblemLog, RowProblem
+from mathroom.domain.import_problems import ImportFileError, ProblemKind, ProblemLog
 from mathroom.domain.roster_import import ParsedRoster, RosterRow
+from mathroom.importers.csv_set import (
+    CsvFile,
+    is_csv_set,
+    on_enrolment_lines,
+    person_display,
+    read_files,
+    read_tables,
+)
 from mathroom.importers.roster_checks import (
     Names,
     NumberUse,
@@ -32,40 +44,21 @@ from mathroom.importers.roster_checks import (
     clean_cell,
     parse_grade,
 )
-from mathroom.importers.table_file import (
-    CHECK_EVERY,
-    MAX_BYTES,
-    ROSTER,
-    Cancelled,
-    Progress,
-    RawTable,
-    read_table_bytes,
-)
+from mathroom.importers.table_file import CHECK_EVERY, Cancelled, Progress
 
 USERS, CLASSES, ENROLLMENTS, COURSES = "users.csv", "classes.csv", "enrollments.csv", "courses.csv"
 _REQUIRED = (USERS, CLASSES, ENROLLMENTS)
 _NEEDS = "a OneRoster export needs users.csv, classes.csv and enrollments.csv"
-_GONE = frozenset({"tobedeleted", "inactive"})
-_USED_USER_COLUMNS = frozenset(
-    {
-        *("sourcedid", "status", "role", "identifier", "givenname", "familyname"),
-        *("preferredfirstname", "preferredgivenname", "grades"),
-    }
+_USED_USER_COLUMNS = (
+    *("sourcedid", "status", "role", "identifier", "givenname", "familyname"),
+    *("preferredfirstname", "preferredgivenname", "grades"),
 )
-_TEXT_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls")
 
 
 def is_oneroster(path: Path) -> bool:
-    """A folder, a .zip, or a zip under another name that holds users.csv."""
-    if path.is_dir() or path.suffix.lower() == ".zip":
-        return True
-    if path.suffix.lower() in _TEXT_SUFFIXES or not zipfile.is_zipfile(path):
-        return False
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return any(_base(name) == USERS for name in archive.namelist())
-    except (OSError, zipfile.BadZipFile):
-        return False
+    """A folder, a .zip, or a zip under another name that holds users.csv or students.csv
+    (read_roster sends a Clever set elsewhere first)."""
+    return is_csv_set(path)
 
 
 def read_oneroster(
@@ -73,106 +66,13 @@ def read_oneroster(
 ) -> ParsedRoster:
     """Students and their class enrolments from a OneRoster CSV folder or zip."""
     source = path.name
-    files = _read_files(path, source)
-    tables: dict[str, _Csv] = {}
-    for step, name in enumerate((*_REQUIRED, COURSES), start=1):
-        if cancelled is not None and cancelled():
-            raise ImportFileError(source, "import cancelled")
-        if name in files:
-            tables[name] = _Csv(
-                read_table_bytes(files[name], f"{source}/{name}", ROSTER, suffix=".csv")
-            )
-        if progress is not None:
-            progress(step, 5)
-    reader = _Reader(source, tables, cancelled)
-    result = reader.read()
+    files = read_files(path, (*_REQUIRED, COURSES), _REQUIRED, _NEEDS)
+    order = (*_REQUIRED, COURSES)
+    tables = read_tables(source, files, order, progress=progress, cancelled=cancelled)
+    result = _Reader(source, tables, cancelled).read()
     if progress is not None:
-        progress(5, 5)
+        progress(len(order) + 1, len(order) + 1)
     return result
-
-
-def _base(name: str) -> str:
-    return PurePosixPath(name).name.casefold()
-
-
-def _read_files(path: Path, source: str) -> dict[str, bytes]:
-    """The export's CSV files by lower-case name; refuses when a required one is missing."""
-    wanted = (*_REQUIRED, COURSES)
-    found: dict[str, bytes] = {}
-    try:
-        if path.is_dir():
-            for child in sorted(path.iterdir()):
-                name = child.name.casefold()
-                if name in wanted and child.is_file():
-                    size = child.stat().st_size
-                    if size > MAX_BYTES:
-                        raise ImportFileError(f"{source}/{child.name}", ROSTER.size_problem(size))
-                    found[name] = child.read_bytes()
-        else:
-            found = _read_zip(path, source, wanted)
-    except FileNotFoundError as exc:
-        raise ImportFileError(source, "the file was not found") from exc
-    except OSError as exc:
-        raise ImportFileError(source, f"the file can't be opened ({exc.strerror})") from exc
-    for name in _REQUIRED:
-        if name not in found:
-            raise ImportFileError(source, f"{name} is missing; {_NEEDS}")
-    return found
-
-
-def _read_zip(path: Path, source: str, wanted: tuple[str, ...]) -> dict[str, bytes]:
-    found: dict[str, bytes] = {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            # The shallowest copy wins; macOS adds "__MACOSX/._users.csv" shadows.
-            members = sorted(
-                (info for info in archive.infolist() if not info.filename.startswith("__MACOSX")),
-                key=lambda info: info.filename.count("/"),
-            )
-            for info in members:
-                name = _base(info.filename)
-                if name in wanted and name not in found and not info.is_dir():
-                    if info.file_size > MAX_BYTES:
-                        raise ImportFileError(
-                            f"{source}/{name}", ROSTER.size_problem(info.file_size)
-                        )
-                    found[name] = archive.read(info)
-    except RuntimeError as exc:  # zipfile raises it for encrypted members
-        raise ImportFileError(source, "the zip file is password-protected") from exc
-    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError) as exc:
-        raise ImportFileError(source, "not a readable zip file") from exc
-    return found
-
-
-class _Csv:
-    """A OneRoster CSV: columns by case-insensitive name, records with their line numbers."""
-
-    def __init__(self, table: RawTable) -> None:
-        self.table = table
-        self.headers = table.rows[0]
-        self.index = {
-            cell.strip().casefold(): i for i, cell in reversed(list(enumerate(self.headers)))
-        }
-
-    def require(self, *columns: str) -> None:
-        for column in columns:
-            if column.casefold() not in self.index:
-                raise ImportFileError(
-                    self.table.source,
-                    f"the column '{column}' is missing from the header",
-                    line=self.table.line_numbers[0],
-                )
-
-    def records(self) -> list[tuple[int, dict[str, str]]]:
-        """(line, {column: value}) for every record that isn't marked for deletion."""
-        result = []
-        for row, line in zip(self.table.rows[1:], self.table.line_numbers[1:], strict=True):
-            record = {
-                name: row[i].strip() if i < len(row) else "" for name, i in self.index.items()
-            }
-            if record.get("status", "").casefold() not in _GONE:
-                result.append((line, record))
-        return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,29 +83,47 @@ class _Student:
     grade: int | None
 
 
-class _Reader:
-    """Joins the three files; problems about a student are reported on their enrolment lines,
-    so that settling a conflict by line settles the rows it is about."""
+@dataclass(frozen=True, slots=True)
+class _Class:
+    line: int  # in classes.csv
+    period: str
+    course: str | None
+    teacher: str | None
 
-    def __init__(self, source: str, tables: dict[str, _Csv], cancelled: Cancelled | None) -> None:
+
+class _Reader:
+    """Joins the files; problems about a student (or class) are reported on their enrolment
+    lines, so that settling a conflict by line settles the rows it is about."""
+
+    def __init__(
+        self, source: str, tables: dict[str, CsvFile], cancelled: Cancelled | None
+    ) -> None:
         self.source = source
         self.tables = tables
         self.cancelled = cancelled
         self.user_log = ProblemLog(USERS)
+        self.class_log = ProblemLog(CLASSES)
         self.enrolment_log = ProblemLog(ENROLLMENTS)
-        self.enrolment_lines: dict[int, list[int]] = {}  # users.csv line -> enrolment lines
+        self.user_lines: dict[int, list[int]] = {}  # users.csv line -> enrolment lines
+        self.class_lines: dict[int, list[int]] = {}  # classes.csv line -> enrolment lines
         tables[USERS].require("sourcedId", "givenName", "familyName")
         tables[CLASSES].require("sourcedId")
         tables[ENROLLMENTS].require("classSourcedId", "userSourcedId", "role")
+        self.user_ids = _ids(tables[USERS])  # every user, deleted ones too: id -> active?
+        self.class_ids = _ids(tables[CLASSES])
 
     def read(self) -> ParsedRoster:
-        enrolments = [
-            (line, record)
-            for line, record in self.tables[ENROLLMENTS].records()
-            if record["role"].casefold() == "student"
-        ]
+        enrolments: list[tuple[int, dict[str, str]]] = []
+        teaching: list[tuple[int, dict[str, str]]] = []
+        for line, record in self.tables[ENROLLMENTS].records():
+            role = record["role"].casefold()
+            if role == "student":
+                enrolments.append((line, record))
+            elif role == "teacher":
+                teaching.append((line, record))
         students = self._students({record["usersourcedid"] for _line, record in enrolments})
-        classes = self._classes()
+        taught = {record["classsourcedid"] for _line, record in enrolments}
+        classes = self._classes(self._teachers(teaching, taught))
         rows: list[RosterRow] = []
         seen: dict[tuple[str, str], int] = {}
         for count, (line, record) in enumerate(enrolments, start=1):
@@ -214,52 +132,41 @@ class _Reader:
             row = self._row(line, record, students, classes, seen)
             if row is not None:
                 rows.append(row)
-        ignored = tuple(
-            header
-            for header in self.tables[USERS].headers
-            if header.strip().casefold() not in _USED_USER_COLUMNS and header.strip()
-        )
+        ignored = self.tables[USERS].unused(_USED_USER_COLUMNS)
         periods = tuple(dict.fromkeys(row.period for row in rows if row.period))
-        return ParsedRoster(self.source, tuple(rows), self._problems(), None, ignored, periods)
-
-    def _problems(self) -> tuple[RowProblem, ...]:
-        """Enrolment problems plus student problems moved onto the student's enrolment lines."""
-        problems = list(self.enrolment_log.problems())
-        for finding in self.user_log.findings:
-            lines = self.enrolment_lines.get(finding.line, [])
-            if finding.kind is ProblemKind.WARNING:
-                lines = lines[:1]  # said once per student is enough
-            for line in lines:
-                where = f"{ENROLLMENTS} line {line} ({USERS} line {finding.line})"
-                problems.append(
-                    RowProblem(line, finding.kind, finding.code, f"{where}: {finding.text}")
-                )
-        return tuple(sorted(problems, key=lambda problem: problem.line))
+        problems = on_enrolment_lines(
+            self.enrolment_log,
+            ((self.user_log, self.user_lines), (self.class_log, self.class_lines)),
+        )
+        return ParsedRoster(self.source, tuple(rows), problems, None, ignored, periods)
 
     def _row(
         self,
         line: int,
         record: dict[str, str],
         students: dict[str, _Student],
-        classes: dict[str, tuple[str, str | None]],
+        classes: dict[str, _Class],
         seen: dict[tuple[str, str], int],
     ) -> RosterRow | None:
         user_id, class_id = record["usersourcedid"], record["classsourcedid"]
         student = students.get(user_id)
         if student is None:
-            self._skip(line, "unknown_user", f"user '{user_id}' is not a student in users.csv")
+            self._missing(line, "user", user_id, USERS, self.user_ids, "is not a student in")
             return None
-        if class_id not in classes:
-            self._skip(line, "unknown_class", f"class '{class_id}' is not in classes.csv")
+        the_class = classes.get(class_id)
+        if the_class is None:
+            self._missing(line, "class", class_id, CLASSES, self.class_ids, "is not in")
             return None
         earlier = seen.setdefault((user_id, class_id), line)
         if earlier != line:
-            self._skip(line, "duplicate_row", f"the same enrolment as line {earlier}")
+            self.enrolment_log.skip(
+                line, "duplicate_row", f"the same enrolment as line {earlier}, skipped"
+            )
             return None
-        self.enrolment_lines.setdefault(student.line, []).append(line)
+        self.user_lines.setdefault(student.line, []).append(line)
+        self.class_lines.setdefault(the_class.line, []).append(line)
         if student.names is None:
             return None  # the student's own problem (no name) is reported on this line
-        period, course = classes[class_id]
         names = student.names
         return RosterRow(
             line,
@@ -268,12 +175,29 @@ class _Reader:
             names.family,
             names.preferred,
             student.grade,
-            period,
-            course,
+            the_class.period,
+            the_class.course,
+            the_class.teacher,
         )
 
-    def _skip(self, line: int, code: str, why: str) -> None:
-        self.enrolment_log.skip(line, code, f"{why}, skipped")
+    def _missing(
+        self, line: int, thing: str, key: str, file: str, ids: dict[str, bool], otherwise: str
+    ) -> None:
+        """An enrolment naming a record that is absent (a warning), deleted or not a student."""
+        if key not in ids:
+            self.enrolment_log.add(
+                line,
+                ProblemKind.WARNING,
+                f"missing_{thing}",
+                f"{thing} '{key}' is not in {file}, skipped",
+            )
+        elif not ids[key]:
+            why = f"{thing} '{key}' is marked for deletion in {file}, skipped"
+            self.enrolment_log.skip(line, f"unknown_{thing}", why)
+        else:
+            self.enrolment_log.skip(
+                line, f"unknown_{thing}", f"{thing} '{key}' {otherwise} {file}, skipped"
+            )
 
     def _students(self, enrolled: set[str]) -> dict[str, _Student]:
         """Enrolled students by sourcedId (users.csv role "student" where that column exists)."""
@@ -304,28 +228,75 @@ class _Reader:
         check_numbers(self.user_log, uses)
         return students
 
-    def _classes(self) -> dict[str, tuple[str, str | None]]:
-        """Class sourcedId -> (period as the teacher knows it, course title)."""
-        courses: dict[str, str] = {}
-        if COURSES in self.tables:
-            for _line, record in self.tables[COURSES].records():
-                title = clean_cell(record.get("title", ""))
-                if title is not None and record.get("sourcedid"):
-                    courses[record["sourcedid"]] = title
-        classes: dict[str, tuple[str, str | None]] = {}
-        for _line, record in self.tables[CLASSES].records():
+    def _teachers(
+        self, teaching: list[tuple[int, dict[str, str]]], taught: set[str]
+    ) -> dict[str, str]:
+        """Class sourcedId -> its teacher's name, for classes that have students."""
+        wanted = [(line, record) for line, record in teaching if record["classsourcedid"] in taught]
+        # The primary teacher first, then file order.
+        wanted.sort(key=lambda item: item[1].get("primary", "").casefold() != "true")
+        names = {
+            record["sourcedid"]: person_display(record["givenname"], record["familyname"])
+            for _line, record in self.tables[USERS].records()
+        }
+        teachers: dict[str, str] = {}
+        for line, record in wanted:
+            user_id, class_id = record["usersourcedid"], record["classsourcedid"]
+            if user_id not in self.user_ids:
+                self.enrolment_log.add(
+                    line,
+                    ProblemKind.WARNING,
+                    "missing_teacher",
+                    f"teacher '{user_id}' is not in {USERS}; class '{class_id}' gets no "
+                    "teacher name from this line",
+                )
+                continue
+            name = names.get(user_id)
+            if name is not None:
+                teachers.setdefault(class_id, name)
+        return teachers
+
+    def _classes(self, teachers: dict[str, str]) -> dict[str, _Class]:
+        """Class sourcedId -> period as the teacher knows it, course title and teacher."""
+        courses: dict[str, str | None] = {}
+        has_courses = COURSES in self.tables
+        if has_courses:
+            for _line, record in self.tables[COURSES].all_records():
+                if record.get("sourcedid"):
+                    courses[record["sourcedid"]] = clean_cell(record.get("title", ""))
+        classes: dict[str, _Class] = {}
+        for line, record in self.tables[CLASSES].records():
             class_id = record["sourcedid"]
             title = (
                 clean_cell(record.get("title", ""))
                 or clean_cell(record.get("classcode", ""))
                 or class_id
             )
-            course = courses.get(record.get("coursesourcedid", ""))
-            classes[class_id] = (_with_periods(title, record.get("periods", "")), course)
+            course_id = record.get("coursesourcedid", "")
+            if has_courses and course_id and course_id not in courses:
+                self.class_log.add(
+                    line,
+                    ProblemKind.WARNING,
+                    "missing_course",
+                    f"course '{course_id}' is not in {COURSES}; the course is left blank",
+                )
+            period = with_periods(title, record.get("periods", ""))
+            course = courses.get(course_id)
+            classes[class_id] = _Class(line, period, course, teachers.get(class_id))
         return classes
 
 
-def _with_periods(title: str, periods: str) -> str:
+def _ids(table: CsvFile) -> dict[str, bool]:
+    """sourcedId -> whether the record is active (False: marked for deletion)."""
+    active = {line for line, _record in table.records()}
+    ids: dict[str, bool] = {}
+    for line, record in table.all_records():
+        if record.get("sourcedid"):
+            ids[record["sourcedid"]] = ids.get(record["sourcedid"], False) or line in active
+    return ids
+
+
+def with_periods(title: str, periods: str) -> str:
     """'Math 7' + '3' -> 'Math 7 – Period 3'; a title that already names its period stays."""
     numbers = [p.strip() for p in periods.split(",") if p.strip()]
     if not numbers or all(

@@ -12,14 +12,20 @@ leftmost column. "Class" is a period when no Period/Section column exists, other
 (if no Course column exists). A single full-name column ("Last, First") is used only when there
 is no First Name column; with both, the separate columns are imported and the full name is kept
 in the mapping only to check that the two agree (and is listed among the ignored columns).
+
+An e-mail column never fills a field. In a gradebook export (Canvas, Google Classroom; see
+``gradebook_rows``) the assignment, total and LMS-id columns never do either, so a Canvas
+"Current Grade" (a letter) is not the grade level and its "ID" is not the student number
+("SIS User ID" is).
 """
 
 from __future__ import annotations
 
 from mathroom.domain.import_problems import ImportFileError
 from mathroom.domain.roster_import import NAME_FIELDS, ColumnMapping, RosterField
+from mathroom.importers.gradebook_rows import recognise
 from mathroom.importers.table_file import RawTable
-from mathroom.importers.table_headers import Vocabulary
+from mathroom.importers.table_headers import Vocabulary, normalise_header
 
 _HEADER_SEARCH_ROWS = 25
 LOOKED_FOR = "Student Name, Last Name, First Name, Name"
@@ -29,8 +35,8 @@ LOOKED_FOR = "Student Name, Last Name, First Name, Name"
 _NAMES = Vocabulary(
     {
         RosterField.STUDENT_NUMBER: "studentnumber studentno studentnum permid permanentid"
-        " studentid studentidnumber localid localstudentid sisid stuid stunumber districtid"
-        " districtstudentid idnumber id",
+        " studentid studentidnumber localid localstudentid sisid sisuserid stuid stunumber"
+        " districtid districtstudentid idnumber id",
         RosterField.FAMILY_NAME: "lastname familyname surname legallastname studentlastname"
         " lastnamelegal lname last",
         RosterField.GIVEN_NAME: "firstname givenname legalfirstname studentfirstname"
@@ -56,7 +62,7 @@ def detect_mapping(table: RawTable) -> ColumnMapping:
     """Find the header row (skipping title lines above it) and map its columns to fields."""
     best: tuple[int, int, dict[RosterField, int]] | None = None
     for index, row in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
-        columns = _NAMES.assign(row)
+        columns = _NAMES.assign(_roster_cells(row))
         has_name = bool(NAME_FIELDS & columns.keys())
         if len(columns) >= 2 or has_name:
             score = len(columns) + has_name
@@ -74,3 +80,13 @@ def detect_mapping(table: RawTable) -> ColumnMapping:
             line=table.line_numbers[index],
         )
     return ColumnMapping.of(index, columns, table.rows[index])
+
+
+def _roster_cells(row: tuple[str, ...]) -> tuple[str, ...]:
+    """The row with the cells that can't be roster columns blanked (e-mail, gradebook scores)."""
+    gradebook = recognise(row)
+    masked = gradebook.not_roster if gradebook is not None else frozenset()
+    return tuple(
+        "" if i in masked or "email" in normalise_header(cell) else cell
+        for i, cell in enumerate(row)
+    )

@@ -14,7 +14,15 @@ from mathroom.domain.names import (
     lost_letters_text,
     split_full_name,
 )
-from mathroom.domain.roster_import import ColumnMapping, ParsedRoster, RosterField, RosterRow
+from mathroom.domain.roster_import import (
+    NAME_FIELDS,
+    ColumnMapping,
+    ParsedRoster,
+    RosterField,
+    RosterRow,
+)
+from mathroom.importers.clever import is_clever, read_clever
+from mathroom.importers.gradebook_rows import recognise
 from mathroom.importers.oneroster import is_oneroster, read_oneroster
 from mathroom.importers.roster_checks import (
     Names,
@@ -75,15 +83,18 @@ _TITLE = re.compile(
 def parse_roster_file(
     path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> ParsedRoster:
-    """Read, find the columns and parse a roster file; a folder or zip is read as OneRoster."""
+    """Read, find the columns and parse a roster file; a folder or zip is read as a OneRoster
+    or Clever export (whichever its files are)."""
     return read_roster(path, progress=progress, cancelled=cancelled)[1]
 
 
 def read_roster(
     path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> tuple[RawTable | None, ParsedRoster]:
-    """Like parse_roster_file, with the table read (None for OneRoster) to remap columns."""
+    """Like parse_roster_file, with the table read (None for a set of CSVs) to remap columns."""
     if is_oneroster(path):
+        if is_clever(path):
+            return None, read_clever(path, progress=progress, cancelled=cancelled)
         return None, read_oneroster(path, progress=progress, cancelled=cancelled)
     table = read_table(path, ROSTER, progress=phase(progress, 0), cancelled=cancelled)
     mapping = detect_mapping(table)
@@ -126,6 +137,9 @@ class _RowParser:
         self.padding = ("",) * self.width
         self.pick = operator.itemgetter(*(columns.get(field, -1) for field in _PICKED))
         self.repeated_header = RepeatedHeader(mapping.headers, columns.values())
+        # An LMS gradebook has rows of its own (points, averages, a test student).
+        self.gradebook = recognise(mapping.headers)
+        self.name_columns = sorted(columns[field] for field in NAME_FIELDS if field in columns)
 
     def result(self) -> ParsedRoster:
         check_numbers(self.log, self.uses)
@@ -187,9 +201,17 @@ class _RowParser:
         )
 
     def _not_a_student(self, cells: tuple[str, ...], line: int) -> bool:
-        """Repeated header rows (page breaks), title lines and totals lines are skipped."""
+        """Repeated header rows (page breaks), title lines, totals lines and a gradebook's own
+        rows are skipped."""
         if self.repeated_header.skips(cells, line, self.log):
             return True
+        if self.gradebook is not None:
+            code, why = self.gradebook.non_student(
+                cells, self.name_columns, self.mapping.columns.values()
+            )
+            if code:
+                self.log.skip(line, code, f"{why}, skipped")
+                return True
         first = cells[0]
         if not first or first.isspace():
             first = next((cell for cell in cells if cell and not cell.isspace()), "")

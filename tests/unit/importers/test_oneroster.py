@@ -17,10 +17,11 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
 PERIOD_1 = "Math 7 – Period 1"
 PERIOD_3 = "Math 7 - Period 3"
 COURSE = "Mathematics 7"
+RIVERA = "Rivera, Ana"  # t1's teacher enrolment in c1
 
 EXPECTED_ROWS = (
-    RosterRow(2, "0700123", "Amara", "Okafor", None, 7, PERIOD_1, COURSE),
-    RosterRow(3, "0700124", "José", "Martínez", None, 7, PERIOD_1, COURSE),
+    RosterRow(2, "0700123", "Amara", "Okafor", None, 7, PERIOD_1, COURSE, RIVERA),
+    RosterRow(3, "0700124", "José", "Martínez", None, 7, PERIOD_1, COURSE, RIVERA),
     RosterRow(5, "0700123", "Amara", "Okafor", None, 7, PERIOD_3, COURSE),
     RosterRow(6, "0700125", "Wei", "Chen", None, 7, PERIOD_3, COURSE),
     RosterRow(10, "u5", "Zaid", "", None, 0, PERIOD_3, COURSE),
@@ -39,7 +40,10 @@ def test_folder_and_zip(name: str) -> None:
         (8, ProblemKind.SKIPPED, "unknown_class"),  # c9 is "tobedeleted"
     ]
     assert parsed.problems[0].message == (
-        "enrollments.csv line 7: user 'u3' is not a student in users.csv, skipped"
+        "enrollments.csv line 7: user 'u3' is marked for deletion in users.csv, skipped"
+    )
+    assert parsed.problems[1].message == (
+        "enrollments.csv line 8: class 'c9' is marked for deletion in classes.csv, skipped"
     )
     assert "email" in parsed.ignored_columns and "password" in parsed.ignored_columns
     assert "givenName" not in parsed.ignored_columns
@@ -122,7 +126,9 @@ def test_oneroster_12_users_without_role_and_preferred_names(tmp_path: Path) -> 
     )
     parsed = read_oneroster(folder)
     assert parsed.rows == (
-        RosterRow(2, "0700300", "Alejandro", "Reyes", "Alex", 7, "M7B – Period 2", None),
+        RosterRow(
+            2, "0700300", "Alejandro", "Reyes", "Alex", 7, "M7B – Period 2", None, "Rivera, Ana"
+        ),
     )
 
 
@@ -167,3 +173,64 @@ def test_renamed_zip_holding_users_csv_is_oneroster(tmp_path: Path) -> None:
     shutil.copyfile(FIXTURES / "oneroster.zip", path)
     assert is_oneroster(path)
     assert rows_of(parse_roster_file(path)) == rows_of(read_oneroster(FIXTURES / "oneroster"))
+
+
+def test_missing_references_are_warnings_naming_file_and_line(tmp_path: Path) -> None:
+    """Records that are not in their file at all: warned about (not just skipped), by line."""
+    folder = write_set(
+        tmp_path / "broken",
+        "sourcedId,role,givenName,familyName,identifier\n"
+        "u1,student,Amara,Okafor,0700123\n"
+        "t2,teacher,Sam,Lee,T2\n",
+        "sourcedId,classSourcedId,userSourcedId,role,primary\n"
+        "e1,c1,u1,student,false\n"
+        "e2,c1,u9,student,false\n"
+        "e3,c7,u1,student,false\n"
+        "e4,c1,t8,teacher,true\n"
+        "e5,c1,t2,teacher,false\n"
+        "e6,c1,t2,student,false\n",
+    )
+    (folder / "classes.csv").write_text(
+        "sourcedId,title,courseSourcedId,periods\nc1,Math 7,co9,2\n", encoding="utf-8"
+    )
+    (folder / "courses.csv").write_text("sourcedId,title\nco1,Mathematics 7\n", encoding="utf-8")
+    parsed = read_oneroster(folder)
+    assert parsed.rows == (
+        RosterRow(
+            2, "0700123", "Amara", "Okafor", None, None, "Math 7 – Period 2", None, "Lee, Sam"
+        ),
+    )
+    assert [(p.line, p.kind, p.code, p.message) for p in parsed.problems] == [
+        (
+            2,
+            ProblemKind.WARNING,
+            "missing_course",
+            "enrollments.csv line 2 (classes.csv line 2): course 'co9' is not in courses.csv; "
+            "the course is left blank",
+        ),
+        (
+            3,
+            ProblemKind.WARNING,
+            "missing_user",
+            "enrollments.csv line 3: user 'u9' is not in users.csv, skipped",
+        ),
+        (
+            4,
+            ProblemKind.WARNING,
+            "missing_class",
+            "enrollments.csv line 4: class 'c7' is not in classes.csv, skipped",
+        ),
+        (
+            5,
+            ProblemKind.WARNING,
+            "missing_teacher",
+            "enrollments.csv line 5: teacher 't8' is not in users.csv; class 'c1' gets no "
+            "teacher name from this line",
+        ),
+        (
+            7,
+            ProblemKind.SKIPPED,
+            "unknown_user",
+            "enrollments.csv line 7: user 't2' is not a student in users.csv, skipped",
+        ),
+    ]
