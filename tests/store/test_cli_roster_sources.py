@@ -83,15 +83,20 @@ def test_clever_zip(
     with zipfile.ZipFile(path, "w") as archive:
         for child in sorted((FIXTURES / "clever").iterdir()):
             archive.write(child, child.name)
-    # Without --yes the warnings stop it, after listing them.
+    # A district's set holds other teachers' sections: nothing is taken until one is chosen.
     code, lines, err = dry_run(capsys, clock, migrated_folder, path)
+    assert code == 1
+    assert "sftp.zip: This file holds 3 courses and 2 teachers" in err
+    everything = ("--course", "Math 7,Math 7 Honors,Science 7")
+    # Without --yes the warnings stop it, after listing them.
+    code, lines, err = dry_run(capsys, clock, migrated_folder, path, *everything)
     assert code == 1
     assert "sftp.zip: 3 warnings" in err
     assert (
         "  warning: enrollments.csv line 7: student 'S-991' is not in students.csv, skipped"
         in lines
     )
-    code, lines, err = dry_run(capsys, clock, migrated_folder, path, "--yes")
+    code, lines, err = dry_run(capsys, clock, migrated_folder, path, *everything, "--yes")
     assert code == 0, err
     assert lines[0].startswith("sftp.zip: 4 new,") and lines[0].endswith("1 row skipped")
     assert "  skipped: enrollments.csv line 10: the same enrolment as line 2, skipped" in lines
@@ -112,7 +117,15 @@ def test_clever_folder_is_not_taken_for_oneroster(
 ) -> None:
     folder = tmp_path / "clever export"
     shutil.copytree(FIXTURES / "clever", folder)
-    code, lines, err = dry_run(capsys, clock, migrated_folder, folder, "--yes")
+    code, lines, err = dry_run(
+        capsys,
+        clock,
+        migrated_folder,
+        folder,
+        "--course",
+        "Math 7,Math 7 Honors,Science 7",
+        "--yes",
+    )
     assert code == 0, err
     assert "users.csv" not in err
     assert "  new: line 6 Layla Haddad → Math 7 Honors – Period 3" in lines
