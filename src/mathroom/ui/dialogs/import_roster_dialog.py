@@ -49,10 +49,11 @@ _SHOWN_SECTIONS = 40
 _INTRO = (
     "Import students from your school's system",
     "Export the class roster from PowerSchool, Infinite Campus, Skyward, Aeries, Google "
-    "Classroom or Clever as CSV or Excel (.csv, .tsv, .txt, .xlsx), or use a OneRoster folder "
-    "or .zip. Mathroom shows exactly what will change before anything is written, and takes a "
-    "backup first.\n\nOnly names, student numbers, grade, period and course are read. Birth "
-    "dates, e-mail, gender, notes and scores are ignored and never stored.",
+    "Classroom or Clever as CSV, Excel or OpenDocument (.csv, .tsv, .txt, .xlsx, .xls, .ods), "
+    "or use a OneRoster or Clever folder or .zip. Mathroom shows exactly what will change "
+    "before anything is written, and takes a backup first.\n\nOnly names, student numbers, "
+    "grade, period and course are read. Birth dates, e-mail, gender, notes and scores are "
+    "ignored and never stored.",
 )
 _CHANGES = (
     ChangeKind.NEW,
@@ -77,7 +78,10 @@ class ImportRosterDialog(ImportWizard):
             ops,
             "Import a roster",
             _INTRO,
-            ("Choose a roster file", "Rosters (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)"),
+            (
+                "Choose a roster file",
+                "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods *.zip);;All files (*)",
+            ),
             ["What will happen", "Line", "Details"],
             parent,
         )

@@ -44,12 +44,12 @@ from mathroom.ui.theme import LEVEL_COLORS
 _CUT_LABELS = {"getting_there": "Getting there", "got_it": "Got it", "extending": "Extending"}
 _INTRO = (
     "Import scores from a quiz or diagnostic",
-    "Use a CSV or Excel export (.csv, .tsv, .txt, .xlsx) with one row per student and skill "
-    "(student number or name, skill code, score or level, date), or one row per student with a "
-    "column for each skill code.\n\nScores such as 85, 85% or 17/20 become levels by your cut "
-    "points; levels can also be written as Not yet, Getting there, Got it, Extending or 1–4. "
-    "Mathroom shows every score and its level before anything is written, and takes a backup "
-    "first.",
+    "Use a CSV, Excel or OpenDocument export (.csv, .tsv, .txt, .xlsx, .xls, .ods) with one "
+    "row per student and skill (student number or name, skill code, score or level, date), or "
+    "one row per student with a column for each skill code.\n\nScores such as 85, 85% or "
+    "17/20 become levels by your cut points; levels can also be written as Not yet, Getting "
+    "there, Got it, Extending or 1–4. Mathroom shows every score and its level before "
+    "anything is written, and takes a backup first.",
 )
 
 
@@ -86,7 +86,10 @@ class ImportScoresDialog(ImportWizard):
             ops,
             "Import scores",
             _INTRO,
-            ("Choose a score file", "Score files (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+            (
+                "Choose a score file",
+                "Score files (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)",
+            ),
             ["Student", "Skill", "Score → level", "Date", "Line"],
             parent,
         )
