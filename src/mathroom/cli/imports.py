@@ -56,7 +56,9 @@ def run_import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock
                 err(f"{plan.source}, {problem.message} (conflict)")
             for question in plan.decisions_needed:
                 err(f"{plan.source}: {question}")
-            err("nothing was imported; settle the above (or use --skip-conflicts)")
+            # --skip-conflicts settles conflicts only; a decision needs its own option.
+            hint = " (or use --skip-conflicts)" if plan.conflicts else ""
+            err(f"nothing was imported; settle the above{hint}")
             return EXIT_FAILED
         if plan.warnings and not args.yes:
             err(
