@@ -87,6 +87,7 @@ def test_clever_zip(
     code, lines, err = dry_run(capsys, clock, migrated_folder, path)
     assert code == 1
     assert "sftp.zip: This file holds 3 courses and 2 teachers" in err
+    assert "--skip-conflicts" not in err  # it settles conflicts, not this choice
     everything = ("--course", "Math 7,Math 7 Honors,Science 7")
     # Without --yes the warnings stop it, after listing them.
     code, lines, err = dry_run(capsys, clock, migrated_folder, path, *everything)
