@@ -288,3 +288,19 @@ def test_blocking_codes_are_the_ones_that_lose_a_score() -> None:
     assert {"no_student", "no_skill", "bad_score", "score_out_of_range", "bad_date"} == set(
         BLOCKING_CODES
     )
+
+
+def test_a_name_whose_letters_excel_turned_into_question_marks_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    file = write(
+        tmp_path / "quiz.csv",
+        "Student,Standard,Score\nNguy?n Lan,7.NS.A.1b,80\nJos? Ruiz,7.NS.A.1b,70\n"
+        "Tran Mai,7.NS.A.1b,90\n",
+    )
+    parsed = parse_scores(file)
+    assert codes(parsed) == [(2, "letters_lost"), (3, "letters_lost")]
+    first = parsed.problems[0]
+    assert "line 2" in first.message and "'Nguy?n Lan' has '?' where letters" in first.message
+    # A warning, not a refusal: the scores are still read for the teacher to match.
+    assert [row.student_name for row in parsed.rows] == ["Nguy?n Lan", "Jos? Ruiz", "Tran Mai"]
