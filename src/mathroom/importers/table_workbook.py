@@ -78,7 +78,7 @@ def read_workbook(
 
     ``unreadable`` is the refusal when calamine can't open the file at all.
     """
-    if data.startswith(OLE2_MAGIC) and not ole2_is_sound(data):
+    if data.startswith(OLE2_MAGIC) and not xls_is_sound(data):
         # calamine trusts an .xls's sector tables; a damaged one can make it ask for
         # gigabytes of memory, which ends the whole program instead of raising an error.
         raise ImportFileError(source, unreadable)
@@ -147,70 +147,116 @@ def _sheet_rows(
     return tuple(rows), tuple(lines)
 
 
-def ole2_is_sound(data: bytes) -> bool:
-    """Whether an OLE2 (Compound File, MS-CFB) file's sector chains all stay inside the file.
+def xls_is_sound(data: bytes) -> bool:
+    """Whether an OLE2 (Compound File, MS-CFB) workbook is safe to hand to calamine.
 
-    Checks the header, the sector allocation table, the directory and every stream's chain:
-    no sector past the end, no loop, no stream longer than its chain.
+    Every sector chain must stay inside the file without looping, no stream may be longer
+    than its chain, and every DIMENSIONS record of the Workbook stream must describe a real
+    range (a damaged one makes calamine reserve first-to-last rows that wrap around).
     """
+    try:
+        workbook = _ole2_stream(data, ("Workbook", "Book"))
+    except (struct.error, IndexError, ValueError):
+        return False
+    if workbook is None:
+        return False
+    at = 0
+    while at + 4 <= len(workbook):
+        kind, length = struct.unpack_from("<HH", workbook, at)
+        if kind == 0x0200:  # DIMENSIONS: first row, last row + 1, first column, last + 1
+            if length < 14 or at + 4 + length > len(workbook):
+                return False
+            first_row, end_row, first_column, end_column = struct.unpack_from(
+                "<IIHH", workbook, at + 4
+            )
+            if not (first_row <= end_row <= 65536 and first_column <= end_column <= 256):
+                return False
+        at += 4 + length
+    return True
+
+
+def _ole2_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
+    """The first stream called one of ``names``, or None if the file's chains are unsound."""
     if len(data) < 512:
-        return False
-    shift = struct.unpack_from("<H", data, 0x1E)[0]
-    if shift not in (9, 12):
-        return False
+        return None
+    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+    if shift not in (9, 12) or mini_shift != 6:
+        return None
     size = 1 << shift
-    sectors = (len(data) - size + size - 1) // size
+    sectors = (len(data) - 1) // size  # the header takes the first sector's place
     fat_count, directory_start = struct.unpack_from("<II", data, 0x2C)
-    mini_fat_start, mini_fat_count, difat_start, difat_count = struct.unpack_from(
-        "<IIII", data, 0x3C
+    cutoff, mini_fat_start, mini_fat_count, difat_start, difat_count = struct.unpack_from(
+        "<IIIII", data, 0x38
     )
     if fat_count > sectors or difat_count > sectors:
-        return False
-    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))[:fat_count]
+        return None
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
     per_difat = size // 4 - 1
     at = difat_start
     for _ in range(difat_count):
         if at >= sectors:
-            return False
+            return None
         entries = struct.unpack_from(f"<{per_difat + 1}I", data, (at + 1) * size)
         fat_sectors += entries[:per_difat]
         at = entries[per_difat]
     fat_sectors = fat_sectors[:fat_count]
     if len(fat_sectors) < fat_count or any(sector >= sectors for sector in fat_sectors):
-        return False
+        return None
     fat = b"".join(data[(sector + 1) * size : (sector + 2) * size] for sector in fat_sectors)
-    table = struct.unpack(f"<{len(fat) // 4}I", fat[: len(fat) // 4 * 4])
+    table = struct.unpack(f"<{len(fat) // 4}I", fat)
 
-    def chain(start: int) -> int | None:
-        """Sectors in the chain from ``start``, or None if it leaves the file or loops."""
-        seen = 0
+    def chain(start: int, links: tuple[int, ...], count: int) -> list[int] | None:
+        """The sectors from ``start`` to the end of its chain; None if it strays or loops."""
+        found: list[int] = []
         at = start
         while at != _END_OF_CHAIN:
-            if at >= sectors or at >= len(table) or seen > sectors:
+            if at >= count or at >= len(links) or len(found) > count:
                 return None
-            seen += 1
-            at = table[at]
-        return seen
+            found.append(at)
+            at = links[at]
+        return found
 
-    directory_length = chain(directory_start)
-    if not directory_length:
-        return False
-    if mini_fat_count and chain(mini_fat_start) is None:
-        return False
-    at = directory_start
-    for _ in range(directory_length):
-        block = data[(at + 1) * size : (at + 2) * size]
-        for offset in range(0, len(block) - 127, 128):
-            kind = block[offset + 0x42]
-            start, length = struct.unpack_from("<IQ", block, offset + 0x74)
-            if size == 512:
-                length &= 0xFFFFFFFF  # version 3 files leave the high half undefined
-            if kind == 5 or (kind == 2 and length >= _MINI_STREAM_CUTOFF):
-                if length > len(data):
-                    return False
-                if length and start not in (_END_OF_CHAIN, _FREE):
-                    used = chain(start)
-                    if used is None or used * size < length:
-                        return False
-        at = table[at]
-    return True
+    def read(start: int, length: int | None) -> bytes | None:
+        """A stream in big sectors: ``length`` bytes of it, or all its chain holds (None)."""
+        used = chain(start, table, sectors)
+        if used is None or (length is not None and len(used) * size < length):
+            return None
+        return b"".join(data[(at + 1) * size : (at + 2) * size] for at in used)[:length]
+
+    directory = read(directory_start, None)
+    if not directory:
+        return None
+    mini_table: tuple[int, ...] = ()
+    if mini_fat_count:
+        mini_fat = read(mini_fat_start, mini_fat_count * size)
+        if mini_fat is None:
+            return None
+        mini_table = struct.unpack(f"<{len(mini_fat) // 4}I", mini_fat)
+    mini_stream = b""
+    found: bytes | None = None
+    for offset in range(0, len(directory) - 127, 128):
+        entry = directory[offset : offset + 128]
+        name_length = min(struct.unpack_from("<H", entry, 0x40)[0], 64)
+        name = entry[: max(name_length - 2, 0)].decode("utf-16-le", errors="replace")
+        kind = entry[0x42]
+        start, length = struct.unpack_from("<IQ", entry, 0x74)
+        if size == 512:
+            length &= 0xFFFFFFFF  # version 3 files leave the high half undefined
+        if kind not in (2, 5) or not length or start in (_END_OF_CHAIN, _FREE):
+            continue
+        if length > len(data):
+            return None
+        if kind == 5 or length >= cutoff:
+            stream = read(start, length)
+            if stream is None:
+                return None
+            if kind == 5:
+                mini_stream = stream
+        elif name in names and found is None:
+            used = chain(start, mini_table, len(mini_stream) // 64)
+            if used is None or len(used) * 64 < length:
+                return None
+            stream = b"".join(mini_stream[at * 64 : (at + 1) * 64] for at in used)[:length]
+        if name in names and found is None:
+            found = stream
+    return found

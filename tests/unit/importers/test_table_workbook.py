@@ -163,3 +163,30 @@ def test_any_sheet_of_text_and_numbers_reads_back_as_the_teacher_sees_it(
         return
     table = read_table_bytes(data, "any.xlsx", ROSTER, suffix=".xlsx")
     assert list(zip(table.rows, table.line_numbers, strict=True)) == expected
+
+
+def test_an_xls_whose_dimensions_wrap_around_is_refused() -> None:
+    # DIMENSIONS (record 0x0200, 14 bytes): first row 215, last row + 1 = 11. calamine would
+    # reserve room for rows 215 to 11, wrapped around: a terabyte, and the program would end.
+    data = bytearray((FIXTURES / "sis_export.xls").read_bytes())
+    at = data.rindex(b"\x00\x02\x0e\x00") + 4
+    data[at : at + 4] = (215).to_bytes(4, "little")
+    with pytest.raises(ImportFileError, match="not a readable Excel workbook"):
+        read_table_bytes(bytes(data), "roster.xls", ROSTER, suffix=".xls")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5631), st.integers(0, 255)), min_size=1, max_size=12))
+def test_a_randomly_damaged_xls_gives_rows_or_a_refusal_never_a_crash(
+    damage: list[tuple[int, int]],
+) -> None:
+    data = bytearray((FIXTURES / "sis_export.xls").read_bytes())
+    for offset, value in damage:
+        data[offset % len(data)] = value
+    try:
+        table = read_table_bytes(bytes(data), "roster.xls", ROSTER, suffix=".xls")
+    except ImportFileError as refusal:
+        said = str(refusal)
+        assert said.startswith("roster.xls: ")
+        return
+    assert list(table.line_numbers) == sorted(set(table.line_numbers))
