@@ -9,10 +9,12 @@ from benchmarks import (
     roster_import,
     roster_parsing,
     startup,
+    table_reading,
 )
 
 startup.main()
 roster_parsing.main()
+table_reading.main()
 roster_import.main()
 gap_map.main()
 grouping.main()

@@ -76,7 +76,7 @@ def test_the_preview_plans_against_one_snapshot_and_the_import_against_a_fresh_o
         demo_store, tmp_path / "p1.csv", extra="\n0701234,Haddad,Layla,Period 1,2013-01-01"
     )
     preview = importer.read_for_preview(file)
-    assert preview.table is not None and preview.parsed.file_format == "utf-8, commas"
+    assert preview.table is not None and preview.parsed.file_format == "UTF-8, commas"
     assert [p.display for p in preview.plan(ImportDecisions()).of_kind(ChangeKind.NEW)] == [
         "Layla Haddad"
     ]

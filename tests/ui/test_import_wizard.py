@@ -45,13 +45,13 @@ def test_back_then_another_roster(
     first = tmp_path / "first.csv"
     first.write_text("First Name,Last Name\nAda,Lovelace\n", encoding="utf-8")
     read(qtbot, dialog, first)
-    assert dialog.file_title.text() == "first.csv (utf-8, commas): 1 student read"
+    assert dialog.file_title.text() == "first.csv (UTF-8, commas): 1 student read"
     dialog.back_button.click()
     assert dialog.steps.currentIndex() == 0 and not dialog.import_button.isVisible()
     second = tmp_path / "second.tsv"
     second.write_text("First Name\tLast Name\nAlan\tTuring\nGrace\tHopper\n", encoding="utf-8")
     read(qtbot, dialog, second)
-    assert dialog.file_title.text() == "second.tsv (utf-8, tabs): 2 students read"
+    assert dialog.file_title.text() == "second.tsv (UTF-8, tabs): 2 students read"
     assert dialog.plan is not None and len(dialog.plan.planned) == 2
 
 

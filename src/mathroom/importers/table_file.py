@@ -1,17 +1,22 @@
-"""The one reader behind every import: a CSV, TSV, TXT or XLSX file as rows of text cells.
+"""The one reader behind every import: a delimited text file or a workbook as rows of text cells.
 
 The bytes decide what a file is (the name's suffix only breaks ties): empty files, images,
-PDFs, web pages, old .xls workbooks and binary data are refused with a plain reason. Text is
-decoded as UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode Text") or
-Windows-1252; the delimiter is a comma, semicolon or tab, whichever splits the first rows most
-consistently. Blank rows are dropped, and every row keeps its physical line number (its row
-number in a workbook) so problems can name where they are.
+PDFs, web pages and binary data are refused with a plain reason. Workbooks (.xlsx, .xlsm,
+Excel 97-2003 .xls, OpenDocument .ods) are read by ``table_workbook``. Text is decoded by
+``text_encoding`` (UTF-8, UTF-16 with BOM, else detected: Windows-1252, Mac Roman, ...) and
+split as RFC 4180 says: a quoted cell may hold delimiters, line breaks and doubled quotation
+marks, and a quotation mark that never closes refuses the file, naming the line. The delimiter
+is a comma, semicolon or tab, whichever splits the first rows most consistently. Blank rows
+are dropped, and every row keeps its physical line number (its row number in a workbook) so
+problems can name where they are.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,24 +24,33 @@ from enum import Enum
 from pathlib import Path
 
 from mathroom.domain.import_problems import ImportFileError
+from mathroom.importers.text_encoding import UTF8_BOM, UTF16_BOMS, decode_text, encoding_label
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 CHECK_EVERY = 2000  # rows between looks at the Cancel button and reports of progress
-NOT_A_WORKBOOK = "not a readable Excel workbook"
+NOT_A_WORKBOOK = (
+    "not a readable Excel workbook (it may be damaged); open it in Excel and save it again, "
+    "or save it as CSV"
+)
+PASSWORD_PROTECTED = (
+    "this workbook is password-protected; remove the password in Excel, "
+    "or save it as .xlsx or CSV without one"
+)
 MAX_BYTES = 50 * 1024 * 1024
 _DELIMITERS = (",", ";", "\t")
 _DELIMITER_WORDS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _SAMPLE_ROWS = 50
 _SAMPLE_CHARS = 64 * 1024
-# A quoted cell running over more lines than this is a stray quotation mark, not a note.
-_MAX_CELL_LINES = 10
+# Longer than any name or note: a cell this long is a quotation mark that never closed.
+_FIELD_LIMIT = 128 * 1024
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
-_UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Excel wraps a password-protected .xlsx in an OLE2 file with this stream (MS-OFFCRYPTO).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -48,6 +62,8 @@ _IMAGES = (
 _SNIFF = 4096
 # Text files hold tabs and line breaks; anything else below 0x20 means binary data.
 _CONTROL_BYTES = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}) | {0x7F}
+# One physical line with its ending: CR LF, LF or a lone CR (old Mac files) end a line.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +92,21 @@ class RawTable:
 
     source: str  # the file's name (not full path), for messages
     rows: tuple[tuple[str, ...], ...]  # trailing empty cells trimmed
-    line_numbers: tuple[int, ...]  # 1-based physical line (text) or row number (xlsx)
-    encoding: str | None  # "utf-8", "utf-8-sig", "utf-16", "cp1252"; None for xlsx
-    delimiter: str | None  # ",", ";", "\t"; None for xlsx
-    sheet: str | None  # the xlsx worksheet used
+    line_numbers: tuple[int, ...]  # 1-based physical line (text) or row number (workbook)
+    # Python's name: "utf-8", "utf-8-sig", "utf-16", "cp1252", "mac_roman", ...; None for
+    # a workbook
+    encoding: str | None
+    delimiter: str | None  # ",", ";", "\t"; None for a workbook
+    sheet: str | None  # the worksheet used
 
     @property
     def file_format(self) -> str:
-        """How the file was read, for the preview's title: 'utf-8, commas' or 'sheet Roster'."""
+        """How the file was read, for the preview's title: 'Mac Roman, commas' or 'sheet Roster'."""
         if self.sheet is not None:
             return f"sheet {self.sheet}"
+        encoding = encoding_label(self.encoding) if self.encoding else ""
         delimiter = _DELIMITER_WORDS.get(self.delimiter or "", "")
-        return ", ".join(part for part in (self.encoding, delimiter) if part)
+        return ", ".join(part for part in (encoding, delimiter) if part)
 
 
 def read_table(
@@ -105,14 +124,12 @@ def read_table(
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ImportFileError(source, kind.size_problem(size))
-        data = path.read_bytes()
+        held = [path.read_bytes()]
     except FileNotFoundError as exc:
         raise ImportFileError(source, "the file was not found") from exc
     except OSError as exc:
         raise ImportFileError(source, f"the file can't be opened ({exc.strerror})") from exc
-    return read_table_bytes(
-        data, source, kind, suffix=path.suffix, progress=progress, cancelled=cancelled
-    )
+    return _read(held, source, kind, path.suffix.lower(), progress, cancelled)
 
 
 def read_table_bytes(
@@ -125,24 +142,37 @@ def read_table_bytes(
     cancelled: Cancelled | None = None,
 ) -> RawTable:
     """Read a file's bytes; the content decides the format, the suffix only breaks ties."""
-    suffix = suffix.lower()
-    if suffix in _XLSX_SUFFIXES and data.startswith(_OLE2_MAGIC):
-        # Excel wraps a password-protected .xlsx in the old container format.
-        raise ImportFileError(
-            source,
-            "this workbook is password-protected (or an old .xls renamed); "
-            "remove the password, or save it as .xlsx or CSV",
-        )
-    if _classify(data, source, kind) is _Kind.ZIP:
-        from mathroom.importers.table_xlsx import read_xlsx  # openpyxl loads only when needed
+    return _read([data], source, kind, suffix.lower(), progress, cancelled)
 
-        sheet = read_xlsx(data, source, progress, cancelled)
+
+def _read(
+    held: list[bytes],
+    source: str,
+    kind: FileKind,
+    suffix: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> RawTable:
+    # The bytes come in a list so that, once decoded, the last reference to them can go:
+    # a 50 MB file is never held as bytes, text and rows at once.
+    data = held.pop()
+    what = _classify(data, source, kind, suffix)
+    if what is _Kind.WORKBOOK:
+        from mathroom.importers.table_workbook import read_workbook  # calamine loads on use
+
+        # An unreadable OLE2 file named .xlsx is Excel's wrapper around a protected workbook.
+        protected = data.startswith(_OLE2_MAGIC) and suffix in _XLSX_SUFFIXES
+        unreadable = PASSWORD_PROTECTED if protected else NOT_A_WORKBOOK
+        sheet = read_workbook(data, source, progress, cancelled, unreadable=unreadable)
         return RawTable(source, sheet.rows, sheet.line_numbers, None, None, sheet.sheet)
-    if suffix in _XLSX_SUFFIXES:
-        raise ImportFileError(source, NOT_A_WORKBOOK)
     # Anything else that is text (.csv, .tsv, .txt, and the tab-separated ".xls" some
     # student information systems produce) is read as delimited text.
-    text, encoding = _decode(data, source)
+    if not data.startswith(UTF16_BOMS):
+        data = data.rstrip(b"\x00")  # some exporters pad the end of a file with NUL bytes
+    text, encoding = decode_text(data)
+    del data
+    if not text.strip():
+        raise ImportFileError(source, "the file is empty")
     delimiter = detect_delimiter(text, prefer_tab=suffix == ".tsv")
     rows, lines = _read_delimited(text, delimiter, source, progress, cancelled)
     if not rows:
@@ -184,11 +214,11 @@ def phase(progress: Progress | None, number: int) -> Progress | None:
 # -- what the bytes are -------------------------------------------------------------------
 class _Kind(Enum):
     TEXT = "text"
-    ZIP = "zip"
+    WORKBOOK = "workbook"
 
 
-def _classify(data: bytes, source: str, kind: FileKind) -> _Kind:
-    """Refuse empty, binary, image, PDF and old-Excel files; say whether the rest is zip or text."""
+def _classify(data: bytes, source: str, kind: FileKind, suffix: str) -> _Kind:
+    """Refuse empty, binary, image, PDF and web-page files; say whether the rest is a workbook."""
     if len(data) > MAX_BYTES:
         raise ImportFileError(source, kind.size_problem(len(data)))
     if not data.strip(b" \t\r\n\x00"):
@@ -202,19 +232,24 @@ def _classify(data: bytes, source: str, kind: FileKind) -> _Kind:
     if head.startswith(b"%PDF-"):
         raise ImportFileError(source, f"this is a PDF, not a {kind.file}; {kind.export_instead}")
     if head.startswith(_OLE2_MAGIC):
-        raise ImportFileError(
-            source, "Excel 97-2003 .xls files can't be read; save as .xlsx or CSV"
-        )
+        # An Excel 97-2003 .xls, or Excel's wrapper around a password-protected .xlsx.
+        if _ENCRYPTED_PACKAGE in data:
+            raise ImportFileError(source, PASSWORD_PROTECTED)
+        return _Kind.WORKBOOK
     if head.startswith(_ZIP):
-        return _Kind.ZIP
-    if head.startswith(_UTF16_BOMS):
+        if not _is_workbook_zip(data):
+            raise ImportFileError(source, NOT_A_WORKBOOK)
+        return _Kind.WORKBOOK
+    if suffix in _XLSX_SUFFIXES:
+        raise ImportFileError(source, NOT_A_WORKBOOK)
+    if head.startswith(UTF16_BOMS):
         return _Kind.TEXT  # Excel's "Unicode Text": UTF-16 with tabs, full of NUL bytes
     if b"\x00" in data.rstrip(b"\x00") or _mostly_control(head.rstrip(b"\x00")):
         raise ImportFileError(
             source,
             f"this doesn't look like a {kind.thing} (it holds binary data); " + kind.export_instead,
         )
-    start = head.lstrip(b" \t\r\n" + _UTF8_BOM)[:64].lower()
+    start = head.lstrip(b" \t\r\n" + UTF8_BOM)[:64].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<body")):
         raise ImportFileError(
             source, f"this is a web page (HTML), not a {kind.file}; {kind.export_instead}"
@@ -226,38 +261,23 @@ def _classify(data: bytes, source: str, kind: FileKind) -> _Kind:
     return _Kind.TEXT
 
 
+def _is_workbook_zip(data: bytes) -> bool:
+    """An Office Open XML workbook (.xlsx, .xlsm) or an OpenDocument spreadsheet (.ods)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                return archive.read("mimetype").strip() == _ODS_MIMETYPE
+            return "[Content_Types].xml" in names and any(
+                name.startswith("xl/workbook") for name in names
+            )
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        return False  # damaged, or an unsupported compression: not readable either way
+
+
 def _mostly_control(head: bytes) -> bool:
     controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
     return controls > max(4, len(head) // 20)
-
-
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith(_UTF8_BOM):
-        text, encoding = data.decode("utf-8-sig", errors="replace"), "utf-8-sig"
-    elif data.startswith(_UTF16_BOMS):
-        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
-    else:
-        data = data.rstrip(b"\x00")  # some exporters pad the end of a file with NUL bytes
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = _utf8_or_cp1252(data)
-    if not text.strip():
-        raise ImportFileError(source, "the file is empty")
-    return text, encoding
-
-
-def _utf8_or_cp1252(data: bytes) -> tuple[str, str]:
-    # One damaged byte in an otherwise UTF-8 file should not turn every "é" into "Ã©":
-    # real Windows-1252 text almost never forms valid multi-byte UTF-8 sequences.
-    as_utf8 = data.decode("utf-8", errors="replace")
-    damaged = as_utf8.count("\ufffd")
-    non_ascii = len(as_utf8) - len(as_utf8.encode("ascii", errors="ignore")) - damaged
-    if non_ascii >= 2 * damaged:
-        return as_utf8, "utf-8"
-    # The five bytes Windows-1252 leaves undefined become U+FFFD rather than an error.
-    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 # -- delimited text -----------------------------------------------------------------------
@@ -276,7 +296,7 @@ def detect_delimiter(text: str, *, prefer_tab: bool = False) -> str:
     for delimiter in order:
         widths: Counter[int] = Counter()
         try:
-            for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+            for row in csv.reader(_physical_lines(sample), delimiter=delimiter):
                 while row and not row[-1].strip():
                     row.pop()
                 if row:
@@ -294,6 +314,11 @@ def detect_delimiter(text: str, *, prefer_tab: bool = False) -> str:
     return best
 
 
+def _physical_lines(text: str) -> Iterator[str]:
+    """Each line with its ending kept, as the csv module needs to see line breaks in cells."""
+    return (match.group() for match in _LINE.finditer(text))
+
+
 def _read_delimited(
     text: str,
     delimiter: str,
@@ -301,33 +326,72 @@ def _read_delimited(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """Every non-blank record and the physical line it starts on, read as RFC 4180 says."""
+    # strict: text after a closing quotation mark, or the end of the file inside a quoted
+    # cell, is an error rather than a guess that may put one student's name in another cell.
+    reader = csv.reader(_physical_lines(text), delimiter=delimiter, strict=True)
     estimate = max(text.count("\n"), text.count("\r")) + 1
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
+    append_row, append_line = rows.append, lines.append
     end = 0
+    previous_limit = csv.field_size_limit(_FIELD_LIMIT)
     try:
         for count, row in enumerate(reader, start=1):
             start, end = end + 1, reader.line_num
-            if end - start >= _MAX_CELL_LINES:
-                raise ImportFileError(
-                    source,
-                    f"a quotation mark opens a cell here that runs on to line {end}; "
-                    'check this line for a stray "',
-                    line=start,
-                )
             if count % CHECK_EVERY == 0:
                 if cancelled is not None and cancelled():
                     raise ImportFileError(source, "import cancelled")
                 if progress is not None:
                     progress(end, max(end, estimate))
-            while row and not row[-1].strip():
-                row.pop()
+            if row and not row[-1].strip():
+                while row and not row[-1].strip():
+                    row.pop()
             if row:
-                rows.append(tuple(row))
-                lines.append(start)
+                append_row(tuple(row))
+                append_line(start)
     except csv.Error as exc:
-        raise ImportFileError(
-            source, f"this line can't be read as part of a table ({exc})", line=end + 1
-        ) from exc
+        raise _unreadable(text, source, end + 1, reader.line_num, str(exc)) from exc
+    finally:
+        csv.field_size_limit(previous_limit)
     return tuple(rows), tuple(lines)
+
+
+def _unreadable(text: str, source: str, start: int, reached: int, error: str) -> ImportFileError:
+    """The refusal for a record the csv module could not read: where it starts, what to do."""
+    fix = "fix the quote in the file, or export it again from the program that made it"
+    if "end of data" in error or ("field larger" in error and _has_quote(text, start, reached)):
+        return ImportFileError(
+            source, f"a quotation mark opens a cell that never closes; {fix}", line=start
+        )
+    if "expected after" in error:
+        if reached > start:
+            problem = (
+                f"a quotation mark opens a cell that runs on to line {reached} and ends in the "
+                f"middle of a cell there; {fix}"
+            )
+        else:
+            problem = (
+                "a quoted cell has more text after its closing quotation mark; put the whole "
+                'cell in quotes and write each " inside it twice (""), or export the file again'
+            )
+        return ImportFileError(source, problem, line=start)
+    if "field larger" in error:
+        return ImportFileError(
+            source,
+            f"a cell here holds more than {_FIELD_LIMIT:,} characters, so this is not a table "
+            "of names; export the file again",
+            line=start,
+        )
+    return ImportFileError(
+        source, f"this line can't be read as part of a table ({error})", line=reached
+    )
+
+
+def _has_quote(text: str, start: int, reached: int) -> bool:
+    for number, line in enumerate(_physical_lines(text), start=1):
+        if number > reached:
+            break
+        if number >= start and '"' in line:
+            return True
+    return False

@@ -47,7 +47,7 @@ def test_committed_fixtures_match_the_generator() -> None:
 def test_long_file_with_title_line_and_every_score_form() -> None:
     parsed = parse_scores(FIXTURES / "long.csv")
     assert parsed.layout is ScoreLayout.LONG
-    assert parsed.file_format == "utf-8, commas"
+    assert parsed.file_format == "UTF-8, commas"
     assert parsed.ignored_columns == ("Teacher",)
     rows = by_line(parsed)
     amara = rows[3][0]
@@ -90,7 +90,7 @@ def test_bad_rows_are_named_and_the_good_row_kept() -> None:
 
 def test_windows_1252_semicolons_and_decimal_commas() -> None:
     parsed = parse_scores(FIXTURES / "cp1252.csv")
-    assert parsed.file_format == "cp1252, semicolons"
+    assert parsed.file_format == "Windows-1252, semicolons"
     first, second = parsed.rows
     assert first.student_name == "García López, Alejandro"
     assert first.score == Decimal("85.5")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mathroom.domain.import_problems import ImportFileError
 from mathroom.importers.table_file import (
+    NOT_A_WORKBOOK,
     ROSTER,
     SCORES,
     FileKind,
@@ -22,7 +23,7 @@ from mathroom.importers.table_file import (
     read_table,
     read_table_bytes,
 )
-from mathroom.importers.table_xlsx import cell_text
+from mathroom.importers.table_workbook import cell_text
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
 
@@ -169,19 +170,19 @@ def test_workbook_with_only_empty_sheets_is_empty() -> None:
             "scan.pdf",
             "scan.pdf: this is a PDF, not a roster file; export the roster as CSV or Excel instead",
         ),
-        ("old.xls", "old.xls: Excel 97-2003 .xls files can't be read; save as .xlsx or CSV"),
+        ("old.xls", f"old.xls: {NOT_A_WORKBOOK}"),
         (
             "garbage.csv",
             "garbage.csv: this doesn't look like a roster (it holds binary data); "
             "export the roster as CSV or Excel instead",
         ),
-        ("broken.xlsx", "broken.xlsx: not a readable Excel workbook"),
+        ("broken.xlsx", f"broken.xlsx: {NOT_A_WORKBOOK}"),
         (
             "protected.xlsx",
-            "protected.xlsx: this workbook is password-protected (or an old .xls renamed); "
-            "remove the password, or save it as .xlsx or CSV",
+            "protected.xlsx: this workbook is password-protected; remove the password in "
+            "Excel, or save it as .xlsx or CSV without one",
         ),
-        ("not_a_workbook.xlsx", "not_a_workbook.xlsx: not a readable Excel workbook"),
+        ("not_a_workbook.xlsx", f"not_a_workbook.xlsx: {NOT_A_WORKBOOK}"),
         (
             "webpage.xls",
             "webpage.xls: this is a web page (HTML), not a roster file; "
@@ -189,8 +190,8 @@ def test_workbook_with_only_empty_sheets_is_empty() -> None:
         ),
         (
             "unclosed_quote.csv",
-            "unclosed_quote.csv, line 3: a quotation mark opens a cell here that runs on to "
-            'line 15; check this line for a stray "',
+            "unclosed_quote.csv, line 3: a quotation mark opens a cell that never closes; "
+            "fix the quote in the file, or export it again from the program that made it",
         ),
     ],
 )
@@ -296,8 +297,11 @@ def test_refusals_speak_of_the_kind_of_file() -> None:
 
 
 def test_file_format_names_the_encoding_and_delimiter_or_the_sheet() -> None:
-    assert read_table(FIXTURES / "semicolon.csv", ROSTER).file_format == "utf-8, semicolons"
-    assert read_table(FIXTURES / "unicode_text.txt", ROSTER).file_format == "utf-16, tabs"
+    assert read_table(FIXTURES / "semicolon.csv", ROSTER).file_format == "UTF-8, semicolons"
+    assert read_table(FIXTURES / "unicode_text.txt", ROSTER).file_format == "UTF-16, tabs"
+    assert read_table(FIXTURES / "cp1252.csv", ROSTER).file_format == "Windows-1252, commas"
+    assert read_table(FIXTURES / "mac_roman.csv", ROSTER).file_format == "Mac Roman, commas"
+    assert read_table(FIXTURES / "sis_export.ods", ROSTER).file_format == "sheet Roster"
     assert read_table(FIXTURES / "roster.xlsx", ROSTER).file_format == "sheet Roster"
 
 
@@ -310,17 +314,22 @@ def test_data_rows_are_the_rows_under_the_header_with_their_lines() -> None:
 
 # -- whatever the encoding, delimiter, line ends and blank lines, the cells come back ------
 _UNICODE = "abcXYZ019 -'.éüñçøÉ王小明ễ"
-# Bytes 0x80-0xBF in Windows-1252, so no run of them can pass for UTF-8.
-_CP1252 = "abcXYZ019 -'.’“”–£©°½"
-_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
+# Words as a Windows-1252 or Mac Roman roster holds them (bytes 0x80-0xFF, which never pass
+# for UTF-8); where accents stand tells the two encodings apart, so they stand as in real text.
+_WESTERN_WORDS = ("José", "Zoë", "Müller", "O’Brien", "“Ama”", "Siobhán", "5 – 7", "£20", "Peña")
+_WESTERN = ("cp1252", "mac_roman")
+_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", *_WESTERN)
 
 
 @st.composite
 def delimited_files(draw: st.DrawFn) -> tuple[bytes, str, str, list[list[str]], list[int]]:
     """(bytes, encoding, delimiter, rows, each row's physical line) of a generated file."""
     encoding = draw(st.sampled_from(_ENCODINGS))
-    alphabet = _CP1252 if encoding == "cp1252" else _UNICODE
-    cell = st.text(alphabet, min_size=1, max_size=8).filter(str.strip)
+    if encoding in _WESTERN:
+        word = st.sampled_from(_WESTERN_WORDS) | st.text("abcXYZ019-'.", min_size=1, max_size=6)
+        cell = st.lists(word, min_size=1, max_size=3).map(" ".join)
+    else:
+        cell = st.text(_UNICODE, min_size=1, max_size=8).filter(str.strip)
     width = draw(st.integers(2, 5))
     rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=12))
     delimiter = draw(st.sampled_from((",", ";", "\t")))
@@ -349,8 +358,13 @@ def test_any_delimited_file_reads_back_its_cells(
     assert table.rows == tuple(tuple(row) for row in rows)
     assert table.line_numbers == tuple(numbers)
     assert table.delimiter == delimiter
-    text = "".join(cell for row in rows for cell in row)
-    assert table.encoding == ("utf-8" if encoding == "cp1252" and text.isascii() else encoding)
+    text = "\n".join(cell for row in rows for cell in row)
+    if text.isascii():
+        assert table.encoding == ("utf-8" if encoding in _WESTERN else encoding)
+    elif encoding in _WESTERN and all(text.encode(encoding).decode(e) == text for e in _WESTERN):
+        assert table.encoding in _WESTERN  # "£20" is the same byte in both
+    else:
+        assert table.encoding == encoding
 
 
 @given(st.binary(max_size=300), st.sampled_from((ROSTER, SCORES)))
@@ -363,3 +377,180 @@ def test_any_bytes_give_a_table_or_a_named_refusal(data: bytes, kind: FileKind) 
         return
     assert table.rows and all(row[-1].strip() for row in table.rows)
     assert list(table.line_numbers) == sorted(set(table.line_numbers))
+
+
+# -- RFC 4180: quoted cells hold delimiters, line breaks and doubled quotes ----------------
+def test_quoted_cells_hold_delimiters_line_breaks_and_doubled_quotes() -> None:
+    data = (
+        b'Name,Notes,Period\r\n"Okafor, Amara","said ""hi""\nthen left",1\r\n'
+        b'"Chen, Wei","a\r\nb\rc",2\r\nLee,plain,3\r\n'
+    )
+    table = read_table_bytes(data, "notes.csv", ROSTER, suffix=".csv")
+    assert table.rows[1:] == (
+        ("Okafor, Amara", 'said "hi"\nthen left', "1"),
+        ("Chen, Wei", "a\r\nb\rc", "2"),
+        ("Lee", "plain", "3"),
+    )
+    assert table.line_numbers == (1, 2, 4, 7)
+
+
+def test_old_mac_line_ends_count_as_lines() -> None:
+    table = read_table_bytes(b"Name,ID\rOkafor,1\r\rChen,2\r", "mac.csv", ROSTER, suffix=".csv")
+    assert table.rows == (("Name", "ID"), ("Okafor", "1"), ("Chen", "2"))
+    assert table.line_numbers == (1, 2, 4)
+
+
+def test_a_quotation_mark_inside_an_unquoted_cell_is_text() -> None:
+    data = b'ID,Name\n0700501,Okafor "Amy" Amara\n0700502,5\'6"\n'
+    table = read_table_bytes(data, "nick.csv", ROSTER, suffix=".csv")
+    assert table.rows[1:] == (("0700501", 'Okafor "Amy" Amara'), ("0700502", "5'6\""))
+
+
+def test_a_quote_that_never_closes_names_the_line_its_record_starts_on() -> None:
+    lines = ["ID,Last,First,Grade"] + [f"07005{n:02d},Student{n},Pat,7" for n in range(20)]
+    lines[13] = '0700513,"Okafor,Amy,7'
+    data = ("\n".join(lines) + "\n").encode()
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, "roster.csv", ROSTER, suffix=".csv")
+    assert caught.value.line == 14
+    assert str(caught.value) == (
+        "roster.csv, line 14: a quotation mark opens a cell that never closes; fix the quote "
+        "in the file, or export it again from the program that made it"
+    )
+
+
+def test_a_stray_quote_closed_by_a_later_one_is_refused_not_merged() -> None:
+    # The later student's own quoted name would close the stray quote in mid-cell.
+    data = b'ID,Name,Grade\n0700501,"Okafor,7\n0700502,Chen Wei,7\n0700503,"Lee, Sam",7\n'
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, "roster.csv", ROSTER, suffix=".csv")
+    assert str(caught.value) == (
+        "roster.csv, line 2: a quotation mark opens a cell that runs on to line 4 and ends in "
+        "the middle of a cell there; fix the quote in the file, or export it again from the "
+        "program that made it"
+    )
+
+
+def test_text_after_a_closing_quote_is_refused() -> None:
+    data = b'ID,Name\n0700501,Okafor\n0700502,"Chen" Wei\n'
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, "roster.csv", ROSTER, suffix=".csv")
+    assert caught.value.line == 3
+    assert "more text after its closing quotation mark" in caught.value.problem
+
+
+def test_a_quote_swallowing_a_huge_file_is_refused_at_its_line() -> None:
+    rows = "".join(f"07{n:05d},Student{n},Pat,7\n" for n in range(8000))  # > 128 K characters
+    data = ('ID,Last,First,Grade\n0700000,"Okafor,Amy,7\n' + rows + '0799999,"x",7\n').encode()
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, "big.csv", ROSTER, suffix=".csv")
+    assert caught.value.line == 2
+    assert "never closes" in caught.value.problem
+
+
+def test_an_enormous_unquoted_cell_is_not_a_table() -> None:
+    data = b"Name\n" + b"x" * 200_000 + b"\n"
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, "blob.csv", ROSTER, suffix=".csv")
+    assert caught.value.line == 2
+    assert "more than 131,072 characters" in caught.value.problem
+
+
+_CELL_TEXT = st.text(
+    st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters="\t\n\r"
+    ).filter(lambda char: char != "\ufeff"),
+    max_size=12,
+)
+_ROW_OF_CELLS = st.lists(_CELL_TEXT, min_size=1, max_size=5).filter(
+    lambda row: bool(row[-1].strip()) and not row[0].lower().startswith("sep=")
+)
+
+
+def _write_csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _lines_before(text: str, offset: int) -> int:
+    """The physical line number of ``offset`` (CR LF, LF and CR each end a line)."""
+    return text[:offset].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+
+
+@given(st.lists(_ROW_OF_CELLS, min_size=1, max_size=8))
+def test_any_csv_written_by_pythons_csv_module_reads_back_identically(
+    rows: list[list[str]],
+) -> None:
+    # Cells hold anything: commas, quotes, CR, LF, tabs, semicolons, accents, emoji.
+    text = _write_csv(rows)
+    table = read_table_bytes(("sep=,\r\n" + text).encode(), "any.csv", SCORES, suffix=".csv")
+    assert table.rows[1:] == tuple(tuple(row) for row in rows)
+    starts, offset = [], len("sep=,\r\n")
+    for row in rows:
+        starts.append(_lines_before("sep=,\r\n" + text, offset))
+        offset += len(_write_csv([row]))
+    assert table.line_numbers[1:] == tuple(starts)
+
+
+@given(
+    st.lists(_ROW_OF_CELLS, min_size=1, max_size=6),
+    st.text(alphabet='ab,"\n\r ', min_size=1, max_size=10),
+    st.data(),
+)
+def test_any_file_cut_inside_a_quoted_cell_refuses_naming_its_line(
+    rows: list[list[str]], quoted: str, data: st.DataObject
+) -> None:
+    before = _write_csv(rows)
+    opened = len(before) + len("x,")  # where the quoted cell's opening mark is
+    text = before + "x," + '"' + quoted.replace('"', '""')
+    cut = data.draw(st.integers(opened + 1, len(text)))
+    if text[opened + 1 : cut].count('"') % 2:
+        return  # cut between the two marks of a doubled quote: that closes the cell
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(("sep=,\r\n" + text[:cut]).encode(), "cut.csv", SCORES, suffix=".csv")
+    assert caught.value.line == _lines_before("sep=,\r\n" + text, len("sep=,\r\n") + len(before))
+    assert "never closes" in caught.value.problem
+
+
+# -- encodings ------------------------------------------------------------------------------
+def test_mac_roman_names_read_right() -> None:
+    table = read_table(FIXTURES / "mac_roman.csv", ROSTER)
+    assert table.encoding == "mac_roman"
+    assert [(row[1], row[2]) for row in table.rows[1:]] == [
+        ("Martínez", "José"),
+        ("Müller", "Zoë"),
+        ("Ó Súilleabháin", "Siobhán"),
+        ("Françoise", "Noël"),
+        ("Peña", "Iñaki"),
+    ]
+    assert table.line_numbers == (1, 2, 3, 4, 5, 6)  # old Mac Excel ends lines with CR
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("Name\nAmara Okafor\n", "ascii", "utf-8"),
+        ("Name\nJosé\n", "utf-8", "utf-8"),
+        ("Name\nJosé\n", "cp1252", "cp1252"),
+        ("Name\nJosé\n", "mac_roman", "mac_roman"),
+        ("Name,Note\nAmara,“seat near front” – IEP\nSiobhán,O’Brien’s\n", "cp1252", "cp1252"),
+        ("Name,Note\nZoë Müller,“seat near front”\nFrançois,Noël\n", "mac_roman", "mac_roman"),
+        ("Name\nJOSÉ MARTÍNEZ\n", "cp1252", "cp1252"),
+        ("Name\nJOSÉ MARTÍNEZ\n", "mac_roman", "mac_roman"),
+        ("Name\nJosé\n", "utf-16", "utf-16"),
+    ],
+)
+def test_encodings_are_told_apart(text: str, encoding: str, expected: str) -> None:
+    table = read_table_bytes(text.encode(encoding), "names.csv", ROSTER, suffix=".csv")
+    assert table.encoding == expected
+    assert "\n".join(",".join(row) for row in table.rows) + "\n" == text
+
+
+def test_a_large_cp1252_file_is_judged_by_its_accented_lines() -> None:
+    lines = ["ID,Name"] + [f"{n:07d},Student {n}" for n in range(20_000)]
+    lines[15_000] = "0715000,Siobhán O’Brien"
+    data = ("\n".join(lines) + "\n").encode("cp1252")
+    table = read_table_bytes(data, "school.csv", ROSTER, suffix=".csv")
+    assert table.encoding == "cp1252"
+    assert table.rows[15_000] == ("0715000", "Siobhán O’Brien")
