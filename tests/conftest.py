@@ -127,7 +127,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = getattr(item, "fixturenames", ())
         if "qtbot" in fixtures or "qapp" in fixtures:
             item.add_marker(pytest.mark.gui)
-        if DATED_FIXTURES.intersection(fixtures):
+        # A test whose subject is the same on any day (printing, say) opts out of the reruns.
+        if DATED_FIXTURES.intersection(fixtures) and item.get_closest_marker("any_date") is None:
             item.add_marker(pytest.mark.dates)
 
 

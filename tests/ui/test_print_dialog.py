@@ -58,6 +58,7 @@ def test_without_a_print_service_the_button_says_it_prints_pictures(qtbot: QtBot
 
 
 @pytest.mark.cups
+@pytest.mark.any_date  # printing is the same on any day
 def test_the_print_page_prints_the_packet_to_the_chosen_printer(
     qtbot: QtBot,
     services: Services,
