@@ -6,9 +6,12 @@ numbered as the spreadsheet numbers them (row 1 is the top row, blank rows inclu
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import struct
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -27,6 +30,12 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END_OF_CHAIN = 0xFFFFFFFE
 _FREE = 0xFFFFFFFF
 _MINI_STREAM_CUTOFF = 4096
+# calamine holds a sheet as one block of cells from its first row and column to its last:
+# about 35 bytes each in Rust, and as many Python objects again when the rows are read. Ten
+# million cells (some 350 MB) is hundreds of times any roster or gradebook; a sheet that spans
+# more has a stray cell far from the rest, and A1 with XFD1048576 would ask for 600 GB.
+MAX_CELLS = 10_000_000
+_CHUNK = 1 << 20
 
 
 def _failed(exc: BaseException) -> bool:
@@ -78,10 +87,18 @@ def read_workbook(
 
     ``unreadable`` is the refusal when calamine can't open the file at all.
     """
-    if data.startswith(OLE2_MAGIC) and not xls_is_sound(data):
+    # Sheets whose cells lie far apart are refused before calamine holds the box between
+    # them: every sheet of an .xls or .ods (calamine reads them all, hidden ones too, as it
+    # opens the file), each visible .xlsx sheet just before it is read.
+    found = scan_extents(data)
+    if found is None:
         # calamine trusts an .xls's sector tables; a damaged one can make it ask for
         # gigabytes of memory, which ends the whole program instead of raising an error.
         raise ImportFileError(source, unreadable)
+    extents, eager = found
+    if eager:
+        for name in extents:
+            _refuse_if_sprawling(source, name, extents)
     try:
         workbook = python_calamine.CalamineWorkbook.from_object(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
@@ -98,6 +115,7 @@ def read_workbook(
                     or sheet_info.typ != python_calamine.SheetTypeEnum.WorkSheet
                 ):
                     continue
+                _refuse_if_sprawling(source, sheet_info.name, extents)
                 sheet = workbook.get_sheet_by_name(sheet_info.name)
                 start, end = sheet.start, sheet.end
                 if start is None or end is None:
@@ -147,6 +165,245 @@ def _sheet_rows(
     return tuple(rows), tuple(lines)
 
 
+@dataclass(slots=True)
+class Extent:
+    """The box around a sheet's filled cells (1-based), and the cells at its far edges."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+    lowest: str  # a cell in the bottom row
+    rightmost: str  # a cell in the right column
+
+    @property
+    def cells(self) -> int:
+        # calamine's rows start at row 1 whatever the top, so the rows above count too.
+        return self.bottom * (self.right - self.left + 1)
+
+    def take(self, other: Extent) -> None:
+        self.top, self.left = min(self.top, other.top), min(self.left, other.left)
+        if other.bottom > self.bottom:
+            self.bottom, self.lowest = other.bottom, other.lowest
+        if other.right > self.right:
+            self.right, self.rightmost = other.right, other.rightmost
+
+
+def column_letters(number: int) -> str:
+    """1 -> A, 27 -> AA, 16384 -> XFD."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _cell(row: int, column: int) -> Extent:
+    name = f"{column_letters(column)}{row}"
+    return Extent(row, column, row, column, name, name)
+
+
+def _plural(count: int, one: str) -> str:
+    return f"{count:,} {one}" if count == 1 else f"{count:,} {one}s"
+
+
+def _refuse_if_sprawling(source: str, sheet: str, extents: dict[str, Extent]) -> None:
+    """Refuse a sheet whose filled cells lie so far apart that calamine can't hold the box.
+
+    A sheet the scan did not find by name is judged by the largest box of any sheet.
+    """
+    extent = extents.get(sheet) or max(extents.values(), key=lambda e: e.cells, default=None)
+    if extent is None or extent.cells <= MAX_CELLS:
+        return
+    corner = f"{column_letters(extent.left)}{extent.top}"
+    far = f"{column_letters(extent.right)}{extent.bottom}"
+    stray = (
+        f"the stray cell at {extent.lowest}"
+        if extent.lowest == extent.rightmost
+        else f"the stray cells at {extent.lowest} and {extent.rightmost}"
+    )
+    raise ImportFileError(
+        source,
+        f'sheet "{sheet}" spans cells {corner}:{far} '
+        f"({_plural(extent.bottom, 'row')} by "
+        f"{_plural(extent.right - extent.left + 1, 'column')}), too far apart to read; "
+        f"delete {stray} or copy the roster to a new sheet",
+    )
+
+
+def scan_extents(data: bytes) -> tuple[dict[str, Extent], bool] | None:
+    """Each sheet's extent, found without calamine, and whether calamine reads every sheet
+    as it opens the file (.xls, .ods) rather than each when asked (.xlsx, .xlsm).
+
+    None for an .xls calamine must not be given (see ``xls_is_sound``).
+    """
+    if data.startswith(OLE2_MAGIC):
+        found = _xls_extents(data)
+        return None if found is None else (found, True)
+    return _zip_extents(data)
+
+
+def _zip_extents(data: bytes) -> tuple[dict[str, Extent], bool]:
+    """Each sheet's extent in an .xlsx/.xlsm or .ods, read from its XML without calamine,
+    and whether calamine reads every sheet as it opens the file (an .ods) or on demand.
+
+    A zip that can't be read is left for calamine to refuse.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "content.xml" in names:
+                return _ods_extents(archive), True
+            return _xlsx_extents(archive, names), False
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, RuntimeError):
+        return {}, False
+
+
+def _chunks(archive: zipfile.ZipFile, name: str, cut: bytes) -> Iterator[bytes]:
+    """A zip member's bytes in pieces of about a megabyte, each ending just after ``cut``,
+    so that no piece splits what a scan looks for."""
+    carry = b""
+    with archive.open(name) as stream:
+        while piece := stream.read(_CHUNK):
+            carry += piece
+            end = carry.rfind(cut)
+            if end >= 0:
+                end += len(cut)
+                yield carry[:end]
+                carry = carry[end:]
+    if carry:
+        yield carry
+
+
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+# A cell holding a value (Office Open XML, ECMA-376 part 1, 18.3.1.4): its start tag, an
+# optional formula, then <v> or <is>. Cells with only a style (<c r="Z9" s="1"/>) are
+# skipped, as calamine skips them.
+_XLSX_VALUE_CELL = re.compile(
+    rb"<" + _PREFIX + rb"c(?=\s)[^>]*?\sr=\"([A-Za-z]{1,3})([0-9]{1,7})\"[^>]*?(?<!/)>\s*"
+    rb"(?:<" + _PREFIX + rb"f\b[^>]*?(?:/>|>[^<]*</" + _PREFIX + rb"f>)\s*)?"
+    rb"<" + _PREFIX + rb"(?:v|is)\b"
+)
+_XLSX_ANY_REFERENCE = re.compile(rb'r="([A-Za-z]{1,3})([0-9]{1,7})"')
+_XLSX_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s[^>]*>")
+_XLSX_RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
+
+
+def _attribute(tag: bytes, name: bytes) -> str | None:
+    found = re.search(rb"\s" + name + rb'\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', tag)
+    if found is None:
+        return None
+    return html.unescape((found.group(1) or found.group(2) or b"").decode("utf-8", "replace"))
+
+
+def _xlsx_extents(archive: zipfile.ZipFile, names: set[str]) -> dict[str, Extent]:
+    """Each worksheet's extent, by the sheet names workbook.xml gives its parts."""
+    targets: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for tag in _XLSX_RELATIONSHIP.findall(archive.read("xl/_rels/workbook.xml.rels")):
+            key, target = _attribute(tag, b"Id"), _attribute(tag, b"Target")
+            if key and target:
+                path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                targets[key] = path.replace("/./", "/")
+    parts: dict[str, str] = {}
+    if "xl/workbook.xml" in names:
+        for tag in _XLSX_SHEET.findall(archive.read("xl/workbook.xml")):
+            sheet, key = _attribute(tag, b"name"), _attribute(tag, rb"[\w.-]+:id")
+            if sheet is not None and key in targets and targets[key] in names:
+                parts[sheet] = targets[key]
+    if not parts:  # no way to tell the sheets apart: judge every worksheet part
+        parts = {
+            name: name
+            for name in names
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        }
+    return {sheet: extent for sheet, part in parts.items() if (extent := _xlsx_part(archive, part))}
+
+
+def _xlsx_part(archive: zipfile.ZipFile, part: str) -> Extent | None:
+    # Every cell reference first, styled blank cells and all: one quick pass that settles
+    # nearly every sheet. Only a sheet that looks too big is scanned again for cells that
+    # hold a value, the ones calamine keeps, and its far cells named.
+    pieces = (_XLSX_ANY_REFERENCE.findall(piece) for piece in _chunks(archive, part, b"row>"))
+    top = left = 1 << 62
+    bottom = right = 0
+    for found in pieces:
+        if found:
+            letters, digits = zip(*found, strict=True)
+            rows = {int(row) for row in set(digits)}
+            columns = {_column_number(column) for column in set(letters)}
+            top, bottom = min(top, *rows), max(bottom, *rows)
+            left, right = min(left, *columns), max(right, *columns)
+    if not bottom:
+        return None
+    quick = Extent(top, left, bottom, right, "", "")
+    if quick.cells <= MAX_CELLS:
+        return quick
+    extent: Extent | None = None
+    for piece in _chunks(archive, part, b"row>"):
+        for column, row in _XLSX_VALUE_CELL.findall(piece):
+            box = _cell(int(row), _column_number(column))
+            if extent is None:
+                extent = box
+            else:
+                extent.take(box)
+    return extent
+
+
+# OpenDocument tables (ODF 1.2 part 1, 9.1): a row or cell may stand for many
+# (number-rows-repeated, number-columns-repeated); blank ones repeated to the sheet's edge
+# are how LibreOffice ends every sheet, and calamine drops them, but a filled cell after
+# them sits that far out.
+_ODS_TAG = re.compile(
+    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>"
+)
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated\s*=\s*["\']([0-9]{1,12})')
+_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated\s*=\s*["\']([0-9]{1,12})')
+
+
+def _ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
+    extents: dict[str, Extent] = {}
+    table = ""
+    row = column = row_repeat = 0
+    for piece in _chunks(archive, "content.xml", b"<"):
+        for closing, kind, attributes, empty in _ODS_TAG.findall(piece):
+            if kind == b"table-cell" or kind == b"covered-table-cell":
+                if closing:
+                    continue
+                repeat = _COLUMNS_REPEATED.search(attributes)
+                count = int(repeat.group(1)) if repeat else 1
+                if not empty:  # a cell with content (a blank one is written <table-cell/>)
+                    box = _cell(row + 1, column + 1)
+                    box.bottom = row + max(row_repeat, 1)
+                    box.right = column + max(count, 1)
+                    box.lowest = f"{column_letters(box.left)}{box.bottom}"
+                    box.rightmost = f"{column_letters(box.right)}{box.top}"
+                    if table in extents:
+                        extents[table].take(box)
+                    else:
+                        extents[table] = box
+                column += count
+            elif kind == b"table-row":
+                if closing:
+                    row += row_repeat
+                    continue
+                repeat = _ROWS_REPEATED.search(attributes)
+                row_repeat, column = (int(repeat.group(1)) if repeat else 1), 0
+                if empty:
+                    row += row_repeat
+            elif not closing:  # a table
+                table = _attribute(attributes, b"table:name") or ""
+                row = column = row_repeat = 0
+    return extents
+
+
 def xls_is_sound(data: bytes) -> bool:
     """Whether an OLE2 (Compound File, MS-CFB) workbook is safe to hand to calamine.
 
@@ -154,25 +411,74 @@ def xls_is_sound(data: bytes) -> bool:
     than its chain, and every DIMENSIONS record of the Workbook stream must describe a real
     range (a damaged one makes calamine reserve first-to-last rows that wrap around).
     """
+    return _xls_extents(data) is not None
+
+
+# BIFF8 records holding a value, each starting with its row and column (MS-XLS 2.4):
+# FORMULA, RSTRING, LABELSST, NUMBER, LABEL, BOOLERR, RK; MULRK is handled on its own.
+# BLANK and MULBLANK (a style, no value) are skipped, as calamine skips them.
+_XLS_VALUE_RECORDS = frozenset({0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E})
+
+
+def _xls_extents(data: bytes) -> dict[str, Extent] | None:
+    """Each sheet's extent in a sound .xls (see ``xls_is_sound``); None if it is unsound."""
     try:
         workbook = _ole2_stream(data, ("Workbook", "Book"))
     except (struct.error, IndexError, ValueError):
-        return False
+        return None
     if workbook is None:
-        return False
+        return None
+    sheets_at: dict[int, str] = {}
+    extents: dict[str, Extent] = {}
+    sheet: str | None = None
+    encrypted = False
     at = 0
     while at + 4 <= len(workbook):
         kind, length = struct.unpack_from("<HH", workbook, at)
+        body = at + 4
         if kind == 0x0200:  # DIMENSIONS: first row, last row + 1, first column, last + 1
-            if length < 14 or at + 4 + length > len(workbook):
-                return False
+            if length < 14 or body + length > len(workbook):
+                return None
             first_row, end_row, first_column, end_column = struct.unpack_from(
-                "<IIHH", workbook, at + 4
+                "<IIHH", workbook, body
             )
             if not (first_row <= end_row <= 65536 and first_column <= end_column <= 256):
-                return False
-        at += 4 + length
-    return True
+                return None
+        elif kind == 0x002F:  # FILEPASS: the records after it are encrypted
+            encrypted = True
+        elif kind == 0x0085 and length >= 8 and body + length <= len(workbook):
+            sheets_at[struct.unpack_from("<I", workbook, body)[0]] = _xls_sheet_name(
+                workbook[body + 6 : body + length]
+            )
+        elif kind == 0x0809:  # BOF: a sheet's records start here
+            sheet = sheets_at.get(at)
+        elif sheet is not None and not encrypted and body + length <= len(workbook):
+            box: Extent | None = None
+            if kind in _XLS_VALUE_RECORDS and length >= 4:
+                row, column = struct.unpack_from("<HH", workbook, body)
+                box = _cell(row + 1, column + 1)
+            elif kind == 0x00BD and length >= 6:  # MULRK: row, first column, ..., last
+                row, column = struct.unpack_from("<HH", workbook, body)
+                (last,) = struct.unpack_from("<H", workbook, body + length - 2)
+                box = _cell(row + 1, column + 1)
+                box.take(_cell(row + 1, max(last, column) + 1))
+            if box is not None:
+                if sheet in extents:
+                    extents[sheet].take(box)
+                else:
+                    extents[sheet] = box
+        at = body + length
+    return extents
+
+
+def _xls_sheet_name(field: bytes) -> str:
+    """A BOUNDSHEET8's name: a ShortXLUnicodeString (length, flags, then the characters)."""
+    if len(field) < 2:
+        return ""
+    count, flags = field[0], field[1]
+    if flags & 1:
+        return field[2 : 2 + 2 * count].decode("utf-16-le", "replace")
+    return field[2 : 2 + count].decode("latin-1")
 
 
 def _ole2_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:

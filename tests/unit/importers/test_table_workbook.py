@@ -8,7 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
+import openpyxl.styles
 import pytest
+import xlwt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +22,7 @@ from mathroom.importers.table_file import (
     read_table,
     read_table_bytes,
 )
-from mathroom.importers.table_workbook import cell_text
+from mathroom.importers.table_workbook import MAX_CELLS, cell_text, column_letters
 from tests.fixtures.rosters.reader_fixtures import ODS_MIMETYPE, deterministic_zip
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
@@ -190,3 +192,184 @@ def test_a_randomly_damaged_xls_gives_rows_or_a_refusal_never_a_crash(
         assert said.startswith("roster.xls: ")
         return
     assert list(table.line_numbers) == sorted(set(table.line_numbers))
+
+
+# Sheets whose filled cells lie far apart: calamine would hold the whole box between them
+# (A1 to XFD1048576 is 17 billion cells, some 600 GB) and the process would end, so they
+# are refused by a scan of the sheet's XML or records before calamine reads it.
+
+_ODS_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_ODS_FILLED = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+
+
+def ods_bytes(rows: str, name: str = "Roster") -> bytes:
+    """An OpenDocument spreadsheet of one table whose rows are given as content.xml text."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<office:document-content {_ODS_NAMESPACES} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{name}">{rows}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/"'
+        f' manifest:media-type="{ODS_MIMETYPE.decode()}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    files = {
+        "mimetype": ODS_MIMETYPE,
+        "content.xml": content.encode(),
+        "META-INF/manifest.xml": manifest.encode(),
+    }
+    return deterministic_zip(files, stored=frozenset({"mimetype"}))
+
+
+def sparse_workbook(cells: dict[str, str | int], *, title: str = "Roster") -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title
+    for reference, value in cells.items():
+        sheet[reference] = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xlsm"])
+def test_an_xlsx_with_a_stray_cell_at_the_far_corner_is_refused_not_a_crash(suffix: str) -> None:
+    data = sparse_workbook({"A1": "Name", "A2": "Ana", "XFD1048576": "x"})
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, f"roster{suffix}", ROSTER, suffix=suffix)
+    assert str(caught.value) == (
+        f'roster{suffix}: sheet "Roster" spans cells A1:XFD1048576 '
+        "(1,048,576 rows by 16,384 columns), too far apart to read; "
+        "delete the stray cell at XFD1048576 or copy the roster to a new sheet"
+    )
+
+
+def test_two_stray_cells_are_both_named() -> None:
+    data = sparse_workbook({"B2": "Name", "B3": "Ana", "B900000": 1, "ZZ3": "x"})
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(data, "roster.xlsx", ROSTER, suffix=".xlsx")
+    assert caught.value.problem == (
+        'sheet "Roster" spans cells B2:ZZ900000 (900,000 rows by 701 columns), too far apart '
+        "to read; delete the stray cells at B900000 and ZZ3 or copy the roster to a new sheet"
+    )
+
+
+def test_an_ods_with_content_after_repeated_blank_rows_and_columns_is_refused() -> None:
+    rows = (
+        f"<table:table-row>{_ODS_FILLED.format('Name')}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048574">'
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+        f"{_ODS_FILLED.format('x')}</table:table-row>"
+    )
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(ods_bytes(rows), "roster.ods", ROSTER, suffix=".ods")
+    assert str(caught.value) == (
+        'roster.ods: sheet "Roster" spans cells A1:XFD1048576 '
+        "(1,048,576 rows by 16,384 columns), too far apart to read; "
+        "delete the stray cell at XFD1048576 or copy the roster to a new sheet"
+    )
+
+
+def test_an_ods_cell_repeated_far_to_the_right_is_refused() -> None:
+    # One filled cell standing for 20 million: calamine would write every one of them.
+    rows = (
+        f"<table:table-row>{_ODS_FILLED.format('Name')}</table:table-row>"
+        '<table:table-row><table:table-cell table:number-columns-repeated="20000000"'
+        ' office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+    )
+    with pytest.raises(ImportFileError, match=r"\(2 rows by 20,000,000 columns\)"):
+        read_table_bytes(ods_bytes(rows), "roster.ods", ROSTER, suffix=".ods")
+
+
+def test_blank_rows_and_cells_repeated_to_the_edge_of_an_ods_are_harmless() -> None:
+    # LibreOffice ends every sheet this way: blank cells and rows out to the last ones.
+    rows = (
+        f"<table:table-row>{_ODS_FILLED.format('Name')}"
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        f"<table:table-row>{_ODS_FILLED.format('Ana')}"
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048574">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    )
+    table = read_table_bytes(ods_bytes(rows), "roster.ods", ROSTER, suffix=".ods")
+    assert table.rows == (("Name",), ("Ana",))
+
+
+def test_an_xls_with_a_stray_cell_at_the_far_corner_is_refused() -> None:
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("Roster")
+    sheet.write(0, 0, "Name")
+    sheet.write(1, 0, "Ana")
+    sheet.write(65535, 255, "x")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(ImportFileError) as caught:
+        read_table_bytes(buffer.getvalue(), "roster.xls", ROSTER, suffix=".xls")
+    assert caught.value.problem == (
+        'sheet "Roster" spans cells A1:IV65536 (65,536 rows by 256 columns), too far apart '
+        "to read; delete the stray cell at IV65536 or copy the roster to a new sheet"
+    )
+
+
+def test_a_wide_but_small_sheet_and_a_far_styled_blank_cell_still_read() -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"], sheet["XFD1"], sheet["A3"] = "Name", "Notes", "Ana"
+    sheet["XFD1048576"].font = openpyxl.styles.Font(bold=True)  # a style, no value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_table_bytes(buffer.getvalue(), "wide.xlsx", ROSTER, suffix=".xlsx")
+    assert table.rows == (("Name", *[""] * 16382, "Notes"), ("Ana",))
+    assert table.line_numbers == (1, 3)
+
+
+def test_only_visible_sheets_are_judged() -> None:
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    assert hidden is not None
+    hidden.title = "Scratch"
+    hidden["A1"], hidden["XFD1048576"] = "old", "x"
+    hidden.sheet_state = "hidden"
+    roster = workbook.create_sheet("Roster & Notes")
+    roster["A1"], roster["A2"] = "Name", "Ana"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_table_bytes(buffer.getvalue(), "roster.xlsx", ROSTER, suffix=".xlsx")
+    assert (table.sheet, table.rows) == ("Roster & Notes", (("Name",), ("Ana",)))
+
+
+_POSITIONS = st.lists(
+    st.tuples(st.integers(1, 2000), st.integers(1, 16384)), min_size=1, max_size=6, unique=True
+).filter(
+    lambda cells: (
+        max(r for r, _ in cells) * (max(c for _, c in cells) - min(c for _, c in cells) + 1)
+        <= MAX_CELLS
+    )
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(_POSITIONS)
+def test_cells_anywhere_within_the_limit_read_in_their_place(cells: list[tuple[int, int]]) -> None:
+    data = sparse_workbook({f"{column_letters(c)}{r}": f"v{r}-{c}" for r, c in cells})
+    table = read_table_bytes(data, "sparse.xlsx", ROSTER, suffix=".xlsx")
+    found = {
+        (line, column + 1): text
+        for line, row in zip(table.line_numbers, table.rows, strict=True)
+        for column, text in enumerate(row)
+        if text
+    }
+    assert found == {(r, c): f"v{r}-{c}" for r, c in cells}
