@@ -11,6 +11,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -262,7 +263,8 @@ def _zip_extents(data: bytes) -> tuple[dict[str, Extent], bool]:
             if "content.xml" in names:
                 return _ods_extents(archive), True
             return _xlsx_extents(archive, names), False
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, RuntimeError):
+        # zlib.error is no OSError: a damaged deflate stream raises it while the scan reads.
         return {}, False
 
 
