@@ -130,3 +130,15 @@ def test_clever_folder_is_not_taken_for_oneroster(
     assert code == 0, err
     assert "users.csv" not in err
     assert "  new: line 6 Layla Haddad → Math 7 Honors – Period 3" in lines
+
+
+def test_the_report_says_how_the_file_was_read(
+    capsys: pytest.CaptureFixture[str],
+    clock: FixedClock,
+    migrated_folder: DataFolder,
+) -> None:
+    path = FIXTURES / "mac_roman.csv"
+    code, lines, err = dry_run(capsys, clock, migrated_folder, path, "--period", "Period 1")
+    assert code == 0, err
+    assert lines[1] == "  read as: Mac Roman, commas"
+    assert "  new: line 3 Zoë Müller → Period 1" in lines  # the letters right, not garbled

@@ -450,9 +450,10 @@ def test_cli_plan_report_lists_counts_then_lines(
     file = write(tmp_path / "quiz.csv", quiz_lines(students, ["85", ""], today))
     code, out, _err = run(services, file, dry_run=True)
     assert code == 0
-    assert out[:2] == [
+    assert out[:3] == [
         "quiz.csv: 1 score to record (1 student, 1 skill), 1 row without a score",
+        "  read as: UTF-8, commas",
         "  levels: Not yet below 50%, Getting there from 50%, Got it from 70%, Extending from 90%",
     ]
-    assert out[2].startswith(f"  record: line 2 {students[0].full_name}, 7.NS.A.1b: 85% → Got it")
-    assert out[3] == "  skipped: line 3: no score or level, skipped"
+    assert out[3].startswith(f"  record: line 2 {students[0].full_name}, 7.NS.A.1b: 85% → Got it")
+    assert out[4] == "  skipped: line 3: no score or level, skipped"

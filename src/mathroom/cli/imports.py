@@ -49,7 +49,7 @@ def run_import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock
         if args.skip_conflicts and plan.conflicts:
             decisions = replace(decisions, skip_lines=frozenset(p.line for p in plan.conflicts))
             plan = importer.plan(parsed, decisions)
-        for line in roster_plan_report(plan):
+        for line in with_format(roster_plan_report(plan), parsed.file_format):
             out(line)
         if not plan.can_apply:
             for problem in plan.conflicts:
@@ -95,6 +95,14 @@ def roster_decisions(args: argparse.Namespace, parsed: ParsedRoster) -> ImportDe
         only_teachers=chosen(args.teacher, (row.teacher for row in parsed.rows)),
         period_answers=tuple((name, None) for name in new_periods),
     )
+
+
+def with_format(report: list[str], file_format: str) -> list[str]:
+    """The report with how the file was read ("Mac Roman, commas") under its first line: a
+    wrong guess shows as garbled names, and this says where to look."""
+    if not file_format:
+        return report
+    return [*report[:1], f"  read as: {file_format}", *report[1:]]
 
 
 def roster_plan_report(plan: ImportPlan) -> list[str]:
@@ -175,7 +183,7 @@ def import_scores(
         # The plan and the import read the file the same way.
         what = (parsed, period_id, default_date, importer.cut_points())
         plan = importer.plan(*what, skip_unmatched=skip_unmatched, use_suggestions=yes)
-        for line in score_plan_report(plan):
+        for line in with_format(score_plan_report(plan), parsed.file_format):
             out(line)
         if not plan.can_apply:
             for message in plan.blocking_messages():
