@@ -38,7 +38,11 @@ def test_backup_is_a_verified_standalone_copy(demo_folder: DataFolder) -> None:
     assert path.name == "mathroom-20261123-070000-manual.sqlite"
     assert check_health(path, thorough=True)[0] is DatabaseHealth.OK
     assert snapshot(path) == snapshot(demo_folder.database)
-    assert sorted(p.name for p in demo_folder.backups.iterdir()) == [path.name]  # no temp
+    # No temp file left; beside the copy, only the note of what it was copied from.
+    assert sorted(p.name for p in demo_folder.backups.iterdir()) == [
+        path.name,
+        f"{path.name}.source",
+    ]
 
 
 def test_two_backups_in_one_second_do_not_overwrite(demo_folder: DataFolder) -> None:

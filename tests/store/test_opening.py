@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -55,20 +56,16 @@ def test_garbage_file_is_moved_aside_and_the_newest_good_backup_offered(
 
 
 def test_startup_backup_only_when_data_changed(demo_folder: DataFolder) -> None:
-    db = demo_folder.database
-    written = db.stat().st_mtime
-    os.utime(db, (written - 3 * 86400, written - 3 * 86400))  # last written three days ago
     opened = open_database(demo_folder, TAKEN_AT)
     opened.store.close()
     assert opened.startup_backup is not None  # no backup yet: take one
 
-    backup_written = opened.startup_backup.stat().st_mtime
-    os.utime(db, (backup_written - 60, backup_written - 60))  # unchanged since that backup
     again = open_database(demo_folder, TAKEN_AT + timedelta(hours=1))
     again.store.close()
-    assert again.startup_backup is None
+    assert again.startup_backup is None  # nothing written since that backup
 
-    os.utime(db, (backup_written + 60, backup_written + 60))  # written after it
+    with sqlite3.connect(demo_folder.database) as connection:  # a change, as the app makes
+        connection.execute("UPDATE period SET name = name || ' ' WHERE id = 1")
     third = open_database(demo_folder, TAKEN_AT + timedelta(hours=3))
     third.store.close()
     assert third.startup_backup is not None
@@ -80,8 +77,6 @@ def test_the_apps_day_does_not_decide_whether_the_data_changed(demo_folder: Data
     first = open_database(demo_folder, TAKEN_AT)
     first.store.close()
     assert first.startup_backup is not None
-    backup_written = first.startup_backup.stat().st_mtime
-    os.utime(demo_folder.database, (backup_written - 60, backup_written - 60))
     for moment in (TAKEN_AT - timedelta(days=900), TAKEN_AT + timedelta(days=900)):
         reopened = open_database(demo_folder, moment)
         reopened.store.close()

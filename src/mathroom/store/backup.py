@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import re
@@ -81,6 +82,21 @@ def check_health(db_path: Path, *, thorough: bool = False) -> tuple[DatabaseHeal
     return DatabaseHealth.DAMAGED, verdict
 
 
+def database_fingerprint(db_path: Path) -> str:
+    """A digest of the database file and its WAL as they are on disk: equal digests mean
+    nothing was written in between. Content, not file times, so no clock is read."""
+    digest = hashlib.sha256()
+    for part in (db_path, *sidecar_files(db_path)[:1]):
+        if part.exists():
+            with open(part, "rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()
+
+
+def _source_note(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".source")
+
+
 def create_backup(
     db_path: Path,
     backups_dir: Path,
@@ -115,6 +131,8 @@ def create_backup(
             raise BackupError(f"The backup copy failed its integrity check ({verdict}).")
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
+        # What the live database looked like when copied: the start-up check compares with it.
+        _source_note(target).write_text(database_fingerprint(db_path), encoding="ascii")
         os.replace(temp, target)
         fsync_folder(target.parent)
     except sqlite3.DatabaseError as exc:
@@ -163,6 +181,7 @@ def thin_backups(
     for info in backups:
         if info.taken_at not in keep:
             info.path.unlink(missing_ok=True)
+            _source_note(info.path).unlink(missing_ok=True)
             removed.append(info.path)
     return removed
 
@@ -221,10 +240,15 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path, now: datetime
 
 
 def changed_since(db_path: Path, backup: Path) -> bool:
-    """Whether the database (or its WAL) was written after the ``backup`` file was.
+    """Whether the database (or its WAL) differs from what it was when ``backup`` was taken.
 
-    Both times come from the file system, so no calendar clock is read here: the app's clock
-    may be set to another day (tests, ``MATHROOM_TODAY``) while files keep the real time.
+    Compared by content (see ``database_fingerprint``), never by clock or file times: the
+    app's clock may be set to another day (tests, ``MATHROOM_TODAY``). A backup without its
+    note (made by an older Mathroom) counts as changed, so a fresh backup is taken.
     """
-    stamps = [p.stat().st_mtime for p in (db_path, *sidecar_files(db_path)[:1]) if p.exists()]
-    return bool(stamps) and backup.exists() and max(stamps) > backup.stat().st_mtime
+    if not db_path.exists():
+        return False
+    note = _source_note(backup)
+    if not backup.exists() or not note.exists():
+        return True
+    return note.read_text(encoding="ascii").strip() != database_fingerprint(db_path)
