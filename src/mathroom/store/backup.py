@@ -132,8 +132,10 @@ def create_backup(
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         # What the live database looked like when copied: the start-up check compares with it.
-        _source_note(target).write_text(database_fingerprint(db_path), encoding="ascii")
+        # Noted after the rename: a backup without its note only costs one extra backup.
+        fingerprint = database_fingerprint(db_path)
         os.replace(temp, target)
+        _source_note(target).write_text(fingerprint, encoding="ascii")
         fsync_folder(target.parent)
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"Could not back up {db_path.name}: {exc}") from exc
