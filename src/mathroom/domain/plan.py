@@ -24,6 +24,8 @@ class BlockKind(StrEnum):
     EXIT_TICKET = "exit_ticket"
     CLOSING = "closing"
     MINI_LESSON = "mini_lesson"
+    PROJECT = "project"  # a day of a multi-day project or piece of math art
+    CONFERENCE = "conference"  # 1-1 conferences, one student after another
 
     @property
     def label(self) -> str:
@@ -44,6 +46,8 @@ _BLOCK_LABELS = {
     BlockKind.EXIT_TICKET: "Exit ticket",
     BlockKind.CLOSING: "Closing",
     BlockKind.MINI_LESSON: "Mini-lesson",
+    BlockKind.PROJECT: "Project work",
+    BlockKind.CONFERENCE: "1-1 conferences",
 }
 
 _DEFAULT_MINUTES = {
@@ -55,6 +59,8 @@ _DEFAULT_MINUTES = {
     BlockKind.EXIT_TICKET: 5,
     BlockKind.CLOSING: 3,
     BlockKind.MINI_LESSON: 10,
+    BlockKind.PROJECT: 30,
+    BlockKind.CONFERENCE: 12,
 }
 
 # How a block reads in a one-line summary; warm-up and closing are routine and left out.
@@ -64,7 +70,12 @@ _SUMMARY_WORDS = {
     BlockKind.GALLERY_WALK: "gallery walk",
     BlockKind.EXIT_TICKET: "exit ticket",
     BlockKind.MINI_LESSON: "mini-lesson",
+    BlockKind.PROJECT: "project",
 }
+
+
+# The blocks in which the teacher sits with named students.
+TEACHER_TIME_KINDS = frozenset({BlockKind.SMALL_GROUP, BlockKind.CONFERENCE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,8 @@ class PlanBlock:
     concurrent: bool = False
     rotation_minutes: int | None = None  # stations: groups move on every N minutes
     practice_skills: tuple[str, ...] = ()  # independent practice: the skill codes to focus on
+    # A project block: which of the task's milestones this day is (0 = the launch).
+    milestone: int | None = None
 
     @property
     def heading(self) -> str:
@@ -105,6 +118,11 @@ class PlanBlock:
     def is_pull(self) -> bool:
         """A small group of named students: it belongs to those students' period and day."""
         return self.kind is BlockKind.SMALL_GROUP and bool(self.students)
+
+    @property
+    def is_teacher_time(self) -> bool:
+        """Named students get the teacher's own time: a small-group pull or 1-1 conferences."""
+        return self.kind in TEACHER_TIME_KINDS and bool(self.students)
 
     def with_groups(self, group_set: GroupSetId, group_numbers: Sequence[int]) -> PlanBlock:
         """The block with one station per group (station n gets group n).

@@ -104,6 +104,36 @@ class TaskSpec:
     materials: str | None = None
     slug: str | None = None
     image: TaskImage | None = None
+    # A project or piece of math art runs over several days, one milestone a day
+    # ("Launch", "Work day", "Gallery & critique"); other tasks fit in one block.
+    milestones: tuple[str, ...] = ()
+    rubric: tuple[str, ...] = ()  # the criteria a project is assessed on, one per row
+
+    @property
+    def days(self) -> int:
+        """How many school days the task takes (1 unless it has milestones)."""
+        return max(1, len(self.milestones))
+
+
+# The days a project or a piece of math art gets when its author gave none.
+DEFAULT_MILESTONES = {
+    TaskKind.PROJECT: ("Launch", "Work day", "Work day", "Gallery & critique"),
+    TaskKind.MATH_ART: ("Launch", "Work day", "Gallery & critique"),
+}
+MILESTONES_MAX = 15
+MILESTONE_MAX = 60
+RUBRIC_MAX = 8
+
+
+def milestone_role(milestones: Sequence[str], index: int) -> str:
+    """What happens on milestone ``index``: "launch" (the first), "critique" (the last of
+    two or more), otherwise "work". The packet prints the brief and rubric on the launch
+    and gallery-walk slips on the critique."""
+    if index == 0:
+        return "launch"
+    if index == len(milestones) - 1:
+        return "critique"
+    return "work"
 
 
 # Snapshots built outside the store (previews, tests) have no real dates.
@@ -155,6 +185,24 @@ def validate_task(spec: TaskSpec) -> list[ValidationError]:
         problems.append(ValidationError("slug", f"a slug has 1 to {SLUG_MAX} characters"))
     if spec.image is not None:
         problems.extend(_image_problems(spec.image))
+    problems.extend(_project_problems(spec))
+    return problems
+
+
+def _project_problems(spec: TaskSpec) -> list[ValidationError]:
+    problems: list[ValidationError] = []
+    if len(spec.milestones) > MILESTONES_MAX:
+        problems.append(
+            ValidationError("milestones", f"a task can have at most {MILESTONES_MAX} days")
+        )
+    if any(not m.strip() or len(m) > MILESTONE_MAX for m in spec.milestones):
+        problems.append(
+            ValidationError("milestones", f"name each day in 1 to {MILESTONE_MAX} characters")
+        )
+    if len(spec.rubric) > RUBRIC_MAX:
+        problems.append(ValidationError("rubric", f"keep the rubric to {RUBRIC_MAX} rows"))
+    if any(not row.strip() for row in spec.rubric):
+        problems.append(ValidationError("rubric", "remove the empty rubric row"))
     return problems
 
 

@@ -154,6 +154,9 @@ class TaskRow(Base):
     # An optional diagram kept in the database so a backup holds everything.
     image: Mapped[bytes | None] = mapped_column(LargeBinary)
     image_name: Mapped[str | None] = mapped_column(String(120))
+    # A multi-day project's day names and its rubric rows (empty for one-day tasks).
+    milestones: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rubric: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -282,3 +285,44 @@ class PracticeChoiceRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("period_id", "student_id", "on_date"),)
+
+
+class UnitRow(Base):
+    """A unit: an ordered run of skills and tasks over a few weeks."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str | None] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    weeks: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint("weeks BETWEEN 1 AND 12", name="weeks_range"),)
+
+
+class UnitSkillRow(Base):
+    __tablename__ = "unit_skill"
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), primary_key=True)
+    skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class UnitTaskRow(Base):
+    __tablename__ = "unit_task"
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class PeriodUnitRow(Base):
+    """From ``starts_on`` the period works on the unit (until its next row)."""
+
+    __tablename__ = "period_unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    __table_args__ = (UniqueConstraint("period_id", "starts_on"),)

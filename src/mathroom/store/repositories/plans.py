@@ -32,6 +32,8 @@ def _details(block: PlanBlock) -> dict[str, object]:
         details["concurrent"] = True
     if block.practice_skills:
         details["practice_skills"] = list(block.practice_skills)
+    if block.milestone is not None:
+        details["milestone"] = block.milestone
     return details
 
 
@@ -75,6 +77,7 @@ def _to_block(
         concurrent=bool(details.get("concurrent", False)),
         rotation_minutes=row.rotation_minutes,
         practice_skills=tuple(str(code) for code in details.get("practice_skills", [])),
+        milestone=int(details["milestone"]) if details.get("milestone") is not None else None,
         stations=tuple(
             Station(
                 station.number,

@@ -35,6 +35,8 @@ def _fill(row: TaskRow, spec: TaskSpec) -> None:
     row.materials = spec.materials
     row.image = spec.image.data if spec.image else None
     row.image_name = spec.image.name if spec.image else None
+    row.milestones = list(spec.milestones)
+    row.rubric = list(spec.rubric)
 
 
 def _image(row: TaskRow) -> TaskImage | None:
@@ -59,6 +61,8 @@ def _to_task(row: TaskRow, codes: Iterable[str]) -> Task:
         materials=row.materials,
         slug=row.slug,
         image=_image(row),
+        milestones=tuple(row.milestones or ()),
+        rubric=tuple(row.rubric or ()),
     )
     return Task(TaskId(row.id), spec, row.archived_at is not None, row.created_at, row.updated_at)
 
