@@ -6,7 +6,10 @@ app.py adds the Qt half (the window); the command-line verbs use these services 
 
 from __future__ import annotations
 
+import logging
+
 from mathroom.clock import Clock
+from mathroom.domain.errors import ContentError
 from mathroom.paths import DataFolder
 from mathroom.print_queue import system_queue
 from mathroom.services.attendance import AttendanceService
@@ -31,10 +34,13 @@ from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.units import UnitService
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
 
 __all__ = ["DatabaseDamagedError", "Services", "open_services"]
+
+log = logging.getLogger(__name__)
 
 
 class _Database:
@@ -64,13 +70,15 @@ def open_services(
     safety = SafetyNet(folder, local_now)
     evidence = EvidenceService(store, local_now)
     grouping = GroupingService(store, local_now)
+    library = LibraryService(store, content, local_now)
+    _seed_units(library)
     return Services(
         folder=folder,
         clock=clock,
         connection=database,
         classroom=ClassroomService(store),
         demo=DemoService(store, content, local_now),
-        library=LibraryService(store, content, local_now),
+        library=library,
         maintenance=MaintenanceService(folder, local_now),
         printing=PrintService(store, folder, evidence),
         projector=ProjectorService(store),
@@ -87,4 +95,18 @@ def open_services(
         packet=PacketService(store, folder),
         practice=PracticeService(store, local_now),
         print_jobs=PrintJobService(store, system_queue()),
+        units=UnitService(store, local_now),
     )
+
+
+def _seed_units(library: LibraryService) -> None:
+    """A data folder from before units (migrated to 0006 with no unit) gets the starter
+    units at open. A starter file that cannot be read is logged, never in the way of
+    opening the teacher's data."""
+    try:
+        added = library.seed_units_if_missing()
+    except ContentError as exc:
+        log.warning("starter units not added: %s", exc)
+        return
+    if added:
+        log.info("added %d starter units", added)

@@ -27,7 +27,17 @@ from mathroom.services.classrooms import (
 from mathroom.store.engine import make_engine
 from mathroom.store.migrate import current_revision, head_revision
 
-LIBRARY = {"app_setting", "skill", "skill_prerequisite", "task", "task_skill", "plan_template"}
+LIBRARY = {
+    "app_setting",
+    "skill",
+    "skill_prerequisite",
+    "task",
+    "task_skill",
+    "plan_template",
+    "unit",
+    "unit_skill",
+    "unit_task",
+}
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -70,6 +80,7 @@ def test_a_new_classroom_takes_the_library_and_no_students(
     add_library_extras(services)
     before = counts(services.folder.database)
     assert before["student"] and before["evidence"] and before["day_plan"] and before["group_set"]
+    assert before["unit"] and before["unit_task"]  # units come along like the task bank
     rooms = Classrooms(services.folder.root, clock.now)
 
     made = rooms.create("Room 14, 2026-27")

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from mathroom.domain.ids import PeriodId, TaskId
 from mathroom.domain.plan import BlockKind, school_week
 from mathroom.domain.tasks import TaskKind
+from mathroom.domain.unit_planning import BOARD_KINDS
 from mathroom.paths import DataFolder
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoRefusedError, DemoService
+from mathroom.services.units import UnitService
 from mathroom.store.engine import make_engine
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
@@ -55,6 +58,7 @@ def test_every_weekday_of_the_week_is_planned_in_every_period(
     tasks = {t.id: t for t in classroom.tasks()}
     week = list(school_week(school_day))
     boards_by_day: dict[date, set[int]] = {}
+    week_tasks: dict[PeriodId, set[TaskId]] = {}
     for period in classroom.overview().periods:
         plans = classroom.plans(period.id, week[0], week[-1] + timedelta(days=2))
         assert [p.plan_date for p in plans] == week
@@ -77,9 +81,14 @@ def test_every_weekday_of_the_week_is_planned_in_every_period(
             assert exit_ticket.task_id and tasks[exit_ticket.task_id].kind is TaskKind.EXIT_TICKET
             assert practice.practice_skills
             boards = [s.task_id for s in stations.stations]
-            assert len(boards) == 6 == len(set(boards))  # six whiteboards, six tasks
-            assert all(b and tasks[b].kind is TaskKind.WHITEBOARD for b in boards)
+            # Six whiteboards, three tasks from the unit, each on two boards.
+            assert len(boards) == 6 and len(set(boards)) == 3
+            assert boards[:3] == boards[3:]
+            assert all(b and tasks[b].kind in BOARD_KINDS for b in boards)
             boards_by_day.setdefault(plan.plan_date, set()).update(b for b in boards if b)
+            used = [warmup.task_id, *set(boards), exit_ticket.task_id]
+            assert not week_tasks.get(period.id, set()) & set(used)  # nothing twice a week
+            week_tasks.setdefault(period.id, set()).update(t for t in used if t)
             assert stations.group_set_id is not None
             group_set = sets[stations.group_set_id]
             assert group_set.made_on == plan.plan_date
@@ -90,6 +99,18 @@ def test_every_weekday_of_the_week_is_planned_in_every_period(
             assert pull.concurrent and pull.students and set(pull.students) <= enrolled
             assert pull.skill_code
     assert len({frozenset(b) for b in boards_by_day.values()}) == 5  # new tasks every day
+
+
+def test_every_period_works_on_the_rational_numbers_unit(
+    demo_store: Store, school_day: date
+) -> None:
+    units = UnitService(demo_store, lambda: datetime.combine(school_day, datetime.min.time()))
+    for period in ClassroomService(demo_store).overview().periods:
+        progress = units.progress(period.id, school_day)
+        assert progress is not None
+        assert "rational numbers" in progress.unit.name.casefold()
+        assert progress.week == 2 and progress.label.endswith("week 2 of 3")
+        assert progress.used  # the week's plans take the unit's first tasks
 
 
 def test_days_still_to_come_are_not_grouping_history(demo_store: Store, today: date) -> None:

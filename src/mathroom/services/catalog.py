@@ -30,6 +30,7 @@ from mathroom.services.roster_import import RosterImportService
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.units import UnitService
 
 
 class Connection(Protocol):
@@ -66,6 +67,7 @@ class Services:
     packet: PacketService
     practice: PracticeService
     print_jobs: PrintJobService
+    units: UnitService
 
     def close(self) -> None:
         self.connection.close()

@@ -22,6 +22,8 @@ from mathroom.domain.roster import Period, Student
 from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.domain.skills import Skill
 from mathroom.domain.tasks import Task, TaskKind
+from mathroom.domain.unit_planning import DayNeeds, TaskPool, choose_days
+from mathroom.domain.units import Unit
 from mathroom.importers.demo_classroom import DemoClassroom, load_demo_classroom
 from mathroom.services.content import ContentFiles
 from mathroom.services.library import seed_library
@@ -31,6 +33,7 @@ from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
+from mathroom.store.repositories.units import UnitRepository
 from mathroom.store.unit_of_work import Store
 
 DEMO_SEED = 7  # same demo every time, so screenshots and tests are repeatable
@@ -227,6 +230,41 @@ def _week_lessons(
     return lessons
 
 
+def _demo_unit(session: Session) -> Unit | None:
+    """The starter unit the demo's evidence is about: the one sharing most skills with it
+    (operations with rational numbers)."""
+    wanted = {s.code for s in _unit_skills(SkillRepository(session).skills())}
+    units = UnitRepository(session).units()
+    scored = [(len(wanted & set(u.spec.skill_codes)), -u.position, u) for u in units]
+    best = max(scored, key=lambda found: found[:2], default=None)
+    return best[2] if best is not None and best[0] > 0 else None
+
+
+def _unit_lessons(unit: Unit, tasks: Sequence[Task], week: Sequence[date]) -> list[_Lesson]:
+    """The week's lessons from the unit, as "Plan next days" would choose them."""
+    by_id = {t.id: t for t in tasks}
+    pool = TaskPool(
+        unit_tasks=tuple(by_id[t] for t in unit.spec.task_ids if t in by_id),
+        bank=tuple(sorted(tasks, key=lambda t: t.id)),
+        unit_skills=unit.spec.skill_codes,
+    )
+    needs = DayNeeds(warmup=True, boards=STATIONS, practice=True, exit_ticket=True)
+    chosen = choose_days(pool, [(day, needs) for day in week])
+
+    def task(task_id: TaskId | None) -> Task | None:
+        return by_id[task_id] if task_id is not None else None
+
+    return [
+        _Lesson(
+            task(day.warmup),
+            tuple(by_id[t] for t in day.boards),
+            task(day.practice),
+            task(day.exit_ticket),
+        )
+        for day in chosen
+    ]
+
+
 def _add_groups_and_plans(
     session: Session,
     periods: Sequence[tuple[PeriodId, list[StudentId]]],
@@ -244,7 +282,15 @@ def _add_groups_and_plans(
     tasks = TaskRepository(session).tasks()
     by_kind = {kind: [t for t in tasks if t.kind is kind] for kind in TaskKind}
     week = school_week(today)
-    lessons = _week_lessons(by_kind, len(week), rng)
+    taught = _demo_unit(session)
+    if taught is not None:
+        # Every period is in week 2 of the unit the evidence is about; the week's tasks are
+        # the unit's next ones, so no two days repeat a warm-up, a board or an exit ticket.
+        for period_id, _students in periods:
+            UnitRepository(session).assign(period_id, taught.id, week[0] - timedelta(days=7))
+        lessons = _unit_lessons(taught, tasks, week)
+    else:
+        lessons = _week_lessons(by_kind, len(week), rng)
     history_days = [d for d in _school_days_before(today, HISTORY_DAYS) if d < week[0]]
     minutes = {p.id: p.minutes for p in RosterRepository(session).periods()}
     skills = SkillRepository(session)

@@ -70,9 +70,12 @@ class GroupingService:
         roles: Sequence[str] = (),
         time_limit_s: float = TIME_LIMIT_S,
         cancelled: Callable[[], bool] | None = None,
+        earlier: Sequence[Sequence[Group]] = (),
     ) -> GroupDraft:
         """Fresh groups for the students present on ``on``; ``locked`` students keep their group.
 
+        ``earlier``: groups drafted for the days before ``on`` in the same planning run (oldest
+        first), not saved yet, that count as the most recent history.
         Raises InfeasibleError (naming the rule) when the teacher's rules cannot all hold.
         """
         seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
@@ -118,8 +121,10 @@ class GroupingService:
                 if s in enrolled and s not in absent
             ),
             history=tuple(
-                PastRound(age, tuple(g.members for g in gs.groups))
-                for age, gs in enumerate(history, start=1)
+                PastRound(age, tuple(g.members for g in groups))
+                for age, groups in enumerate(
+                    [*reversed(earlier), *(gs.groups for gs in history)], start=1
+                )
             ),
             mode=mode,
             levels=tuple(levels),

@@ -1,4 +1,4 @@
-"""The shared library every data folder starts with: the skill map and starter tasks."""
+"""The shared library every data folder starts with: the skill map, starter tasks and units."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from mathroom.importers.skill_map import load_skill_map
 from mathroom.importers.task_bank import load_task_bank
 from mathroom.services.content import ContentFiles
+from mathroom.services.units import seed_units
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
@@ -20,10 +21,12 @@ from mathroom.store.unit_of_work import Store
 class LibrarySeeded:
     skills_added: int
     tasks_added: int
+    units_added: int = 0
 
 
 def seed_library(session: Session, content: ContentFiles, now: datetime) -> LibrarySeeded:
-    """Load the skill map and the starter tasks into a session, if they are not there yet."""
+    """Load the skill map, the starter tasks and the starter units into a session, if they
+    are not there yet."""
     skills = SkillRepository(session)
     skills_added = tasks_added = 0
     if skills.count() == 0:
@@ -32,7 +35,8 @@ def seed_library(session: Session, content: ContentFiles, now: datetime) -> Libr
     if tasks.count() == 0:
         specs = load_task_bank(content.starter_tasks)
         tasks_added = len(tasks.add_tasks(specs, skills.ids_by_code(), now))
-    return LibrarySeeded(skills_added, tasks_added)
+    units_added = seed_units(session, content.starter_units, now)
+    return LibrarySeeded(skills_added, tasks_added, units_added)
 
 
 class LibraryService:
@@ -45,3 +49,9 @@ class LibraryService:
         """Give a new, empty data folder the skill map and the starter task bank."""
         with self._store.unit_of_work() as session:
             return seed_library(session, self._content, self._now())
+
+    def seed_units_if_missing(self) -> int:
+        """Give a data folder made before units existed the starter units (when it has no
+        unit and its task bank holds their tasks); returns how many were added."""
+        with self._store.unit_of_work() as session:
+            return seed_units(session, self._content.starter_units, self._now())

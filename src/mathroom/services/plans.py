@@ -1,5 +1,6 @@
 """Day plans: save and read them, start from templates, make station groups, copy a lesson
-to other periods and roll today's lesson forward to the next school day."""
+to other periods, roll today's lesson forward to the next school day and plan the next days
+from each period's unit (services/plan_days.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mathroom.domain.attendance import present
 from mathroom.domain.errors import MathroomError, ValidationError
+from mathroom.domain.groups import Group
 from mathroom.domain.ids import GroupSetId, PeriodId
 from mathroom.domain.plan import (
     BlockKind,
@@ -29,6 +31,15 @@ from mathroom.domain.plan_templates import (
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period
 from mathroom.services.grouping import GroupDraft, GroupingService, add_group_set
+from mathroom.services.plan_days import (
+    DayDraft,
+    PlannedDay,
+    UnitTasks,
+    check_days,
+    draft_days,
+    first_unplanned_day,
+    school_days,
+)
 from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
@@ -163,16 +174,23 @@ class PlanService:
     ) -> DayPlan:
         """The day's plan laid out from a template, fitted to the period's minutes.
 
-        Stations come numbered but without groups: make_station_groups fills them. Raises
-        PlanExistsError when the day has a plan and ``replace`` is False; ValidationError
-        when the period is too short for the template's blocks.
+        Slots the template leaves without a task (warm-up, boards, exit ticket) get the next
+        fresh tasks of the period's unit, as plan_days chooses them (fresh bank tasks without
+        a unit). Stations come numbered but without groups: make_station_groups fills them.
+        Raises PlanExistsError when the day has a plan and ``replace`` is False;
+        ValidationError when the period is too short for the template's blocks.
         """
         with self._store.unit_of_work() as session:
             info = _period(session, period)
             if not replace:
                 _refuse_existing(session, [period], on)
             fitted = template.fitted(info.minutes) if info.minutes else template
-            return self._replace(session, period, on, fitted.to_blocks(), "")
+            # Empty warm-up, boards and exit ticket get the unit's next tasks (the bank's
+            # without a unit); the template's own tasks stay.
+            blocks, _messages = UnitTasks(session, period, [on]).fill(
+                on, fitted.to_blocks(), only_empty=True, allow_repeats=False
+            )
+            return self._replace(session, period, on, blocks, "")
 
     # Groups for the stations
 
@@ -254,7 +272,8 @@ class PlanService:
     ) -> DayPlan:
         """The next school day's plan, shaped like today's and tuned by today's evidence.
 
-        Same blocks, tasks and timing. Pulls go to the skills that got Not yet or Getting
+        Same blocks and timing; the tasks are the unit's next fresh ones when the period has
+        a unit (today's otherwise). Pulls go to the skills that got Not yet or Getting
         there on today's exit tickets and whiteboards (the neediest skills when there were
         none), for the students whose current level is lowest; practice blocks focus on the
         same skills. Station groups are made fresh against the history, today's included.
@@ -271,12 +290,109 @@ class PlanService:
             if not replace:
                 _refuse_existing(session, [period], day)
             needs = read_needs(session, period, day)
-        blocks = tuned_for_next_day(source.blocks, needs, today)
+            blocks = tuned_for_next_day(source.blocks, needs, today)
+            tasks = UnitTasks(session, period, [day])
+            if tasks.unit(day) is not None:
+                blocks, _messages = tasks.fill(day, blocks, only_empty=False, allow_repeats=False)
         staged = _Staged(period, day, blocks, self._drafts(period, day, blocks, seed), source.notes)
         with self._store.unit_of_work() as session:
             if not replace:
                 _refuse_existing(session, [period], day)
             return self._write(session, staged)
+
+    # Planning the next days from the unit
+
+    def plan_days(
+        self,
+        period: PeriodId,
+        first: date | None = None,
+        days: int = 1,
+        *,
+        replace: bool = False,
+        allow_repeats: bool = False,
+        seed: int | None = None,
+    ) -> list[PlannedDay]:
+        """Plan the period's next ``days`` school days (days it meets) from its unit.
+
+        ``first``: the first day (or the first day the period meets after it); by default
+        the first day the period meets after today, or after its last planned day when that
+        is later. See plan_days_for.
+        """
+        return self.plan_days_for(
+            [period], first, days, replace=replace, allow_repeats=allow_repeats, seed=seed
+        )[period]
+
+    def plan_days_for(
+        self,
+        periods: Sequence[PeriodId],
+        first: date | None = None,
+        days: int = 1,
+        *,
+        replace: bool = False,
+        allow_repeats: bool = False,
+        seed: int | None = None,
+    ) -> dict[PeriodId, list[PlannedDay]]:
+        """Plan the next ``days`` school days of every period in ``periods``, all or nothing.
+
+        Each day is shaped like the period's most recent lesson (the first built-in template
+        when there is none), with the next fresh tasks of its unit for the warm-up, boards,
+        practice and exit ticket (tasks taken earlier in the run count as used; a slot with
+        no fresh task is left empty unless ``allow_repeats``, and the day's messages say
+        so), pulls from the evidence for students not pulled earlier in the run, and fresh
+        groups per day. Projects and teacher time set ahead for a day are kept when it is
+        planned again. Raises PlanExistsError when a day has a plan and ``replace`` is
+        False; ValidationError for an unknown period or a number of days out of range.
+        """
+        check_days(days)
+        wanted = list(dict.fromkeys(periods))
+        today = self._now().date()
+        with self._store.unit_of_work() as session:
+            runs: dict[PeriodId, list[date]] = {}
+            for period in wanted:
+                info = _period(session, period)
+                start = first or first_unplanned_day(session, info, today)
+                runs[period] = school_days(start, days, info.meeting_days)
+            if not replace:
+                for period, run in runs.items():
+                    _refuse_existing_any(session, period, run)
+            drafts = {
+                period: draft_days(
+                    session, _period(session, period), run, allow_repeats=allow_repeats
+                )
+                for period, run in runs.items()
+            }
+        staged: list[tuple[_Staged, DayDraft]] = []
+        for number, (period, run_drafts) in enumerate(drafts.items()):
+            earlier: list[tuple[Group, ...]] = []
+            for index, draft in enumerate(run_drafts):
+                groups = self._drafts(
+                    period,
+                    draft.day,
+                    draft.blocks,
+                    _seed(seed, 1000 * number + 10 * index),
+                    earlier=earlier,
+                )
+                earlier.extend(g.groups for g in groups.values())
+                stage = _Staged(period, draft.day, draft.blocks, groups, draft.notes)
+                staged.append((stage, draft))
+        with self._store.unit_of_work() as session:
+            if not replace:  # planned by someone else while the groups were being made
+                for period, run in runs.items():
+                    _refuse_existing_any(session, period, run)
+            planned: dict[PeriodId, list[PlannedDay]] = {period: [] for period in wanted}
+            for stage, draft in staged:
+                plan = self._write(session, stage)
+                planned[stage.period].append(PlannedDay(plan, draft.unit, draft.messages))
+        return planned
+
+    def school_days(self, period: PeriodId, first: date | None = None, days: int = 1) -> list[date]:
+        """The days plan_days would plan (the days the period meets, from ``first`` or from
+        the first unplanned day after today)."""
+        check_days(days)
+        with self._store.unit_of_work() as session:
+            info = _period(session, period)
+            start = first or first_unplanned_day(session, info, self._now().date())
+        return school_days(start, days, info.meeting_days)
 
     # Helpers
 
@@ -288,6 +404,7 @@ class PlanService:
         group_size: int | None,
         groups: int | None,
         seed: int | None,
+        earlier: Sequence[tuple[Group, ...]] = (),
     ) -> GroupDraft:
         if group_size is not None and groups is not None:
             raise ValidationError("group_size", "give a group size or a number of groups, not both")
@@ -301,18 +418,24 @@ class PlanService:
             here = present(students, AttendanceRepository(session).statuses(period, on))
         shape = station_grouping(len(here), count)
         return self._grouping.make(
-            period, on, shape.group_size, remainder=shape.remainder, seed=seed
+            period, on, shape.group_size, remainder=shape.remainder, seed=seed, earlier=earlier
         )
 
     def _drafts(
-        self, period: PeriodId, on: date, blocks: Sequence[PlanBlock], seed: int | None
+        self,
+        period: PeriodId,
+        on: date,
+        blocks: Sequence[PlanBlock],
+        seed: int | None,
+        earlier: Sequence[tuple[Group, ...]] = (),
     ) -> dict[int, GroupDraft]:
-        """New groups for every stations block with stations, one group per station."""
+        """New groups for every stations block with stations, one group per station
+        (``earlier``: groups drafted for the days before in the same run)."""
         drafts = {}
         for index, block in enumerate(blocks):
             if block.kind is BlockKind.STATIONS and block.stations:
                 drafts[index] = self._station_draft(
-                    period, on, block, None, len(block.stations), _seed(seed, index)
+                    period, on, block, None, len(block.stations), _seed(seed, index), earlier
                 )
         return drafts
 
@@ -371,6 +494,14 @@ def _refuse_existing(session: Session, periods: Sequence[PeriodId], on: date) ->
     if taken:
         names = [p.name for p in RosterRepository(session).periods() if p.id in taken]
         raise PlanExistsError(names, on)
+
+
+def _refuse_existing_any(session: Session, period: PeriodId, days: Sequence[date]) -> None:
+    """PlanExistsError for the first of ``days`` the period has a plan on."""
+    planned = {p.plan_date for p in PlanRepository(session).plans(period, days[0], days[-1])}
+    taken = [day for day in days if day in planned]
+    if taken:
+        _refuse_existing(session, [period], taken[0])
 
 
 def _period(session: Session, period: PeriodId) -> Period:

@@ -1,5 +1,6 @@
-"""Copy one classroom's library (skill map, task bank, plan templates, settings) into another
-classroom's freshly migrated database, keeping every id so templates still find their tasks.
+"""Copy one classroom's library (skill map, task bank, units, plan templates, settings) into
+another classroom's freshly migrated database, keeping every id so templates and units still
+find their tasks.
 
 Nothing about students travels: no roster, evidence, attendance, groups or plans.
 """
@@ -22,6 +23,9 @@ from mathroom.store.tables import (
     StudentRow,
     TaskRow,
     TaskSkillRow,
+    UnitRow,
+    UnitSkillRow,
+    UnitTaskRow,
 )
 from mathroom.store.unit_of_work import Store
 
@@ -32,6 +36,9 @@ LIBRARY_TABLES: tuple[type[Base], ...] = (
     SkillPrerequisiteRow,
     TaskRow,
     TaskSkillRow,
+    UnitRow,
+    UnitSkillRow,
+    UnitTaskRow,
     PlanTemplateRow,
 )
 
@@ -42,6 +49,7 @@ class LibraryCopied:
     tasks: int
     diagrams: int
     templates: int
+    units: int = 0
 
 
 def copy_library(source: Path, target: Store) -> LibraryCopied:
@@ -69,6 +77,7 @@ def copy_library(source: Path, target: Store) -> LibraryCopied:
         tasks=sum(1 for t in tasks if t["archived_at"] is None),
         diagrams=sum(1 for t in tasks if t["image"] is not None and t["archived_at"] is None),
         templates=len(tables[PlanTemplateRow]),
+        units=sum(1 for u in tables[UnitRow] if u["archived_at"] is None),
     )
 
 

@@ -1,0 +1,242 @@
+"""Choosing a day's tasks from a unit: fresh tasks in the unit's order, board kinds mixed,
+the bank as a fallback, and an empty slot only with a message."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mathroom.domain.ids import TaskId
+from mathroom.domain.plan import BlockKind, PlanBlock, Station
+from mathroom.domain.tasks import Task, TaskKind, TaskSpec
+from mathroom.domain.unit_planning import (
+    BOARD_KINDS,
+    DayNeeds,
+    DayTasks,
+    Slot,
+    TaskPool,
+    board_task_count,
+    choose_day,
+    choose_days,
+    day_needs,
+    is_fresh,
+    with_day_tasks,
+)
+
+DAY = date(2026, 11, 23)
+SKILLS = ("7.NS.A.1", "7.NS.A.2", "7.NS.A.3", "7.EE.A.1", "6.NS.C.5")
+KINDS = (
+    TaskKind.WARMUP,
+    TaskKind.WHITEBOARD,
+    TaskKind.DISCUSSION,
+    TaskKind.MATH_ART,
+    TaskKind.EXIT_TICKET,
+    TaskKind.PRACTICE,
+    TaskKind.PROJECT,
+)
+
+
+def task(number: int, kind: TaskKind, *skills: str) -> Task:
+    return Task(TaskId(number), TaskSpec(f"Task {number:02d}", kind, "Do it.", skill_codes=skills))
+
+
+@st.composite
+def pools(draw: st.DrawFn, allow_repeats: bool | None = None) -> TaskPool:
+    specs = draw(
+        st.lists(
+            st.tuples(st.sampled_from(KINDS), st.sets(st.sampled_from(SKILLS), max_size=2)),
+            min_size=0,
+            max_size=24,
+        )
+    )
+    bank = tuple(task(n, kind, *sorted(skills)) for n, (kind, skills) in enumerate(specs, 1))
+    unit = draw(st.permutations(bank).map(lambda p: p[: draw(st.integers(0, len(bank)))]))
+    history = draw(
+        st.dictionaries(
+            st.sampled_from([t.id for t in bank]) if bank else st.nothing(),
+            st.lists(st.integers(-80, 80).map(lambda d: DAY + timedelta(days=d)), max_size=3),
+            max_size=len(bank),
+        )
+    )
+    return TaskPool(
+        unit_tasks=tuple(unit),
+        bank=bank,
+        unit_skills=tuple(draw(st.lists(st.sampled_from(SKILLS), unique=True, max_size=3))),
+        history=history,
+        repeat_weeks=draw(st.integers(1, 6)),
+        allow_repeats=draw(st.booleans()) if allow_repeats is None else allow_repeats,
+    )
+
+
+needs_strategy = st.builds(
+    DayNeeds,
+    warmup=st.booleans(),
+    boards=st.integers(0, 8),
+    practice=st.booleans(),
+    exit_ticket=st.booleans(),
+)
+
+
+def slots_of(tasks: DayTasks) -> dict[Slot, list[TaskId]]:
+    single = {s: tasks.for_slot(s) for s in (Slot.WARMUP, Slot.PRACTICE, Slot.EXIT_TICKET)}
+    found = {s: [t] for s, t in single.items() if t is not None}
+    return found | {Slot.BOARDS: list(tasks.boards)}
+
+
+def wanted(needs: DayNeeds, slot: Slot) -> int:
+    return {
+        Slot.WARMUP: int(needs.warmup),
+        Slot.BOARDS: board_task_count(needs.boards),
+        Slot.PRACTICE: int(needs.practice),
+        Slot.EXIT_TICKET: int(needs.exit_ticket),
+    }[slot]
+
+
+@settings(max_examples=300)
+@given(pools(), needs_strategy)
+def test_the_choice_is_deterministic_distinct_and_of_the_right_kinds(
+    pool: TaskPool, needs: DayNeeds
+) -> None:
+    tasks = choose_day(pool, DAY, needs)
+    assert tasks == choose_day(pool, DAY, needs)
+    by_id = {t.id: t for t in pool.bank}
+    chosen = [t for ids in slots_of(tasks).values() for t in ids]
+    assert len(chosen) == len(set(chosen))  # never one task in two slots
+    for slot, ids in slots_of(tasks).items():
+        assert len(ids) <= wanted(needs, slot)
+        assert all(by_id[t].kind in slot.kinds for t in ids)
+        if not pool.allow_repeats:
+            assert all(is_fresh(pool, t, DAY) for t in ids)
+
+
+@settings(max_examples=300)
+@given(pools(), needs_strategy)
+def test_a_slot_is_empty_only_when_nothing_fits_and_then_it_says_so(
+    pool: TaskPool, needs: DayNeeds
+) -> None:
+    tasks = choose_day(pool, DAY, needs)
+    for slot, ids in slots_of(tasks).items():
+        want = wanted(needs, slot)
+        kind = [t for t in pool.bank if t.kind in slot.kinds]
+        fresh = [t for t in kind if is_fresh(pool, t.id, DAY)]
+        available = kind if pool.allow_repeats else fresh
+        assert len(ids) == min(want, len(available))
+        if want and not ids:
+            assert any(
+                (f"no fresh {slot.label}" in m and "left empty" in m) or "no task" in m
+                for m in tasks.messages
+            ), tasks.messages
+
+
+@settings(max_examples=300)
+@given(pools(allow_repeats=False), needs_strategy)
+def test_the_next_fresh_tasks_of_the_unit_come_first_in_its_order(
+    pool: TaskPool, needs: DayNeeds
+) -> None:
+    tasks = choose_day(pool, DAY, needs)
+    for slot in (Slot.WARMUP, Slot.PRACTICE, Slot.EXIT_TICKET):
+        fresh = [
+            t.id for t in pool.unit_tasks if t.kind in slot.kinds and is_fresh(pool, t.id, DAY)
+        ]
+        if wanted(needs, slot) and fresh:
+            assert tasks.for_slot(slot) == fresh[0]
+    fresh_boards = [
+        t for t in pool.unit_tasks if t.kind in BOARD_KINDS and is_fresh(pool, t.id, DAY)
+    ]
+    count = board_task_count(needs.boards)
+    if len(fresh_boards) >= count:
+        assert set(tasks.boards) <= {t.id for t in fresh_boards}
+        assert not any("board task left in this unit" in m for m in tasks.messages)
+    if count >= 2 and len({t.kind for t in fresh_boards}) >= 2:
+        kinds = {t.kind for t in pool.bank if t.id in tasks.boards}
+        assert len(kinds) >= 2  # board kinds are mixed when the unit has several
+
+
+@settings(max_examples=200)
+@given(pools(allow_repeats=False), st.lists(needs_strategy, min_size=1, max_size=6))
+def test_a_run_of_days_never_takes_a_task_twice_within_the_window(
+    pool: TaskPool, needs: list[DayNeeds]
+) -> None:
+    days = [(DAY + timedelta(days=n), day_need) for n, day_need in enumerate(needs)]
+    run = choose_days(pool, days)
+    assert run == choose_days(pool, days)
+    seen: list[TaskId] = [t for tasks in run for t in tasks.chosen]
+    assert len(seen) == len(set(seen))  # 6 days are well inside a window of 1 week or more
+
+
+def test_the_bank_fallback_prefers_the_units_skills_then_reviews() -> None:
+    unit_exit = task(1, TaskKind.EXIT_TICKET, "7.NS.A.1")
+    near = task(2, TaskKind.EXIT_TICKET, "7.NS.A.2")
+    far = task(3, TaskKind.EXIT_TICKET, "7.EE.A.1")
+    pool = TaskPool(
+        unit_tasks=(unit_exit,),
+        bank=(far, near, unit_exit),
+        unit_skills=("7.NS.A.1", "7.NS.A.2"),
+        history={unit_exit.id: (DAY - timedelta(days=2),)},
+    )
+    first = choose_day(pool, DAY, DayNeeds(exit_ticket=True))
+    assert first.exit_ticket == near.id
+    assert first.messages == ("no fresh exit ticket left in this unit: “Task 02” from the bank",)
+    used_near = replace(pool, history={**pool.history, near.id: (DAY,)})
+    assert choose_day(used_near, DAY, DayNeeds(exit_ticket=True)).exit_ticket == far.id
+
+
+def test_no_fresh_task_leaves_the_slot_empty_with_a_message_unless_repeats_are_allowed() -> None:
+    exit_ticket = task(1, TaskKind.EXIT_TICKET, "7.NS.A.1")
+    older = task(2, TaskKind.EXIT_TICKET, "7.NS.A.1")
+    pool = TaskPool(
+        unit_tasks=(exit_ticket, older),
+        bank=(exit_ticket, older),
+        history={exit_ticket.id: (DAY - timedelta(days=3),), older.id: (DAY - timedelta(days=9),)},
+    )
+    empty = choose_day(pool, DAY, DayNeeds(exit_ticket=True))
+    assert empty.exit_ticket is None
+    assert empty.messages == (
+        "no fresh exit ticket in this unit or the task bank: the exit ticket is left empty "
+        "(allow repeats to reuse one)",
+    )
+    repeated = choose_day(replace(pool, allow_repeats=True), DAY, DayNeeds(exit_ticket=True))
+    assert repeated.exit_ticket == older.id  # the one used longest ago
+    assert "“Task 02” again" in repeated.messages[0]
+
+
+def test_boards_deal_two_or_three_tasks_across_every_board() -> None:
+    assert [board_task_count(n) for n in range(8)] == [0, 1, 2, 3, 2, 3, 3, 3]
+    boards = tuple(
+        task(n, kind) for n, kind in enumerate([TaskKind.WHITEBOARD] * 4 + [TaskKind.DISCUSSION], 1)
+    )
+    pool = TaskPool(unit_tasks=boards, bank=boards)
+    stations = PlanBlock(
+        BlockKind.STATIONS, 25, stations=tuple(Station(n, TaskId(99), None) for n in range(1, 7))
+    )
+    blocks = (
+        PlanBlock(BlockKind.WARMUP, 5, task_id=TaskId(98)),
+        stations,
+        PlanBlock(BlockKind.EXIT_TICKET, 5),
+    )
+    needs = day_needs(blocks, only_empty=False)
+    assert needs == DayNeeds(warmup=True, boards=6, exit_ticket=True)
+    tasks = choose_day(pool, DAY, needs)
+    assert tasks.boards == (TaskId(1), TaskId(5), TaskId(2))  # a discussion prompt mixed in
+    filled = with_day_tasks(blocks, tasks, only_empty=False)
+    assert [s.task_id for s in filled[1].stations] == [1, 5, 2, 1, 5, 2]
+    assert filled[0].task_id is None  # no warm-up in the pool: emptied, never yesterday's
+    assert any("warm-up" in m for m in tasks.messages)
+
+
+def test_a_template_keeps_its_own_tasks_and_fills_the_empty_slots() -> None:
+    boards = tuple(task(n, TaskKind.WHITEBOARD) for n in range(1, 5))
+    pool = TaskPool(unit_tasks=boards, bank=boards)
+    stations = PlanBlock(
+        BlockKind.STATIONS,
+        25,
+        stations=(Station(1, TaskId(1), None), Station(2, None, None), Station(3, None, None)),
+    )
+    needs = day_needs((stations,), only_empty=True)
+    assert needs.boards == 2 and needs.taken == {TaskId(1)}
+    tasks = choose_day(pool, DAY, needs)
+    filled = with_day_tasks((stations,), tasks, only_empty=True)
+    assert [s.task_id for s in filled[0].stations] == [1, 2, 3]
