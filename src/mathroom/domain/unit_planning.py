@@ -247,7 +247,10 @@ def _message(
     label = slot.label
     where = "this unit" if pool.has_unit else "the task bank"
     if found == 0:
-        empty = "the boards have no task" if slot is Slot.BOARDS else f"the {label} is left empty"
+        empty = {
+            Slot.BOARDS: "the boards have no task",
+            Slot.PRACTICE: "practice works from its skill sheets alone",
+        }.get(slot, f"the {label} is left empty")
         hint = "" if pool.allow_repeats else " (allow repeats to reuse one)"
         return f"no fresh {label} in {where} or the task bank: {empty}{hint}"
     parts: list[str] = []
