@@ -56,7 +56,48 @@ def build_parser() -> argparse.ArgumentParser:
     _add_packet(commands, common)
     _add_classroom(commands, common)
     _add_print(commands, common)
+    _add_plan(commands, common)
     return parser
+
+
+def _add_plan(commands: Commands, common: argparse.ArgumentParser) -> None:
+    plan = commands.add_parser(
+        "plan",
+        parents=[common],
+        help="plan the next school days from a period's unit, or show a day's plan",
+    )
+    verbs = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    upcoming = verbs.add_parser(
+        "next",
+        parents=[common],
+        help="plan the period's next school days from its unit, as the Plan page does",
+    )
+    upcoming.add_argument(
+        "--period", required=True, metavar="NAME", help="a name like 'Period 2' or just 2"
+    )
+    upcoming.add_argument(
+        "--from",
+        dest="first",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the first day (default: the first school day after today or after the "
+        "period's last planned day, whichever is later)",
+    )
+    upcoming.add_argument("--days", type=int, default=1, help="how many school days (1 to 20)")
+    upcoming.add_argument(
+        "--replace",
+        action="store_true",
+        help="plan over days that have a plan (projects and teacher time set ahead stay)",
+    )
+    upcoming.add_argument(
+        "--allow-repeats",
+        action="store_true",
+        help="reuse the task used longest ago when no task is fresh",
+    )
+    show = verbs.add_parser("show", parents=[common], help="print a day's plan (text or --json)")
+    show.add_argument("--date", required=True, type=iso_date, metavar="YYYY-MM-DD")
+    show.add_argument("--period", metavar="NAME", help="only this period")
+    show.add_argument("--json", action="store_true", help="JSON for scripts (see README)")
 
 
 def _add_classroom(commands: Commands, common: argparse.ArgumentParser) -> None:
