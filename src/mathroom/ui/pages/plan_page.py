@@ -384,8 +384,9 @@ class PlanPage(Page):
             assert isinstance(made, DayPlan)
             self._push_snapshot(f"Plan {made.plan_date:%A}", period_id, made.plan_date, before)
             self.select(period_id, made.plan_date)
+            tasks = "the unit's next tasks" if self.unit_strip.has_unit else "same tasks"
             self.show_banner(
-                f"{made.plan_date:%A}'s plan is ready: same tasks and timing, pulls from "
+                f"{made.plan_date:%A}'s plan is ready: same timing, {tasks}, pulls from "
                 "today's evidence, fresh groups."
             )
 

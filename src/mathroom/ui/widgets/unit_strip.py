@@ -26,3 +26,8 @@ class UnitStrip(QWidget):
     def show_unit(self, text: str) -> None:
         self.unit_label.setText(text)
         self.unit_label.setVisible(bool(text))
+
+    @property
+    def has_unit(self) -> bool:
+        """Whether the chosen period works on a unit on the chosen day."""
+        return self.unit_label.text().startswith("Unit:")
