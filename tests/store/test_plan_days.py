@@ -239,3 +239,25 @@ def test_rolling_a_day_forward_takes_the_units_next_tasks(
     assert not {t for b in monday.blocks for t in b.task_ids} & had
     pulled: set[StudentId] = {s for b in monday.blocks for s in b.students}
     assert pulled  # pulls still come from the evidence
+
+
+def test_a_day_with_only_a_pull_set_ahead_is_planned_around_it(
+    demo_store: Store, now: datetime, next_week: date
+) -> None:
+    period = periods(demo_store)[0]
+    plans = PlanService(demo_store, lambda: now)
+    students = tuple(sorted(e.student.id for e in ClassroomService(demo_store).roster(period.id)))
+    pull = PlanBlock(
+        BlockKind.SMALL_GROUP, 10, skill_code="7.NS.A.1b", students=students[:2], concurrent=True
+    )
+    tuesday, later = next_week + timedelta(days=1), next_week + timedelta(days=21)
+    plans.save_plan(period.id, tuesday, [pull])
+    plans.save_plan(period.id, later, [pull])  # weeks ahead: not where planning starts
+
+    days = plans.plan_days(period.id, None, 2, seed=8)  # no --replace needed
+
+    assert [d.plan.plan_date for d in days] == [next_week, tuesday]
+    kinds = [b.kind for b in days[1].plan.blocks]
+    assert kinds[:2] == [BlockKind.WARMUP, BlockKind.STATIONS]  # a lesson, not a pull's shape
+    kept = [b for b in days[1].plan.blocks if b.is_teacher_time]
+    assert [b.students for b in kept] == [students[:2]]

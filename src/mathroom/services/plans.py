@@ -15,6 +15,7 @@ from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.groups import Group
 from mathroom.domain.ids import GroupSetId, PeriodId
 from mathroom.domain.plan import (
+    TEACHER_TIME_KINDS,
     BlockKind,
     DayPlan,
     PlanBlock,
@@ -315,8 +316,8 @@ class PlanService:
         """Plan the period's next ``days`` school days (days it meets) from its unit.
 
         ``first``: the first day (or the first day the period meets after it); by default
-        the first day the period meets after today, or after its last planned day when that
-        is later. See plan_days_for.
+        the first day the period meets after today, or after its last planned lesson when
+        that is later. See plan_days_for.
         """
         return self.plan_days_for(
             [period], first, days, replace=replace, allow_repeats=allow_repeats, seed=seed
@@ -340,8 +341,9 @@ class PlanService:
         no fresh task is left empty unless ``allow_repeats``, and the day's messages say
         so), pulls from the evidence for students not pulled earlier in the run, and fresh
         groups per day. Projects and teacher time set ahead for a day are kept when it is
-        planned again. Raises PlanExistsError when a day has a plan and ``replace`` is
-        False; ValidationError for an unknown period or a number of days out of range.
+        planned again. Raises PlanExistsError when a day has a plan (more than pulls and
+        conferences set ahead) and ``replace`` is False; ValidationError for an unknown
+        period or a number of days out of range.
         """
         check_days(days)
         wanted = list(dict.fromkeys(periods))
@@ -497,8 +499,12 @@ def _refuse_existing(session: Session, periods: Sequence[PeriodId], on: date) ->
 
 
 def _refuse_existing_any(session: Session, period: PeriodId, days: Sequence[date]) -> None:
-    """PlanExistsError for the first of ``days`` the period has a plan on."""
-    planned = {p.plan_date for p in PlanRepository(session).plans(period, days[0], days[-1])}
+    """PlanExistsError for the first of ``days`` the period has a plan on. A day holding
+    only teacher time set ahead (pulls, conferences) is open: planning keeps all of it."""
+    plans = PlanRepository(session).plans(period, days[0], days[-1])
+    planned = {
+        p.plan_date for p in plans if any(b.kind not in TEACHER_TIME_KINDS for b in p.blocks)
+    }
     taken = [day for day in days if day in planned]
     if taken:
         _refuse_existing(session, [period], taken[0])
