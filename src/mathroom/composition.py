@@ -25,6 +25,7 @@ from mathroom.services.practice import PracticeService
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
+from mathroom.services.projects import ProjectService
 from mathroom.services.roster import RosterService
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet
@@ -87,4 +88,5 @@ def open_services(
         packet=PacketService(store, folder),
         practice=PracticeService(store, local_now),
         print_jobs=PrintJobService(store, system_queue()),
+        projects=ProjectService(store, local_now),
     )

@@ -25,6 +25,7 @@ from mathroom.services.practice import PracticeService
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
+from mathroom.services.projects import ProjectService
 from mathroom.services.roster import RosterService
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.score_import import ScoreImportService
@@ -66,6 +67,7 @@ class Services:
     packet: PacketService
     practice: PracticeService
     print_jobs: PrintJobService
+    projects: ProjectService
 
     def close(self) -> None:
         self.connection.close()
