@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             ops, s.practice, s.attendance, s.evidence, s.plans, undo, today
         )
         self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
-        self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo)
+        self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo, s.projects)
         self.print_page = PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
         self.pages: list[Page] = [
             self.today_page,

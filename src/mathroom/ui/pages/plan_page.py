@@ -31,9 +31,12 @@ from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.services.projects import ProjectService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
+from mathroom.ui.dialogs.project_dialog import ProjectDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
+from mathroom.ui.pages.plan_projects import PlanProjects
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
@@ -58,6 +61,7 @@ class PlanPage(Page):
         plans: PlanService,
         today: Callable[[], date],
         undo: QUndoStack | None = None,
+        projects: ProjectService | None = None,
     ) -> None:
         super().__init__(ops)
         self._classroom = classroom
@@ -116,6 +120,10 @@ class PlanPage(Page):
         self.card.copy_button.clicked.connect(self._on_copy_clicked)
         self.card.save_template_button.clicked.connect(self._on_save_template_clicked)
         self.card.delete_button.clicked.connect(self.delete_plan)
+        self.projects = PlanProjects(self, self, ops, projects, self._undo) if projects else None
+        self.card.project_button.setVisible(self.projects is not None)
+        self.card.project_button.clicked.connect(self.start_project)
+        self.editor.remove_project.connect(self.remove_project)
 
     # -- what is shown -----------------------------------------------------------------
     @property
@@ -154,7 +162,9 @@ class PlanPage(Page):
     def _fill_week(self) -> None:
         days, periods, plans = self.days, self._periods, self._plans
         week = self._ops.query(lambda: plans.week(days[0], [p.id for p in periods]))
-        self.week.show_week(days, periods, week, self._today(), (self._period_id, self._day))
+        tasks = {t.id: t for t in self._ops.query(self._classroom.tasks)} if week else {}
+        chosen = (self._period_id, self._day)
+        self.week.show_week(days, periods, week, self._today(), chosen, tasks)
         self.week_title.setText(f"Week of {days[0]:%B} {days[0].day}")
 
     def _load_day(self, keep_row: int | None = None) -> None:
@@ -164,12 +174,13 @@ class PlanPage(Page):
             if period is not None
             else None
         )
-        titles = (
-            {t.id: t.title for t in self._ops.query(lambda: self._classroom.tasks())}
+        tasks = (
+            {t.id: t for t in self._ops.query(lambda: self._classroom.tasks())}
             if self._plan is not None
             else {}
         )
-        self.card.show_day(period, self._day, self._plan, titles, keep_row)
+        titles = {task_id: task.title for task_id, task in tasks.items()}
+        self.card.show_day(period, self._day, self._plan, titles, keep_row, tasks)
         if self._plan is None or not self.card.blocks.count():
             self.editor.show_block(None)
 
@@ -449,6 +460,20 @@ class PlanPage(Page):
         self._write(lambda: plans.delete_plan(period_id, day))
         self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
         self.reload()
+
+    def start_project(self) -> ProjectDialog | None:
+        if self.projects is None:
+            return None
+        return self.projects.open_dialog(self._periods, self._period_id, self._day)
+
+    def remove_project(self) -> None:
+        period, row = self._period(), self.card.blocks.currentRow()
+        if self.projects is None or period is None or self._plan is None or row < 0:
+            return
+        block = self._plan.blocks[row]
+        if block.task_id is not None:
+            title = block.task_title or block.heading
+            self.projects.remove(period, block.task_id, title, self._day)
 
     # -- navigation ------------------------------------------------------------------------
     def _move_week(self, days: int) -> None:
