@@ -72,7 +72,7 @@ def test_start_a_project_over_four_days_see_each_day_and_undo_it(
     line = f"Project: {SCALE} · Day 1 of 4 — Launch: measure the room"
     assert any(line in text for text in texts), texts
     assert "4 days" in page.card.banner.text()
-    assert "okBanner" == page.card.minutes_banner.objectName()  # the day still fits
+    assert page.card.minutes_banner.objectName() == "okBanner"  # the day still fits
     friday = page.week.item(0, 4)
     assert friday is not None and "Day 2 of 4 — Work day: draw the floor plan" in friday.text()
 
