@@ -61,7 +61,7 @@ def test_start_a_project_over_four_days_see_each_day_and_undo_it(
     assert page.card.project_button.isEnabled()
     dialog = open_dialog(page, SCALE)
     assert [dialog.periods[p].isChecked() for p in dialog.periods] == [True, False, False]
-    lines = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]  # type: ignore[union-attr]
+    lines = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]
     assert len(lines) == 4 and "Day 1 of 4 — Launch: measure the room" in lines[0]
     assert "into the day's plan" in lines[1] and "a new plan" in lines[2]
     assert not dialog.replace.isVisible()
@@ -114,7 +114,12 @@ def test_a_project_day_is_changed_in_the_block_editor_and_removed_from_every_day
 
     page.card.blocks.setCurrentRow(row)
     questions: list[str] = []
-    page.confirm = lambda q: questions.append(q) or True  # type: ignore[method-assign, func-returns-value]
+
+    def agree(question: str) -> bool:
+        questions.append(question)
+        return True
+
+    page.confirm = agree  # type: ignore[method-assign]
     qtbot.mouseClick(editor.remove_project_button, Qt.MouseButton.LeftButton)
     assert questions and "4 project days" in questions[0]
     for day in (thursday, friday):
