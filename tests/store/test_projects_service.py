@@ -50,6 +50,9 @@ def test_a_project_goes_onto_its_days_in_one_transaction(
     assert period.minutes == 52
     before = plan_of(demo_store, period.id, thursday)
     assert before is not None and before.total_minutes == 52
+    preview = projects.preview(scale.id, [period.id], thursday, minutes=20)
+    assert preview[0].fits and preview[0].effect.startswith("Whiteboard stations 25→")
+    assert (preview[2].had_plan, preview[2].effect) == (False, "")
     with counted_transactions(demo_store) as begun:
         days = projects.start_project(scale.id, [period.id], thursday)
     assert len(begun) == 1
@@ -180,6 +183,9 @@ def test_a_day_without_room_is_named_and_nothing_is_written(
     PlanService(demo_store, lambda: now).save_plan(
         period.id, friday, [PlanBlock(BlockKind.WARMUP, 50)]
     )
+    preview = projects.preview(scale.id, [period.id], thursday)
+    assert [d.fits for d in preview] == [True, False, True, True]
+    assert "no room for 10 minutes of project work" in preview[1].effect
     with pytest.raises(ValidationError, match=f"{period.name} on Friday.*no room"):
         projects.start_project(scale.id, [period.id], thursday)
     assert project_of(plan_of(demo_store, period.id, thursday) or _empty()) == []

@@ -63,7 +63,10 @@ def test_start_a_project_over_four_days_see_each_day_and_undo_it(
     assert [dialog.periods[p].isChecked() for p in dialog.periods] == [True, False, False]
     lines = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]
     assert len(lines) == 4 and "Day 1 of 4 — Launch: measure the room" in lines[0]
-    assert "into the day's plan" in lines[1] and "a new plan" in lines[2]
+    assert "into the day's plan: Whiteboard stations 25→" in lines[1] and "a new plan" in lines[2]
+    dialog.minutes.setValue(12)  # less project work: the stations keep more of their time
+    fewer = dialog.preview.item(0)
+    assert fewer is not None and "Whiteboard stations 25→" in fewer.text()
     assert not dialog.replace.isVisible()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted

@@ -28,6 +28,7 @@ from mathroom.domain.projects import (
     project_line,
     role_of,
     run_around,
+    shrink_note,
     with_project,
     without_project,
 )
@@ -118,6 +119,11 @@ def test_the_project_goes_in_before_the_exit_ticket_and_the_stations_shrink() ->
     assert plan(placed).total_minutes == 55
     assert placed[3].minutes == 30  # the project keeps its time; stations and walk give way
     assert placed[1].minutes + placed[2].minutes == 13
+    note = shrink_note(day, placed, project_block(TaskId(1), SCALE, 1))
+    assert note == (
+        f"Whiteboard stations {day[1].minutes}→{placed[1].minutes} min · "
+        f"Gallery walk {day[2].minutes}→{placed[2].minutes} min"
+    )
     back = without_project(placed, TaskId(1), 55)
     assert back is not None and plan(back).total_minutes == 55
     assert [b.kind for b in back] == [b.kind for b in day]
@@ -135,6 +141,9 @@ def test_when_the_flexible_blocks_cannot_give_enough_the_project_takes_what_is_l
     practice, pull, project = placed[1], placed[2], placed[3]
     assert practice.minutes == MIN_FLEXIBLE_MINUTES and project.minutes == 22
     assert pull.minutes == MIN_FLEXIBLE_MINUTES  # a pull never outlasts its host
+    assert shrink_note(day, placed, project_block(TaskId(1), SCALE, 1)) == (
+        "Independent practice 20→3 min · project work 30→22 min"
+    )
     with pytest.raises(ValidationError, match="no room for 10 minutes of project work"):
         with_project(day, project_block(TaskId(1), SCALE, 1), 30)
 
@@ -164,7 +173,7 @@ def days(draw: st.DrawFn) -> tuple[PlanBlock, ...]:
         stations = (Station(1, None, None),) if kind is BlockKind.STATIONS else ()
         blocks.append(PlanBlock(kind, minutes, rotation_minutes=rotation, stations=stations))
         if kind in (BlockKind.STATIONS, BlockKind.PRACTICE) and draw(st.booleans()):
-            pull = draw(st.integers(1, 15))
+            pull = draw(st.integers(1, minutes))  # a pull fits its host, as the page checks
             blocks.append(PlanBlock(BlockKind.SMALL_GROUP, pull, concurrent=True))
     return tuple(blocks)
 

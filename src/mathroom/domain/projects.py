@@ -171,6 +171,21 @@ def with_project(
     return _hosts_kept(result)
 
 
+def shrink_note(before: Sequence[PlanBlock], after: Sequence[PlanBlock], project: PlanBlock) -> str:
+    """What making room cost: "Whiteboard stations 25→13 min · Gallery walk 8→4 min", and
+    the project's own minutes when it got fewer than asked; "" when nothing shrank."""
+    others = [b for b in after if b.kind is not BlockKind.PROJECT]
+    changes = [
+        f"{old.heading} {old.minutes}→{new.minutes} min"
+        for old, new in zip(before, others, strict=True)
+        if new.minutes < old.minutes and not old.concurrent
+    ]
+    placed = next((b for b in after if b.kind is BlockKind.PROJECT), project)
+    if placed.minutes < project.minutes:
+        changes.append(f"project work {project.minutes}→{placed.minutes} min")
+    return " · ".join(changes)
+
+
 def without_project(
     blocks: Sequence[PlanBlock], task: TaskId, period_minutes: int | None
 ) -> tuple[PlanBlock, ...] | None:

@@ -40,6 +40,7 @@ from mathroom.paths import DataFolder
 from mathroom.services.classroom import roster_entries
 from mathroom.services.practice import printed_sheets
 from mathroom.services.printing import card_for_task, check_sheet_name
+from mathroom.services.project_packet import project_pages, run_sheet_lines
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
@@ -167,6 +168,8 @@ def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task
     practice: tuple[PracticeSheet, ...] = ()
     if any(b.kind is BlockKind.PRACTICE for b in plan.blocks):
         practice = tuple(printed_sheets(session, period.id, plan.plan_date))
+    students = [data.names[s] for s in sorted(present, key=lambda s: data.names[s].casefold())]
+    project = project_pages(session, period.id, plan, tasks, students)
     minutes = period.minutes
     note = ""
     if minutes is not None:
@@ -186,6 +189,9 @@ def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task
         cards=cards,
         posters=posters,
         slips=slips,
+        briefs=project.briefs,
+        rubrics=project.rubrics,
+        project_slips=project.slips,
         exit_tickets=tickets,
         practice=practice,
         roster_names=tuple(sorted(data.check_names.values(), key=str.casefold)),
@@ -232,8 +238,9 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
         block = timed.block
         details: list[str] = []
         task = tasks.get(block.task_id) if block.task_id else None
-        if task is not None:
+        if task is not None and block.kind is not BlockKind.PROJECT:
             details.append(f"Task: {task.title}")
+        details += run_sheet_lines(block, tasks)
         if block.kind is BlockKind.STATIONS and block.stations:
             titles = {tasks[s.task_id].title for s in block.stations if s.task_id in tasks}
             details.append(f"{len(block.stations)} whiteboards, {len(titles)} tasks")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.ids import PeriodId, TaskId
-from mathroom.domain.plan import BlockKind, DayPlan
+from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
 from mathroom.domain.projects import (
     PROJECT_MINUTES,
     ProjectRunDay,
@@ -26,6 +26,7 @@ from mathroom.domain.projects import (
     project_blocks,
     project_dates,
     run_around,
+    shrink_note,
     with_project,
     without_project,
 )
@@ -58,6 +59,10 @@ class ProjectDay:
     name: str  # the milestone's name, "Work day"
     had_plan: bool  # the project goes into an existing plan (else a simple plan is made)
     conflict: str = ""  # "already has “Fraction Quilt Blocks”", when the day has a project
+    # What making room costs the day's plan ("Whiteboard stations 25→13 min"), or why
+    # there is no room; "" when the project fits as it is.
+    effect: str = ""
+    fits: bool = True
 
     @property
     def where(self) -> str:
@@ -86,12 +91,16 @@ class ProjectService:
             return [t for t in TaskRepository(session).tasks() if is_multi_day(t.spec)]
 
     def preview(
-        self, task: TaskId, periods: Sequence[PeriodId], launch: date
+        self,
+        task: TaskId,
+        periods: Sequence[PeriodId],
+        launch: date,
+        minutes: int = PROJECT_MINUTES,
     ) -> tuple[ProjectDay, ...]:
         """The days the project would take in each period, from ``launch`` (or the period's
-        first meeting day after it), and what is already on them."""
+        first meeting day after it), what is already on them and what would shrink."""
         with self._store.unit_of_work() as session:
-            return tuple(_days(session, task, periods, launch))
+            return tuple(_days(session, task, periods, launch, minutes))
 
     def start_project(
         self,
@@ -114,7 +123,7 @@ class ProjectService:
         if not 1 <= minutes <= 240:
             raise ValidationError("minutes", "project work lasts 1 to 240 minutes a day")
         with self._store.unit_of_work() as session:
-            days = _days(session, task, periods, launch)
+            days = _days(session, task, periods, launch, minutes)
             clashes = [d for d in days if d.conflict]
             if clashes and not replace:
                 raise ProjectConflictError(clashes)
@@ -142,7 +151,7 @@ class ProjectService:
     def project_run(self, period: PeriodId, task: TaskId, on: date) -> tuple[date, ...]:
         """The days of the period's run of ``task`` that ``on`` belongs to, in order."""
         with self._store.unit_of_work() as session:
-            return tuple(d.on for d in _run(session, period, task, on))
+            return tuple(d.on for d in project_run_days(session, period, task, on))
 
     def remove_project(self, period: PeriodId, task: TaskId, on: date) -> tuple[date, ...]:
         """Take the project out of every day of the run ``on`` belongs to, in one
@@ -150,7 +159,7 @@ class ProjectService:
         project planned from nothing loses its plan. Returns the days changed."""
         with self._store.unit_of_work() as session:
             info = _period(session, period)
-            run = _run(session, period, task, on)
+            run = project_run_days(session, period, task, on)
             if not run:
                 raise ValidationError("task", f"{_when(on)} has no block of that project")
             repository = PlanRepository(session)
@@ -193,7 +202,11 @@ def _period(session: Session, period: PeriodId) -> Period:
 
 
 def _days(
-    session: Session, task: TaskId, periods: Sequence[PeriodId], launch: date
+    session: Session,
+    task: TaskId,
+    periods: Sequence[PeriodId],
+    launch: date,
+    minutes: int = PROJECT_MINUTES,
 ) -> list[ProjectDay]:
     wanted = list(dict.fromkeys(periods))
     if not wanted:
@@ -226,6 +239,8 @@ def _days(
                 elif (other := other_project(plan.blocks, task)) is not None:
                     name = titles.get(other.task_id) if other.task_id else None
                     conflict = f"already has “{name}”" if name else "already has project work"
+            block = project_block(task, spec, index, minutes)
+            effect, fits = _effect(plan.blocks if plan else None, block, period.minutes)
             days.append(
                 ProjectDay(
                     period.id,
@@ -235,12 +250,31 @@ def _days(
                     milestones[index],
                     plan is not None,
                     conflict,
+                    effect,
+                    fits,
                 )
             )
     return days
 
 
-def _run(session: Session, period: PeriodId, task: TaskId, on: date) -> tuple[ProjectRunDay, ...]:
+def _effect(
+    blocks: Sequence[PlanBlock] | None, block: PlanBlock, period_minutes: int | None
+) -> tuple[str, bool]:
+    """What the day gives up for the project (as start_project would place it)."""
+    try:
+        if blocks is None:
+            new_project_day(block, period_minutes)
+            return "", True
+        kept = [b for b in blocks if b.kind is not BlockKind.PROJECT]
+        return shrink_note(kept, with_project(kept, block, period_minutes), block), True
+    except ValidationError as exc:
+        return exc.problem, False
+
+
+def project_run_days(
+    session: Session, period: PeriodId, task: TaskId, on: date
+) -> tuple[ProjectRunDay, ...]:
+    """The period's days of the run of ``task`` that ``on`` belongs to (see run_around)."""
     plans = PlanRepository(session).plans(period, on - _RUN_REACH, on + _RUN_REACH)
     found: list[ProjectRunDay] = []
     for plan in plans:

@@ -41,20 +41,21 @@ class ProjectChoice:
     replace: bool
 
 
-Preview = Callable[[TaskId, Sequence[PeriodId], date], Sequence[ProjectDay]]
+Preview = Callable[[TaskId, Sequence[PeriodId], date, int], Sequence[ProjectDay]]
 Start = Callable[[ProjectChoice], object]
 
 
 def preview_line(day: ProjectDay, days: Sequence[str]) -> str:
     """One line of the list: where, which day, and what happens to that day's plan."""
     when = f"{day.on:%a %b} {day.on.day}"
-    what = (
-        f"⚠ {day.conflict}"
-        if day.conflict
-        else "into the day's plan (stations, practice and gallery walk give way)"
-        if day.had_plan
-        else "a new plan: warm-up, project work, closing"
-    )
+    if day.conflict:
+        what = f"⚠ {day.conflict}"
+    elif not day.fits:
+        what = f"⚠ {day.effect}"
+    elif day.had_plan:
+        what = f"into the day's plan: {day.effect}" if day.effect else "fits the day's plan"
+    else:
+        what = "a new plan: warm-up, project work, closing"
     return f"{day.period_name} · {when} · {day_label(days, day.milestone)} · {what}"
 
 
@@ -141,6 +142,7 @@ class ProjectDialog(QDialog):
         layout.addWidget(buttons)
         self.task.currentIndexChanged.connect(self.refresh)
         self.launch.dateChanged.connect(self.refresh)
+        self.minutes.valueChanged.connect(self.refresh)
         self.refresh()
 
     def choice(self) -> ProjectChoice | None:
@@ -167,7 +169,9 @@ class ProjectDialog(QDialog):
         found: Sequence[ProjectDay] = ()
         if choice.periods:
             try:
-                found = self._preview(choice.task.id, choice.periods, choice.launch)
+                found = self._preview(
+                    choice.task.id, choice.periods, choice.launch, choice.minutes
+                )
             except MathroomError as exc:
                 self._show_error(str(exc))
         for day in found:
@@ -176,7 +180,7 @@ class ProjectDialog(QDialog):
         self.replace.setVisible(clashes)
         if not clashes:
             self.replace.setChecked(False)
-        self.ok_button.setEnabled(bool(found))
+        self.ok_button.setEnabled(bool(found) and all(day.fits for day in found))
 
     def _on_start(self) -> None:
         choice = self.choice()

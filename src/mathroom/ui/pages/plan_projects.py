@@ -60,8 +60,8 @@ class PlanProjects:
             periods,
             chosen,
             day,
-            lambda task, wanted, launch: self._ops.query(
-                lambda: projects.preview(task, wanted, launch)
+            lambda task, wanted, launch, minutes: self._ops.query(
+                lambda: projects.preview(task, wanted, launch, minutes)
             ),
             self.start,
             self._parent,
