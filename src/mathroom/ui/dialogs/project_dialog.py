@@ -169,9 +169,7 @@ class ProjectDialog(QDialog):
         found: Sequence[ProjectDay] = ()
         if choice.periods:
             try:
-                found = self._preview(
-                    choice.task.id, choice.periods, choice.launch, choice.minutes
-                )
+                found = self._preview(choice.task.id, choice.periods, choice.launch, choice.minutes)
             except MathroomError as exc:
                 self._show_error(str(exc))
         for day in found:
