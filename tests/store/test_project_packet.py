@@ -74,7 +74,7 @@ def test_a_work_day_prints_nothing_extra_and_the_critique_prints_slips(
 ) -> None:
     names = started(services, thursday)
     work = part(services, thursday + timedelta(days=1))
-    assert work.briefs == work.rubrics == work.project_slips == ()
+    assert (work.briefs, work.rubrics, work.project_slips) == ((), (), ())
     assert any("Day 2 of 4 — Work day: draw the floor plan" in line for line in details(work))
     assert any(line.startswith("Work day: nothing new to print") for line in details(work))
     critique = part(services, thursday + timedelta(days=5))
