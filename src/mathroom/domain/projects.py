@@ -56,6 +56,11 @@ def project_line(spec: TaskSpec, index: int) -> str:
     return f"{spec.kind.label}: {spec.title} · {day_label(days_of(spec), index)}"
 
 
+def project_kicker(spec: TaskSpec, index: int) -> str:
+    """Above the task on the projector: "Project · Day 2 of 4 — Work day"."""
+    return f"{spec.kind.label} · {day_label(days_of(spec), index)}"
+
+
 def role_of(spec: TaskSpec, index: int) -> str:
     """ "launch", "work" or "critique": what the day prints (see milestone_role)."""
     days = days_of(spec)
