@@ -31,7 +31,7 @@ def test_a_new_project_gets_the_usual_days_edits_them_and_a_rubric(
     choose_kind(dialog, TaskKind.PROJECT)
     assert days_tab_enabled(dialog)
     assert dialog.project.milestones() == DEFAULT_MILESTONES[TaskKind.PROJECT]
-    assert "runs over 4 days" in dialog.project.note.text()
+    assert "This project runs over 4 days" in dialog.project.note.text()
     dialog.tabs.setCurrentWidget(dialog.project)
 
     days = dialog.project.days
@@ -43,6 +43,7 @@ def test_a_new_project_gets_the_usual_days_edits_them_and_a_rubric(
     qtbot.mouseClick(days.down_button, Qt.MouseButton.LeftButton)
     days.list.setCurrentRow(3)
     qtbot.mouseClick(days.remove_button, Qt.MouseButton.LeftButton)  # one work day less
+    assert "runs over 4 days" in dialog.project.note.text()
     assert dialog.project.milestones() == (
         "Launch",
         "Work day",

@@ -137,6 +137,7 @@ class ProjectDaysEditor(QWidget):
         self._kind = TaskKind.PROJECT
         self.default_button.clicked.connect(self.use_defaults)
         self.days.changed.connect(self.changed)
+        self.days.changed.connect(self._show_note)
         self.rubric.changed.connect(self.changed)
 
     def set_task(self, kind: TaskKind, milestones: Sequence[str], rubric: Sequence[str]) -> None:
@@ -152,12 +153,17 @@ class ProjectDaysEditor(QWidget):
         self.setEnabled(multi)
         if multi and not self.days.rows():
             self.use_defaults()
+        self._show_note()
+
+    def _show_note(self) -> None:
+        if self._kind not in PROJECT_KINDS:
+            self.note.setText("Only projects and math art run over several days and have a rubric.")
+            return
+        what = "project" if self._kind is TaskKind.PROJECT else "piece of math art"
         self.note.setText(
-            f"A {kind.label.lower()} runs over {len(self.days.rows())} days: the Plan page's "
-            "“Start a project…” puts one on each, the packet prints the brief and rubric on "
-            "the launch and gallery-walk slips on the last day."
-            if multi
-            else "Only projects and math art run over several days and have a rubric."
+            f"This {what} runs over {len(self.days.rows())} days: the Plan page's “Start a "
+            "project…” puts it on each, and the packet prints the brief and rubric on the "
+            "launch and gallery-walk slips on the last day."
         )
 
     def use_defaults(self) -> None:
