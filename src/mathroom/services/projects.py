@@ -31,15 +31,15 @@ from mathroom.domain.projects import (
     without_project,
 )
 from mathroom.domain.roster import Period
-from mathroom.domain.tasks import Task
+from mathroom.domain.tasks import MILESTONES_MAX, Task
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
 
-# How far around a day to look for the rest of a project's run (15 days at most, and the
-# period may meet only some weekdays).
-_RUN_REACH = timedelta(days=75)
+# How far around a day to look for the rest of a project's run: MILESTONES_MAX days, even
+# for a period that meets once a week.
+_RUN_REACH = timedelta(weeks=MILESTONES_MAX + 1)
 
 Snapshot = Mapping[tuple[PeriodId, date], DayPlan | None]
 
