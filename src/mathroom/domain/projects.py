@@ -69,10 +69,6 @@ def role_of(spec: TaskSpec, index: int) -> str:
     return milestone_role(days, index)
 
 
-def is_project_block(block: PlanBlock) -> bool:
-    return block.kind is BlockKind.PROJECT
-
-
 def project_blocks(blocks: Sequence[PlanBlock], task: TaskId) -> list[PlanBlock]:
     """The blocks of ``blocks`` that are a day of the project ``task``."""
     return [b for b in blocks if b.kind is BlockKind.PROJECT and b.task_id == task]
