@@ -31,6 +31,7 @@ from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
 
@@ -87,4 +88,5 @@ def open_services(
         packet=PacketService(store, folder),
         practice=PracticeService(store, local_now),
         print_jobs=PrintJobService(store, system_queue()),
+        teacher_time=TeacherTimeService(store, local_now),
     )

@@ -14,8 +14,10 @@ from mathroom.domain.ids import StudentId
 from mathroom.domain.plan import BlockKind, PlanBlock, school_week
 from mathroom.domain.roster import Period
 from mathroom.domain.teacher_time import TimeSuggestion
+from mathroom.paths import DataFolder
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
+from mathroom.services.packet import PacketService
 from mathroom.services.plans import PlanService
 from mathroom.services.projector import AgendaScene, NamePickerScene, ProjectorService
 from mathroom.services.teacher_time import TeacherTimeService
@@ -326,3 +328,25 @@ def test_the_projector_never_shows_pulls_or_conferences(
         for scene in scenes
         if not isinstance(scene, NamePickerScene)
     )
+
+
+def test_the_run_sheet_lists_who_waits_on_the_packets_day(
+    demo_store: Store, demo_folder: DataFolder, service: TeacherTimeService, monday: date
+) -> None:
+    period = first_period(demo_store)
+    friday = school_week(monday)[-1]
+    waiting = service.overdue(period.id, friday)
+    assert not waiting.overdue and waiting.due  # never seen since Monday: due on Friday
+    packet = PacketService(demo_store, demo_folder).packet(friday, [period.id])
+    (part,) = packet.periods
+    assert part.fair_every == 5
+    assert part.unseen == tuple(
+        f"{s.full_name} — not seen yet (5 school days), due today" for s in waiting.due
+    )
+    later = PacketService(demo_store, demo_folder)
+    service.add_conferences(period.id, friday, [s.student for s in waiting.due])
+    (after,) = later.packet(friday, [period.id]).periods
+    assert after.unseen == ()
+    assert any(line.startswith("1-1 conferences") for line in after.pulls)
+    conference = next(b for b in after.run_blocks if b.heading == "1-1 conferences")
+    assert conference.inside and conference.details[0].startswith("Conferences: ")

@@ -14,6 +14,7 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.gap_map import GapMap
 from mathroom.domain.ids import DayPlanId, PeriodId, SkillId, StudentId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day
+from mathroom.domain.plan_templates import template_from_plan
 from mathroom.domain.pulls import suggest_pulls
 from mathroom.domain.roster import Student, Weekday
 from mathroom.domain.skills import Level, Skill
@@ -378,3 +379,16 @@ def test_teacher_time_set_ahead_goes_back_inside_the_host() -> None:
     no_host = with_teacher_time((PlanBlock(BlockKind.WARMUP, 5),), [kept])
     assert no_host[-1].kind is BlockKind.CONFERENCE and not no_host[-1].concurrent
     assert with_teacher_time(blocks, []) == blocks
+
+
+def test_conferences_read_in_the_week_summary_and_leave_no_names_in_a_template() -> None:
+    day = plan(
+        MONDAY,
+        PlanBlock(BlockKind.STATIONS, 25),
+        pull(1, 2),
+        conference_block((sid(3), sid(4)), ADD, 6),
+    )
+    assert day.summary() == "Stations · 1 pull · conferences"
+    (_, _, kept) = template_from_plan("Mine", day).blocks
+    assert kept.kind is BlockKind.CONFERENCE and kept.title == "" and kept.concurrent
+    assert not hasattr(kept, "students")

@@ -30,6 +30,7 @@ from mathroom.services.roster_import import RosterImportService
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.teacher_time import TeacherTimeService
 
 
 class Connection(Protocol):
@@ -66,6 +67,7 @@ class Services:
     packet: PacketService
     practice: PracticeService
     print_jobs: PrintJobService
+    teacher_time: TeacherTimeService
 
     def close(self) -> None:
         self.connection.close()

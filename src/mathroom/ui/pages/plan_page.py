@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
+from mathroom.domain.plan import (
+    TEACHER_TIME_KINDS,
+    BlockKind,
+    DayPlan,
+    PlanBlock,
+    next_school_day,
+    teaching_day,
+)
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
@@ -193,7 +200,8 @@ class PlanPage(Page):
                 e.student.id: e.display_name
                 for e in self._ops.query(lambda: self._classroom.roster(plan.period_id))
             }
-            pulled = "Pulled: " + ", ".join(names.get(s, "?") for s in block.students)
+            who = "Conferences" if block.kind is BlockKind.CONFERENCE else "Pulled"
+            pulled = f"{who}: " + ", ".join(names.get(s, "?") for s in block.students)
         self.editor.show_block(block, groups, pulled)
 
     # -- changes -------------------------------------------------------------------------
@@ -242,7 +250,7 @@ class PlanPage(Page):
         row = self.card.blocks.currentRow()
         at = row + 1 if row >= 0 else len(blocks)
         block = PlanBlock(kind, kind.default_minutes)
-        if kind is BlockKind.SMALL_GROUP:
+        if kind in TEACHER_TIME_KINDS:
             block = replace(block, concurrent=True)
         blocks.insert(at, block)
         self._save(blocks, f"Add {kind.label}", at)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.ids import TaskId
-from mathroom.domain.plan import BlockKind, PlanBlock, Station
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind, PlanBlock, Station
 from mathroom.domain.plan_schedule import gallery_walk, rotation_schedule
 from mathroom.domain.tasks import Task, TaskKind
 
@@ -153,7 +153,7 @@ class BlockEditor(QWidget):
             self._form.setRowVisible(self.stations, is_stations)
             self._form.setRowVisible(self.rotation, is_stations)
             self._form.setRowVisible(self.focus, block.kind is BlockKind.PRACTICE)
-            self._form.setRowVisible(self.concurrent, block.kind is BlockKind.SMALL_GROUP)
+            self._form.setRowVisible(self.concurrent, block.kind in TEACHER_TIME_KINDS)
             for widget in (self.station_tasks, self.groups_button):
                 widget.setVisible(is_stations)
             self._fill_stations(block)
