@@ -38,7 +38,9 @@ from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
+from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.widgets.block_editor import BlockEditor
@@ -65,10 +67,12 @@ class PlanPage(Page):
         plans: PlanService,
         today: Callable[[], date],
         undo: QUndoStack | None = None,
+        teacher_time: TeacherTimeService | None = None,
     ) -> None:
         super().__init__(ops)
         self._classroom = classroom
         self._plans = plans
+        self._teacher_time = teacher_time
         self._today = today
         self._undo = undo or QUndoStack(self)
         self._history = PlanHistory(ops, plans, classroom, self._undo)
@@ -99,6 +103,11 @@ class PlanPage(Page):
         self.card = PlanDayCard()
         self.card.add_requested.connect(self.add_block)
         column.addWidget(self.card)
+        self.teacher_time_button = QPushButton("Pull or conferences…")
+        self.teacher_time_button.setToolTip("Choose students and a skill, or take suggestions")
+        self.teacher_time_button.setVisible(teacher_time is not None)
+        self.teacher_time_button.clicked.connect(self.open_teacher_time)
+        column.addWidget(self.teacher_time_button)
         splitter.addWidget(left)
         editor_frame, editor_box = card()
         editor_box.addWidget(label("This block", "sectionTitle"))
@@ -457,6 +466,19 @@ class PlanPage(Page):
         self._write(lambda: plans.delete_plan(period_id, day))
         self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
         self.reload()
+
+    def open_teacher_time(self) -> TeacherTimeDialog | None:
+        """The day's pulls and conferences, chosen or suggested (the dialog saves each one)."""
+        period = self._period()
+        if period is None or self._teacher_time is None:
+            return None
+        today = self._today()
+        day = max(self._day, teaching_day(today))  # a past day cannot get new teacher time
+        dialog = TeacherTimeDialog(
+            self._ops, self._teacher_time, period, day, today, self._undo, self
+        )
+        dialog.open()
+        return dialog
 
     # -- navigation ------------------------------------------------------------------------
     def _move_week(self, days: int) -> None:
