@@ -32,6 +32,7 @@ from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
 
@@ -89,4 +90,5 @@ def open_services(
         practice=PracticeService(store, local_now),
         print_jobs=PrintJobService(store, system_queue()),
         projects=ProjectService(store, local_now),
+        teacher_time=TeacherTimeService(store, local_now),
     )

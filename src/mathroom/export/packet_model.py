@@ -160,6 +160,10 @@ class PeriodPacket:
     practice: tuple[PracticeSheet, ...] = ()
     roster_names: tuple[str, ...] = ()  # "Family, Given (Preferred)"
     notes: str = ""
+    # Teacher-only: who has waited N school days or more for a pull or a 1-1 conference,
+    # longest first ("Amara Okafor — 7 school days"); N is 0 when it was not counted.
+    unseen: tuple[str, ...] = ()
+    fair_every: int = 0
 
 
 @dataclass(frozen=True, slots=True)

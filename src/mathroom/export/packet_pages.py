@@ -129,8 +129,10 @@ def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
             )
         story.append(_table(rows, [width * 0.08, width * 0.32, width * 0.60]))
     if period.pulls:
-        story += [Spacer(1, 8), para("Small-group pulls", style("h", 12, bold=True))]
+        heading = "Small-group pulls and 1-1 conferences"
+        story += [Spacer(1, 8), para(heading, style("h", 12, bold=True))]
         story += [para("• " + line, body) for line in period.pulls]
+    story += _unseen_story(period, body)
     story += [
         Spacer(1, 8),
         para("Absent today", style("h", 12, bold=True)),
@@ -152,6 +154,19 @@ def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
     )
     story.append(lines)
     return story
+
+
+def _unseen_story(period: PeriodPacket, body: ParagraphStyle) -> list[Flowable]:
+    """Who has waited N school days or more for the teacher's own time (when counted)."""
+    every = period.fair_every
+    if every <= 0:
+        return []
+    heading = f"Not seen for {every}+ school days (no pull or 1-1 conference)"
+    story: list[Flowable] = [Spacer(1, 8), para(heading, style("h", 12, bold=True))]
+    if not period.unseen:
+        line = f"Everyone has had a pull or a 1-1 conference in the last {every} school days."
+        return [*story, para(line, body)]
+    return [*story, *(para("• " + line, body) for line in period.unseen)]
 
 
 def _fit_size(

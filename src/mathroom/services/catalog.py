@@ -31,6 +31,7 @@ from mathroom.services.roster_import import RosterImportService
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.teacher_time import TeacherTimeService
 
 
 class Connection(Protocol):
@@ -68,6 +69,7 @@ class Services:
     practice: PracticeService
     print_jobs: PrintJobService
     projects: ProjectService
+    teacher_time: TeacherTimeService
 
     def close(self) -> None:
         self.connection.close()

@@ -41,6 +41,8 @@ from mathroom.services.classroom import roster_entries
 from mathroom.services.practice import printed_sheets
 from mathroom.services.printing import card_for_task, check_sheet_name
 from mathroom.services.project_packet import project_pages, run_sheet_lines
+from mathroom.services.teacher_time import record_names, unseen
+from mathroom.services.time_record import fair_every, read_record
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
@@ -196,6 +198,8 @@ def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task
         practice=practice,
         roster_names=tuple(sorted(data.check_names.values(), key=str.casefold)),
         notes=plan.notes,
+        unseen=_unseen(session, data),
+        fair_every=fair_every(session),
     )
 
 
@@ -248,7 +252,8 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
                 details.append(f"Groups move to the next board every {block.rotation_minutes} min")
         if block.students:
             who = ", ".join(data.full_names.get(s, "?") for s in block.students)
-            details.append(f"Pull: {who}")
+            what = "Conferences" if block.kind is BlockKind.CONFERENCE else "Pull"
+            details.append(f"{what}: {who}")
         if block.practice_skills:
             details.append("Practice focus: " + ", ".join(block.practice_skills))
         if block.kind is BlockKind.GALLERY_WALK:
@@ -276,7 +281,7 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
 
 
 def _pulls(session: Session, data: _PeriodData) -> tuple[str, ...]:
-    pulls = [b for b in data.plan.blocks if b.kind is BlockKind.SMALL_GROUP and b.students]
+    pulls = [b for b in data.plan.blocks if b.is_teacher_time]
     if not pulls:
         return ()
     # Only the pulled students' histories: a whole gap map would read every observation.
@@ -296,6 +301,15 @@ def _pulls(session: Session, data: _PeriodData) -> tuple[str, ...]:
             word = f" ({level.label})" if level else ""
             people.append(data.full_names.get(student, "?") + word)
         lines.append(f"{block.heading}: " + ", ".join(people))
+    return tuple(lines)
+
+
+def _unseen(session: Session, data: _PeriodData) -> tuple[str, ...]:
+    """Who has waited the fair N school days or more on the day, longest first."""
+    record = read_record(session, data.period.id)
+    waiting = unseen(record, data.plan.plan_date, record_names(session, record))
+    lines = [f"{s.full_name} — {s.wait_text}" for s in waiting.overdue]
+    lines += [f"{s.full_name} — {s.wait_text}, due today" for s in waiting.due]
     return tuple(lines)
 
 

@@ -14,7 +14,7 @@ from datetime import date, time
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import PeriodId, StudentId, TaskId
-from mathroom.domain.plan import BlockKind, PlanBlock
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind, PlanBlock
 from mathroom.domain.plan_schedule import rotation_schedule
 from mathroom.domain.projects import project_kicker
 from mathroom.domain.tasks import Task
@@ -170,8 +170,9 @@ class ProjectorService:
 
 
 def _projected(block: PlanBlock) -> bool:
-    """Pulls are teacher-only (who needs what), and blocks inside another share its clock."""
-    return block.kind is not BlockKind.SMALL_GROUP and not block.concurrent
+    """Pulls and 1-1 conferences are teacher-only (who needs what, who sits with the teacher),
+    and blocks inside another share its clock."""
+    return block.kind not in TEACHER_TIME_KINDS and not block.concurrent
 
 
 def _clock(moment: time) -> str:

@@ -25,15 +25,24 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
+from mathroom.domain.plan import (
+    TEACHER_TIME_KINDS,
+    BlockKind,
+    DayPlan,
+    PlanBlock,
+    next_school_day,
+    teaching_day,
+)
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
 from mathroom.services.projects import ProjectService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
 from mathroom.ui.dialogs.project_dialog import ProjectDialog
+from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.pages.plan_projects import PlanProjects
@@ -62,10 +71,12 @@ class PlanPage(Page):
         today: Callable[[], date],
         undo: QUndoStack | None = None,
         projects: ProjectService | None = None,
+        teacher_time: TeacherTimeService | None = None,
     ) -> None:
         super().__init__(ops)
         self._classroom = classroom
         self._plans = plans
+        self._teacher_time = teacher_time
         self._today = today
         self._undo = undo or QUndoStack(self)
         self._history = PlanHistory(ops, plans, classroom, self._undo)
@@ -96,6 +107,11 @@ class PlanPage(Page):
         self.card = PlanDayCard()
         self.card.add_requested.connect(self.add_block)
         column.addWidget(self.card)
+        self.teacher_time_button = QPushButton("Pull or conferences…")
+        self.teacher_time_button.setToolTip("Choose students and a skill, or take suggestions")
+        self.teacher_time_button.setVisible(teacher_time is not None)
+        self.teacher_time_button.clicked.connect(self.open_teacher_time)
+        column.addWidget(self.teacher_time_button)
         splitter.addWidget(left)
         editor_frame, editor_box = card()
         editor_box.addWidget(label("This block", "sectionTitle"))
@@ -204,7 +220,8 @@ class PlanPage(Page):
                 e.student.id: e.display_name
                 for e in self._ops.query(lambda: self._classroom.roster(plan.period_id))
             }
-            pulled = "Pulled: " + ", ".join(names.get(s, "?") for s in block.students)
+            who = "Conferences" if block.kind is BlockKind.CONFERENCE else "Pulled"
+            pulled = f"{who}: " + ", ".join(names.get(s, "?") for s in block.students)
         self.editor.show_block(block, groups, pulled)
 
     # -- changes -------------------------------------------------------------------------
@@ -253,7 +270,7 @@ class PlanPage(Page):
         row = self.card.blocks.currentRow()
         at = row + 1 if row >= 0 else len(blocks)
         block = PlanBlock(kind, kind.default_minutes)
-        if kind is BlockKind.SMALL_GROUP:
+        if kind in TEACHER_TIME_KINDS:
             block = replace(block, concurrent=True)
         blocks.insert(at, block)
         self._save(blocks, f"Add {kind.label}", at)
@@ -474,6 +491,19 @@ class PlanPage(Page):
         if block.task_id is not None:
             title = block.task_title or block.heading
             self.projects.remove(period, block.task_id, title, self._day)
+
+    def open_teacher_time(self) -> TeacherTimeDialog | None:
+        """The day's pulls and conferences, chosen or suggested (the dialog saves each one)."""
+        period = self._period()
+        if period is None or self._teacher_time is None:
+            return None
+        today = self._today()
+        day = max(self._day, teaching_day(today))  # a past day cannot get new teacher time
+        dialog = TeacherTimeDialog(
+            self._ops, self._teacher_time, period, day, today, self._undo, self
+        )
+        dialog.open()
+        return dialog
 
     # -- navigation ------------------------------------------------------------------------
     def _move_week(self, days: int) -> None:

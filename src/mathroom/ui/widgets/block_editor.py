@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.ids import TaskId
-from mathroom.domain.plan import BlockKind, PlanBlock, Station
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind, PlanBlock, Station
 from mathroom.domain.plan_schedule import gallery_walk, rotation_schedule
 from mathroom.domain.projects import block_title, day_label, days_of
 from mathroom.domain.tasks import Task, TaskKind
@@ -167,7 +167,7 @@ class BlockEditor(QWidget):
             self._form.setRowVisible(self.stations, is_stations)
             self._form.setRowVisible(self.rotation, is_stations)
             self._form.setRowVisible(self.focus, block.kind is BlockKind.PRACTICE)
-            self._form.setRowVisible(self.concurrent, block.kind is BlockKind.SMALL_GROUP)
+            self._form.setRowVisible(self.concurrent, block.kind in TEACHER_TIME_KINDS)
             is_project = block.kind is BlockKind.PROJECT
             self._form.setRowVisible(self.milestone, is_project)
             self._fill_milestones(block.task_id, block.milestone)

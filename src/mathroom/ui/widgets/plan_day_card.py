@@ -195,7 +195,9 @@ def block_detail(block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
         parts.append(f"{len(block.stations)} whiteboards, {grouped}")
         if block.rotation_minutes:
             parts.append(f"move every {block.rotation_minutes} min")
-    if block.students:
+    if block.students and block.kind is BlockKind.CONFERENCE:
+        parts.append(f"{len(block.students)} conferences")
+    elif block.students:
         parts.append(f"{len(block.students)} students pulled")
     if block.practice_skills:
         parts.append("focus " + ", ".join(block.practice_skills))
