@@ -17,9 +17,10 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId, TaskId
 from mathroom.domain.levels import current_level
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
+from mathroom.domain.packet_gaps import GapKind, PacketGap, PeriodDay, packet_gaps
+from mathroom.domain.plan import SCHOOL_DAYS, TEACHER_TIME_KINDS, BlockKind, DayPlan, PlanBlock
 from mathroom.domain.plan_schedule import ScheduleRound, gallery_walk
-from mathroom.domain.roster import Period
+from mathroom.domain.roster import Period, Weekday
 from mathroom.domain.tasks import Task
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet import build_packet
@@ -53,9 +54,22 @@ from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
 
 # What the Print page and the CLI choose from, without reaching into export/.
-__all__ = ["PacketOptions", "PacketService", "Section"]
+__all__ = ["PacketGap", "PacketOptions", "PacketService", "Section"]
 
 DEFAULT_START = time(8, 0)
+
+# The sections a gap leaves empty; a gap not listed is about the whole day and always said.
+_GAP_SECTIONS = {
+    GapKind.NO_BOARDS: frozenset({Section.STATION_CARDS, Section.GROUP_POSTERS}),
+    GapKind.BOARDS_WITHOUT_TASK: frozenset({Section.STATION_CARDS}),
+    GapKind.BOARDS_WITHOUT_GROUP: frozenset({Section.GROUP_POSTERS}),
+    GapKind.GALLERY_WALK_WITHOUT_GROUPS: frozenset({Section.RESPONSE_SLIPS}),
+    GapKind.WARMUP_WITHOUT_TASK: frozenset({Section.RUN_SHEET}),
+    GapKind.EXIT_TICKET_WITHOUT_TASK: frozenset({Section.EXIT_TICKETS}),
+    GapKind.PULL_WITHOUT_STUDENTS: frozenset({Section.RUN_SHEET}),
+    GapKind.CONFERENCE_WITHOUT_STUDENTS: frozenset({Section.RUN_SHEET}),
+    GapKind.PRACTICE_WITHOUT_FOCUS: frozenset({Section.PRACTICE, Section.ANSWER_KEY}),
+}
 
 
 class NoPlanError(MathroomError):
@@ -121,6 +135,35 @@ class PacketService:
             )
         return Packet(on, tuple(parts), options)
 
+    def gaps(
+        self,
+        on: date,
+        periods: Sequence[PeriodId] | None = None,
+        sections: frozenset[Section] | None = None,
+    ) -> tuple[PacketGap, ...]:
+        """What the packet for ``on`` would leave out, in plain words, before it is built:
+        boards without a task, no exit ticket, a pull without students, a period with no
+        plan… Only gaps in ``sections`` (every section by default). Building still works."""
+        with self._store.unit_of_work() as session:
+            chosen = [
+                p for p in RosterRepository(session).periods() if periods is None or p.id in periods
+            ]
+            active = {task.id for task in TaskRepository(session).tasks()}
+            plans = PlanRepository(session)
+            days = []
+            for period in chosen:
+                plan = plans.plan(period.id, on)
+                meets = Weekday.of(on) in (period.meeting_days or SCHOOL_DAYS)
+                # Evidence is read only where it decides something: a practice block's sheets.
+                evidence = not _unfocused_practice(plan) or _has_evidence(session, period.id, on)
+                days.append(PeriodDay(period.name, plan, meets, evidence))
+        wanted = sections if sections is not None else frozenset(Section)
+        return tuple(
+            gap
+            for gap in packet_gaps(on, days, active)
+            if _GAP_SECTIONS.get(gap.kind, wanted) & wanted
+        )
+
     def build(
         self,
         on: date,
@@ -136,6 +179,18 @@ class PacketService:
 
 
 # -- gathering, inside the packet's one session -------------------------------------------
+
+
+def _unfocused_practice(plan: DayPlan | None) -> bool:
+    """A practice block without a focus: its sheets are made from the students' evidence."""
+    return plan is not None and any(
+        b.kind is BlockKind.PRACTICE and not b.practice_skills for b in plan.blocks
+    )
+
+
+def _has_evidence(session: Session, period: PeriodId, on: date) -> bool:
+    students = [student.id for student in RosterRepository(session).students(period)]
+    return any(e.observed_on <= on for e in SkillRepository(session).evidence_of(students))
 
 
 def _gather(session: Session, period: Period, plan: DayPlan) -> _PeriodData:
@@ -254,6 +309,10 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
             who = ", ".join(data.full_names.get(s, "?") for s in block.students)
             what = "Conferences" if block.kind is BlockKind.CONFERENCE else "Pull"
             details.append(f"{what}: {who}")
+        elif block.kind in TEACHER_TIME_KINDS:
+            # Said, not left blank: an empty pull on paper looks like a printing fault.
+            what = "Pull" if block.kind is BlockKind.SMALL_GROUP else "Conferences"
+            details.append(f"{what}: no students chosen")
         if block.practice_skills:
             details.append("Practice focus: " + ", ".join(block.practice_skills))
         if block.kind is BlockKind.GALLERY_WALK:
