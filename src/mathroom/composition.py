@@ -28,12 +28,14 @@ from mathroom.services.practice import PracticeService
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
+from mathroom.services.projects import ProjectService
 from mathroom.services.roster import RosterService
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.safety import SafetyNet
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.services.units import UnitService
 from mathroom.store.opening import DatabaseDamagedError, open_database
 from mathroom.store.unit_of_work import Store
@@ -95,6 +97,8 @@ def open_services(
         packet=PacketService(store, folder),
         practice=PracticeService(store, local_now),
         print_jobs=PrintJobService(store, system_queue()),
+        projects=ProjectService(store, local_now),
+        teacher_time=TeacherTimeService(store, local_now),
         units=UnitService(store, local_now),
     )
 

@@ -12,7 +12,7 @@ from mathroom.domain.groups import ConstraintKind, Group
 from mathroom.domain.plan import BlockKind
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
-from mathroom.services.grouping import GroupingService
+from mathroom.services.grouping import BoardChoice, GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.store.unit_of_work import Store
 from tests.store.transactions import counted_transactions
@@ -47,7 +47,7 @@ def test_make_check_and_save(demo_store: Store, school_day: date, now: datetime)
     assert any("keep-apart" in w for notes in checked.warnings.values() for w in notes)
 
     before = len(classroom.group_sets(period.id))
-    set_id = service.save(draft)
+    set_id = service.save(draft, BoardChoice.MATCH_GROUPS)  # 7 groups on the 6 boards
     assert len(classroom.group_sets(period.id)) == before + 1
     plan = classroom.plans(period.id, school_day, school_day)[0]
     stations = next(b for b in plan.blocks if b.kind is BlockKind.STATIONS)
@@ -87,7 +87,7 @@ def test_roles_rotate_across_saved_group_sets_and_reach_the_projector(
     for group in first.groups:
         held = [role for _, role in group.roles]
         assert sorted(held) == sorted(roles)  # every role handed out in every group
-    service.save(first)
+    service.save(first, BoardChoice.MATCH_GROUPS)
     markers = {s for g in first.groups for s, r in g.roles if r == "marker"}
     second = service.make(period.id, school_day, 3, seed=3, roles=roles, time_limit_s=0.2)
     again = {s for g in second.groups for s, r in g.roles if r == "marker"}

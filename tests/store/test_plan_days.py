@@ -20,6 +20,7 @@ from mathroom.domain.unit_planning import BOARD_KINDS
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plan_days import PlannedDay
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.services.projects import ProjectService
 from mathroom.services.units import UnitService
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.unit_of_work import Store
@@ -274,8 +275,10 @@ def test_a_template_or_the_next_school_day_keeps_a_pull_set_ahead_without_asking
     friday = school_week(school_day)[-1]
     monday = plans.tomorrow_from_today(period.id, friday, seed=3)  # no PlanExistsError
     assert monday.plan_date == next_week
-    assert [b.students for b in monday.blocks if b.is_teacher_time] == [(students[1],)]
-    assert not any(b.kind is BlockKind.SMALL_GROUP for b in monday.blocks)  # it took the place
+    conferences = [b.students for b in monday.blocks if b.kind is BlockKind.CONFERENCE]
+    assert conferences == [(students[1],)]  # kept once
+    pulls = [b for b in monday.blocks if b.kind is BlockKind.SMALL_GROUP]
+    assert pulls and students[1] not in pulls[0].students  # a pull beside it, for others
 
     tuesday = next_week + timedelta(days=1)
     plans.save_plan(period.id, tuesday, [conference])
@@ -284,3 +287,28 @@ def test_a_template_or_the_next_school_day_keeps_a_pull_set_ahead_without_asking
     assert kinds.index(BlockKind.CONFERENCE) == kinds.index(BlockKind.STATIONS) + 1
     with pytest.raises(PlanExistsError):  # a full lesson is only replaced when asked
         plans.start_from_template(period.id, tuesday, BUILTIN_TEMPLATES[1])
+
+
+def test_planning_again_keeps_a_project_started_over_the_days(
+    demo_store: Store, now: datetime, next_week: date
+) -> None:
+    period = periods(demo_store)[0]
+    plans = PlanService(demo_store, lambda: now)
+    projects = ProjectService(demo_store, lambda: now)
+    art = next(t for t in projects.project_tasks() if t.kind is TaskKind.MATH_ART)
+    plans.plan_days(period.id, next_week, 2, seed=1)  # Monday and Tuesday have lessons
+    run = projects.start_project(art.id, [period.id], next_week)  # ... and Wednesday not
+    assert len(run) >= 3 and run[2].had_plan is False
+
+    again = plans.plan_days(period.id, next_week, 3, replace=True, seed=2)
+
+    for day, milestone in zip(again, range(3), strict=True):
+        plan = day.plan
+        project = block(plan, BlockKind.PROJECT)
+        assert (project.task_id, project.milestone) == (art.id, milestone)
+        assert plan.fits(period.minutes or 0), plan.plan_date
+    kinds = [b.kind for b in again[0].plan.blocks]
+    assert BlockKind.STATIONS in kinds  # the project shared Monday with the lesson: it still does
+    wednesday = [b.kind for b in again[2].plan.blocks]
+    assert BlockKind.STATIONS not in wednesday  # the project was Wednesday's lesson: it still is
+    assert wednesday[0] is BlockKind.WARMUP and BlockKind.EXIT_TICKET in wednesday

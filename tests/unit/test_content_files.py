@@ -51,6 +51,34 @@ def test_starter_bank_is_rich_enough_for_a_year_of_whiteboards() -> None:
         assert task.hints, f"{task.slug} has no hint"
 
 
+def test_every_starter_project_and_math_art_has_its_days_and_a_rubric() -> None:
+    tasks = load_task_bank(paths.resource("tasks", "starter_tasks.json"))
+    multi_day = [t for t in tasks if t.kind in (TaskKind.PROJECT, TaskKind.MATH_ART)]
+    assert len(multi_day) >= 14
+    for task in multi_day:
+        assert len(task.milestones) >= 3, task.slug  # a launch, work, then the critique
+        assert task.milestones[0].startswith("Launch"), task.slug
+        assert "critique" in task.milestones[-1].casefold(), task.slug
+        assert 3 <= len(task.rubric) <= 5, task.slug
+    others = [t for t in tasks if t not in multi_day]
+    assert all(not t.milestones and not t.rubric for t in others)
+
+
+def test_a_bad_project_field_in_the_bank_names_the_task_and_field(tmp_path: Path) -> None:
+    data = json.loads(paths.resource("tasks", "starter_tasks.json").read_text(encoding="utf-8"))
+    number, quilt = next(
+        (n, t) for n, t in enumerate(data["tasks"], start=1) if t["slug"] == "fraction-quilt"
+    )
+    quilt["rubric"] = ["Neat", 4]
+    bad = tmp_path / "starter_tasks.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_task_bank(bad)
+    message = str(caught.value)
+    assert f"task {number}" in message and "Fraction Quilt Blocks" in message
+    assert "'rubric' must be a list of strings" in message
+
+
 def test_demo_classroom_has_three_periods_and_65_students() -> None:
     demo = load_demo_classroom(paths.resource("demo", "classroom.json"))
     assert len(demo.periods) == 3

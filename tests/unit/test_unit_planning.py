@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mathroom.domain.ids import TaskId
+from mathroom.domain.ids import StudentId, TaskId
 from mathroom.domain.plan import BlockKind, PlanBlock, Station
 from mathroom.domain.tasks import Task, TaskKind, TaskSpec
 from mathroom.domain.unit_planning import (
@@ -23,6 +23,7 @@ from mathroom.domain.unit_planning import (
     day_needs,
     fits,
     is_fresh,
+    keep_set_ahead,
     with_day_tasks,
 )
 
@@ -247,3 +248,67 @@ def test_a_template_keeps_its_own_tasks_and_fills_the_empty_slots() -> None:
     tasks = choose_day(pool, DAY, needs)
     filled = with_day_tasks((stations,), tasks, only_empty=True)
     assert [s.task_id for s in filled[0].stations] == [1, 2, 3]
+
+
+LESSON = (
+    PlanBlock(BlockKind.WARMUP, 5),
+    PlanBlock(BlockKind.STATIONS, 25, stations=(Station(1, None, None),)),
+    PlanBlock(
+        BlockKind.SMALL_GROUP, 10, skill_code="7.NS.A.1b", students=(StudentId(9),), concurrent=True
+    ),
+    PlanBlock(BlockKind.GALLERY_WALK, 8),
+    PlanBlock(BlockKind.EXIT_TICKET, 5),
+    PlanBlock(BlockKind.CLOSING, 2),
+)
+PROJECT = PlanBlock(BlockKind.PROJECT, 15, task_id=TaskId(40), milestone=1)
+
+
+def test_a_project_beside_a_lesson_is_fitted_into_the_new_lesson() -> None:
+    shrunk = (replace(LESSON[1], minutes=13), PlanBlock(BlockKind.GALLERY_WALK, 5))
+    old = (LESSON[0], *shrunk, PROJECT, *LESSON[4:])  # as starting the project left it
+    kept = keep_set_ahead(LESSON, old, 45)
+    kinds = [b.kind for b in kept]
+    assert BlockKind.STATIONS in kinds and BlockKind.PROJECT in kinds
+    assert kinds.index(BlockKind.PROJECT) == kinds.index(BlockKind.EXIT_TICKET) - 1
+    assert sum(b.minutes for b in kept if not b.concurrent) == 45  # the lesson made room
+    assert [b for b in kept if b.kind is BlockKind.SMALL_GROUP] == [LESSON[2]]  # still hosted
+
+
+def test_a_project_day_stays_one_with_the_teachers_own_pulls_and_conferences() -> None:
+    pull = PlanBlock(
+        BlockKind.SMALL_GROUP,
+        10,
+        skill_code="7.RP.A.1",
+        students=(StudentId(1), StudentId(2)),
+        concurrent=True,
+    )
+    conference = PlanBlock(BlockKind.CONFERENCE, 12, students=(StudentId(3),), concurrent=True)
+    old = (
+        PlanBlock(BlockKind.WARMUP, 5),
+        replace(PROJECT, minutes=40),
+        pull,
+        conference,
+        PlanBlock(BlockKind.CLOSING, 5),
+    )
+    kept = keep_set_ahead(LESSON, old, 52)
+    assert [b.kind for b in kept] == [
+        BlockKind.WARMUP,
+        BlockKind.PROJECT,
+        BlockKind.SMALL_GROUP,
+        BlockKind.CONFERENCE,
+        BlockKind.EXIT_TICKET,
+        BlockKind.CLOSING,
+    ]
+    assert kept[1].minutes == 52 - 5 - 5 - 2  # the project fills what the period has left
+    assert kept[2] == pull and kept[3] == conference  # the suggested pull made way
+
+
+def test_only_teacher_time_set_ahead_goes_inside_the_new_stations() -> None:
+    conference = PlanBlock(BlockKind.CONFERENCE, 12, students=(StudentId(3),), concurrent=True)
+    kept = keep_set_ahead(LESSON, (conference,), 45)
+    assert [b.kind for b in kept][1:4] == [
+        BlockKind.STATIONS,
+        BlockKind.SMALL_GROUP,
+        BlockKind.CONFERENCE,
+    ]  # the suggested pull stays beside the teacher's conferences
+    assert keep_set_ahead(LESSON, (), 45) == LESSON

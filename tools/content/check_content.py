@@ -22,9 +22,10 @@ unique kebab-case slugs; titles of at most 50 characters; a known ``kind``;
 minimum counts per kind (at least 60 tasks); 5..60 minutes; 1..3 skills;
 every task except exit tickets has at least one hint and one extension;
 whiteboard tasks have a ``start`` and 2..3 hints; exit tickets take at most
-10 minutes. In every text field: an even number of unescaped ``$`` (``\\$``
-does not count), no ``$$``, no ``\\text``, ``\\left`` or ``\\right``, only
-LaTeX commands from the allowed subset, no words inside math (a sign of a
+10 minutes; only projects and math art may have ``milestones`` (2..15 day
+names) and a ``rubric`` (3..5 criteria). In every text field: an even number
+of unescaped ``$`` (``\\$`` does not count), no ``$$``, no ``\\text``, ``\\left``
+or ``\\right``, only LaTeX commands from the allowed subset, no words inside math (a sign of a
 bare dollar amount) and no control characters. When the skill map exists,
 every skill code must be one of its codes, and the primary-skill domain
 counts must reach the targets (RP 12, NS 12, EE 10, G 10, SP 6).
@@ -80,6 +81,9 @@ TASK_FIELDS: tuple[str, ...] = (
     "minutes",
     "materials",
 )
+# Only projects and math art may have these: the days they run over and their rubric rows.
+PROJECT_FIELDS: tuple[str, ...] = ("milestones", "rubric")
+PROJECT_KINDS = {"project", "math_art"}
 TEXT_FIELDS: tuple[str, ...] = ("title", "prompt", "start", "answer", "teacher_notes", "materials")
 ALLOWED_COMMANDS = {"frac", "times", "div", "le", "ge", "ne", "pi", "circ", "cdot", "sqrt"}
 FORBIDDEN_COMMANDS = {"text", "left", "right"}
@@ -310,7 +314,7 @@ def check_task(task: Any, index: int, report: Report, skill_codes: set[str] | No
     missing = [f for f in TASK_FIELDS if f not in task]
     if missing:
         report.add(where, f"missing fields {missing}")
-    extra = sorted(set(task) - set(TASK_FIELDS))
+    extra = sorted(set(task) - set(TASK_FIELDS) - set(PROJECT_FIELDS))
     if extra:
         report.add(where, f"unexpected fields {extra}")
 
@@ -372,6 +376,8 @@ def check_task(task: Any, index: int, report: Report, skill_codes: set[str] | No
         if not 2 <= len(lists["hints"]) <= 3:
             report.add(where, "whiteboard tasks need 2 to 3 hints")
 
+    check_project_fields(task, where, report)
+
     for key in TEXT_FIELDS:
         value = task.get(key)
         if isinstance(value, str):
@@ -379,6 +385,34 @@ def check_task(task: Any, index: int, report: Report, skill_codes: set[str] | No
     for key in ("extensions", "hints"):
         for i, value in enumerate(lists[key]):
             check_math_text(value, f"{where}.{key}[{i}]", report)
+
+
+def check_project_fields(task: dict[str, Any], where: str, report: Report) -> None:
+    """Milestones: 2..15 day names of at most 60 characters, on projects and math art only;
+    rubric: 3..5 criteria, text like the prompt's (math between dollar signs)."""
+    present = [key for key in PROJECT_FIELDS if key in task]
+    if present and task.get("kind") not in PROJECT_KINDS:
+        report.add(where, f"only projects and math art have {present}")
+        return
+    if "milestones" in task:
+        days = task["milestones"]
+        if (
+            not isinstance(days, list)
+            or not 2 <= len(days) <= 15
+            or not all(is_nonempty_str(d) and len(d) <= 60 for d in days)
+        ):
+            report.add(where, "milestones must be 2 to 15 day names of at most 60 characters")
+    if "rubric" in task:
+        rows = task["rubric"]
+        if (
+            not isinstance(rows, list)
+            or not 3 <= len(rows) <= 5
+            or not all(is_nonempty_str(r) for r in rows)
+        ):
+            report.add(where, "rubric must be a list of 3 to 5 non-empty criteria")
+        else:
+            for i, row in enumerate(rows):
+                check_math_text(row, f"{where}.rubric[{i}]", report)
 
 
 def domain_of(code: str, skill_domains: dict[str, str] | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,8 @@ from mathroom.cli.common import EXIT_OK, locked_services, out
 from mathroom.clock import Clock
 from mathroom.composition import Services
 from mathroom.domain.errors import ValidationError
+from mathroom.domain.ids import PeriodId
+from mathroom.domain.packet_gaps import GapKind
 from mathroom.domain.roster import Period
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet_model import PacketOptions, Section
@@ -67,4 +70,18 @@ def build_packet(services: Services, args: argparse.Namespace, out: Path) -> Exp
     if args.period:
         all_periods = services.classroom.overview().periods
         periods = [_period(all_periods, name).id for name in args.period]
+    warn_about_gaps(services, args, periods, options)
     return packet_service.build(args.date, out, periods, options)
+
+
+def warn_about_gaps(
+    services: Services,
+    args: argparse.Namespace,
+    periods: Sequence[PeriodId] | None,
+    options: PacketOptions,
+) -> None:
+    """What the packet will leave out, one `warning: ` line each on stderr, before it is
+    built: the packet is still made (exit 0), but a script's log shows the empty sections."""
+    for gap in services.packet.gaps(args.date, periods, options.sections):
+        if gap.kind is not GapKind.NOTHING_PLANNED:  # the build's own refusal says that
+            sys.stderr.write(f"warning: {gap.text}\n")

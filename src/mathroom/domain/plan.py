@@ -71,6 +71,7 @@ _SUMMARY_WORDS = {
     BlockKind.EXIT_TICKET: "exit ticket",
     BlockKind.MINI_LESSON: "mini-lesson",
     BlockKind.PROJECT: "project",
+    BlockKind.CONFERENCE: "conferences",
 }
 
 

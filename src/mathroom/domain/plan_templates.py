@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.ids import TaskId
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, Station
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind, DayPlan, PlanBlock, Station
 
 # The blocks that stretch or shrink to fit a period. Warm-up, exit ticket and closing keep
 # their minutes: their length comes from the routine, not from the bell schedule.
@@ -150,7 +150,7 @@ def template_from_plan(name: str, plan: DayPlan) -> PlanTemplate:
     """The plan's shape and tasks; students, groups and each pull's focus are left behind."""
     blocks = []
     for block in plan.blocks:
-        pull = block.kind is BlockKind.SMALL_GROUP
+        pull = block.kind in TEACHER_TIME_KINDS
         blocks.append(
             TemplateBlock(
                 block.kind,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from mathroom.domain.errors import ValidationError
@@ -61,11 +61,15 @@ def suggest_pulls(
     group_size: int,
     pulls: int,
     already_pulled: Collection[StudentId] = (),
+    *,
+    waiting: Mapping[StudentId, int] | None = None,
 ) -> list[PullSuggestion]:
     """Up to ``pulls`` groups of at most ``group_size`` students sharing a gap.
 
     Each student is pulled at most once a day; "Not yet" students come first; absent
     students are never suggested. Greedy: always the skill with the most students left.
+    ``waiting`` (school days since each student last had the teacher's own time) is fair
+    play: among students with the same need, those who have waited longest come first.
     """
     if group_size < 1:
         raise ValidationError("group_size", "a pull needs at least one student")
@@ -75,6 +79,7 @@ def suggest_pulls(
     chosen = [by_id[s] for s in skills if s in by_id]
     taken = set(already_pulled)
     order = {s.id: n for n, s in enumerate(gap.students)}
+    waited = waiting or {}
     suggestions: list[PullSuggestion] = []
     while len(suggestions) < pulls:
         best: tuple[tuple[int, int, str], Skill, list[StudentId]] | None = None
@@ -86,7 +91,9 @@ def suggest_pulls(
             ]
             if not candidates:
                 continue
-            candidates.sort(key=lambda sid: (gap.level(sid, skill.id) or 0, order[sid]))
+            candidates.sort(
+                key=lambda sid: (gap.level(sid, skill.id) or 0, -waited.get(sid, 0), order[sid])
+            )
             group = candidates[:group_size]
             not_yet = sum(1 for sid in group if gap.level(sid, skill.id) is Level.NOT_YET)
             key = (-not_yet, -len(group), skill.code)

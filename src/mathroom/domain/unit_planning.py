@@ -14,8 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from mathroom.domain.errors import ValidationError
 from mathroom.domain.ids import TaskId
 from mathroom.domain.plan import PULL_HOSTS, TEACHER_TIME_KINDS, BlockKind, PlanBlock, Station
+from mathroom.domain.projects import with_project
 from mathroom.domain.tasks import Task, TaskKind
 from mathroom.domain.units import DEFAULT_REPEAT_WEEKS
 
@@ -368,38 +370,77 @@ def set_ahead(blocks: Sequence[PlanBlock]) -> tuple[PlanBlock, ...]:
     return tuple(b for b in blocks if b.kind is BlockKind.PROJECT or b.is_teacher_time)
 
 
-def keep_set_ahead(new: Sequence[PlanBlock], old: Sequence[PlanBlock]) -> tuple[PlanBlock, ...]:
+def keep_set_ahead(
+    new: Sequence[PlanBlock], old: Sequence[PlanBlock], period_minutes: int | None = None
+) -> tuple[PlanBlock, ...]:
     """The new day's blocks with the old day's project blocks and teacher time kept.
 
-    A project is the day's lesson: its blocks take the place of the new day's stations,
-    gallery walk, mini-lesson and practice (and of the pulls inside them). The teacher's own
-    pulls and conferences take the place of the suggested ones and go after the first block
-    they can run inside (stations, practice or the project), or before the exit ticket.
+    A project that shared its day with a lesson is fitted into the new lesson the way
+    starting a project fits it (the flexible blocks make room). A project that was the
+    day's lesson (no stations, practice, gallery walk or mini-lesson beside it), or that
+    does not fit, takes the place of those blocks and of the pulls inside them, and fills
+    the period. The teacher's own pulls take the place of the suggested ones, their
+    conferences of any others; both run inside the first block they can (stations,
+    practice or the project), else in their own minutes before the exit ticket.
     """
     projects = [b for b in old if b.kind is BlockKind.PROJECT]
     teacher = [b for b in old if b.is_teacher_time]
     result = list(new)
     if projects:
-        first_main = next((i for i, b in enumerate(result) if b.kind in _MAIN_KINDS), None)
-        at = (
-            sum(1 for b in result[:first_main] if b.kind not in _MAIN_KINDS)
-            if first_main is not None
-            else _before_exit(result)
+        fitted = (
+            _fitted(result, projects, period_minutes)
+            if any(b.kind in _MAIN_KINDS for b in old)
+            else None
         )
-        result = [b for b in result if b.kind not in _MAIN_KINDS]
-        result = [b for b in result if not (b.concurrent and b.kind in TEACHER_TIME_KINDS)]
-        result[at:at] = projects
+        result = fitted if fitted is not None else _project_day(result, projects, period_minutes)
     if teacher:
-        result = [b for b in result if b.kind not in TEACHER_TIME_KINDS]
+        kept_kinds = {b.kind for b in teacher}
+        result = [b for b in result if b.kind not in kept_kinds]
         host = next((i for i, b in enumerate(result) if b.kind in _HOST_KINDS), None)
-        if host is None:
+        if host is None:  # nothing to run inside: in their own minutes
             at = _before_exit(result)
         else:
             at = host + 1
             while at < len(result) and result[at].concurrent:
                 at += 1
-        result[at:at] = teacher
+        result[at:at] = [replace(b, concurrent=host is not None) for b in teacher]
     return tuple(result)
+
+
+def _fitted(
+    blocks: list[PlanBlock], projects: Sequence[PlanBlock], period_minutes: int | None
+) -> list[PlanBlock] | None:
+    try:
+        for project in projects:
+            blocks = list(with_project(blocks, project, period_minutes))
+    except ValidationError:
+        return None
+    return blocks
+
+
+def _project_day(
+    blocks: Sequence[PlanBlock], projects: Sequence[PlanBlock], period_minutes: int | None
+) -> list[PlanBlock]:
+    """The project as the day's lesson: in place of the main blocks and their pulls, the
+    first project block taking whatever minutes the period has left."""
+    first_main = next((i for i, b in enumerate(blocks) if b.kind in _MAIN_KINDS), None)
+    at = (
+        sum(1 for b in blocks[:first_main] if b.kind not in _MAIN_KINDS)
+        if first_main is not None
+        else _before_exit(blocks)
+    )
+    result = [
+        b
+        for b in blocks
+        if b.kind not in _MAIN_KINDS and not (b.concurrent and b.kind in TEACHER_TIME_KINDS)
+    ]
+    placed = list(projects)
+    if period_minutes is not None:
+        used = sum(b.minutes for b in [*result, *placed[1:]] if not b.concurrent)
+        if period_minutes - used >= 1:
+            placed[0] = replace(placed[0], minutes=period_minutes - used)
+    result[at:at] = placed
+    return result
 
 
 def _before_exit(blocks: Sequence[PlanBlock]) -> int:

@@ -31,11 +31,14 @@ from mathroom.export.packet_model import Packet, PeriodPacket, Section
 from mathroom.export.packet_pages import (
     GREY,
     answer_key_story,
+    critique_slip_box,
     exit_ticket_box,
     para,
     poster_story,
     practice_sheet_story,
+    project_brief_story,
     response_slip_box,
+    rubric_box,
     run_sheet_story,
     style,
     teacher_banner,
@@ -154,6 +157,7 @@ def _period_story(
                 items.append(FrameBreak())
             items.append(response_slip_box(slip, slip_w, slip_h))
         section(Section.RESPONSE_SLIPS, "cards-half", items)
+    _project_sections(period, wanted, width, height, section)
     if Section.EXIT_TICKETS in wanted and period.exit_tickets:
         cell_w = (width - 10 * mm) / 2 - 2 * PADDING
         cell_h = (height - 10 * mm) / 2 - 2 * PADDING - 1
@@ -192,6 +196,50 @@ def _period_story(
     return story
 
 
+def _project_sections(
+    period: PeriodPacket,
+    wanted: frozenset[Section],
+    width: float,
+    height: float,
+    section: Callable[[Section, str, list[Flowable]], None],
+) -> None:
+    """A project's launch prints its brief (a page each) and rubrics (two to a page); its
+    critique day prints gallery-walk slips (four to a page). Added through ``section``."""
+    half_w = width - 2 * PADDING
+    cell_w = (width - 10 * mm) / 2 - 2 * PADDING
+    cell_h = (height - 10 * mm) / 2 - 2 * PADDING - 1
+    plain_w, plain_h = width - 12, height - 13  # inside the plain frame's 6 pt padding
+    parts: list[tuple[Section, str, str, list[Flowable]]] = [
+        (
+            Section.PROJECT_BRIEF,
+            "plain",
+            "page",
+            [project_brief_story(b, plain_w, plain_h) for b in period.briefs],
+        ),
+        (
+            Section.RUBRICS,
+            "cards-half",
+            "frame",
+            [rubric_box(r, half_w, cell_h) for r in period.rubrics],
+        ),
+        (
+            Section.PROJECT_SLIPS,
+            "cards-quarter",
+            "frame",
+            [critique_slip_box(s, cell_w, cell_h) for s in period.project_slips],
+        ),
+    ]
+    for sec, template, step, boxes in parts:
+        if sec not in wanted or not boxes:
+            continue
+        items: list[Flowable] = []
+        for index, box in enumerate(boxes):
+            if index:
+                items.append(PageBreak() if step == "page" else FrameBreak())
+            items.append(box)
+        section(sec, template, items)
+
+
 def _cover(packet: Packet) -> list[Flowable]:
     wanted = packet.options.sections
     story: list[Flowable] = [
@@ -207,6 +255,9 @@ def _cover(packet: Packet) -> list[Flowable]:
             Section.STATION_CARDS: f"{len(period.cards)} task cards",
             Section.GROUP_POSTERS: f"{len(period.posters)} posters",
             Section.RESPONSE_SLIPS: f"{len(period.slips)} slips, 2 to a page",
+            Section.PROJECT_BRIEF: f"{len(period.briefs)} briefs, one per student",
+            Section.RUBRICS: f"{len(period.rubrics)} rubrics, 2 to a page",
+            Section.PROJECT_SLIPS: f"{len(period.project_slips)} slips, 4 to a page",
             Section.EXIT_TICKETS: f"{len(period.exit_tickets)} tickets, 4 to a page",
             Section.PRACTICE: f"{len(period.practice)} personal sheets",
             Section.ANSWER_KEY: f"{len(period.practice)} sheets' answers",
@@ -217,6 +268,9 @@ def _cover(packet: Packet) -> list[Flowable]:
             Section.STATION_CARDS: bool(period.cards),
             Section.GROUP_POSTERS: bool(period.posters),
             Section.RESPONSE_SLIPS: bool(period.slips),
+            Section.PROJECT_BRIEF: bool(period.briefs),
+            Section.RUBRICS: bool(period.rubrics),
+            Section.PROJECT_SLIPS: bool(period.project_slips),
             Section.EXIT_TICKETS: bool(period.exit_tickets),
             Section.PRACTICE: bool(period.practice),
             Section.ANSWER_KEY: bool(period.practice),

@@ -20,6 +20,9 @@ class Section(StrEnum):
     STATION_CARDS = "station_cards"
     GROUP_POSTERS = "group_posters"
     RESPONSE_SLIPS = "response_slips"
+    PROJECT_BRIEF = "project_brief"
+    RUBRICS = "rubrics"
+    PROJECT_SLIPS = "project_slips"
     EXIT_TICKETS = "exit_tickets"
     PRACTICE = "practice"
     ANSWER_KEY = "answer_key"
@@ -39,6 +42,9 @@ _LABELS = {
     Section.STATION_CARDS: "Station cards",
     Section.GROUP_POSTERS: "Group posters",
     Section.RESPONSE_SLIPS: "Gallery-walk response slips",
+    Section.PROJECT_BRIEF: "Project brief",
+    Section.RUBRICS: "Project rubrics",
+    Section.PROJECT_SLIPS: "Project gallery slips",
     Section.EXIT_TICKETS: "Exit tickets",
     Section.PRACTICE: "Practice sheets",
     Section.ANSWER_KEY: "Answer key",
@@ -77,6 +83,43 @@ class ResponseSlip:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectDayLine:
+    number: int  # 1 = the launch
+    name: str  # "Work day: draw the floor plan"
+    on: date | None  # None: that day is not planned (yet)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectBrief:
+    """A student's copy of a project's brief, handed out on the launch day."""
+
+    name: str  # display name
+    kind: str  # "Project" or "Math art"
+    title: str
+    prompt: str  # Markdown with $...$ math
+    materials: str
+    days: tuple[ProjectDayLine, ...]
+    extensions: tuple[str, ...]  # "To go deeper"
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    """A student's rubric: criteria rows, four columns to tick (no level is filled in)."""
+
+    name: str  # display name
+    title: str
+    criteria: tuple[str, ...]  # Markdown with $...$ math
+
+
+@dataclass(frozen=True, slots=True)
+class CritiqueSlip:
+    """One student's gallery-walk slip for the project's critique day."""
+
+    name: str  # display name of the student writing
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExitTicket:
     name: str  # display name
     title: str
@@ -110,10 +153,17 @@ class PeriodPacket:
     cards: tuple[Card, ...] = ()
     posters: tuple[Poster, ...] = ()
     slips: tuple[ResponseSlip, ...] = ()
+    briefs: tuple[ProjectBrief, ...] = ()  # launch day: one per student
+    rubrics: tuple[Rubric, ...] = ()  # launch day: one per student
+    project_slips: tuple[CritiqueSlip, ...] = ()  # critique day: one per student
     exit_tickets: tuple[ExitTicket, ...] = ()
     practice: tuple[PracticeSheet, ...] = ()
     roster_names: tuple[str, ...] = ()  # "Family, Given (Preferred)"
     notes: str = ""
+    # Teacher-only: who has waited N school days or more for a pull or a 1-1 conference,
+    # longest first ("Amara Okafor — 7 school days"); N is 0 when it was not counted.
+    unseen: tuple[str, ...] = ()
+    fair_every: int = 0
 
 
 @dataclass(frozen=True, slots=True)

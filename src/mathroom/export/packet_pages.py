@@ -1,5 +1,6 @@
 """The day packet's pages, one builder per kind: run sheet, group poster, gallery-walk
-slip, exit ticket, practice sheet and answer key (export/packet.py puts them together).
+slip, project brief, rubric and critique slip, exit ticket, practice sheet and answer key
+(export/packet.py puts them together).
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mathroom.domain.skills import Level
 from mathroom.export.fonts import BODY, BOLD, paragraph
 from mathroom.export.packet_model import (
+    CritiqueSlip,
     ExitTicket,
     PeriodPacket,
     Poster,
     PracticeSheet,
+    ProjectBrief,
     ResponseSlip,
+    Rubric,
 )
 from mathroom.export.rich_text import RichText
 from mathroom.export.roster_sheet import long_date
@@ -124,8 +129,10 @@ def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
             )
         story.append(_table(rows, [width * 0.08, width * 0.32, width * 0.60]))
     if period.pulls:
-        story += [Spacer(1, 8), para("Small-group pulls", style("h", 12, bold=True))]
+        heading = "Small-group pulls and 1-1 conferences"
+        story += [Spacer(1, 8), para(heading, style("h", 12, bold=True))]
         story += [para("• " + line, body) for line in period.pulls]
+    story += _unseen_story(period, body)
     story += [
         Spacer(1, 8),
         para("Absent today", style("h", 12, bold=True)),
@@ -147,6 +154,19 @@ def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
     )
     story.append(lines)
     return story
+
+
+def _unseen_story(period: PeriodPacket, body: ParagraphStyle) -> list[Flowable]:
+    """Who has waited N school days or more for the teacher's own time (when counted)."""
+    every = period.fair_every
+    if every <= 0:
+        return []
+    heading = f"Not seen for {every}+ school days (no pull or 1-1 conference)"
+    story: list[Flowable] = [Spacer(1, 8), para(heading, style("h", 12, bold=True))]
+    if not period.unseen:
+        line = f"Everyone has had a pull or a 1-1 conference in the last {every} school days."
+        return [*story, para(line, body)]
+    return [*story, *(para("• " + line, body) for line in period.unseen)]
 
 
 def _fit_size(
@@ -216,6 +236,121 @@ def response_slip_box(slip: ResponseSlip, width: float, height: float) -> Flowab
     ]
     for start in range(0, len(rows), len(SLIP_PROMPTS)):
         commands.append(("LINEABOVE", (0, start), (-1, start), 0.8, black))
+    table.setStyle(TableStyle(commands))
+    parts.append(table)
+    return KeepInFrame(width, height, parts, mode="shrink")
+
+
+def project_brief_story(brief: ProjectBrief, width: float, height: float) -> Flowable:
+    """One page a student keeps for the whole project: what to make, with what, which day is
+    which (with its date), and how to go further."""
+    body = style("pb-body", 12)
+    head = style("pb-head", 14, bold=True)
+    parts: list[Flowable] = [
+        para(brief.name, style("pb-name", 16, bold=True)),
+        para(f"{brief.kind} brief", style("pb-kind", 11, color=GREY)),
+        para(brief.title, style("pb-title", 26, bold=True)),
+        Spacer(1, 8),
+        RichText(brief.prompt, 13),
+        Spacer(1, 8),
+    ]
+    if brief.materials:
+        parts += [para("You will need", head), para(brief.materials, body), Spacer(1, 8)]
+    rows: list[list[Any]] = [["Day", "What we do", "Date"]]
+    for day in brief.days:
+        when = f"{day.on:%A, %B} {day.on.day}" if day.on else "to be planned"
+        rows.append([str(day.number), para(day.name, body), para(when, body)])
+    days = _table(rows, [width * 0.08, width * 0.56, width * 0.36])
+    days.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 12)]))
+    parts += [para("The days", head), Spacer(1, 3), days]
+    if brief.extensions:
+        parts += [Spacer(1, 10), para("To go deeper", head), Spacer(1, 3)]
+        parts += [
+            RichText(f"**{n}.** {item}", 12) for n, item in enumerate(brief.extensions, start=1)
+        ]
+    return KeepInFrame(width, height, parts, mode="shrink")
+
+
+class TickBox(Flowable):
+    """An empty square to tick."""
+
+    def __init__(self, side: float) -> None:
+        super().__init__()
+        self.side = side
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.side, self.side
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(1.2)
+        self.canv.rect(0, 0, self.side, self.side)
+
+
+RUBRIC_COLUMNS = tuple(level.label for level in Level)  # Not yet … Extending
+
+
+def rubric_box(rubric: Rubric, width: float, height: float) -> Flowable:
+    """Half a page: the student's name, then one row per criterion with a box to tick under
+    each of the four columns. Nothing is ticked: the student and the teacher fill it in."""
+    parts: list[Flowable] = [
+        para(rubric.name, style("rb-name", 15, bold=True)),
+        para(f"Rubric · {rubric.title}", style("rb-title", 13, bold=True)),
+        Spacer(1, 6),
+    ]
+    column = width * 0.14
+    header = style("rb-col", 9.5, bold=True, align=1)
+    rows: list[list[Any]] = [["", *(para(label, header) for label in RUBRIC_COLUMNS)]]
+    for criterion in rubric.criteria:
+        rows.append([RichText(criterion, 11), *(TickBox(13) for _ in RUBRIC_COLUMNS)])
+    table = Table(rows, colWidths=[width - 4 * column, *[column] * 4])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("GRID", (0, 0), (-1, -1), 0.5, GREY),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("TOPPADDING", (0, 1), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 9),
+            ]
+        )
+    )
+    parts += [
+        table,
+        Spacer(1, 8),
+        para("One thing I am proud of:", style("rb-note", 10, color=GREY)),
+    ]
+    return KeepInFrame(width, height, parts, mode="shrink")
+
+
+CRITIQUE_PROMPTS = ("I noticed…", "I wonder…", "One suggestion…")
+
+
+def critique_slip_box(slip: CritiqueSlip, width: float, height: float) -> Flowable:
+    """A quarter page for the project's gallery walk: whose poster, then three prompts, each
+    with writing lines filling the rest of the slip."""
+    parts: list[Flowable] = [
+        para(slip.name, style("cs-name", 14, bold=True)),
+        para(f"Gallery walk · {slip.title}", style("cs-title", 11, bold=True)),
+        Spacer(1, 6),
+    ]
+    used = sum(part.wrap(width, height)[1] for part in parts)
+    lines_each = 3  # the prompt's own line, then two more across the slip
+    rows: list[list[Any]] = [[para("Poster by:", style("cs-by", 11, bold=True)), ""]]
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, GREY),
+    ]
+    for prompt in CRITIQUE_PROMPTS:
+        first = len(rows)
+        rows += [[para(prompt, style("cs-prompt", 11)), ""]]
+        rows += [["", ""] for _ in range(lines_each - 1)]
+        commands.append(("LINEBELOW", (1, first), (1, first), 0.6, GREY))
+        commands.append(("LINEBELOW", (0, first + 1), (1, len(rows) - 1), 0.6, GREY))
+    row_height = max(18.0, (height - used - 4) / len(rows))
+    table = Table(rows, colWidths=[width * 0.5, width * 0.5], rowHeights=row_height)
     table.setStyle(TableStyle(commands))
     parts.append(table)
     return KeepInFrame(width, height, parts, mode="shrink")

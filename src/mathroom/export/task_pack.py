@@ -91,6 +91,8 @@ def _entry(task: Task, image_path: str | None) -> dict[str, Any]:
         "skill_codes": list(spec.skill_codes),
         "minutes": spec.minutes,
         "materials": spec.materials,
+        "milestones": list(spec.milestones),
+        "rubric": list(spec.rubric),
         "slug": spec.slug,
         "created_at": task.created_at.isoformat(),
         "updated_at": task.updated_at.isoformat(),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from mathroom.domain.errors import ContentError
-from mathroom.domain.tasks import TaskKind, TaskSpec
+from mathroom.domain.tasks import TaskKind, TaskSpec, validate_task
 from mathroom.importers.json_content import (
     load_json_object,
     object_list,
@@ -31,8 +32,16 @@ def load_task_bank(path: Path) -> tuple[TaskSpec, ...]:
     return tuple(specs)
 
 
+# The fields only multi-day tasks have; optional, so files written before them still load.
+PROJECT_FIELDS = ("milestones", "rubric")
+
+
 def task_spec(item: dict[str, Any], where: str, *, skills_key: str = "skills") -> TaskSpec:
-    """One task object of the starter bank (or a task pack) as a spec, without its image."""
+    """One task object of the starter bank (or a task pack) as a spec, without its image.
+
+    A project's ``milestones`` (its days, by name) and ``rubric`` (criteria rows) are lists
+    of strings; a bad value is refused naming the task (title or number) and the field.
+    """
     try:
         kind = TaskKind(required_text(item, "kind", where))
     except ValueError as exc:
@@ -41,7 +50,7 @@ def task_spec(item: dict[str, Any], where: str, *, skills_key: str = "skills") -
     # bool is an int in Python, and true is not a number of minutes.
     if minutes is not None and (not isinstance(minutes, int) or isinstance(minutes, bool)):
         raise ContentError(where, "'minutes' must be a whole number")
-    return TaskSpec(
+    spec = TaskSpec(
         title=required_text(item, "title", where),
         kind=kind,
         prompt=required_text(item, "prompt", where),
@@ -55,3 +64,15 @@ def task_spec(item: dict[str, Any], where: str, *, skills_key: str = "skills") -
         materials=text(item, "materials", where, optional=True),
         slug=text(item, "slug", where, optional=True),
     )
+    return _with_project_fields(spec, item, where)
+
+
+def _with_project_fields(spec: TaskSpec, item: dict[str, Any], where: str) -> TaskSpec:
+    named = f"{where} (“{spec.title}”)"
+    milestones = string_list(item, "milestones", named)
+    rubric = string_list(item, "rubric", named)
+    spec = replace(spec, milestones=milestones, rubric=rubric)
+    for problem in validate_task(spec):
+        if problem.field in PROJECT_FIELDS:
+            raise ContentError(named, str(problem))
+    return spec

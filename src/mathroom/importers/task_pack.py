@@ -8,6 +8,10 @@ Format 2 (written by export/task_pack.py; names and limits in domain/task_pack.p
                  "image": "images/1.png" | null, "image_name": "triangle.png" | null}]}
     images/1.png ...
 
+A project's or math art's ``milestones`` (its days by name) and ``rubric`` (criteria rows)
+are lists of strings, in both formats; packs written before them have neither and load as
+one-day tasks without a rubric.
+
 Format 1 (older packs) is ``tasks.json`` at the root, ``{"format": 1, "tasks": [...]}``, each
 task shaped like resources/tasks/starter_tasks.json (``skills``, no images, no dates); it is
 upgraded on reading.

@@ -25,11 +25,13 @@ from mathroom.services.practice import PracticeService
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.projector import ProjectorService
+from mathroom.services.projects import ProjectService
 from mathroom.services.roster import RosterService
 from mathroom.services.roster_import import RosterImportService
 from mathroom.services.score_import import ScoreImportService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.services.units import UnitService
 
 
@@ -67,6 +69,8 @@ class Services:
     packet: PacketService
     practice: PracticeService
     print_jobs: PrintJobService
+    projects: ProjectService
+    teacher_time: TeacherTimeService
     units: UnitService
 
     def close(self) -> None:

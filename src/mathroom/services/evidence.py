@@ -16,6 +16,7 @@ from mathroom.domain.profile import DomainStanding, GroupMemory, SkillStanding, 
 from mathroom.domain.pulls import PullSuggestion, SkillNeed, neediest_skills, suggest_pulls
 from mathroom.domain.roster import display_names
 from mathroom.domain.skills import DOMAIN_NAMES, Evidence, EvidenceSource, Level, Skill
+from mathroom.services.time_record import read_record
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
@@ -98,15 +99,20 @@ class EvidenceService:
         pulls: int,
         already_pulled: Sequence[StudentId] = (),
     ) -> NeedsToday:
-        """Neediest skills and suggested pulls among the students present today."""
+        """Neediest skills and suggested pulls among the students present today; among
+        students with the same need, those who have waited longest for the teacher's own
+        time (a pull or a conference) come first."""
         with self._store.unit_of_work() as session:
             view = _gap_map(session, period, today)
             statuses = AttendanceRepository(session).statuses(period, today)
             style = SettingsRepository(session).display_name_style()
+            waiting = read_record(session, period).waiting(today) if view.gap.students else {}
         ids = [s.id for s in view.gap.students]
         here = set(present(ids, statuses))
         chosen = skills or [n.skill.id for n in neediest_skills(view.gap, here)[:5]]
-        suggestions = suggest_pulls(view.gap, chosen, here, group_size, pulls, already_pulled)
+        suggestions = suggest_pulls(
+            view.gap, chosen, here, group_size, pulls, already_pulled, waiting=waiting
+        )
         return NeedsToday(
             needs=tuple(neediest_skills(view.gap, here)),
             suggestions=tuple(suggestions),

@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
+from mathroom.domain.attendance import present
+from mathroom.domain.errors import MathroomError
 from mathroom.domain.gap_map import build_gap_map
 from mathroom.domain.grouping import (
     BuddyRule,
@@ -22,6 +25,8 @@ from mathroom.domain.grouping import (
 from mathroom.domain.grouping.roles import assign_roles
 from mathroom.domain.groups import ConstraintKind, Group, GroupSet, PairConstraint, pair_counts
 from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
+from mathroom.domain.plan import BlockKind
+from mathroom.domain.plan_schedule import station_grouping
 from mathroom.domain.roster import DisplayNameStyle, Student, display_names
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
@@ -49,6 +54,36 @@ class GroupDraft:
     seed: int
     repeats: int = 0
     warnings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by group number
+    group_set: GroupSetId | None = None  # the saved set these groups are, when they are one
+
+
+class BoardChoice(StrEnum):
+    """What the teacher chose when the groups and the plan's whiteboards differ in number."""
+
+    KEEP = "keep"  # the plan's whiteboards stay as planned: the groups must match them
+    MATCH_GROUPS = "match_groups"  # add whiteboards (repeating tasks from board 1) or drop some
+
+
+class BoardCountError(MathroomError):
+    """The groups and the day's whiteboards differ in number and the teacher has not said
+    what to do; nothing was saved."""
+
+    def __init__(self, boards: int, groups: int) -> None:
+        super().__init__(
+            f"The plan has {boards} whiteboards; these are {groups} groups. Nothing was saved: "
+            f"make {boards} groups, or choose to {'add' if groups > boards else 'leave out'} "
+            "whiteboards."
+        )
+        self.boards = boards
+        self.groups = groups
+
+
+@dataclass(frozen=True, slots=True)
+class DayGroups:
+    """A period's day as the Groups page opens on it."""
+
+    boards: int | None  # whiteboards in the day's stations block; None: no stations planned
+    saved: GroupDraft | None  # the day's saved groups (its stations' set first), if any
 
 
 class GroupingService:
@@ -139,23 +174,105 @@ class GroupingService:
         )
         return _checked(draft, draft.groups, rules, history)
 
+    def make_groups(
+        self,
+        period: PeriodId,
+        on: date,
+        count: int,
+        *,
+        mode: GroupingMode = GroupingMode.FRESH_MIX,
+        skills: Sequence[SkillId] = (),
+        locked: Mapping[StudentId, int] | None = None,
+        seed: int | None = None,
+        roles: Sequence[str] = (),
+        time_limit_s: float = TIME_LIMIT_S,
+    ) -> GroupDraft:
+        """``count`` groups of the students present (fewer when there are too few students
+        for groups of two or more; sizes differ by at most one)."""
+        with self._store.unit_of_work() as session:
+            students = [s.id for s in RosterRepository(session).students(period)]
+            here = present(students, AttendanceRepository(session).statuses(period, on))
+        shape = station_grouping(len(here), count)
+        return self.make(
+            period,
+            on,
+            shape.group_size,
+            mode=mode,
+            remainder=shape.remainder,
+            skills=skills,
+            locked=locked,
+            seed=seed,
+            roles=roles,
+            time_limit_s=time_limit_s,
+        )
+
+    def day_groups(self, period: PeriodId, on: date) -> DayGroups:
+        """How many whiteboards the day's plan has, and the groups already saved for the day:
+        the set on its stations, else the newest set made for that day."""
+        with self._store.unit_of_work() as session:
+            plan = PlanRepository(session).plan(period, on)
+            block = (
+                next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
+                if plan
+                else None
+            )
+            groups = GroupRepository(session)
+            history = groups.group_sets(period, HISTORY_SETS, until=on)
+            saved = groups.group_set(block.group_set_id) if block and block.group_set_id else None
+            saved = saved or next((s for s in history if s.made_on == on), None)
+            boards = len(block.stations) if block is not None else None
+            if saved is None:
+                return DayGroups(boards, None)
+            students = RosterRepository(session).students(period)
+            rules = groups.constraints(period)
+            style = SettingsRepository(session).display_name_style()
+        return DayGroups(boards, _saved_draft(saved, students, style, rules, history))
+
     def check(self, draft: GroupDraft, groups: tuple[Group, ...]) -> GroupDraft:
         """Warnings for groups the teacher rearranged by hand (met before, broken rules)."""
         with self._store.unit_of_work() as session:
             repository = GroupRepository(session)
             rules = repository.constraints(draft.period)
             history = repository.group_sets(draft.period, HISTORY_SETS, until=draft.on)
-        return _checked(draft, groups, rules, history)
+        # A saved set being edited is not its own history.
+        return _checked(draft, groups, rules, [h for h in history if h.id != draft.group_set])
 
-    def save(self, draft: GroupDraft) -> GroupSetId:
+    def save(self, draft: GroupDraft, boards: BoardChoice = BoardChoice.KEEP) -> GroupSetId:
         """Keep the groups as the period's set for that date (the history grows) and put them
-        on that day's whiteboard stations, when the day's plan has a stations block."""
+        on that day's whiteboard stations, when the day's plan has a stations block.
+
+        When the groups and the planned whiteboards differ in number, ``boards`` says what
+        the teacher chose: KEEP refuses (BoardCountError, nothing saved), MATCH_GROUPS adds
+        whiteboards (repeating the tasks from board 1) or leaves the last ones out. A
+        stations block without whiteboards yet takes one per group.
+
+        Saved groups saved again unchanged are not a second meeting: the same set is used.
+        Saved groups changed by hand replace their set, which goes when no plan uses it.
+        """
         with self._store.unit_of_work() as session:
-            repository = GroupRepository(session)
-            set_id = add_group_set(repository, draft, self._now())
-            PlanRepository(session).use_group_set(
-                draft.period, draft.on, set_id, repository.group_ids(set_id)
+            plans = PlanRepository(session)
+            plan = plans.plan(draft.period, draft.on)
+            block = (
+                next((b for b in plan.blocks if b.kind is BlockKind.STATIONS), None)
+                if plan
+                else None
             )
+            planned = len(block.stations) if block is not None else 0
+            if planned and planned != len(draft.groups) and boards is BoardChoice.KEEP:
+                raise BoardCountError(planned, len(draft.groups))
+            repository = GroupRepository(session)
+            set_id = _unchanged_set(repository, draft) or add_group_set(
+                repository, draft, self._now()
+            )
+            plans.use_group_set(
+                draft.period,
+                draft.on,
+                set_id,
+                repository.group_ids(set_id),
+                add_or_remove_boards=boards is BoardChoice.MATCH_GROUPS,
+            )
+            if draft.group_set is not None and draft.group_set != set_id:
+                plans.drop_unused_group_sets({draft.group_set}, draft.on - timedelta(days=1))
             return set_id
 
 
@@ -170,6 +287,71 @@ def add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> 
         seed=draft.seed,
         now=now,
     )
+
+
+def _unchanged_set(groups: GroupRepository, draft: GroupDraft) -> GroupSetId | None:
+    """The draft's saved set, when the draft still holds exactly its groups."""
+    if draft.group_set is None:
+        return None
+    saved = groups.group_set(draft.group_set)
+    if saved is None or saved.period_id != draft.period or saved.made_on != draft.on:
+        return None
+    return saved.id if _shape(saved.groups) == _shape(draft.groups) else None
+
+
+def _shape(groups: Sequence[Group]) -> set[tuple[int, frozenset[StudentId], frozenset[object]]]:
+    return {(g.number, frozenset(g.members), frozenset(g.roles)) for g in groups}
+
+
+def _saved_draft(
+    saved: GroupSet,
+    students: Sequence[Student],
+    style: DisplayNameStyle,
+    rules: Sequence[PairConstraint],
+    history: Sequence[GroupSet],
+) -> GroupDraft:
+    """A saved set as groups on the teacher's screen, ready to adjust or save again.
+
+    Students no longer on the roster are left out; those in no group are listed as left out
+    (absent, or joined since), so a late arrival can be added.
+    """
+    names = students_names(students, style)
+    groups = tuple(
+        Group(
+            g.number,
+            tuple(m for m in g.members if m in names),
+            tuple((s, r) for s, r in g.roles if s in names),
+        )
+        for g in saved.groups
+    )
+    placed = {m for g in groups for m in g.members}
+    earlier = [h for h in history if h.id != saved.id]
+    met = pair_counts(earlier)
+    repeats = sum(
+        1
+        for g in groups
+        for i, a in enumerate(g.members)
+        for b in g.members[i + 1 :]
+        if met.get(frozenset((a, b)), 0)
+    )
+    try:
+        mode = GroupingMode(saved.mode)
+    except ValueError:
+        mode = GroupingMode.FRESH_MIX
+    sizes = [len(g.members) for g in groups if g.members]
+    draft = GroupDraft(
+        saved.period_id,
+        saved.made_on,
+        groups,
+        names,
+        tuple(sorted(s.id for s in students if s.id not in placed)),
+        mode,
+        max(2, min(sizes, default=3)),
+        0,  # the seed that dealt them is not needed again: they are kept as they are
+        repeats,
+        group_set=saved.id,
+    )
+    return _checked(draft, groups, rules, earlier)
 
 
 def _draft(
@@ -234,18 +416,7 @@ def _checked(
                     )
         if notes:
             warnings[group.number] = tuple(notes)
-    return GroupDraft(
-        draft.period,
-        draft.on,
-        groups,
-        draft.names,
-        draft.absent,
-        draft.mode,
-        draft.group_size,
-        draft.seed,
-        draft.repeats,
-        warnings,
-    )
+    return replace(draft, groups=groups, warnings=warnings)
 
 
 def students_names(students: Sequence[Student], style: DisplayNameStyle) -> dict[StudentId, str]:

@@ -17,9 +17,10 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import GroupSetId, PeriodId, StudentId, TaskId
 from mathroom.domain.levels import current_level
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
+from mathroom.domain.packet_gaps import GapKind, PacketGap, PeriodDay, packet_gaps
+from mathroom.domain.plan import SCHOOL_DAYS, TEACHER_TIME_KINDS, BlockKind, DayPlan, PlanBlock
 from mathroom.domain.plan_schedule import ScheduleRound, gallery_walk
-from mathroom.domain.roster import Period
+from mathroom.domain.roster import Period, Weekday
 from mathroom.domain.tasks import Task
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet import build_packet
@@ -40,6 +41,9 @@ from mathroom.paths import DataFolder
 from mathroom.services.classroom import roster_entries
 from mathroom.services.practice import printed_sheets
 from mathroom.services.printing import card_for_task, check_sheet_name
+from mathroom.services.project_packet import project_pages, run_sheet_lines
+from mathroom.services.teacher_time import record_names, unseen
+from mathroom.services.time_record import fair_every, read_record
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
@@ -50,9 +54,22 @@ from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
 
 # What the Print page and the CLI choose from, without reaching into export/.
-__all__ = ["PacketOptions", "PacketService", "Section"]
+__all__ = ["PacketGap", "PacketOptions", "PacketService", "Section"]
 
 DEFAULT_START = time(8, 0)
+
+# The sections a gap leaves empty; a gap not listed is about the whole day and always said.
+_GAP_SECTIONS = {
+    GapKind.NO_BOARDS: frozenset({Section.STATION_CARDS, Section.GROUP_POSTERS}),
+    GapKind.BOARDS_WITHOUT_TASK: frozenset({Section.STATION_CARDS}),
+    GapKind.BOARDS_WITHOUT_GROUP: frozenset({Section.GROUP_POSTERS}),
+    GapKind.GALLERY_WALK_WITHOUT_GROUPS: frozenset({Section.RESPONSE_SLIPS}),
+    GapKind.WARMUP_WITHOUT_TASK: frozenset({Section.RUN_SHEET}),
+    GapKind.EXIT_TICKET_WITHOUT_TASK: frozenset({Section.EXIT_TICKETS}),
+    GapKind.PULL_WITHOUT_STUDENTS: frozenset({Section.RUN_SHEET}),
+    GapKind.CONFERENCE_WITHOUT_STUDENTS: frozenset({Section.RUN_SHEET}),
+    GapKind.PRACTICE_WITHOUT_FOCUS: frozenset({Section.PRACTICE, Section.ANSWER_KEY}),
+}
 
 
 class NoPlanError(MathroomError):
@@ -118,6 +135,35 @@ class PacketService:
             )
         return Packet(on, tuple(parts), options)
 
+    def gaps(
+        self,
+        on: date,
+        periods: Sequence[PeriodId] | None = None,
+        sections: frozenset[Section] | None = None,
+    ) -> tuple[PacketGap, ...]:
+        """What the packet for ``on`` would leave out, in plain words, before it is built:
+        boards without a task, no exit ticket, a pull without students, a period with no
+        plan… Only gaps in ``sections`` (every section by default). Building still works."""
+        with self._store.unit_of_work() as session:
+            chosen = [
+                p for p in RosterRepository(session).periods() if periods is None or p.id in periods
+            ]
+            active = {task.id for task in TaskRepository(session).tasks()}
+            plans = PlanRepository(session)
+            days = []
+            for period in chosen:
+                plan = plans.plan(period.id, on)
+                meets = Weekday.of(on) in (period.meeting_days or SCHOOL_DAYS)
+                # Evidence is read only where it decides something: a practice block's sheets.
+                evidence = not _unfocused_practice(plan) or _has_evidence(session, period.id, on)
+                days.append(PeriodDay(period.name, plan, meets, evidence))
+        wanted = sections if sections is not None else frozenset(Section)
+        return tuple(
+            gap
+            for gap in packet_gaps(on, days, active)
+            if _GAP_SECTIONS.get(gap.kind, wanted) & wanted
+        )
+
     def build(
         self,
         on: date,
@@ -133,6 +179,18 @@ class PacketService:
 
 
 # -- gathering, inside the packet's one session -------------------------------------------
+
+
+def _unfocused_practice(plan: DayPlan | None) -> bool:
+    """A practice block without a focus: its sheets are made from the students' evidence."""
+    return plan is not None and any(
+        b.kind is BlockKind.PRACTICE and not b.practice_skills for b in plan.blocks
+    )
+
+
+def _has_evidence(session: Session, period: PeriodId, on: date) -> bool:
+    students = [student.id for student in RosterRepository(session).students(period)]
+    return any(e.observed_on <= on for e in SkillRepository(session).evidence_of(students))
 
 
 def _gather(session: Session, period: Period, plan: DayPlan) -> _PeriodData:
@@ -167,6 +225,8 @@ def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task
     practice: tuple[PracticeSheet, ...] = ()
     if any(b.kind is BlockKind.PRACTICE for b in plan.blocks):
         practice = tuple(printed_sheets(session, period.id, plan.plan_date))
+    students = [data.names[s] for s in sorted(present, key=lambda s: data.names[s].casefold())]
+    project = project_pages(session, period.id, plan, tasks, students)
     minutes = period.minutes
     note = ""
     if minutes is not None:
@@ -186,10 +246,15 @@ def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task
         cards=cards,
         posters=posters,
         slips=slips,
+        briefs=project.briefs,
+        rubrics=project.rubrics,
+        project_slips=project.slips,
         exit_tickets=tickets,
         practice=practice,
         roster_names=tuple(sorted(data.check_names.values(), key=str.casefold)),
         notes=plan.notes,
+        unseen=_unseen(session, data),
+        fair_every=fair_every(session),
     )
 
 
@@ -232,8 +297,9 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
         block = timed.block
         details: list[str] = []
         task = tasks.get(block.task_id) if block.task_id else None
-        if task is not None:
+        if task is not None and block.kind is not BlockKind.PROJECT:
             details.append(f"Task: {task.title}")
+        details += run_sheet_lines(block, tasks)
         if block.kind is BlockKind.STATIONS and block.stations:
             titles = {tasks[s.task_id].title for s in block.stations if s.task_id in tasks}
             details.append(f"{len(block.stations)} whiteboards, {len(titles)} tasks")
@@ -241,7 +307,12 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
                 details.append(f"Groups move to the next board every {block.rotation_minutes} min")
         if block.students:
             who = ", ".join(data.full_names.get(s, "?") for s in block.students)
-            details.append(f"Pull: {who}")
+            what = "Conferences" if block.kind is BlockKind.CONFERENCE else "Pull"
+            details.append(f"{what}: {who}")
+        elif block.kind in TEACHER_TIME_KINDS:
+            # Said, not left blank: an empty pull on paper looks like a printing fault.
+            what = "Pull" if block.kind is BlockKind.SMALL_GROUP else "Conferences"
+            details.append(f"{what}: no students chosen")
         if block.practice_skills:
             details.append("Practice focus: " + ", ".join(block.practice_skills))
         if block.kind is BlockKind.GALLERY_WALK:
@@ -269,7 +340,7 @@ def _run_blocks(data: _PeriodData, tasks: dict[TaskId, Task]) -> tuple[RunBlock,
 
 
 def _pulls(session: Session, data: _PeriodData) -> tuple[str, ...]:
-    pulls = [b for b in data.plan.blocks if b.kind is BlockKind.SMALL_GROUP and b.students]
+    pulls = [b for b in data.plan.blocks if b.is_teacher_time]
     if not pulls:
         return ()
     # Only the pulled students' histories: a whole gap map would read every observation.
@@ -289,6 +360,15 @@ def _pulls(session: Session, data: _PeriodData) -> tuple[str, ...]:
             word = f" ({level.label})" if level else ""
             people.append(data.full_names.get(student, "?") + word)
         lines.append(f"{block.heading}: " + ", ".join(people))
+    return tuple(lines)
+
+
+def _unseen(session: Session, data: _PeriodData) -> tuple[str, ...]:
+    """Who has waited the fair N school days or more on the day, longest first."""
+    record = read_record(session, data.period.id)
+    waiting = unseen(record, data.plan.plan_date, record_names(session, record))
+    lines = [f"{s.full_name} — {s.wait_text}" for s in waiting.overdue]
+    lines += [f"{s.full_name} — {s.wait_text}, due today" for s in waiting.due]
     return tuple(lines)
 
 

@@ -189,7 +189,7 @@ def draft_days(
         blocks = tuned_for_next_day(shape, needs, evidence_day)
         old = existing.get(day)
         kept = set_ahead(old.blocks) if old else ()
-        blocks = keep_set_ahead(blocks, kept)
+        blocks = keep_set_ahead(blocks, old.blocks if old else (), period.minutes)
         taken = {t for b in kept for t in b.task_ids}
         blocks, messages = tasks.fill(
             day, blocks, only_empty=False, allow_repeats=allow_repeats, taken=taken, near=near

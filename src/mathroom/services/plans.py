@@ -523,7 +523,7 @@ def _around_teacher_time(
     old = PlanRepository(session).plan(period, on)
     if old is None or any(b.kind not in TEACHER_TIME_KINDS for b in old.blocks):
         return tuple(blocks)
-    return keep_set_ahead(blocks, old.blocks)
+    return keep_set_ahead(blocks, old.blocks, _period(session, period).minutes)
 
 
 def _period(session: Session, period: PeriodId) -> Period:

@@ -14,8 +14,9 @@ from datetime import date, time
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.groups import GroupSet
 from mathroom.domain.ids import PeriodId, StudentId, TaskId
-from mathroom.domain.plan import BlockKind, PlanBlock
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind, PlanBlock
 from mathroom.domain.plan_schedule import rotation_schedule
+from mathroom.domain.projects import project_kicker
 from mathroom.domain.tasks import Task
 from mathroom.services.classroom import current_period, present_names
 from mathroom.store.repositories.groups import GroupRepository
@@ -169,8 +170,9 @@ class ProjectorService:
 
 
 def _projected(block: PlanBlock) -> bool:
-    """Pulls are teacher-only (who needs what), and blocks inside another share its clock."""
-    return block.kind is not BlockKind.SMALL_GROUP and not block.concurrent
+    """Pulls and 1-1 conferences are teacher-only (who needs what, who sits with the teacher),
+    and blocks inside another share its clock."""
+    return block.kind not in TEACHER_TIME_KINDS and not block.concurrent
 
 
 def _clock(moment: time) -> str:
@@ -212,7 +214,7 @@ def _task_scenes(index: int, block: PlanBlock, tasks: dict[TaskId, Task]) -> lis
             TaskScene(
                 key=f"{index}:task:{n}",
                 block=index,
-                kicker=_boards(boards) if boards else block.heading,
+                kicker=_kicker(block, task, boards),
                 title=spec.title,
                 prompt=spec.prompt,
                 hints=tuple(h for h in (spec.start, *spec.hints) if h and h.strip()),
@@ -222,6 +224,15 @@ def _task_scenes(index: int, block: PlanBlock, tasks: dict[TaskId, Task]) -> lis
             )
         )
     return scenes
+
+
+def _kicker(block: PlanBlock, task: Task, boards: Sequence[int]) -> str:
+    """Where the task is done: its whiteboards, the day of a project, or the block."""
+    if boards:
+        return _boards(boards)
+    if block.kind is BlockKind.PROJECT and block.task_id == task.id:
+        return project_kicker(task.spec, block.milestone or 0)
+    return block.heading
 
 
 def _boards(numbers: Sequence[int]) -> str:

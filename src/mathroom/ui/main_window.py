@@ -106,9 +106,11 @@ class MainWindow(QMainWindow):
         school_day = self.school_day
         exports = services.folder.exports
         self.rosters_page = RostersPage(ops, s.roster, s.classroom, exports, undo, today)
-        self.today_page = TodayPage(ops, s.classroom, s.attendance, s.evidence, today, undo)
+        self.today_page = TodayPage(
+            ops, s.classroom, s.attendance, s.evidence, today, undo, s.teacher_time
+        )
         self.skills_page = SkillsPage(
-            ops, s.classroom, s.evidence, s.plans, s.skill_map, undo, today
+            ops, s.classroom, s.evidence, s.plans, s.skill_map, undo, today, s.teacher_time
         )
         self.groups_page = GroupsPage(
             ops,
@@ -124,7 +126,9 @@ class MainWindow(QMainWindow):
             ops, s.practice, s.attendance, s.evidence, s.plans, undo, today
         )
         self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
-        self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo, units=s.units)
+        self.plan_page = PlanPage(
+            ops, s.classroom, s.plans, today, undo, s.projects, s.teacher_time, units=s.units
+        )
         self.print_page = PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
         self.pages: list[Page] = [
             self.today_page,

@@ -98,6 +98,29 @@ def test_a_written_pack_reads_back_unchanged_and_the_same_bytes_twice(tmp_path: 
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_a_projects_days_and_rubric_travel_in_a_pack(tmp_path: Path) -> None:
+    project = task(
+        4,
+        kind=TaskKind.PROJECT,
+        milestones=("Launch: measure", "Work day", "Gallery & critique"),
+        rubric=("My scale is stated and every length uses it", "Labels on every object"),
+    )
+    out = tmp_path / "projects.mathroom-tasks"
+    write_task_pack([project, task(1)], out, EXPORTED, "1.2.3")
+    read = {t.spec.title: t.spec for t in read_task_pack(out).tasks}
+    assert read["Task 4"] == project.spec
+    assert read["Task 1"].milestones == read["Task 1"].rubric == ()
+    manifest = json.loads(zipfile.ZipFile(out).read("pack.json"))
+    assert manifest["tasks"][1]["milestones"][0] == "Launch: measure"
+
+
+def test_a_pack_written_before_projects_had_days_still_loads() -> None:
+    data = zip_bytes({"pack.json": pack_json([entry(kind="project", title="Old project")])})
+    (only,) = parse_task_pack(data).tasks
+    assert only.spec.kind is TaskKind.PROJECT
+    assert (only.spec.milestones, only.spec.rubric, only.spec.days) == ((), (), 1)
+
+
 def test_the_image_type_comes_from_the_bytes_not_the_name() -> None:
     jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 20
     data = zip_bytes(
@@ -217,6 +240,12 @@ def test_a_pack_from_a_newer_mathroom_asks_for_an_update() -> None:
         (entry(hints="not a list"), ["task 2", "hints"]),
         (entry(created_at="yesterday"), ["task 2", "created_at"]),
         (entry(slug="task-1"), ["task 2", "slug", "task 1"]),
+        (entry(title="Quilt", milestones="Launch"), ["task 2", "Quilt", "milestones"]),
+        (entry(title="Quilt", milestones=["Launch", 2]), ["task 2", "Quilt", "milestones"]),
+        (entry(title="Quilt", milestones=["Launch", " "]), ["task 2", "Quilt", "milestones"]),
+        (entry(title="Quilt", milestones=["Day"] * 16), ["task 2", "Quilt", "milestones"]),
+        (entry(title="Quilt", rubric=["Neat", ""]), ["task 2", "Quilt", "rubric"]),
+        (entry(title="Quilt", rubric={"row": "Neat"}), ["task 2", "Quilt", "rubric"]),
     ],
 )
 def test_a_bad_task_names_its_number_and_field(item: dict[str, Any], words: list[str]) -> None:

@@ -35,6 +35,19 @@ class AttendanceRepository:
         )
         return frozenset(StudentId(student) for student in rows)
 
+    def absences(self, period: PeriodId) -> dict[date, frozenset[StudentId]]:
+        """Every day someone was marked absent from the period, with who (one query)."""
+        rows = self._session.execute(
+            select(AttendanceRow.on_date, AttendanceRow.student_id).where(
+                AttendanceRow.period_id == period,
+                AttendanceRow.status == AttendanceStatus.ABSENT.value,
+            )
+        )
+        found: dict[date, set[StudentId]] = {}
+        for on, student in rows:
+            found.setdefault(on, set()).add(StudentId(student))
+        return {on: frozenset(students) for on, students in found.items()}
+
     def record(
         self,
         period: PeriodId,

@@ -261,18 +261,32 @@ class PlanRepository:
             block.position = position
 
     def use_group_set(
-        self, period: PeriodId, plan_date: date, group_set: GroupSetId, group_ids: Mapping[int, int]
+        self,
+        period: PeriodId,
+        plan_date: date,
+        group_set: GroupSetId,
+        group_ids: Mapping[int, int],
+        *,
+        add_or_remove_boards: bool,
     ) -> bool:
         """Point the day's stations block at a group set: station n gets group n.
 
-        Tasks stay on their stations; stations are added or removed to match the groups.
-        Returns False when the day has no plan with a stations block.
+        Tasks stay on their stations. A different number of groups than stations adds
+        stations (repeating the tasks from station 1) or removes the last ones only with
+        ``add_or_remove_boards`` (the teacher's choice); otherwise ValidationError, nothing
+        changed. A block without stations yet gets one per group. Returns False when the
+        day has no plan with a stations block.
         """
         row = self._row(period, plan_date)
         block = next((b for b in row.blocks if b.kind == "stations"), None) if row else None
         if block is None:
             return False
         tasks = [s.task_id for s in block.stations]
+        if tasks and len(tasks) != len(group_ids) and not add_or_remove_boards:
+            raise ValidationError(
+                "group_ids",
+                f"the plan has {len(tasks)} whiteboards and the set {len(group_ids)} groups",
+            )
         block.group_set_id = group_set
         block.stations.clear()
         self._session.flush()

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.ids import TaskId
+from mathroom.domain.projects import PROJECT_KINDS
 from mathroom.domain.tasks import Task, TaskImage, TaskKind, TaskSpec
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.widgets.math_toolbar import MathToolbar
+from mathroom.ui.widgets.project_days_editor import ProjectDaysEditor
 
 PREVIEW_DELAY_MS = 150  # typing stays smooth; the preview catches up a moment later
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -124,6 +126,8 @@ class TaskEditorDialog(QDialog):
         teacher_layout.addWidget(self.answer)
         teacher_layout.addWidget(self.notes)
         self.tabs.addTab(teacher, "Answer && notes")
+        self.project = ProjectDaysEditor()
+        self.tabs.addTab(self.project, "Days && rubric")
         column.addWidget(self.tabs, 1)
         image_row = QHBoxLayout()
         self.image_label = QLabel()
@@ -170,6 +174,8 @@ class TaskEditorDialog(QDialog):
             "skill_codes": self.skills,
             "image": self.add_image,
             "materials": self.materials,
+            "milestones": self.project.days.list,
+            "rubric": self.project.rubric.list,
         }
 
         self._timer = QTimer(self)
@@ -179,10 +185,14 @@ class TaskEditorDialog(QDialog):
         for editor in editors:
             editor.textChanged.connect(self._timer.start)
         self.title_edit.textChanged.connect(self._timer.start)
+        self.project.changed.connect(self._timer.start)
         self.add_image.clicked.connect(self._on_add_image)
         self.remove_image.clicked.connect(self._on_remove_image)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
         if task is not None:
             self._fill(task.spec)
+        else:
+            self._on_kind_changed()
         self._show_image()
         self.refresh_preview()
         self.title_edit.setFocus()
@@ -199,6 +209,8 @@ class TaskEditorDialog(QDialog):
         self.hints.setPlainText(join_items(spec.hints))
         self.answer.setPlainText(spec.answer or "")
         self.notes.setPlainText(spec.teacher_notes or "")
+        self.project.set_task(spec.kind, spec.milestones, spec.rubric)
+        self._on_kind_changed()
 
     def spec(self) -> TaskSpec:
         """The task as the boxes describe it now."""
@@ -217,7 +229,16 @@ class TaskEditorDialog(QDialog):
             materials=self.materials.text().strip() or None,
             slug=self._slug,
             image=self._image,
+            milestones=self.project.milestones(),
+            rubric=self.project.rubric_rows(),
         )
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        """Days and a rubric only for projects and math art: the tab greys out for others."""
+        kind = TaskKind(self.kind.currentData())
+        self.project.set_kind(kind)
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.project), kind in PROJECT_KINDS)
+        self._timer.start()
 
     def refresh_preview(self) -> None:
         spec = self.spec()
@@ -225,6 +246,14 @@ class TaskEditorDialog(QDialog):
         html.raw(f"<h2>{escape(spec.title) or '<i>Untitled</i>'}</h2>")
         html.text(spec.prompt or "*The prompt appears here as you type.*")
         html.tiers(spec)
+        if spec.milestones:
+            html.raw("<h3>The days</h3>")
+            for number, name in enumerate(spec.milestones, start=1):
+                html.raw(f"<p><b>Day {number}.</b> {escape(name)}</p>")
+        if spec.rubric:
+            html.raw("<h3>Rubric: Not yet · Getting there · Got it · Extending</h3>")
+            for row in spec.rubric:
+                html.text(f"- {row}")
         if spec.answer:
             html.raw("<h3>Answer (teacher only)</h3>").text(spec.answer)
         self.preview.show_rich(html)
@@ -283,4 +312,6 @@ class TaskEditorDialog(QDialog):
             widget.setStyleSheet("border: 2px solid #d55e00;")
             if widget is self.prompt:
                 self.tabs.setCurrentWidget(self.prompt)
+            elif widget in (self.project.days.list, self.project.rubric.list):
+                self.tabs.setCurrentWidget(self.project)
             widget.setFocus()

@@ -34,7 +34,7 @@ class GroupsPage(Page):
         "who has worked with whom."
     )
 
-    shows = Change.ROSTER | Change.GROUPS | Change.SETTINGS
+    shows = Change.ROSTER | Change.GROUPS | Change.PLANS | Change.SETTINGS  # plans: the boards
 
     def __init__(
         self,
@@ -78,8 +78,10 @@ class GroupsPage(Page):
         roster = self._ops.query(lambda: classroom.roster(period.id)) if period else []
         students = [e.student for e in roster]
         self.rules.load(period.id if period else None, students)
-        if self.maker.draft is None or self.maker.period != (period.id if period else None):
-            self.maker.load(period.id if period else None)
+        if self.maker.period != (period.id if period else None):
+            self.maker.load(period.id if period else None)  # opens on the day's saved groups
+        else:
+            self.maker.refresh_day()  # keeps groups the teacher has not saved yet
         self.refresh_history()
 
     def refresh_history(self) -> None:

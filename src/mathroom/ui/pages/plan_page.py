@@ -25,17 +25,29 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId
-from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock, next_school_day, teaching_day
+from mathroom.domain.plan import (
+    TEACHER_TIME_KINDS,
+    BlockKind,
+    DayPlan,
+    PlanBlock,
+    next_school_day,
+    teaching_day,
+)
 from mathroom.domain.plan_templates import PlanTemplate, TemplateExistsError
 from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.services.projects import ProjectService
+from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.services.units import UnitService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
 from mathroom.ui.dialogs.plan_days_dialog import PlanDaysDialog, unit_line
+from mathroom.ui.dialogs.project_dialog import ProjectDialog
+from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
+from mathroom.ui.pages.plan_projects import PlanProjects
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
@@ -61,11 +73,14 @@ class PlanPage(Page):
         plans: PlanService,
         today: Callable[[], date],
         undo: QUndoStack | None = None,
+        projects: ProjectService | None = None,
+        teacher_time: TeacherTimeService | None = None,
         units: UnitService | None = None,
     ) -> None:
         super().__init__(ops)
         self._classroom = classroom
         self._plans = plans
+        self._teacher_time = teacher_time
         self._units = units
         self._today = today
         self._undo = undo or QUndoStack(self)
@@ -99,6 +114,11 @@ class PlanPage(Page):
         self.card = PlanDayCard()
         self.card.add_requested.connect(self.add_block)
         column.addWidget(self.card)
+        self.teacher_time_button = QPushButton("Pull or conferences…")
+        self.teacher_time_button.setToolTip("Choose students and a skill, or take suggestions")
+        self.teacher_time_button.setVisible(teacher_time is not None)
+        self.teacher_time_button.clicked.connect(self.open_teacher_time)
+        column.addWidget(self.teacher_time_button)
         splitter.addWidget(left)
         editor_frame, editor_box = card()
         editor_box.addWidget(label("This block", "sectionTitle"))
@@ -123,6 +143,10 @@ class PlanPage(Page):
         self.card.copy_button.clicked.connect(self._on_copy_clicked)
         self.card.save_template_button.clicked.connect(self._on_save_template_clicked)
         self.card.delete_button.clicked.connect(self.delete_plan)
+        self.projects = PlanProjects(self, self, ops, projects, self._undo) if projects else None
+        self.card.project_button.setVisible(self.projects is not None)
+        self.card.project_button.clicked.connect(self.start_project)
+        self.editor.remove_project.connect(self.remove_project)
         self.unit_strip.plan_days_button.clicked.connect(self.open_plan_days)
 
     # -- what is shown -----------------------------------------------------------------
@@ -162,7 +186,9 @@ class PlanPage(Page):
     def _fill_week(self) -> None:
         days, periods, plans = self.days, self._periods, self._plans
         week = self._ops.query(lambda: plans.week(days[0], [p.id for p in periods]))
-        self.week.show_week(days, periods, week, self._today(), (self._period_id, self._day))
+        tasks = {t.id: t for t in self._ops.query(self._classroom.tasks)} if week else {}
+        chosen = (self._period_id, self._day)
+        self.week.show_week(days, periods, week, self._today(), chosen, tasks)
         self.week_title.setText(f"Week of {days[0]:%B} {days[0].day}")
 
     def _load_day(self, keep_row: int | None = None) -> None:
@@ -172,12 +198,13 @@ class PlanPage(Page):
             if period is not None
             else None
         )
-        titles = (
-            {t.id: t.title for t in self._ops.query(lambda: self._classroom.tasks())}
+        tasks = (
+            {t.id: t for t in self._ops.query(lambda: self._classroom.tasks())}
             if self._plan is not None
             else {}
         )
-        self.card.show_day(period, self._day, self._plan, titles, keep_row)
+        titles = {task_id: task.title for task_id, task in tasks.items()}
+        self.card.show_day(period, self._day, self._plan, titles, keep_row, tasks)
         self.unit_strip.show_unit(
             unit_line(self._units, self._ops, period, self._day) if period else ""
         )
@@ -204,7 +231,8 @@ class PlanPage(Page):
                 e.student.id: e.display_name
                 for e in self._ops.query(lambda: self._classroom.roster(plan.period_id))
             }
-            pulled = "Pulled: " + ", ".join(names.get(s, "?") for s in block.students)
+            who = "Conferences" if block.kind is BlockKind.CONFERENCE else "Pulled"
+            pulled = f"{who}: " + ", ".join(names.get(s, "?") for s in block.students)
         self.editor.show_block(block, groups, pulled)
 
     # -- changes -------------------------------------------------------------------------
@@ -253,7 +281,7 @@ class PlanPage(Page):
         row = self.card.blocks.currentRow()
         at = row + 1 if row >= 0 else len(blocks)
         block = PlanBlock(kind, kind.default_minutes)
-        if kind is BlockKind.SMALL_GROUP:
+        if kind in TEACHER_TIME_KINDS:
             block = replace(block, concurrent=True)
         blocks.insert(at, block)
         self._save(blocks, f"Add {kind.label}", at)
@@ -483,6 +511,33 @@ class PlanPage(Page):
         self._write(lambda: plans.delete_plan(period_id, day))
         self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
         self.reload()
+
+    def start_project(self) -> ProjectDialog | None:
+        if self.projects is None:
+            return None
+        return self.projects.open_dialog(self._periods, self._period_id, self._day)
+
+    def remove_project(self) -> None:
+        period, row = self._period(), self.card.blocks.currentRow()
+        if self.projects is None or period is None or self._plan is None or row < 0:
+            return
+        block = self._plan.blocks[row]
+        if block.task_id is not None:
+            title = block.task_title or block.heading
+            self.projects.remove(period, block.task_id, title, self._day)
+
+    def open_teacher_time(self) -> TeacherTimeDialog | None:
+        """The day's pulls and conferences, chosen or suggested (the dialog saves each one)."""
+        period = self._period()
+        if period is None or self._teacher_time is None:
+            return None
+        today = self._today()
+        day = max(self._day, teaching_day(today))  # a past day cannot get new teacher time
+        dialog = TeacherTimeDialog(
+            self._ops, self._teacher_time, period, day, today, self._undo, self
+        )
+        dialog.open()
+        return dialog
 
     # -- navigation ------------------------------------------------------------------------
     def _move_week(self, days: int) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +29,12 @@ from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
+from mathroom.ui.widgets.packet_warnings import PacketWarnings
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.pdf_preview import PdfPreview
+
+# Changes that can empty a packet section: the warnings are checked again after them.
+GAP_CHANGES = Change.PLANS | Change.GROUPS | Change.TASKS | Change.EVIDENCE
 
 
 class PrintPage(Page):
@@ -110,6 +115,8 @@ class PrintPage(Page):
         options.addWidget(self.save_button)
         box.addLayout(options)
         self.body.addWidget(frame)
+        self.warnings = PacketWarnings()
+        self.body.addWidget(self.warnings)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
@@ -128,6 +135,11 @@ class PrintPage(Page):
         self.copies.valueChanged.connect(self._on_copies_changed)
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         self._set_day(teaching_day(self._today()))  # on a weekend: Monday's packet
+        # Connected after the first day is set: the warnings are read once the page loads.
+        self.day.dateChanged.connect(self.refresh_warnings)
+        self.periods.currentIndexChanged.connect(self.refresh_warnings)
+        for check in self.sections.values():
+            check.toggled.connect(self.refresh_warnings)
 
     def _set_day(self, day: date) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))
@@ -152,6 +164,24 @@ class PrintPage(Page):
         self.paper.blockSignals(True)
         self.paper.setCurrentIndex(self.paper.findData(paper))
         self.paper.blockSignals(False)
+        self.refresh_warnings()
+
+    def refresh_warnings(self, *_args: object) -> None:
+        """Say what the packet would leave out for the chosen day, periods and sections."""
+        day, period = self.chosen_day(), self.periods.currentData()
+        periods = None if period is None else [period]
+        sections = self.options().sections
+        packet = self._packet
+        self.warnings.show_gaps(self._ops.query(lambda: packet.gaps(day, periods, sections)))
+
+    def on_changed(self, changes: Change, origin: object) -> None:
+        super().on_changed(changes, origin)
+        if changes & GAP_CHANGES:  # a task chosen on the Plan page, groups made…
+            self.refresh_warnings()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_warnings()  # back from the Plan page: the plans may have changed
 
     def _on_copies_changed(self, copies: int) -> None:
         self.copies.setSuffix(" copy of each card" if copies == 1 else " copies of each card")
@@ -203,7 +233,15 @@ class PrintPage(Page):
         self.last_export = report.path
         self.preview.load(report.path)
         pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
-        self.status.setText(f"Saved {report.path} ({pages}). Check it below, then press Print…")
+        missing = len(self.warnings.lines)
+        mind = (
+            f" It is missing what the {missing} warning{'s' if missing > 1 else ''} above say."
+            if missing
+            else ""
+        )
+        self.status.setText(
+            f"Saved {report.path} ({pages}).{mind} Check it below, then press Print…"
+        )
 
     def _on_export_failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)

@@ -29,6 +29,8 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.evidence import EvidenceService, NeedsToday
 from mathroom.services.plans import PlanService
 from mathroom.services.skill_map import SkillMapService
+from mathroom.services.teacher_time import TeacherTimeService
+from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
@@ -72,8 +74,10 @@ class SkillsPage(Page):
         skill_map: SkillMapService,
         undo: QUndoStack,
         today: Callable[[], date],
+        teacher_time: TeacherTimeService | None = None,
     ) -> None:
         super().__init__(ops)
+        self._teacher_time = teacher_time
         self._classroom = classroom
         self._evidence = evidence
         self._plans = plans
@@ -112,6 +116,14 @@ class SkillsPage(Page):
         side_layout.addWidget(history_card)
         self.needs = NeedsPanel()
         side_layout.addWidget(self.needs, 1)
+        self.another_day_button = QPushButton("Plan it for another day…")
+        self.another_day_button.setToolTip(
+            "A pull or 1-1 conferences for any day from today on (the chosen suggestion's "
+            "students and skill to begin with)"
+        )
+        self.another_day_button.setVisible(self._teacher_time is not None)
+        self.another_day_button.clicked.connect(self.open_teacher_time)
+        side_layout.addWidget(self.another_day_button)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -225,6 +237,24 @@ class SkillsPage(Page):
 
         result = self._ops.query(read)
         self.needs.show_needs(result)
+
+    def open_teacher_time(self) -> TeacherTimeDialog | None:
+        """The pull (or conferences) for a day the teacher chooses, not only today."""
+        if self.period is None or self._teacher_time is None:
+            return None
+        today = self._today()
+        dialog = TeacherTimeDialog(
+            self._ops,
+            self._teacher_time,
+            self.period,
+            teaching_day(today),
+            today,
+            self._undo,
+            self,
+            preset=self.needs.selected(),
+        )
+        dialog.open()
+        return dialog
 
     def _on_accept_requested(self, suggestion: PullSuggestion) -> None:
         if self.period is None:

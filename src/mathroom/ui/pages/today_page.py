@@ -29,10 +29,12 @@ from mathroom.services.attendance import AttendanceEntry, AttendanceService
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService, GroupSetView
 from mathroom.services.evidence import EvidenceService
+from mathroom.services.teacher_time import TeacherTimeService, Unseen
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
+from mathroom.ui.widgets.unseen_list import UnseenList
 
 _MARKS = {
     AttendanceStatus.PRESENT: ("✓", "#1e5631"),
@@ -50,6 +52,7 @@ class _Snapshot:
     group_sets: list[GroupSetView]
     skills: list[Skill]
     tasks: list[Task]
+    unseen: Unseen | None = None
 
 
 class TodayPage(Page):
@@ -58,7 +61,14 @@ class TodayPage(Page):
         "Select students (or a whiteboard group), then press 1–4 to record evidence, or "
         "A / L / P for absent, late, present. Absent students are left off the projector."
     )
-    shows = Change.ROSTER | Change.ATTENDANCE | Change.GROUPS | Change.PLANS | Change.TASKS
+    shows = (
+        Change.ROSTER
+        | Change.ATTENDANCE
+        | Change.GROUPS
+        | Change.PLANS
+        | Change.TASKS
+        | Change.SETTINGS  # how many school days count as waiting too long
+    )
 
     def __init__(
         self,
@@ -68,8 +78,10 @@ class TodayPage(Page):
         evidence: EvidenceService,
         today: Callable[[], date],
         undo: QUndoStack | None = None,
+        teacher_time: TeacherTimeService | None = None,
     ) -> None:
         super().__init__(ops)
+        self._teacher_time = teacher_time
         self._classroom = classroom
         self._attendance = attendance
         self._evidence = evidence
@@ -99,6 +111,9 @@ class TodayPage(Page):
         layout.addWidget(label("Agenda", "sectionTitle"))
         self.timeline = TimelineView()
         layout.addWidget(self.timeline)
+        self.unseen = UnseenList()  # teacher-only, like the rest of this page
+        self.unseen.setVisible(self._teacher_time is not None)
+        layout.addWidget(self.unseen)
         return frame
 
     def _build_groups(self) -> QWidget:
@@ -206,6 +221,7 @@ class TodayPage(Page):
         selected = set(self.selected_students())
         period = self.period.id if self.period else None
         classroom, attendance, evidence = self._classroom, self._attendance, self._evidence
+        teacher_time = self._teacher_time
 
         def read() -> _Snapshot:
             if period is None:
@@ -218,6 +234,7 @@ class TodayPage(Page):
                 classroom.group_sets(period) if plan else [],
                 evidence.skills(),
                 classroom.tasks() if plan else [],
+                teacher_time.overdue(period, day) if teacher_time else None,
             )
 
         # Everything is read before any widget changes: one query, then the page is rebuilt.
@@ -226,6 +243,7 @@ class TodayPage(Page):
         group_sets = snapshot.group_sets
         self._skills, self._tasks = snapshot.skills, snapshot.tasks
         self._load_class(selected)
+        self.unseen.show_unseen(snapshot.unseen)
         clear_layout(self.groups_grid)
         if self.period is None:
             self.timeline.show_plan(None, None)

@@ -1,4 +1,5 @@
-"""Edit one block of a day plan: kind, title, minutes, task, stations, rotation, focus.
+"""Edit one block of a day plan: kind, title, minutes, task, stations, rotation, focus, and
+for project work which day of the project it is.
 
 The form edits a copy; ``changed`` carries the new PlanBlock and the page saves it.
 """
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.ids import TaskId
-from mathroom.domain.plan import BlockKind, PlanBlock, Station
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind, PlanBlock, Station
 from mathroom.domain.plan_schedule import gallery_walk, rotation_schedule
+from mathroom.domain.projects import block_title, day_label, days_of
 from mathroom.domain.tasks import Task, TaskKind
 
 # Which task kinds suit which block, best first (any task may still be chosen).
@@ -36,6 +38,7 @@ _KINDS_FOR = {
     BlockKind.GALLERY_WALK: (TaskKind.DISCUSSION,),
     BlockKind.CLOSING: (TaskKind.DISCUSSION,),
     BlockKind.SMALL_GROUP: (TaskKind.PRACTICE, TaskKind.WHITEBOARD),
+    BlockKind.PROJECT: (TaskKind.PROJECT, TaskKind.MATH_ART),
 }
 
 
@@ -66,6 +69,7 @@ def schedule_text(block: PlanBlock, groups: int) -> str:
 class BlockEditor(QWidget):
     changed = Signal(object)  # the edited PlanBlock
     make_groups = Signal()
+    remove_project = Signal()  # take this block's project off every day of its run
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +88,8 @@ class BlockEditor(QWidget):
         self.minutes.setRange(0, 240)
         self.minutes.setSuffix(" min")
         self.task = QComboBox()
+        self.milestone = QComboBox()
+        self.milestone.setToolTip("Which day of the project this is")
         self.concurrent = QCheckBox("Runs during the block above (adds no minutes)")
         self.stations = QSpinBox()
         self.stations.setRange(0, 12)
@@ -98,6 +104,7 @@ class BlockEditor(QWidget):
         form.addRow("Title", self.title_edit)
         form.addRow("Minutes", self.minutes)
         form.addRow("Task", self.task)
+        form.addRow("Project day", self.milestone)
         form.addRow("", self.concurrent)
         form.addRow("Whiteboards", self.stations)
         form.addRow("Move every", self.rotation)
@@ -111,6 +118,11 @@ class BlockEditor(QWidget):
         layout.addWidget(self.station_tasks, 1)
         self.groups_button = QPushButton("Make fresh groups for these boards")
         layout.addWidget(self.groups_button)
+        self.remove_project_button = QPushButton("Remove this project from every day…")
+        self.remove_project_button.setToolTip(
+            "Takes this project off each of its days in this period (Ctrl+Z undoes)"
+        )
+        layout.addWidget(self.remove_project_button)
         self.schedule = QLabel()
         self.schedule.setWordWrap(True)
         self.schedule.setObjectName("muted")
@@ -122,12 +134,14 @@ class BlockEditor(QWidget):
         self.kind.currentIndexChanged.connect(self._emit)
         self.title_edit.editingFinished.connect(self._emit)
         self.minutes.editingFinished.connect(self._emit)
-        self.task.currentIndexChanged.connect(self._emit)
+        self.task.currentIndexChanged.connect(self._on_task_changed)
+        self.milestone.currentIndexChanged.connect(self._emit)
         self.concurrent.toggled.connect(self._emit)
         self.stations.editingFinished.connect(self._emit)
         self.rotation.editingFinished.connect(self._emit)
         self.focus.editingFinished.connect(self._emit)
         self.groups_button.clicked.connect(self.make_groups)
+        self.remove_project_button.clicked.connect(self.remove_project)
         self.setEnabled(False)
 
     def set_tasks(self, tasks: Sequence[Task]) -> None:
@@ -153,7 +167,11 @@ class BlockEditor(QWidget):
             self._form.setRowVisible(self.stations, is_stations)
             self._form.setRowVisible(self.rotation, is_stations)
             self._form.setRowVisible(self.focus, block.kind is BlockKind.PRACTICE)
-            self._form.setRowVisible(self.concurrent, block.kind is BlockKind.SMALL_GROUP)
+            self._form.setRowVisible(self.concurrent, block.kind in TEACHER_TIME_KINDS)
+            is_project = block.kind is BlockKind.PROJECT
+            self._form.setRowVisible(self.milestone, is_project)
+            self._fill_milestones(block.task_id, block.milestone)
+            self.remove_project_button.setVisible(is_project and block.task_id is not None)
             for widget in (self.station_tasks, self.groups_button):
                 widget.setVisible(is_stations)
             self._fill_stations(block)
@@ -177,6 +195,31 @@ class BlockEditor(QWidget):
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+
+    def _task(self, task_id: object) -> Task | None:
+        return next((t for t in self._tasks if t.id == task_id), None)
+
+    def _fill_milestones(self, task_id: object, current: int | None) -> None:
+        """The chosen task's days ("Day 2 of 4 — Work day"); the block's day stays chosen,
+        even past the end of a task that has lost days since."""
+        task = self._task(task_id)
+        days = days_of(task.spec) if task is not None else ()
+        self.milestone.blockSignals(True)
+        self.milestone.clear()
+        for index in range(len(days)):
+            self.milestone.addItem(day_label(days, index), index)
+        if current is not None and current >= len(days):
+            self.milestone.addItem(day_label(days, current), current)
+        found = self.milestone.findData(current) if current is not None else -1
+        self.milestone.setCurrentIndex(found if found >= 0 else (0 if days else -1))
+        self.milestone.setEnabled(bool(days))
+        self.milestone.blockSignals(False)
+
+    def _on_task_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._fill_milestones(self.task.currentData(), self.milestone.currentData())
+        self._emit()
 
     def _fill_stations(self, block: PlanBlock) -> None:
         self.station_tasks.setRowCount(len(block.stations))
@@ -208,17 +251,41 @@ class BlockEditor(QWidget):
         stations = stations[:count]
         codes = tuple(c for c in self.focus.text().replace(",", " ").split() if c)
         rotation = self.rotation.value() or None
+        title = self.title_edit.text().strip()
+        milestone = self.milestone.currentData() if kind is BlockKind.PROJECT else None
+        if kind is BlockKind.PROJECT:
+            title = self._project_title(block, title, task, milestone)
         return replace(
             block,
             kind=kind,
-            title=self.title_edit.text().strip(),
+            title=title,
             minutes=self.minutes.value(),
             task_id=TaskId(task) if task is not None else None,
             concurrent=self.concurrent.isChecked(),
             stations=tuple(stations),
             rotation_minutes=rotation if kind is BlockKind.STATIONS else None,
             practice_skills=codes if kind is BlockKind.PRACTICE else (),
+            milestone=milestone,
         )
+
+    def _project_title(
+        self, block: PlanBlock, title: str, task_id: object, milestone: int | None
+    ) -> str:
+        """A project block named after its task and day follows a change of either; a title
+        the teacher wrote stays."""
+        old = self._task(block.task_id)
+        automatic = (
+            not title
+            or block.kind is not BlockKind.PROJECT
+            or (
+                old is not None
+                and title == block_title(old.title, days_of(old.spec), block.milestone or 0)
+            )
+        )
+        new = self._task(task_id)
+        if not automatic or new is None or milestone is None:
+            return title
+        return block_title(new.title, days_of(new.spec), milestone)
 
     def _emit(self, *_args: object) -> None:
         if self._loading:

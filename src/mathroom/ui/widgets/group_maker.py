@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -17,21 +18,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import MathroomError
-from mathroom.domain.grouping import GroupingMode, Remainder
+from mathroom.domain.grouping import GroupingMode
 from mathroom.domain.groups import Group
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.changes import Change
 from mathroom.services.evidence import EvidenceService
-from mathroom.services.grouping import GroupDraft, GroupingService
+from mathroom.services.grouping import BoardChoice, GroupDraft, GroupingService
+from mathroom.ui.dialogs.board_count_question import BoardAnswer, ask_board_count
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.group_count import GroupCount
 from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
 
 ROLES = ("marker", "checker", "reporter")
@@ -86,6 +88,8 @@ class GroupMaker(QWidget):
         self._today = today
         self._period: PeriodId | None = None
         self.draft: GroupDraft | None = None
+        self.boards: int | None = None  # whiteboards in the day's plan, when it has stations
+        self._edited = False  # names moved since the groups were shown
         self.lists: list[GroupList] = []
         self._warning_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -93,10 +97,7 @@ class GroupMaker(QWidget):
         self.on = QDateEdit()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("ddd MMM d")
-        self.group_size = QSpinBox()
-        self.group_size.setRange(2, 6)
-        self.group_size.setValue(3)
-        self.group_size.setPrefix("Groups of ")
+        self.shape = GroupCount()  # how many groups: one per whiteboard by default
         self.mode = QComboBox()
         for mode, text in MODE_LABELS.items():
             self.mode.addItem(text, mode.value)
@@ -106,12 +107,9 @@ class GroupMaker(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.skill.setMinimumContentsLength(14)
-        self.remainder = QComboBox()
-        self.remainder.addItem("Extra students: a few groups one larger", Remainder.LARGER.value)
-        self.remainder.addItem("Short: a few groups one smaller", Remainder.SMALLER.value)
         self.make_button = QPushButton("Make groups")
         self.make_button.setObjectName("primary")
-        for widget in (self.on, self.group_size, self.mode, self.skill, self.remainder):
+        for widget in (self.on, self.shape, self.mode, self.skill):
             controls.addWidget(widget)
         controls.addWidget(self.make_button)
         layout.addLayout(controls)
@@ -137,6 +135,7 @@ class GroupMaker(QWidget):
         self.late_button.clicked.connect(self._on_late_clicked)
         self.save_button.clicked.connect(self.save)
         self.mode.currentIndexChanged.connect(self._update_buttons)
+        self.on.dateChanged.connect(self._on_day_changed)
         self._update_buttons()
 
     @property
@@ -144,36 +143,86 @@ class GroupMaker(QWidget):
         return self._period
 
     def load(self, period: PeriodId | None) -> None:
+        """Open on the period's day: its saved groups when there are some, and as many
+        groups as its plan has whiteboards for new ones."""
         self._period = period
         today = self._today()
+        self.on.blockSignals(True)
         self.on.setDate(QDate(today.year, today.month, today.day))
+        self.on.blockSignals(False)
         self.skill.clear()
         for skill in self._ops.query(self._evidence.skills):
             self.skill.addItem(f"{skill.code} — {skill.name}", int(skill.id))
-        self._show(None)
+        self._open_day(fresh=True)
+
+    def refresh_day(self) -> None:
+        """After a change elsewhere: show the day's saved groups again, unless the teacher
+        has groups on screen that are not saved (new ones, or names moved)."""
+        self._open_day(fresh=False)
+
+    def _open_day(self, *, fresh: bool) -> None:
+        if self._period is None:
+            self._show(None)
+            return
+        period, on, grouping = self._period, self._chosen_date(), self._grouping
+        day = self._ops.query(lambda: grouping.day_groups(period, on))
+        if fresh or day.boards != self.boards:
+            self.shape.use_default(day.boards)
+        self.boards = day.boards
+        if not fresh and self._unsaved():
+            return
+        if day.saved is None:
+            self._show(None)
+            self.status.setText(self._how_to_start())
+        elif self.draft is None or self.draft.group_set != day.saved.group_set or fresh:
+            self._show(day.saved)
+            self.status.setText(
+                f"The groups saved for {on:%A}: {len(day.saved.groups)} groups"
+                + (f" on the {self.boards} whiteboards" if self.boards else "")
+                + ". Drag names to change them, or Make groups for new ones."
+            )
+
+    def _how_to_start(self) -> str:
+        if self.boards:
+            return f"The plan has {self.boards} whiteboards: press Make groups for one group each."
+        return "Choose the size and press Make groups."
+
+    def _on_day_changed(self, *_args: object) -> None:
+        self._open_day(fresh=not self._unsaved())
+
+    def _unsaved(self) -> bool:
+        """Groups on screen that are not saved: new ones, or saved ones with names moved."""
+        return self.draft is not None and (self.draft.group_set is None or self._edited)
 
     # -- actions ------------------------------------------------------------------------
     def make(self, locked: dict[StudentId, int] | None = None) -> None:
         if self._period is None:
             return
         period, on = self._period, self._chosen_date()
-        size, mode = self.group_size.value(), GroupingMode(self.mode.currentData())
-        remainder = Remainder(self.remainder.currentData())
+        size, mode = self.shape.chosen_size(), GroupingMode(self.mode.currentData())
+        count, remainder = self.shape.count(), self.shape.chosen_remainder()
         skills = [SkillId(int(self.skill.currentData()))] if self.skill.currentData() else []
         grouping = self._grouping
         roles = ROLES if self.roles.isChecked() else ()
+        kept = locked or {}
         self.make_button.setEnabled(False)
         self.status.setText("Dealing groups…")
         self._ops.read_in_background(
-            lambda _p: grouping.make(
-                period,
-                on,
-                size,
-                mode=mode,
-                remainder=remainder,
-                skills=skills,
-                locked=locked or {},
-                roles=roles,
+            lambda _p: (
+                grouping.make_groups(
+                    period, on, count, mode=mode, skills=skills, locked=kept, roles=roles
+                )
+                if count is not None
+                else grouping.make(
+                    period,
+                    on,
+                    size,
+                    mode=mode,
+                    remainder=remainder,
+                    skills=skills,
+                    locked=kept,
+                    roles=roles,
+                )
             ),
             self._on_made,
             self._on_failed,
@@ -184,11 +233,31 @@ class GroupMaker(QWidget):
         self.make(locked)
 
     def save(self) -> None:
+        """Save the groups onto the day's whiteboards. A different number of groups than
+        whiteboards is a question: add (or leave out) boards, make that many groups, or not."""
         draft = self.current_draft()
         if draft is None:
             return
         grouping = self._grouping
-        self._ops.write(lambda: grouping.save(draft), Change.GROUPS)
+        boards = self._ops.query(lambda: grouping.day_groups(draft.period, draft.on)).boards
+        choice = BoardChoice.KEEP
+        if boards and boards != len(draft.groups):
+            answer = ask_board_count(self, boards, len(draft.groups))
+            if answer is BoardAnswer.CANCEL:
+                self.status.setText("Not saved: the groups are still here to change.")
+                return
+            if answer is BoardAnswer.REMAKE:
+                self.shape.use_count(boards)
+                self.make()
+                return
+            choice = BoardChoice.MATCH_GROUPS
+        try:
+            set_id = self._ops.write(lambda: grouping.save(draft, choice), Change.GROUPS)
+        except MathroomError as error:
+            self.status.setText(f"Not saved: {error}")
+            return
+        self.draft, self._edited = replace(draft, group_set=set_id), False
+        self.boards = len(draft.groups) if boards else boards
         when = f"{draft.on:%A}"
         self.status.setText(
             f"Saved as the groups for {when}. Today's stations and the projector use them."
@@ -212,6 +281,11 @@ class GroupMaker(QWidget):
         self.make_button.setEnabled(True)
         if isinstance(draft, GroupDraft):
             self._show(draft)
+            if self.boards and len(draft.groups) == self.boards:
+                self.status.setText(
+                    f"{self.status.text()} One group for each of the {self.boards} whiteboards: "
+                    "press Save these groups to keep them."
+                )
 
     def _on_failed(self, error: Exception) -> None:
         self.make_button.setEnabled(True)
@@ -219,7 +293,7 @@ class GroupMaker(QWidget):
         self.status.setText(f"No groups: {message}")
 
     def _show(self, draft: GroupDraft | None) -> None:
-        self.draft = draft
+        self.draft, self._edited = draft, False
         clear_layout(self.grid)
         self.lists = []
         self._warning_labels = {}
@@ -268,6 +342,7 @@ class GroupMaker(QWidget):
             widget.setVisible(bool(notes))
 
     def _on_groups_edited(self, *_args: object) -> None:
+        self._edited = True
         draft = self.current_draft()
         if draft is not None:
             self._show_warnings(draft)
@@ -296,18 +371,7 @@ class GroupMaker(QWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         smallest.addItem(item)
-        self.draft = GroupDraft(
-            draft.period,
-            draft.on,
-            draft.groups,
-            draft.names,
-            tuple(s for s in draft.absent if s != student),
-            draft.mode,
-            draft.group_size,
-            draft.seed,
-            draft.repeats,
-            draft.warnings,
-        )
+        self.draft = replace(draft, absent=tuple(s for s in draft.absent if s != student))
         self.status.setText(f"{choice} joins group {smallest.number} (marked late).")
 
     def _chosen_date(self) -> date:

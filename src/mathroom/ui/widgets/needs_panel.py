@@ -85,6 +85,11 @@ class NeedsPanel(QWidget):
             self.suggestions.addItem("No pull to suggest: nobody present shares a gap here.")
         self.suggestions.setCurrentRow(0 if self._items else -1)
 
+    def selected(self) -> PullSuggestion | None:
+        """The suggestion the teacher has chosen in the list, if any."""
+        row = self.suggestions.currentRow()
+        return self._items[row] if 0 <= row < len(self._items) else None
+
     def _on_row_changed(self, row: int) -> None:
         self.accept_button.setEnabled(0 <= row < len(self._items))
 

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.ids import TaskId
 from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
+from mathroom.domain.projects import block_title, days_of, project_line
 from mathroom.domain.roster import Period
+from mathroom.domain.tasks import Task
 from mathroom.ui.widgets.page import label
 from mathroom.ui.widgets.timeline import minutes_message
 
@@ -56,13 +58,22 @@ class PlanDayCard(QFrame):
         self.save_template_button = QPushButton("Save as template…")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete this day's plan (Ctrl+Z undoes)")
+        self.project_button = QPushButton("Start a project…")
+        self.project_button.setToolTip(
+            "A project or math art over several days: one project block on each of its days"
+        )
         # Two rows, so every label reads in full even with the block editor open beside.
         for button in (self.template_button, self.next_day_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
         more = QHBoxLayout()
-        for button in (self.copy_button, self.save_template_button, self.delete_button):
+        for button in (
+            self.copy_button,
+            self.save_template_button,
+            self.delete_button,
+            self.project_button,
+        ):
             more.addWidget(button)
         more.addStretch(1)
         layout.addLayout(more)
@@ -108,6 +119,7 @@ class PlanDayCard(QFrame):
         plan: DayPlan | None,
         titles: Mapping[TaskId, str],
         keep_row: int | None = None,
+        tasks: Mapping[TaskId, Task] | None = None,
     ) -> None:
         """Title, the minutes banner and one line per block (with its clock times when the
         period has a start time); the current row is kept where it can be."""
@@ -134,8 +146,11 @@ class PlanDayCard(QFrame):
                     timed = timeline[index]
                     when = f"{timed.starts_at:%H:%M}–{timed.ends_at:%H:%M}  "
                 lead = "    ↳ " if block.concurrent else ""
-                detail = block_detail(block, titles)
-                text = f"{lead}{when}{block.heading} · {block.minutes} min"
+                heading, detail = block.heading, block_detail(block, titles)
+                project = project_lines(block, tasks or {})
+                if project is not None:
+                    heading, detail = project
+                text = f"{lead}{when}{heading} · {block.minutes} min"
                 indent = " " * (len(lead) + 6)
                 self.blocks.addItem(
                     QListWidgetItem(text + (f"\n{indent}{detail}" if detail else ""))
@@ -148,14 +163,27 @@ class PlanDayCard(QFrame):
             button.setEnabled(plan is not None)
         self.add_button.setEnabled(period is not None)
         self.template_button.setEnabled(period is not None)
+        self.project_button.setEnabled(period is not None)
         if plan is not None and self.blocks.count():
             row = keep_row if keep_row is not None else 0
             self.blocks.setCurrentRow(min(max(row, 0), self.blocks.count() - 1))
 
     def set_busy(self, busy: bool, *others: QWidget) -> None:
         """Hold every action (and ``others``) while a change runs in the background."""
-        for widget in (self.template_button, self.add_button, *self.plan_actions, *others):
+        actions = (self.template_button, self.add_button, self.project_button, *self.plan_actions)
+        for widget in (*actions, *others):
             widget.setEnabled(not busy)
+
+
+def project_lines(block: PlanBlock, tasks: Mapping[TaskId, Task]) -> tuple[str, str] | None:
+    """A project block's two lines: "Project: <title> · Day 2 of 4 — Work day", then the
+    block's own title when the teacher renamed it; None for other blocks."""
+    task = tasks.get(block.task_id) if block.task_id is not None else None
+    if block.kind is not BlockKind.PROJECT or task is None:
+        return None
+    day = block.milestone or 0
+    renamed = block.title and block.title != block_title(task.title, days_of(task.spec), day)
+    return project_line(task.spec, day), block.title if renamed else ""
 
 
 def block_detail(block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
@@ -168,7 +196,9 @@ def block_detail(block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
         parts.append(f"{len(block.stations)} whiteboards, {grouped}")
         if block.rotation_minutes:
             parts.append(f"move every {block.rotation_minutes} min")
-    if block.students:
+    if block.students and block.kind is BlockKind.CONFERENCE:
+        parts.append(f"{len(block.students)} conferences")
+    elif block.students:
         parts.append(f"{len(block.students)} students pulled")
     if block.practice_skills:
         parts.append("focus " + ", ".join(block.practice_skills))

@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from mathroom.domain.ids import PeriodId
-from mathroom.domain.plan import DayPlan, teaching_day
+from mathroom.domain.ids import PeriodId, TaskId
+from mathroom.domain.plan import BlockKind, DayPlan, teaching_day
+from mathroom.domain.projects import project_line
 from mathroom.domain.roster import Period
+from mathroom.domain.tasks import Task
 
 ROW_HEIGHT = 54
 
@@ -43,6 +45,7 @@ class WeekGrid(QTableWidget):
         plans: Mapping[tuple[PeriodId, date], DayPlan],
         today: date,
         chosen: tuple[PeriodId | None, date],
+        tasks: Mapping[TaskId, Task] | None = None,
     ) -> None:
         self.setColumnCount(len(days))
         self.setRowCount(len(periods))
@@ -57,10 +60,22 @@ class WeekGrid(QTableWidget):
         for row, period in enumerate(periods):
             for col, day in enumerate(days):
                 plan = plans.get((period.id, day))
-                item = QTableWidgetItem(plan.summary() if plan else "not planned")
-                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open")
+                text = plan.summary() if plan else "not planned"
+                if plan is not None:
+                    text = "\n".join([*_project_days(plan, tasks or {}), text])
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open\n{text}")
                 if plan is None:
                     item.setForeground(QBrush(QColor("#7a8294")))
                 self.setItem(row, col, item)
                 if (period.id, day) == chosen:
                     self.setCurrentCell(row, col)
+
+
+def _project_days(plan: DayPlan, tasks: Mapping[TaskId, Task]) -> list[str]:
+    """ "Project: <title> · Day 2 of 4 — Work day" for each project block of the day."""
+    return [
+        project_line(tasks[b.task_id].spec, b.milestone or 0)
+        for b in plan.blocks
+        if b.kind is BlockKind.PROJECT and b.task_id is not None and b.task_id in tasks
+    ]
