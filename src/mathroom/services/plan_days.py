@@ -92,8 +92,9 @@ class UnitTasks:
             for task in (self._by_id.get(t) for t in (unit.spec.task_ids if unit else ()))
             if task is not None
         )
+        # The unit's own skills (its tasks' when it names none), else the shape's tasks'.
         skills = (
-            (*unit.spec.skill_codes, *(c for t in unit_tasks for c in t.spec.skill_codes))
+            unit.spec.skill_codes or tuple(c for t in unit_tasks for c in t.spec.skill_codes)
             if unit
             else tuple(near)
         )
