@@ -107,6 +107,7 @@ class UnitPickerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
         self._shown: list[Choice] = []
         self._fill()
         self.search.setFocus()
@@ -151,16 +152,14 @@ class UnitPickerDialog(QDialog):
         self.add_button.setText("Add to the unit" if chosen <= 1 else f"Add {chosen} to the unit")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down from the search box goes into the list, as in a launcher.
-        if (
-            watched is self.search
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-            and self._shown
-        ):
-            self.table.setFocus()
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        if watched is self.search and event.key() == Qt.Key.Key_Down and self._shown:
+            self.table.setFocus()  # Down from the search box goes into the list
             self.table.selectRow(0)
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.add_button.isEnabled():
+            self.accept()  # Enter in the box or the list adds what is chosen
             return True
         return False
 
