@@ -143,7 +143,11 @@ class UnitPickerDialog(QDialog):
         fitting = sum(c.fits for c in self._shown)
         noun = self._noun if len(self._shown) == 1 else f"{self._noun}s"
         fits = f" · {fitting} on this unit's skills (bold, first)" if fitting else ""
-        self.count.setText(f"{len(self._shown)} {noun}{fits}")
+        self.count.setText(
+            f"{len(self._shown)} {noun}{fits}"
+            if self._shown
+            else f"No {self._noun} matches. Those already in the unit are not listed here."
+        )
         self._update_add()
 
     def _update_add(self) -> None:

@@ -56,6 +56,14 @@ class UnitListModel(QAbstractListModel):
     def row_of(self, unit_id: UnitId | None) -> int | None:
         return next((n for n, e in enumerate(self._entries) if e.unit.id == unit_id), None)
 
+    def neighbour(self, row: int) -> UnitId | None:
+        """The unit to choose when the one in ``row`` leaves the list: the next, else the
+        one before."""
+        for other in (row + 1, row - 1):
+            if 0 <= other < len(self._entries):
+                return self._entries[other].unit.id
+        return None
+
     def entry(self, row: int) -> UnitEntry:
         return self._entries[row]
 

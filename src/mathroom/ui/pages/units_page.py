@@ -14,13 +14,8 @@ from typing import TypeVar
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QListView,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,14 +32,15 @@ from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
-from mathroom.services.units import REPEAT_WEEKS_RANGE, UnitProgress, UnitService, assignment_on
+from mathroom.services.units import UnitProgress, UnitService, assignment_on
 from mathroom.ui.dialogs.unit_start_dialog import StartUnitDialog, next_monday
 from mathroom.ui.models.unit_list import UnitEntry, UnitListModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.unit_editor import UnitEditor
-from mathroom.ui.widgets.unit_periods import PeriodLine, UnitPeriodsPanel, short_day
+from mathroom.ui.widgets.unit_list_panel import UnitListPanel
+from mathroom.ui.widgets.unit_periods import PeriodLine, UnitPeriodsPanel
 
 T = TypeVar("T")
 UNIT_CHANGES = Change.PLANS  # units decide what Plan next school day takes
@@ -90,53 +86,11 @@ class UnitsPage(Page):
         self.banner.hide()
         self.body.addWidget(self.banner)
 
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        actions = QHBoxLayout()
-        self.new_button = QPushButton("&New unit")
-        self.new_button.setObjectName("primary")
-        self.new_button.setToolTip("Start an empty unit (Ctrl+Shift+N)")
-        self.duplicate_button = QPushButton("D&uplicate")
-        self.archive_button = QPushButton("&Archive")
-        for button in (self.new_button, self.duplicate_button, self.archive_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        column.addLayout(actions)
-        self.model = UnitListModel(self)
-        self.list = QListView()
-        self.list.setModel(self.model)
-        self.list.setSpacing(3)
-        self.list.setUniformItemSizes(True)
-        self.list.setToolTip("In teaching order. Delete archives the chosen unit (Ctrl+Z undoes)")
-        column.addWidget(self.list, 1)
-        below = QHBoxLayout()
-        self.up_button = QPushButton("▲ Earlier")
-        self.down_button = QPushButton("▼ Later")
-        self.up_button.setToolTip("Earlier in the year (Alt+Up in the list)")
-        self.down_button.setToolTip("Later in the year (Alt+Down in the list)")
-        self.archived = QCheckBox("Show arc&hived")
-        for widget in (self.up_button, self.down_button):
-            below.addWidget(widget)
-        below.addStretch(1)
-        below.addWidget(self.archived)
-        column.addLayout(below)
-        repeat_frame, repeat_box = card()
-        repeat_box.addWidget(label("Don't repeat a task a period did in the last", wrap=True))
-        repeat_row = QHBoxLayout()
-        self.repeat_weeks = QSpinBox()
-        self.repeat_weeks.setFixedWidth(120)
-        self.repeat_weeks.setRange(*REPEAT_WEEKS_RANGE)
-        self.repeat_weeks.setSuffix(" weeks")
-        self.repeat_weeks.setKeyboardTracking(False)
-        self.repeat_weeks.setToolTip(
-            "Plan next school day and templates skip these tasks for the period, unless you "
-            "allow repeats. For every unit and period."
-        )
-        repeat_row.addWidget(self.repeat_weeks)
-        repeat_row.addStretch(1)
-        repeat_box.addLayout(repeat_row)
-        column.addWidget(repeat_frame)
+        self.units_panel = panel = UnitListPanel()
+        self.list, self.model, self.archived = panel.list, panel.model, panel.archived
+        self.new_button, self.duplicate_button = panel.new_button, panel.duplicate_button
+        self.archive_button, self.repeat_weeks = panel.archive_button, panel.repeat_weeks
+        self.up_button, self.down_button = panel.up_button, panel.down_button
 
         right = QWidget()
         right.setObjectName("scrollHost")
@@ -155,7 +109,7 @@ class UnitsPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(panel)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -172,27 +126,13 @@ class UnitsPage(Page):
         self.archived.toggled.connect(self.reload)
         self.repeat_weeks.valueChanged.connect(self.set_repeat_weeks)
         self.periods.start_button.clicked.connect(self.open_start)
-        for keys, slot, where in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.archive_current, self.list),
-            (QKeySequence("Alt+Up"), lambda: self.move_unit(-1), self.list),
-            (QKeySequence("Alt+Down"), lambda: self.move_unit(1), self.list),
-            (QKeySequence("Ctrl+Shift+N"), self.new_unit, self),
-        ):
-            shortcut = QShortcut(keys, where)
-            context = Qt.ShortcutContext
-            shortcut.setContext(
-                context.WidgetShortcut if where is self.list else context.WidgetWithChildrenShortcut
-            )
-            shortcut.activated.connect(slot)
-        chain: list[QWidget] = [
-            self.list,
-            self.new_button,
-            self.duplicate_button,
-            self.archive_button,
-            self.up_button,
-            self.down_button,
-            self.archived,
-            self.repeat_weeks,
+        panel.delete_pressed.connect(self.archive_current)
+        panel.move_pressed.connect(self.move_unit)
+        new_unit = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        new_unit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_unit.activated.connect(self.new_unit)
+        chain = [
+            *panel.focus_chain(),
             *self.editor.focus_chain(),
             self.periods.start_button,
             self.periods.table,
@@ -280,7 +220,7 @@ class UnitsPage(Page):
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         # A name still being typed saves first; one the rules refuse keeps its unit chosen.
         if not self.editor.commit_pending():
-            QTimer.singleShot(0, lambda: self.select_unit(self._shown))
+            QTimer.singleShot(0, self, lambda: self.select_unit(self._shown))
             return
         self._show(self.current_unit())
 
@@ -376,10 +316,7 @@ class UnitsPage(Page):
                 "to restore it later."
             )
             if not self.archived.isChecked():
-                following = (
-                    self.model.entry(row + 1).unit.id if row + 1 < self.model.rowCount() else None
-                )
-                self._shown = following or (self.model.entry(row - 1).unit.id if row > 0 else None)
+                self._shown = self.model.neighbour(row)
         verb = "Restore" if unit.archived else "Archive"
         self._record(f"{verb} “{unit.name}”", lambda: redo(unit_id), lambda: undo(unit_id))
         self.reload()
@@ -418,17 +355,10 @@ class UnitsPage(Page):
         unit, data = self.current_unit(), self._data
         if unit is None or unit.archived or data is None:
             return None
-        names = {u.id: u.name for u in data.units}
-        day = self._day()
-        rows = []
-        for period in data.periods:
-            current = assignment_on(data.assignments[period.id], day)
-            now = (
-                f"now: {names.get(current.unit_id, '?')} since {short_day(current.starts_on)}"
-                if current is not None
-                else "no unit yet"
-            )
-            rows.append((period, now))
+        units, day = {u.id: u for u in data.units}, self._day()
+        rows = [
+            (p, PeriodLine.of(p, data.assignments[p.id], day).now_text(units)) for p in data.periods
+        ]
         ticked = [self.period.id] if self.period is not None else []
         dialog = StartUnitDialog(unit.name, rows, ticked, next_monday(self._today()), self)
         dialog.accepted.connect(

@@ -78,6 +78,15 @@ class PeriodLine:
             period, assignment_on(assignments, day), upcoming[0] if upcoming else None, progress
         )
 
+    def now_text(self, units: Mapping[UnitId, Unit]) -> str:
+        """ "now: Scale drawings since Mon Nov 23" (or "no unit yet")."""
+        current = self.current
+        if current is None:
+            return "no unit yet"
+        unit = units.get(current.unit_id)
+        name = unit.name if unit is not None else f"unit {current.unit_id}"
+        return f"now: {name} since {short_day(current.starts_on)}"
+
 
 class UnitPeriodsPanel(QWidget):
     """The widgets only: the page fills the table and acts on the button."""
