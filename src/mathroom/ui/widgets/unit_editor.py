@@ -70,9 +70,11 @@ class UnitEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addSpacing(12)
-        top.addWidget(label("Weeks", wrap=False))
+        weeks = QLabel("&Weeks")
+        weeks.setBuddy(self.weeks)
+        top.addWidget(weeks)
         top.addWidget(self.weeks)
-        for text, widget, row in (("&Name", self.name, top), ("Su&mmary", self.summary, None)):
+        for text, widget, row in (("Na&me", self.name, top), ("Summar&y", self.summary, None)):
             caption = QLabel(text)
             caption.setBuddy(widget)
             if row is None:
