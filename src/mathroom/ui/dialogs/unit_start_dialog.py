@@ -83,7 +83,8 @@ class StartUnitDialog(QDialog):
         )
         self.note.setText(
             "From that day, Plan next school day and templates take this unit's tasks for the "
-            "ticked periods; the days before keep their unit." + weekend
+            "ticked periods. The days before keep their unit, and days already planned keep "
+            "their tasks." + weekend
             if chosen
             else "Tick at least one period."
         )

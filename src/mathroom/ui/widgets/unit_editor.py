@@ -160,6 +160,7 @@ class UnitEditor(QWidget):
             self.summary.document().setModified(False)
         self.weeks.blockSignals(True)
         self.weeks.setValue(spec.weeks)
+        self.weeks.setSuffix(" week" if spec.weeks == 1 else " weeks")
         self.weeks.blockSignals(False)
         self._show_lists(spec)
         if not same:
