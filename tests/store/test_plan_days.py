@@ -239,3 +239,48 @@ def test_rolling_a_day_forward_takes_the_units_next_tasks(
     assert not {t for b in monday.blocks for t in b.task_ids} & had
     pulled: set[StudentId] = {s for b in monday.blocks for s in b.students}
     assert pulled  # pulls still come from the evidence
+
+
+def test_a_day_with_only_a_pull_set_ahead_is_planned_around_it(
+    demo_store: Store, now: datetime, next_week: date
+) -> None:
+    period = periods(demo_store)[0]
+    plans = PlanService(demo_store, lambda: now)
+    students = tuple(sorted(e.student.id for e in ClassroomService(demo_store).roster(period.id)))
+    pull = PlanBlock(
+        BlockKind.SMALL_GROUP, 10, skill_code="7.NS.A.1b", students=students[:2], concurrent=True
+    )
+    tuesday, later = next_week + timedelta(days=1), next_week + timedelta(days=21)
+    plans.save_plan(period.id, tuesday, [pull])
+    plans.save_plan(period.id, later, [pull])  # weeks ahead: not where planning starts
+
+    days = plans.plan_days(period.id, None, 2, seed=8)  # no --replace needed
+
+    assert [d.plan.plan_date for d in days] == [next_week, tuesday]
+    kinds = [b.kind for b in days[1].plan.blocks]
+    assert kinds[:2] == [BlockKind.WARMUP, BlockKind.STATIONS]  # a lesson, not a pull's shape
+    kept = [b for b in days[1].plan.blocks if b.is_teacher_time]
+    assert [b.students for b in kept] == [students[:2]]
+
+
+def test_a_template_or_the_next_school_day_keeps_a_pull_set_ahead_without_asking(
+    demo_store: Store, now: datetime, school_day: date, next_week: date
+) -> None:
+    period = periods(demo_store)[2]
+    plans = PlanService(demo_store, lambda: now)
+    students = tuple(sorted(e.student.id for e in ClassroomService(demo_store).roster(period.id)))
+    conference = PlanBlock(BlockKind.CONFERENCE, 12, students=(students[1],), concurrent=True)
+    plans.save_plan(period.id, next_week, [conference])
+    friday = school_week(school_day)[-1]
+    monday = plans.tomorrow_from_today(period.id, friday, seed=3)  # no PlanExistsError
+    assert monday.plan_date == next_week
+    assert [b.students for b in monday.blocks if b.is_teacher_time] == [(students[1],)]
+    assert not any(b.kind is BlockKind.SMALL_GROUP for b in monday.blocks)  # it took the place
+
+    tuesday = next_week + timedelta(days=1)
+    plans.save_plan(period.id, tuesday, [conference])
+    laid_out = plans.start_from_template(period.id, tuesday, BUILTIN_TEMPLATES[0])
+    kinds = [b.kind for b in laid_out.blocks]
+    assert kinds.index(BlockKind.CONFERENCE) == kinds.index(BlockKind.STATIONS) + 1
+    with pytest.raises(PlanExistsError):  # a full lesson is only replaced when asked
+        plans.start_from_template(period.id, tuesday, BUILTIN_TEMPLATES[1])

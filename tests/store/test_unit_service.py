@@ -94,7 +94,7 @@ def test_each_period_works_on_the_latest_unit_started(demo_store: Store, now: da
     first = units.units()[0]
     expressions = UnitSpec("Expressions", 2, ("7.EE.A.1-expand",), task_ids(demo_store, 2))
     second = units.save_unit(expressions)
-    start = date(2027, 1, 4)
+    start = now.date() + timedelta(days=70)  # well after the demo's own unit starts
     assert units.assign(period.id, first.id, start).starts_on == start
     units.assign(period.id, second.id, start + timedelta(days=21))
     assert units.current_unit(period.id, start - timedelta(days=1000)) is None

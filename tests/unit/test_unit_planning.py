@@ -13,7 +13,6 @@ from mathroom.domain.ids import TaskId
 from mathroom.domain.plan import BlockKind, PlanBlock, Station
 from mathroom.domain.tasks import Task, TaskKind, TaskSpec
 from mathroom.domain.unit_planning import (
-    BOARD_KINDS,
     DayNeeds,
     DayTasks,
     Slot,
@@ -22,6 +21,7 @@ from mathroom.domain.unit_planning import (
     choose_day,
     choose_days,
     day_needs,
+    fits,
     is_fresh,
     with_day_tasks,
 )
@@ -39,20 +39,28 @@ KINDS = (
 )
 
 
-def task(number: int, kind: TaskKind, *skills: str) -> Task:
-    return Task(TaskId(number), TaskSpec(f"Task {number:02d}", kind, "Do it.", skill_codes=skills))
+def task(number: int, kind: TaskKind, *skills: str, days: int = 0) -> Task:
+    milestones = ("Launch", *(["Work day"] * (days - 2)), "Gallery") if days > 1 else ()
+    spec = TaskSpec(f"Task {number:02d}", kind, "Do it.", skill_codes=skills, milestones=milestones)
+    return Task(TaskId(number), spec)
 
 
 @st.composite
 def pools(draw: st.DrawFn, allow_repeats: bool | None = None) -> TaskPool:
     specs = draw(
         st.lists(
-            st.tuples(st.sampled_from(KINDS), st.sets(st.sampled_from(SKILLS), max_size=2)),
+            st.tuples(
+                st.sampled_from(KINDS),
+                st.sets(st.sampled_from(SKILLS), max_size=2),
+                st.sampled_from([0, 0, 0, 3]),  # now and then a piece over several days
+            ),
             min_size=0,
             max_size=24,
         )
     )
-    bank = tuple(task(n, kind, *sorted(skills)) for n, (kind, skills) in enumerate(specs, 1))
+    bank = tuple(
+        task(n, kind, *sorted(skills), days=days) for n, (kind, skills, days) in enumerate(specs, 1)
+    )
     unit = draw(st.permutations(bank).map(lambda p: p[: draw(st.integers(0, len(bank)))]))
     history = draw(
         st.dictionaries(
@@ -107,7 +115,7 @@ def test_the_choice_is_deterministic_distinct_and_of_the_right_kinds(
     assert len(chosen) == len(set(chosen))  # never one task in two slots
     for slot, ids in slots_of(tasks).items():
         assert len(ids) <= wanted(needs, slot)
-        assert all(by_id[t].kind in slot.kinds for t in ids)
+        assert all(fits(by_id[t], slot) for t in ids)  # a project over days is no board
         if not pool.allow_repeats:
             assert all(is_fresh(pool, t, DAY) for t in ids)
 
@@ -120,7 +128,7 @@ def test_a_slot_is_empty_only_when_nothing_fits_and_then_it_says_so(
     tasks = choose_day(pool, DAY, needs)
     for slot, ids in slots_of(tasks).items():
         want = wanted(needs, slot)
-        kind = [t for t in pool.bank if t.kind in slot.kinds]
+        kind = [t for t in pool.bank if fits(t, slot)]
         fresh = [t for t in kind if is_fresh(pool, t.id, DAY)]
         available = kind if pool.allow_repeats else fresh
         assert len(ids) == min(want, len(available))
@@ -143,7 +151,7 @@ def test_the_next_fresh_tasks_of_the_unit_come_first_in_its_order(
         if wanted(needs, slot) and fresh:
             assert tasks.for_slot(slot) == fresh[0]
     fresh_boards = [
-        t for t in pool.unit_tasks if t.kind in BOARD_KINDS and is_fresh(pool, t.id, DAY)
+        t for t in pool.unit_tasks if fits(t, Slot.BOARDS) and is_fresh(pool, t.id, DAY)
     ]
     count = board_task_count(needs.boards)
     if len(fresh_boards) >= count:

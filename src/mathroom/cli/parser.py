@@ -81,7 +81,7 @@ def _add_plan(commands: Commands, common: argparse.ArgumentParser) -> None:
         type=iso_date,
         metavar="YYYY-MM-DD",
         help="the first day (default: the first school day after today or after the "
-        "period's last planned day, whichever is later)",
+        "period's last planned lesson, whichever is later)",
     )
     upcoming.add_argument("--days", type=int, default=1, help="how many school days (1 to 20)")
     upcoming.add_argument(

@@ -121,6 +121,14 @@ def board_task_count(boards: int) -> int:
     return 3
 
 
+def fits(task: Task, slot: Slot) -> bool:
+    """Whether the task can fill the slot: its kind, and for a board a task done in one
+    sitting (a piece of math art with several days named is a project, planned as one)."""
+    if task.kind not in slot.kinds:
+        return False
+    return slot is not Slot.BOARDS or len(task.spec.milestones) <= 1
+
+
 def days_since(history: Mapping[TaskId, Collection[date]], task: TaskId, day: date) -> int:
     """Days between ``day`` and the nearest day the period has the task (either way);
     NEVER when it has never been planned."""
@@ -185,7 +193,7 @@ def _fill_slot(
     pool: TaskPool, day: date, slot: Slot, count: int, taken: set[TaskId]
 ) -> tuple[list[Task], str]:
     """Up to ``count`` tasks for the slot, and what the teacher should know about them."""
-    usable = [t for t in pool.bank if t.kind in slot.kinds and t.id not in taken]
+    usable = [t for t in pool.bank if fits(t, slot) and t.id not in taken]
     usable_ids = {t.id for t in usable}
     unit = [t for t in pool.unit_tasks if t.id in usable_ids]
     in_unit = {t.id for t in unit}

@@ -145,7 +145,8 @@ def _meets(day: date, meeting_days: Sequence[Weekday]) -> bool:
 
 def first_unplanned_day(session: Session, period: Period, today: date) -> date:
     """Where "plan the next days" starts: the first day the period meets after today, or
-    after its last planned day when that is later (so planning twice plans on)."""
+    after its last planned lesson when that is later (so planning twice plans on; teacher
+    time set ahead for a later day does not count)."""
     last = UnitRepository(session).last_planned(period.id)
     start = max(today, last) if last is not None else today
     return next_school_day(start, period.meeting_days)

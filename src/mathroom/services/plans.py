@@ -15,6 +15,7 @@ from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.groups import Group
 from mathroom.domain.ids import GroupSetId, PeriodId
 from mathroom.domain.plan import (
+    TEACHER_TIME_KINDS,
     BlockKind,
     DayPlan,
     PlanBlock,
@@ -30,6 +31,7 @@ from mathroom.domain.plan_templates import (
 )
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period
+from mathroom.domain.unit_planning import keep_set_ahead
 from mathroom.services.grouping import GroupDraft, GroupingService, add_group_set
 from mathroom.services.plan_days import (
     DayDraft,
@@ -177,18 +179,20 @@ class PlanService:
         Slots the template leaves without a task (warm-up, boards, exit ticket) get the next
         fresh tasks of the period's unit, as plan_days chooses them (fresh bank tasks without
         a unit). Stations come numbered but without groups: make_station_groups fills them.
-        Raises PlanExistsError when the day has a plan and ``replace`` is False;
-        ValidationError when the period is too short for the template's blocks.
+        Pulls and conferences set ahead for a day that holds nothing else are kept. Raises
+        PlanExistsError when the day has a plan and ``replace`` is False; ValidationError
+        when the period is too short for the template's blocks.
         """
         with self._store.unit_of_work() as session:
             info = _period(session, period)
             if not replace:
-                _refuse_existing(session, [period], on)
+                _refuse_existing_any(session, period, [on])
             fitted = template.fitted(info.minutes) if info.minutes else template
+            blocks = _around_teacher_time(session, period, on, fitted.to_blocks())
             # Empty warm-up, boards and exit ticket get the unit's next tasks (the bank's
             # without a unit); the template's own tasks stay.
             blocks, _messages = UnitTasks(session, period, [on]).fill(
-                on, fitted.to_blocks(), only_empty=True, allow_repeats=False
+                on, blocks, only_empty=True, allow_repeats=False
             )
             return self._replace(session, period, on, blocks, "")
 
@@ -273,12 +277,13 @@ class PlanService:
         """The next school day's plan, shaped like today's and tuned by today's evidence.
 
         Same blocks and timing; the tasks are the unit's next fresh ones when the period has
-        a unit (today's otherwise). Pulls go to the skills that got Not yet or Getting
-        there on today's exit tickets and whiteboards (the neediest skills when there were
-        none), for the students whose current level is lowest; practice blocks focus on the
-        same skills. Station groups are made fresh against the history, today's included.
-        The next school day skips weekends and days the period does not meet. Raises
-        PlanExistsError when that day has a plan and ``replace`` is False.
+        a unit (today's otherwise); pulls and conferences set ahead for a day that holds
+        nothing else stay, in place of the suggested pull. Pulls go to the skills that got
+        Not yet or Getting there on today's exit tickets and whiteboards (the neediest skills
+        when there were none), for the students whose current level is lowest; practice
+        blocks focus on the same skills. Station groups are made fresh against the history,
+        today's included. The next school day skips weekends and days the period does not
+        meet. Raises PlanExistsError when that day has a plan and ``replace`` is False.
         """
         with self._store.unit_of_work() as session:
             info = _period(session, period)
@@ -288,16 +293,17 @@ class PlanService:
                 raise ValidationError("today", f"there is no plan on {today} to start from")
             day = next_school_day(today, info.meeting_days)
             if not replace:
-                _refuse_existing(session, [period], day)
+                _refuse_existing_any(session, period, [day])
             needs = read_needs(session, period, day)
             blocks = tuned_for_next_day(source.blocks, needs, today)
+            blocks = _around_teacher_time(session, period, day, blocks)
             tasks = UnitTasks(session, period, [day])
             if tasks.unit(day) is not None:
                 blocks, _messages = tasks.fill(day, blocks, only_empty=False, allow_repeats=False)
         staged = _Staged(period, day, blocks, self._drafts(period, day, blocks, seed), source.notes)
         with self._store.unit_of_work() as session:
             if not replace:
-                _refuse_existing(session, [period], day)
+                _refuse_existing_any(session, period, [day])
             return self._write(session, staged)
 
     # Planning the next days from the unit
@@ -315,8 +321,8 @@ class PlanService:
         """Plan the period's next ``days`` school days (days it meets) from its unit.
 
         ``first``: the first day (or the first day the period meets after it); by default
-        the first day the period meets after today, or after its last planned day when that
-        is later. See plan_days_for.
+        the first day the period meets after today, or after its last planned lesson when
+        that is later. See plan_days_for.
         """
         return self.plan_days_for(
             [period], first, days, replace=replace, allow_repeats=allow_repeats, seed=seed
@@ -340,8 +346,9 @@ class PlanService:
         no fresh task is left empty unless ``allow_repeats``, and the day's messages say
         so), pulls from the evidence for students not pulled earlier in the run, and fresh
         groups per day. Projects and teacher time set ahead for a day are kept when it is
-        planned again. Raises PlanExistsError when a day has a plan and ``replace`` is
-        False; ValidationError for an unknown period or a number of days out of range.
+        planned again. Raises PlanExistsError when a day has a plan (more than pulls and
+        conferences set ahead) and ``replace`` is False; ValidationError for an unknown
+        period or a number of days out of range.
         """
         check_days(days)
         wanted = list(dict.fromkeys(periods))
@@ -497,11 +504,26 @@ def _refuse_existing(session: Session, periods: Sequence[PeriodId], on: date) ->
 
 
 def _refuse_existing_any(session: Session, period: PeriodId, days: Sequence[date]) -> None:
-    """PlanExistsError for the first of ``days`` the period has a plan on."""
-    planned = {p.plan_date for p in PlanRepository(session).plans(period, days[0], days[-1])}
+    """PlanExistsError for the first of ``days`` the period has a plan on. A day holding
+    only teacher time set ahead (pulls, conferences) is open: planning keeps all of it."""
+    plans = PlanRepository(session).plans(period, days[0], days[-1])
+    planned = {
+        p.plan_date for p in plans if any(b.kind not in TEACHER_TIME_KINDS for b in p.blocks)
+    }
     taken = [day for day in days if day in planned]
     if taken:
         _refuse_existing(session, [period], taken[0])
+
+
+def _around_teacher_time(
+    session: Session, period: PeriodId, on: date, blocks: Sequence[PlanBlock]
+) -> tuple[PlanBlock, ...]:
+    """``blocks`` with the pulls and conferences set ahead for the day, when that is all the
+    day holds (a fuller plan is replaced whole, after the teacher agreed)."""
+    old = PlanRepository(session).plan(period, on)
+    if old is None or any(b.kind not in TEACHER_TIME_KINDS for b in old.blocks):
+        return tuple(blocks)
+    return keep_set_ahead(blocks, old.blocks)
 
 
 def _period(session: Session, period: PeriodId) -> Period:

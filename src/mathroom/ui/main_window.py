@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         )
         self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
         self.units_page = UnitsPage(ops, s.units, s.classroom, s.tasks, s.skill_map, undo, today)
-        self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo)
+        self.plan_page = PlanPage(ops, s.classroom, s.plans, today, undo, units=s.units)
         self.print_page = PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
         self.pages: list[Page] = [
             self.today_page,

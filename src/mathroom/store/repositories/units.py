@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, union
+from sqlalchemy import Select, delete, func, select, union
 from sqlalchemy.orm import Session
 
 from mathroom.domain.ids import PeriodId, SkillId, TaskId, UnitId
-from mathroom.domain.plan import BlockKind
+from mathroom.domain.plan import TEACHER_TIME_KINDS, BlockKind
 from mathroom.domain.units import Unit, UnitAssignment, UnitSpec
 from mathroom.store.tables import (
     DayPlanRow,
@@ -23,6 +23,8 @@ from mathroom.store.tables import (
     UnitSkillRow,
     UnitTaskRow,
 )
+
+_TEACHER_TIME = sorted(kind.value for kind in TEACHER_TIME_KINDS)
 
 
 class UnitRepository:
@@ -150,28 +152,36 @@ class UnitRepository:
         return days
 
     def lesson_days(self, period: PeriodId, before: date) -> list[date]:
-        """The period's planned days before ``before`` that are not project days (no
-        project block), newest first: the days a new lesson can take its shape from."""
-        projects = (
-            select(PlanBlockRow.day_plan_id)
-            .where(PlanBlockRow.kind == BlockKind.PROJECT.value)
-            .scalar_subquery()
-        )
+        """The period's lesson days before ``before``, newest first: days whose plan is not a
+        project day (no project block) and holds more than teacher time set ahead (pulls,
+        conferences). A new lesson can take its shape from them."""
         return list(
             self._session.scalars(
-                select(DayPlanRow.plan_date)
-                .where(
-                    DayPlanRow.period_id == period,
-                    DayPlanRow.plan_date < before,
-                    DayPlanRow.id.not_in(projects),
-                )
+                self._lessons(period)
+                .where(DayPlanRow.plan_date < before)
                 .order_by(DayPlanRow.plan_date.desc())
             )
         )
 
     def last_planned(self, period: PeriodId) -> date | None:
+        """The period's last day with a lesson or a project planned (teacher time set ahead
+        for a later day does not count)."""
+        busy = select(PlanBlockRow.day_plan_id).where(PlanBlockRow.kind.not_in(_TEACHER_TIME))
         return self._session.scalar(
-            select(func.max(DayPlanRow.plan_date)).where(DayPlanRow.period_id == period)
+            select(func.max(DayPlanRow.plan_date)).where(
+                DayPlanRow.period_id == period, DayPlanRow.id.in_(busy)
+            )
+        )
+
+    def _lessons(self, period: PeriodId) -> Select[date]:
+        projects = select(PlanBlockRow.day_plan_id).where(
+            PlanBlockRow.kind == BlockKind.PROJECT.value
+        )
+        lessons = select(PlanBlockRow.day_plan_id).where(PlanBlockRow.kind.not_in(_TEACHER_TIME))
+        return select(DayPlanRow.plan_date).where(
+            DayPlanRow.period_id == period,
+            DayPlanRow.id.not_in(projects),
+            DayPlanRow.id.in_(lessons),
         )
 
     def tasks_in_bank(self, task_ids: Iterable[TaskId]) -> set[TaskId]:

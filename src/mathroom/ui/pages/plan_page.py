@@ -31,12 +31,15 @@ from mathroom.domain.roster import Period
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.services.units import UnitService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
+from mathroom.ui.dialogs.plan_days_dialog import PlanDaysDialog, unit_line
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
+from mathroom.ui.widgets.unit_strip import UnitStrip
 from mathroom.ui.widgets.week_grid import WeekGrid, week_days
 
 T = TypeVar("T")
@@ -58,10 +61,12 @@ class PlanPage(Page):
         plans: PlanService,
         today: Callable[[], date],
         undo: QUndoStack | None = None,
+        units: UnitService | None = None,
     ) -> None:
         super().__init__(ops)
         self._classroom = classroom
         self._plans = plans
+        self._units = units
         self._today = today
         self._undo = undo or QUndoStack(self)
         self._history = PlanHistory(ops, plans, classroom, self._undo)
@@ -81,6 +86,8 @@ class PlanPage(Page):
             nav.addWidget(widget)
         nav.addSpacing(12)
         nav.addWidget(self.week_title, 1)
+        self.unit_strip = UnitStrip()
+        nav.addWidget(self.unit_strip)
         self.body.addLayout(nav)
         self.week = WeekGrid()
         self.body.addWidget(self.week)
@@ -116,6 +123,7 @@ class PlanPage(Page):
         self.card.copy_button.clicked.connect(self._on_copy_clicked)
         self.card.save_template_button.clicked.connect(self._on_save_template_clicked)
         self.card.delete_button.clicked.connect(self.delete_plan)
+        self.unit_strip.plan_days_button.clicked.connect(self.open_plan_days)
 
     # -- what is shown -----------------------------------------------------------------
     @property
@@ -170,6 +178,9 @@ class PlanPage(Page):
             else {}
         )
         self.card.show_day(period, self._day, self._plan, titles, keep_row)
+        self.unit_strip.show_unit(
+            unit_line(self._units, self._ops, period, self._day) if period else ""
+        )
         if self._plan is None or not self.card.blocks.count():
             self.editor.show_block(None)
 
@@ -373,8 +384,9 @@ class PlanPage(Page):
             assert isinstance(made, DayPlan)
             self._push_snapshot(f"Plan {made.plan_date:%A}", period_id, made.plan_date, before)
             self.select(period_id, made.plan_date)
+            tasks = "the unit's next tasks" if self.unit_strip.has_unit else "same tasks"
             self.show_banner(
-                f"{made.plan_date:%A}'s plan is ready: same tasks and timing, pulls from "
+                f"{made.plan_date:%A}'s plan is ready: same timing, {tasks}, pulls from "
                 "today's evidence, fresh groups."
             )
 
@@ -384,6 +396,28 @@ class PlanPage(Page):
             done,
             lambda _error: f"{target:%A} already has a plan. Replace it?",
         )
+
+    def plan_days_dialog(self) -> PlanDaysDialog:
+        """The "Plan next days…" window, from the day after the chosen one."""
+        period = self._period()
+        first = next_school_day(self._day, period.meeting_days if period else ())
+        dialog = PlanDaysDialog(
+            self._ops,
+            self._plans,
+            self._classroom,
+            self._units,
+            self._periods,
+            self._period_id,
+            first,
+            self._history,
+            self._undo,
+            self,
+        )
+        dialog.planned.connect(lambda _planned: self.reload())
+        return dialog
+
+    def open_plan_days(self) -> None:
+        self.plan_days_dialog().exec()
 
     def _on_copy_clicked(self) -> None:
         period = self._period()

@@ -48,7 +48,8 @@ class PlanDayCard(QFrame):
         self.template_button.setMenu(self.template_menu)
         self.next_day_button = QPushButton("Plan next school day")
         self.next_day_button.setToolTip(
-            "Same tasks and timing; pulls from today's exit tickets and whiteboards; fresh groups"
+            "Same timing with the unit's next tasks (today's without a unit); pulls from "
+            "today's exit tickets and whiteboards; fresh groups"
         )
         self.copy_button = QPushButton("Copy to periods…")
         self.copy_button.setToolTip("Copy this plan to other periods, with their own groups")
