@@ -97,9 +97,19 @@ def test_the_list_shows_the_starter_units_and_the_unit_each_period_is_on(
     assert set(cells(editor.tasks.table, 1)) <= kinds
     periods = page.periods.table
     assert cells(periods, 0) == ["Period 1", "Period 3", "Period 5"]
-    assert set(cells(periods, 1)) == {RATIONALS}
-    assert set(cells(periods, 3)) == {"2 of 3"}  # week 2 of the three weeks
-    assert all(" of 14" in text for text in cells(periods, 4))
+    since = {
+        a.starts_on
+        for p in services.classroom.overview().periods
+        for a in services.units.assignments(p.id)
+    }
+    assert len(since) == 1  # the demo's periods all started it the same Monday
+    (first_day,) = since
+    started = f"since {first_day:%a %b} {first_day.day}"
+    # Its name is in the editor above; the tooltip says it in full.
+    assert set(cells(periods, 1)) == {f"This unit · {started}"}
+    assert cell(periods, 0, 1).toolTip() == f"{RATIONALS} · {started}"
+    assert all(text.startswith("week 2 of 3 · ") for text in cells(periods, 2))
+    assert all(text.endswith(" of 14 done") for text in cells(periods, 2))
     assert "week 2 of 3 · " in cell(periods, 0, 3).toolTip()
     assert page.periods.note.text() == "Highlighted: on this unit now"
 
@@ -224,20 +234,25 @@ def test_start_a_unit_with_a_period_and_see_its_progress(
     assert services.units.current_unit(period.id, start) == services.units.unit(unit.id)
     row = cells(page.periods.table, 0).index(period.name)
     table = page.periods.table
-    assert cell(table, row, 1).text() == "Scale drawings"
-    assert cell(table, row, 3).text() == "1 of 2"
+    assert cell(table, row, 1).text() == f"This unit · since {start:%a %b} {start.day}"
     progress = services.units.progress(period.id, start)
     assert progress is not None
-    assert cell(table, row, 4).text() == f"{len(progress.used)} of 4"
+    assert cell(table, row, 2).text() == f"week 1 of 2 · {len(progress.used)} of 4 done"
     titles = {services.tasks.task(t).title for t in unit.spec.task_ids}
-    assert cell(table, row, 5).text() in titles | {"none left: add tasks"}
+    assert cell(table, row, 3).text() in titles | {"none left: add tasks"}
     assert cell(table, row, 0).font().bold()  # on the chosen unit: stands out
     assert "start “Scale drawings”" in page.banner.text()
     assert "Period 1" in page.model.entry(0).second_line
 
     undo.undo()  # back to the unit the period was on
     assert services.units.assignments(period.id) == before
-    assert cell(page.periods.table, row, 1).text() == RATIONALS
+    assert cell(page.periods.table, row, 1).text().startswith(f"{RATIONALS} · since ")
+
+    # Set ahead: the period's unit now, then this one from next Monday.
+    monday = next_monday(start)  # after the school day the page is about
+    page.start_unit(unit, [period.id], monday)
+    upcoming = f"\nthen this unit from {monday:%a %b} {monday.day}"
+    assert cell(page.periods.table, row, 1).text().endswith(upcoming)
 
 
 def test_archive_a_unit_with_delete_and_undo_brings_it_back(

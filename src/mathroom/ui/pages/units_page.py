@@ -60,8 +60,8 @@ class _Snapshot:
 class UnitsPage(Page):
     title = "Units"
     purpose = (
-        "A unit is a few weeks of skills and tasks in teaching order. Plan next school day "
-        "takes each period's next tasks from its unit, mixing kinds and skipping recent repeats."
+        "A few weeks of skills and tasks in order: Plan next school day takes each period's "
+        "next tasks from its unit. Edits save at once; Ctrl+Z undoes."
     )
     shows = Change.PLANS | Change.TASKS | Change.SETTINGS
 

@@ -85,11 +85,8 @@ class UnitEditor(QWidget):
         self.error = label("", "banner")
         self.error.hide()
         layout.addWidget(self.error)
-        self.saved_note = label(
-            "Changes save as you make them · Ctrl+Z undoes · Delete removes the chosen skill "
-            "or task",
-            "muted",
-        )
+        self.saved_note = label("", "muted")  # says why an archived unit cannot change
+        self.saved_note.hide()
         layout.addWidget(self.saved_note)
         lists = QHBoxLayout()
         self.skills = UnitItemList(
@@ -167,12 +164,9 @@ class UnitEditor(QWidget):
             self.error.hide()
             for field in self._fields.values():
                 field.setStyleSheet("")
-        self.saved_note.setText(
-            "This unit is archived: restore it to change it."
-            if unit is not None and unit.archived
-            else "Changes save as you make them · Ctrl+Z undoes · Delete removes the chosen "
-            "skill or task"
-        )
+        archived = unit is not None and unit.archived
+        self.saved_note.setText("This unit is archived: restore it to change it.")
+        self.saved_note.setVisible(archived)
 
     def _show_lists(self, spec: UnitSpec, skill_row: int | None = None) -> None:
         skill_rows = []

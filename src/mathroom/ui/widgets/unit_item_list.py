@@ -60,7 +60,7 @@ class UnitItemList(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(150)  # four rows at least, even on a small laptop
+        self.table.setMinimumHeight(130)  # four rows at least, even on a small laptop
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch + 1, QHeaderView.ResizeMode.Stretch)

@@ -109,19 +109,19 @@ class UnitPeriodsPanel(QWidget):
         )
         top.addWidget(self.start_button)
         layout.addLayout(top)
-        self.table = QTableWidget(0, 6)
-        headers = ["Period", "Unit", "Since", "Week", "Tasks done", "Next task"]
+        self.table = QTableWidget(0, 4)
+        headers = ["Period", "Unit, since when", "How far", "Next task"]
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(60)
         layout.addWidget(self.table)
 
@@ -138,26 +138,30 @@ class UnitPeriodsPanel(QWidget):
         bold.setBold(True)
         on_it = 0
         for row, line in enumerate(lines):
-            since = short_day(line.current.starts_on) if line.current is not None else ""
-            progress = line.progress
-            parts = progress_parts(progress, titles) if progress is not None else ("", "", "")
-            summary = progress_text(progress, titles) if progress is not None else ""
-            week, done, following = parts
-            week = week.removeprefix("week ")
-            done = done.removesuffix(" tasks done")
-            following = following.removeprefix("next: ")
-            if progress is not None and following.startswith("every task used"):
-                following = "none left: add tasks"
-            cells = (line.period.name, self._unit_text(line, units), since, week, done, following)
+            how_far, following, summary = "", "", ""
+            if line.progress is not None:
+                week, done, following = progress_parts(line.progress, titles)
+                how_far = f"{week} · {done.removesuffix(' tasks done')} done"
+                following = following.removeprefix("next: ")
+                if following.startswith("every task used"):
+                    following = "none left: add tasks"
+                summary = progress_text(line.progress, titles)
+            unit_text = self._unit_text(line, units, chosen)
+            cells = (line.period.name, unit_text, how_far, following)
+            tips = (summary, self._unit_text(line, units, None), summary, summary)
             mine = line.current is not None and line.current.unit_id == chosen
             on_it += mine
-            for column, text in enumerate(cells):
+            for column, (text, tip) in enumerate(zip(cells, tips, strict=True)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(summary or text)
+                item.setToolTip(tip or text)
                 if mine:
                     item.setBackground(QBrush(THIS_UNIT_BG))
-                    item.setFont(bold)
+                    if column == 0:
+                        item.setFont(bold)
                 self.table.setItem(row, column, item)
+        # The unit's name (and the next one's) gets the width; the next task what is left.
+        self.table.setColumnWidth(3, min(max(self.table.sizeHintForColumn(3), 120), 240))
+        self.table.resizeRowsToContents()
         self._fit_height()
         if not lines:
             self.note.setText("No periods yet: add them on the Rosters page.")
@@ -172,13 +176,23 @@ class UnitPeriodsPanel(QWidget):
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 4)
 
     @staticmethod
-    def _unit_text(line: PeriodLine, units: Mapping[UnitId, Unit]) -> str:
+    def _unit_text(line: PeriodLine, units: Mapping[UnitId, Unit], chosen: UnitId | None) -> str:
+        """The period's unit now ("this unit" when it is the one being edited: its name is
+        above), and on a second line the next one already set to start."""
+
         def name(unit_id: UnitId) -> str:
+            if unit_id == chosen:
+                return "this unit"
             unit = units.get(unit_id)
             return unit.name if unit is not None else f"unit {unit_id}"
 
-        text = name(line.current.unit_id) if line.current is not None else "No unit"
+        current = line.current
+        text = (
+            f"{name(current.unit_id)} · since {short_day(current.starts_on)}"
+            if current is not None
+            else "No unit"
+        )
         if line.upcoming is not None:
             upcoming = line.upcoming
-            text += f"; then {name(upcoming.unit_id)} from {short_day(upcoming.starts_on)}"
-        return text
+            text += f"\nthen {name(upcoming.unit_id)} from {short_day(upcoming.starts_on)}"
+        return text[:1].upper() + text[1:]
