@@ -90,7 +90,7 @@ def test_every_page_is_reachable_and_shows_the_demo(
     assert 0 < tasks.proxy.rowCount() < tasks.model.rowCount()
     assert tasks.detail.toPlainText()
 
-    plan = window.pages[5]
+    plan = window.pages[6]  # after Tasks and Units
     assert isinstance(plan, PlanPage)
     assert plan.week.rowCount() == 3 and plan.week.columnCount() == 5
     assert plan.card.blocks.count() == 7

@@ -3,7 +3,7 @@ and the starter units every data folder begins with."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -116,6 +116,25 @@ class UnitService:
             _unit(units, unit_id)
             units.set_archived(unit_id, None)
 
+    def move_unit(self, unit_id: UnitId, offset: int) -> bool:
+        """Move the unit ``offset`` places in the teaching order (archived units keep their
+        place); False when it is already first or last."""
+        with self._store.unit_of_work() as session:
+            units = UnitRepository(session)
+            order = [u.id for u in units.units(include_archived=True)]
+            if unit_id not in order:
+                raise ValidationError("unit", f"no unit has id {unit_id}")
+            shown = [u.id for u in units.units()] if not _unit(units, unit_id).archived else order
+            index = shown.index(unit_id)
+            target = index + offset
+            if offset == 0 or not 0 <= target < len(shown):
+                return False
+            order.remove(unit_id)
+            neighbour = order.index(shown[target])
+            order.insert(neighbour + (1 if offset > 0 else 0), unit_id)
+            units.set_positions(order)
+            return True
+
     # -- each period's unit -------------------------------------------------------------
     def assign(self, period: PeriodId, unit_id: UnitId, starts_on: date) -> UnitAssignment:
         """From ``starts_on`` the period works on the unit, until its next unit starts (a
@@ -134,6 +153,33 @@ class UnitService:
         """Take back the unit the period starts on ``starts_on``; False when there was none."""
         with self._store.unit_of_work() as session:
             return UnitRepository(session).unassign(period, starts_on)
+
+    def set_starts(
+        self, starts_on: date, units: Mapping[PeriodId, UnitId | None]
+    ) -> dict[PeriodId, UnitId | None]:
+        """In one transaction, each period starts its unit on ``starts_on`` (None: takes back
+        the unit it started that day). Returns what each period started that day before, so
+        the Units page can undo it with a second call."""
+        with self._store.unit_of_work() as session:
+            current = {p.id for p in RosterRepository(session).periods()}
+            repo = UnitRepository(session)
+            before: dict[PeriodId, UnitId | None] = {}
+            for period, unit_id in units.items():
+                if period not in current:
+                    raise ValidationError("period", f"no current period has id {period}")
+                if unit_id is not None:
+                    unit = _unit(repo, unit_id)
+                    if unit.archived:
+                        raise ValidationError(
+                            "unit", f"“{unit.name}” is archived; restore it first"
+                        )
+                same_day = [a for a in repo.assignments(period) if a.starts_on == starts_on]
+                before[period] = same_day[0].unit_id if same_day else None
+                if unit_id is None:
+                    repo.unassign(period, starts_on)
+                else:
+                    repo.assign(period, unit_id, starts_on)
+            return before
 
     def assignments(self, period: PeriodId) -> list[UnitAssignment]:
         with self._store.unit_of_work() as session:

@@ -49,6 +49,7 @@ from mathroom.ui.pages.rosters_page import RostersPage
 from mathroom.ui.pages.skills_page import SkillsPage
 from mathroom.ui.pages.tasks_page import TasksPage
 from mathroom.ui.pages.today_page import TodayPage
+from mathroom.ui.pages.units_page import UnitsPage
 from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
             ops, s.practice, s.attendance, s.evidence, s.plans, undo, today
         )
         self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
+        self.units_page = UnitsPage(ops, s.units, s.classroom, s.tasks, s.skill_map, undo, today)
         self.plan_page = PlanPage(
             ops, s.classroom, s.plans, today, undo, s.projects, s.teacher_time, units=s.units
         )
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
             self.skills_page,
             self.groups_page,
             self.tasks_page,
+            self.units_page,
             self.plan_page,
             self.practice_page,
             self.print_page,

@@ -93,6 +93,11 @@ class UnitRepository:
     def set_archived(self, unit_id: UnitId, archived_at: datetime | None) -> None:
         self._row(unit_id).archived_at = archived_at
 
+    def set_positions(self, order: Iterable[UnitId]) -> None:
+        """The teacher's order of the units: ``order`` from first to last."""
+        for position, unit_id in enumerate(order, start=1):
+            self._row(unit_id).position = position
+
     # Each period's units
 
     def assign(self, period: PeriodId, unit_id: UnitId, starts_on: date) -> None:
