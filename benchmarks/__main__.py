@@ -4,6 +4,7 @@ from benchmarks import (
     gap_map,
     grouping,
     packet,
+    planning_walk,
     practice,
     printing,
     roster_import,
@@ -21,3 +22,4 @@ grouping.main()
 packet.main()
 practice.main()
 printing.main()
+planning_walk.main()
