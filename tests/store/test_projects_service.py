@@ -218,3 +218,26 @@ def test_several_periods_start_together(demo_store: Store, thursday: date, now: 
     for period in ids:
         friday = plan_of(demo_store, period, thursday + timedelta(days=1))
         assert friday is not None and project_of(friday)[0][0] == 1
+
+
+def test_plan_next_school_day_from_a_project_day_moves_on_to_the_projects_next_day(
+    demo_store: Store, thursday: date, now: datetime
+) -> None:
+    """Today's project block stays with today; tomorrow keeps the day the project placed
+    there (day 2), once, beside a fresh lesson — never a second copy of today's day 1."""
+    projects = ProjectService(demo_store, lambda: now)
+    scale = task(demo_store, "classroom-scale-drawing")
+    period = first_period(demo_store)
+    projects.start_project(scale.id, [period.id], thursday, minutes=20)
+    plans = PlanService(demo_store, lambda: now)
+    friday = plans.tomorrow_from_today(period.id, thursday, replace=True, seed=3)
+    assert [m for m, _ in project_of(friday)] == [1]
+    assert friday.fits(52)
+    assert any(b.kind is BlockKind.STATIONS for b in friday.blocks)
+
+    # From a day that is all project (Monday, planned from nothing), Tuesday takes the shape
+    # of the last lesson and keeps its own project day.
+    monday = thursday + timedelta(days=4)
+    tuesday = plans.tomorrow_from_today(period.id, monday, replace=True, seed=4)
+    assert [m for m, _ in project_of(tuesday)] == [3]
+    assert tuesday.fits(52)

@@ -358,7 +358,7 @@ def _dealt(
 
 
 # The blocks that make up the lesson proper; on a project day the project takes their place.
-_MAIN_KINDS = frozenset(
+LESSON_KINDS = frozenset(
     {BlockKind.STATIONS, BlockKind.GALLERY_WALK, BlockKind.MINI_LESSON, BlockKind.PRACTICE}
 )
 _HOST_KINDS = frozenset({*PULL_HOSTS, BlockKind.PROJECT})
@@ -389,7 +389,7 @@ def keep_set_ahead(
     if projects:
         fitted = (
             _fitted(result, projects, period_minutes)
-            if any(b.kind in _MAIN_KINDS for b in old)
+            if any(b.kind in LESSON_KINDS for b in old)
             else None
         )
         result = fitted if fitted is not None else _project_day(result, projects, period_minutes)
@@ -423,16 +423,16 @@ def _project_day(
 ) -> list[PlanBlock]:
     """The project as the day's lesson: in place of the main blocks and their pulls, the
     first project block taking whatever minutes the period has left."""
-    first_main = next((i for i, b in enumerate(blocks) if b.kind in _MAIN_KINDS), None)
+    first_main = next((i for i, b in enumerate(blocks) if b.kind in LESSON_KINDS), None)
     at = (
-        sum(1 for b in blocks[:first_main] if b.kind not in _MAIN_KINDS)
+        sum(1 for b in blocks[:first_main] if b.kind not in LESSON_KINDS)
         if first_main is not None
         else _before_exit(blocks)
     )
     result = [
         b
         for b in blocks
-        if b.kind not in _MAIN_KINDS and not (b.concurrent and b.kind in TEACHER_TIME_KINDS)
+        if b.kind not in LESSON_KINDS and not (b.concurrent and b.kind in TEACHER_TIME_KINDS)
     ]
     placed = list(projects)
     if period_minutes is not None:

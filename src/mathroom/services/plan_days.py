@@ -172,7 +172,7 @@ def draft_days(
     kept."""
     plans = PlanRepository(session)
     existing = {p.plan_date: p for p in plans.plans(period.id, days[0], days[-1])}
-    shape, evidence_day = _shape(session, period, days[0])
+    shape, evidence_day = lesson_shape(session, period, days[0])
     tasks = UnitTasks(session, period.id, days)
     near = tuple(
         dict.fromkeys(
@@ -215,7 +215,9 @@ def draft_days(
     return drafts
 
 
-def _shape(session: Session, period: Period, first: date) -> tuple[tuple[PlanBlock, ...], date]:
+def lesson_shape(
+    session: Session, period: Period, first: date
+) -> tuple[tuple[PlanBlock, ...], date]:
     """The blocks of the period's latest lesson before ``first`` and that lesson's day (its
     evidence sets the pulls); without one, the first built-in template fitted to the period
     and the day before ``first``."""

@@ -31,7 +31,7 @@ from mathroom.domain.plan_templates import (
 )
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period
-from mathroom.domain.unit_planning import keep_set_ahead
+from mathroom.domain.unit_planning import LESSON_KINDS, keep_set_ahead
 from mathroom.services.grouping import GroupDraft, GroupingService, add_group_set
 from mathroom.services.plan_days import (
     DayDraft,
@@ -40,6 +40,7 @@ from mathroom.services.plan_days import (
     check_days,
     draft_days,
     first_unplanned_day,
+    lesson_shape,
     school_days,
 )
 from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
@@ -295,7 +296,11 @@ class PlanService:
             if not replace:
                 _refuse_existing_any(session, period, [day])
             needs = read_needs(session, period, day)
-            blocks = tuned_for_next_day(source.blocks, needs, today)
+            # Today's project day stays with today: the project set its later days itself.
+            shape = tuple(b for b in source.blocks if b.kind is not BlockKind.PROJECT)
+            if not any(b.kind in LESSON_KINDS for b in shape):
+                shape = lesson_shape(session, info, day)[0]
+            blocks = tuned_for_next_day(shape, needs, today)
             blocks = _around_teacher_time(session, period, day, blocks)
             tasks = UnitTasks(session, period, [day])
             if tasks.unit(day) is not None:
@@ -519,11 +524,18 @@ def _around_teacher_time(
     session: Session, period: PeriodId, on: date, blocks: Sequence[PlanBlock]
 ) -> tuple[PlanBlock, ...]:
     """``blocks`` with the pulls and conferences set ahead for the day, when that is all the
-    day holds (a fuller plan is replaced whole, after the teacher agreed)."""
+    day holds (a fuller plan is replaced whole, after the teacher agreed), and with the day's
+    project blocks: a project placed its days ahead and never loses one to a new lesson."""
     old = PlanRepository(session).plan(period, on)
-    if old is None or any(b.kind not in TEACHER_TIME_KINDS for b in old.blocks):
+    if old is None:
         return tuple(blocks)
-    return keep_set_ahead(blocks, old.blocks, _period(session, period).minutes)
+    minutes = _period(session, period).minutes
+    if all(b.kind in TEACHER_TIME_KINDS for b in old.blocks):
+        return keep_set_ahead(blocks, old.blocks, minutes)
+    if any(b.kind is BlockKind.PROJECT for b in old.blocks):
+        # The lesson around the project is replaced; its old pulls go with it.
+        return keep_set_ahead(blocks, [b for b in old.blocks if not b.is_teacher_time], minutes)
+    return tuple(blocks)
 
 
 def _period(session: Session, period: PeriodId) -> Period:
