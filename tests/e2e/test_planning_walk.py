@@ -25,6 +25,7 @@ from mathroom.desktop import AppController
 from mathroom.domain.plan import BlockKind, DayPlan, next_school_day
 from mathroom.paths import DataFolder
 from mathroom.ui.main_window import MainWindow
+from mathroom.ui.widgets.day_shortcuts import shortcut_days
 from tests.e2e.helpers import (
     BACKGROUND_MS,
     Dialogs,
@@ -113,7 +114,10 @@ def block_task(plan: DayPlan | None, kind: BlockKind) -> int | None:
 
 
 def test_plan_a_varied_new_day_for_three_periods_and_make_the_packet_in_few_actions(
-    app: tuple[AppController, MainWindow, Walk], qtbot: QtBot, school_day: date
+    app: tuple[AppController, MainWindow, Walk],
+    qtbot: QtBot,
+    school_day: date,
+    clock: FixedClock,
 ) -> None:
     controller, window, walk = app
     services: Services | None = controller.services
@@ -153,7 +157,7 @@ def test_plan_a_varied_new_day_for_three_periods_and_make_the_packet_in_few_acti
 
     # Print: the next school day's packet for all periods.
     print_page = walk.sidebar(window, "Print")
-    walk.click(button(print_page, "Next school day"))
+    walk.click(button(print_page, shortcut_days(clock.today())[1][0]))  # "Next school day"
     walk.click(button(print_page, "Make the day's packet"))
     qtbot.waitUntil(lambda: "Saved " in screen_text(print_page), timeout=BACKGROUND_MS * 3)
     packet = window.print_page.last_export
