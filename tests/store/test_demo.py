@@ -81,9 +81,9 @@ def test_every_weekday_of_the_week_is_planned_in_every_period(
             assert exit_ticket.task_id and tasks[exit_ticket.task_id].kind is TaskKind.EXIT_TICKET
             assert practice.practice_skills
             boards = [s.task_id for s in stations.stations]
-            # Six whiteboards, three tasks from the unit, each on two boards.
-            assert len(boards) == 6 and len(set(boards)) == 3
-            assert boards[:3] == boards[3:]
+            # Six whiteboards, two tasks from the unit, each on three boards.
+            assert len(boards) == 6 and len(set(boards)) == 2
+            assert boards[0::2] == [boards[0]] * 3 and boards[1::2] == [boards[1]] * 3
             assert all(b and tasks[b].kind in BOARD_KINDS for b in boards)
             boards_by_day.setdefault(plan.plan_date, set()).update(b for b in boards if b)
             used = [warmup.task_id, *set(boards), exit_ticket.task_id]

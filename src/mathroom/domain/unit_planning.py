@@ -94,7 +94,7 @@ class DayTasks:
 
     day: date
     warmup: TaskId | None = None
-    boards: tuple[TaskId, ...] = ()  # 0 to 3 distinct tasks; board n gets (n - 1) % len
+    boards: tuple[TaskId, ...] = ()  # 0 to 2 distinct tasks; board n gets (n - 1) % len
     practice: TaskId | None = None
     exit_ticket: TaskId | None = None
     messages: tuple[str, ...] = ()
@@ -113,14 +113,13 @@ class DayTasks:
 
 
 def board_task_count(boards: int) -> int:
-    """How many different tasks go on ``boards`` whiteboards: 2 or 3 (fewer boards, fewer
-    tasks), so groups meet other groups' thinking without every board being the same. Four
-    boards take two tasks so each task is on two boards."""
+    """How many different tasks go on ``boards`` whiteboards: two (one on a single board),
+    each on half the boards, so every group meets another group's thinking on its own task
+    in the gallery walk, and a unit's rich tasks last a day each rather than a third of one.
+    """
     if boards <= 0:
         return 0
-    if boards in (1, 2, 4):
-        return min(boards, 2)
-    return 3
+    return min(boards, 2)
 
 
 def fits(task: Task, slot: Slot) -> bool:

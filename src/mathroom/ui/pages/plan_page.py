@@ -114,11 +114,9 @@ class PlanPage(Page):
         self.card = PlanDayCard()
         self.card.add_requested.connect(self.add_block)
         column.addWidget(self.card)
-        self.teacher_time_button = QPushButton("Pull or conferences…")
-        self.teacher_time_button.setToolTip("Choose students and a skill, or take suggestions")
+        self.teacher_time_button = self.card.teacher_time_button
         self.teacher_time_button.setVisible(teacher_time is not None)
         self.teacher_time_button.clicked.connect(self.open_teacher_time)
-        column.addWidget(self.teacher_time_button)
         splitter.addWidget(left)
         editor_frame, editor_box = card()
         editor_box.addWidget(label("This block", "sectionTitle"))

@@ -58,6 +58,8 @@ class PlanDayCard(QFrame):
         self.save_template_button = QPushButton("Save as template…")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete this day's plan (Ctrl+Z undoes)")
+        self.teacher_time_button = QPushButton("Pull or conferences…")
+        self.teacher_time_button.setToolTip("Choose students and a skill, or take suggestions")
         self.project_button = QPushButton("Start a project…")
         self.project_button.setToolTip(
             "A project or math art over several days: one project block on each of its days"
@@ -73,6 +75,7 @@ class PlanDayCard(QFrame):
             self.save_template_button,
             self.delete_button,
             self.project_button,
+            self.teacher_time_button,
         ):
             more.addWidget(button)
         more.addStretch(1)
@@ -194,6 +197,9 @@ def block_detail(block: PlanBlock, titles: Mapping[TaskId, str]) -> str:
     if block.kind is BlockKind.STATIONS and block.stations:
         grouped = "groups made" if block.group_set_id else "no groups yet"
         parts.append(f"{len(block.stations)} whiteboards, {grouped}")
+        boards = [titles[t] for t in block.task_ids if t in titles]
+        if boards:
+            parts.append("tasks: " + "; ".join(boards))
         if block.rotation_minutes:
             parts.append(f"move every {block.rotation_minutes} min")
     if block.students and block.kind is BlockKind.CONFERENCE:

@@ -14,7 +14,7 @@ from mathroom.domain.projects import project_line
 from mathroom.domain.roster import Period
 from mathroom.domain.tasks import Task
 
-ROW_HEIGHT = 54
+ROW_HEIGHT = 72  # four lines: a project, the day's board task, two lines of summary
 
 
 def week_days(anchor: date) -> list[date]:
@@ -36,7 +36,7 @@ class WeekGrid(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.setMaximumHeight(36 + 3 * ROW_HEIGHT + 4)  # three periods without scrolling
+        self.setFixedHeight(36 + 3 * ROW_HEIGHT + 4)  # three periods without scrolling
 
     def show_week(
         self,
@@ -61,10 +61,13 @@ class WeekGrid(QTableWidget):
             for col, day in enumerate(days):
                 plan = plans.get((period.id, day))
                 text = plan.summary() if plan else "not planned"
+                tip = text
                 if plan is not None:
-                    text = "\n".join([*_project_days(plan, tasks or {}), text])
+                    headline = _headline(plan, tasks or {})
+                    text = "\n".join([*_project_days(plan, tasks or {}), *headline[:1], text])
+                    tip = "\n".join([plan.summary(), *_task_lines(plan, tasks or {})])
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open\n{text}")
+                item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open\n{tip}")
                 if plan is None:
                     item.setForeground(QBrush(QColor("#7a8294")))
                 self.setItem(row, col, item)
@@ -79,3 +82,29 @@ def _project_days(plan: DayPlan, tasks: Mapping[TaskId, Task]) -> list[str]:
         for b in plan.blocks
         if b.kind is BlockKind.PROJECT and b.task_id is not None and b.task_id in tasks
     ]
+
+
+def _headline(plan: DayPlan, tasks: Mapping[TaskId, Task]) -> list[str]:
+    """The day's whiteboard tasks in a line ("Integer Elevator (+2)"), so a week of
+    different lessons looks different at a glance; empty on a day without board tasks."""
+    boards = [
+        tasks[t].title
+        for b in plan.blocks
+        if b.kind is BlockKind.STATIONS
+        for t in dict.fromkeys(s.task_id for s in b.stations)
+        if t is not None and t in tasks
+    ]
+    if not boards:
+        return []
+    more = f" (+{len(boards) - 1})" if len(boards) > 1 else ""
+    return [f"▸ {boards[0]}{more}"]
+
+
+def _task_lines(plan: DayPlan, tasks: Mapping[TaskId, Task]) -> list[str]:
+    """Every task of the day, block by block, for the cell's tooltip."""
+    lines: list[str] = []
+    for block in plan.blocks:
+        titles = [tasks[t].title for t in block.task_ids if t in tasks]
+        if titles:
+            lines.append(f"{block.heading}: " + "; ".join(titles))
+    return lines
