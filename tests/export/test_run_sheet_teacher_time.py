@@ -48,6 +48,6 @@ def test_everyone_seen_says_so_and_an_uncounted_packet_says_nothing(tmp_path: Pa
     out = tmp_path / "packet.pdf"
     build_packet(_packet((), 4), out)
     text = "\n".join(pdf_text(out))
-    assert "Everyone has had a pull or a 1-1 conference in the last 4 school days." in text
+    assert "Nobody has waited 4 or more school days for a pull or a 1-1 conference." in text
     build_packet(_packet((), 0), out)
     assert "Not seen for" not in "\n".join(pdf_text(out))

@@ -89,6 +89,7 @@ def test_a_project_goes_onto_its_days_in_one_transaction(
         BlockKind.CLOSING,
     ]
     assert project_of(fresh)[0][0] == 3
+    assert fresh.blocks[0].task_id is not None, "the unit's next warm-up, not an empty slot"
     others = ClassroomService(demo_store).overview().periods[1:]
     assert all(project_of(plan_of(demo_store, p.id, thursday) or before) == [] for p in others)
 

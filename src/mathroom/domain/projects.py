@@ -225,7 +225,8 @@ def share(weights: Sequence[int], total: int) -> list[int]:
 def _bare_routine(block: PlanBlock) -> bool:
     return (
         block.kind in (BlockKind.WARMUP, BlockKind.CLOSING)
-        and block.task_id is None
+        # A new project day's warm-up gets the unit's next one: it is still the routine.
+        and (block.task_id is None or block.kind is BlockKind.WARMUP)
         and not block.title
         and not block.students
         and not block.stations

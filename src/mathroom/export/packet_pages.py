@@ -164,7 +164,7 @@ def _unseen_story(period: PeriodPacket, body: ParagraphStyle) -> list[Flowable]:
     heading = f"Not seen for {every}+ school days (no pull or 1-1 conference)"
     story: list[Flowable] = [Spacer(1, 8), para(heading, style("h", 12, bold=True))]
     if not period.unseen:
-        line = f"Everyone has had a pull or a 1-1 conference in the last {every} school days."
+        line = f"Nobody has waited {every} or more school days for a pull or a 1-1 conference."
         return [*story, para(line, body)]
     return [*story, *(para("• " + line, body) for line in period.unseen)]
 

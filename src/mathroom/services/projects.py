@@ -32,6 +32,7 @@ from mathroom.domain.projects import (
 )
 from mathroom.domain.roster import Period
 from mathroom.domain.tasks import MILESTONES_MAX, Task
+from mathroom.services.plan_days import UnitTasks
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.tasks import TaskRepository
@@ -136,7 +137,14 @@ class ProjectService:
                 current = repository.plan(period.id, day.on)
                 try:
                     if current is None:
-                        blocks = new_project_day(block, period.minutes)
+                        # The warm-up of a day planned from nothing comes from the unit, as
+                        # any new day's would: never an empty slot on the run sheet.
+                        blocks, _notes = UnitTasks(session, period.id, ()).fill(
+                            day.on,
+                            new_project_day(block, period.minutes),
+                            only_empty=True,
+                            allow_repeats=False,
+                        )
                     else:
                         kept = [b for b in current.blocks if b.kind is not BlockKind.PROJECT]
                         blocks = with_project(kept, block, period.minutes)

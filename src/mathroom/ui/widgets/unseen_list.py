@@ -43,8 +43,8 @@ class UnseenList(QWidget):
             )
         else:
             self.note.setText(
-                "Everyone has had a pull or a 1-1 conference in the last "
-                f"{unseen.every} school days."
+                f"Nobody has waited {unseen.every} or more school days for a pull or a 1-1 "
+                "conference."
             )
 
 
