@@ -312,3 +312,29 @@ def test_only_teacher_time_set_ahead_goes_inside_the_new_stations() -> None:
         BlockKind.CONFERENCE,
     ]  # the suggested pull stays beside the teacher's conferences
     assert keep_set_ahead(LESSON, (), 45) == LESSON
+
+
+def test_a_spent_unit_falls_back_to_its_skills_then_their_prerequisites_never_a_later_unit() -> (
+    None
+):
+    """Review of earlier grades' gaps is good practice; a later unit's task would teach what
+    the class has not met yet, so it is never a fallback, however fresh."""
+    spent = task(1, TaskKind.WHITEBOARD, "7.NS.A.1")
+    later = task(2, TaskKind.WHITEBOARD, "7.EE.A.1")
+    on_prerequisite = task(3, TaskKind.WHITEBOARD, "6.NS.C.5")
+    on_unit_skill = task(4, TaskKind.DISCUSSION, "7.NS.A.2")
+    unrelated = task(5, TaskKind.WHITEBOARD, "7.NS.A.3")
+    pool = TaskPool(
+        unit_tasks=(spent,),
+        bank=(spent, later, on_prerequisite, on_unit_skill, unrelated),
+        unit_skills=("7.NS.A.1", "7.NS.A.2", "6.NS.C.5"),
+        history={spent.id: (DAY - timedelta(days=1),)},
+        later=frozenset({later.id}),
+    )
+    first = choose_day(pool, DAY, DayNeeds(boards=6))
+    assert first.boards == (on_unit_skill.id, on_prerequisite.id)
+    assert any("from the bank" in m for m in first.messages)
+    used = {t: (DAY,) for t in (spent.id, on_unit_skill.id, on_prerequisite.id)}
+    second = choose_day(replace(pool, history=used), DAY + timedelta(days=1), DayNeeds(boards=6))
+    assert second.boards == (unrelated.id,)  # spiral review, and the later unit's stays out
+    assert later.id not in second.boards

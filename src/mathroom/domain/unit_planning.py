@@ -80,12 +80,17 @@ class TaskPool:
 
     unit_tasks: tuple[Task, ...]  # the unit's active tasks in the unit's order; () without one
     bank: tuple[Task, ...]  # every active task of the bank (the unit's included)
-    unit_skills: tuple[str, ...] = ()  # skill codes "near" the unit, for the bank fallback
+    # Skill codes "near" the unit, nearest first (its own, then their prerequisites: the
+    # gaps from earlier grades), for the bank fallback.
+    unit_skills: tuple[str, ...] = ()
     # The days the period has each task in a plan (the days being planned left out).
     history: Mapping[TaskId, Collection[date]] = field(default_factory=dict)
     repeat_weeks: int = DEFAULT_REPEAT_WEEKS
     allow_repeats: bool = False
     has_unit: bool = True  # without a unit every task comes from the bank, said once elsewhere
+    # Tasks of the units that come later in the year: never a fallback, they would teach
+    # what the class has not met yet.
+    later: frozenset[TaskId] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +214,11 @@ def _fill_slot(
     def nearness(task: Task) -> int:  # the unit's earliest skill first; -1: no shared skill
         return min((rank[c] for c in task.spec.skill_codes if c in rank), default=-1)
 
-    others = [t for t in usable if t.id not in in_unit and is_fresh(pool, t.id, day)]
+    others = [
+        t
+        for t in usable
+        if t.id not in in_unit and t.id not in pool.later and is_fresh(pool, t.id, day)
+    ]
     near = sorted(
         (t for t in others if nearness(t) >= 0),
         key=lambda t: (nearness(t), staleness(t), t.title, t.id),

@@ -31,6 +31,7 @@ from mathroom.domain.units import Unit
 from mathroom.services.plan_needs import read_needs, tuned_for_next_day
 from mathroom.services.units import assignment_on, read_repeat_weeks
 from mathroom.store.repositories.plans import PlanRepository
+from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.repositories.units import UnitRepository
 
@@ -75,6 +76,7 @@ class UnitTasks:
             for task, days in units.task_days(period).items()
         }
         self._repeat_weeks = read_repeat_weeks(session)
+        self._prerequisites = SkillRepository(session).prerequisite_codes()
 
     def unit(self, day: date) -> Unit | None:
         assignment = assignment_on(self._assignments, day)
@@ -98,15 +100,33 @@ class UnitTasks:
             if unit
             else tuple(near)
         )
+        # Then the skills they build on: a task on a gap from grades 4-6 is good review.
+        skills = (*skills, *(p for code in skills for p in self._prerequisites.get(code, ())))
         return TaskPool(
             unit_tasks=unit_tasks,
             bank=self._bank,
             unit_skills=tuple(dict.fromkeys(skills)),
+            later=self._later(unit),
             history={task: tuple(days) for task, days in self._days.items()},
             repeat_weeks=self._repeat_weeks,
             allow_repeats=allow_repeats,
             has_unit=unit is not None,
         )
+
+    def _later(self, unit: Unit | None) -> frozenset[TaskId]:
+        """The tasks of the units after ``unit`` in the year's order (unless one up to it has
+        them too)."""
+        if unit is None:
+            return frozenset()
+        active = sorted(
+            (u for u in self._units.values() if not u.archived), key=lambda u: (u.position, u.id)
+        )
+        order = [u.id for u in active]
+        if unit.id not in order:
+            return frozenset()
+        at = order.index(unit.id)
+        sooner = {t for u in active[: at + 1] for t in u.spec.task_ids}
+        return frozenset(t for u in active[at + 1 :] for t in u.spec.task_ids if t not in sooner)
 
     def run(self, day: date, tasks: Collection[TaskId]) -> None:
         """``tasks`` are planned on ``day``: later days of the same run see them as used."""

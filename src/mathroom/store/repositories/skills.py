@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from mathroom.domain.ids import PeriodId, SkillId, StudentId, TaskId
 from mathroom.domain.skills import Evidence, EvidenceSource, Level, Skill, SkillSpec
@@ -68,6 +68,20 @@ class SkillRepository:
                     SkillPrerequisiteRow(skill_id=ids[spec.code], prerequisite_id=ids[prerequisite])
                 )
         return ids
+
+    def prerequisite_codes(self) -> dict[str, tuple[str, ...]]:
+        """Each skill's prerequisites by code (skills without any are left out)."""
+        skill, before = aliased(SkillRow), aliased(SkillRow)
+        rows = self._session.execute(
+            select(skill.code, before.code)
+            .join(SkillPrerequisiteRow, SkillPrerequisiteRow.skill_id == skill.id)
+            .join(before, SkillPrerequisiteRow.prerequisite_id == before.id)
+            .order_by(skill.code, before.position, before.code)
+        )
+        found: dict[str, list[str]] = {}
+        for code, prerequisite in rows:
+            found.setdefault(code, []).append(prerequisite)
+        return {code: tuple(codes) for code, codes in found.items()}
 
     def skills(self, *, include_hidden: bool = False) -> list[Skill]:
         query = select(SkillRow).order_by(SkillRow.position, SkillRow.id)
