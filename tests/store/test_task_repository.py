@@ -19,6 +19,9 @@ from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.tables import DayPlanRow, PeriodRow, PlanBlockRow, SchoolYearRow, StationRow
 from mathroom.store.unit_of_work import Store
 
+# The task bank and skill map read the same on any day: no reruns on calendar dates.
+pytestmark = pytest.mark.any_date
+
 
 def tiny_png() -> bytes:
     """A real 1×1 PNG (signature, IHDR, IDAT, IEND with correct CRCs)."""

@@ -26,6 +26,9 @@ from mathroom.store.tables import PeriodRow, StationRow
 from mathroom.store.unit_of_work import Store
 from tests.store.test_task_repository import add_period, add_plan, add_skill_map, full_spec
 
+# The task bank and skill map read the same on any day: no reruns on calendar dates.
+pytestmark = pytest.mark.any_date
+
 
 @pytest.fixture
 def bank(store: Store, migrated_folder: DataFolder, clock: FixedClock) -> TaskService:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog
@@ -15,6 +16,9 @@ from mathroom.services.printing import CardLayout
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog, split_items
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.tasks_page import TasksPage
+
+# The task bank and skill map read the same on any day: no reruns on calendar dates.
+pytestmark = pytest.mark.any_date
 
 
 def make_page(qtbot: QtBot, services: Services, ops: Operations) -> TasksPage:
