@@ -3,7 +3,8 @@
 The suite runs on one date, ``--today YYYY-MM-DD`` (default: Monday 23 November 2026). Tests
 that depend on it take the ``today``, ``school_day``, ``now`` or ``clock`` fixtures (directly
 or through the demo fixtures) and are marked ``dates``; CI runs those again on other dates:
-``pytest -m dates --today 2026-12-05``.
+``pytest -m dates --today 2026-12-05``. Several dates, comma-separated, run each dated test
+once per date in one session (``--today 2026-12-05,2027-01-01``).
 """
 
 from __future__ import annotations
@@ -56,14 +57,35 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
             parser.addini(name, "a pytest-qt setting (pytest-qt is not loaded)", type="linelist")
 
 
+def suite_dates(config: pytest.Config) -> list[date]:
+    """The dates given with --today (one, or several separated by commas)."""
+    dates = []
+    for value in str(config.getoption("--today")).split(","):
+        try:
+            dates.append(date.fromisoformat(value.strip()))
+        except ValueError:
+            raise pytest.UsageError(f"--today {value!r}: write it as YYYY-MM-DD") from None
+    return dates
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """With several --today dates, a dated test runs once on each (one collection, one set
+    of workers, instead of one whole run per date)."""
+    dates = suite_dates(metafunc.config)
+    if len(dates) < 2 or "today" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("any_date") is not None:
+        return
+    metafunc.parametrize(
+        "today", dates, indirect=True, scope="session", ids=[d.isoformat() for d in dates]
+    )
+
+
 @pytest.fixture(scope="session")
 def today(request: pytest.FixtureRequest) -> date:
-    """The calendar day the suite runs on."""
-    value = str(request.config.getoption("--today"))
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise pytest.UsageError(f"--today {value!r}: write it as YYYY-MM-DD") from None
+    """The calendar day the suite runs on (this test's, when several dates were given)."""
+    param = getattr(request, "param", None)
+    return param if isinstance(param, date) else suite_dates(request.config)[0]
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +13,10 @@ from mathroom.composition import Services
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.settings import WindowSettings
+
+# The group maker reads the same on any day (the grouping service covers the calendar): no
+# reruns on calendar dates.
+pytestmark = pytest.mark.any_date
 
 
 def test_make_move_lock_reroll_save(

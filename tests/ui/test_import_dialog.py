@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,10 @@ from mathroom.composition import Services
 from mathroom.domain.roster_import import ChangeKind, RosterField
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
 from mathroom.ui.operations import Operations
+
+# The import dialogs read the same on any day (the import services cover the calendar): no
+# reruns on calendar dates.
+pytestmark = pytest.mark.any_date
 
 
 def write(path: Path, text: str) -> Path:

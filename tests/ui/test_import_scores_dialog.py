@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,10 @@ from mathroom.domain.scores import CutPoints
 from mathroom.domain.skills import Level
 from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
 from mathroom.ui.operations import Operations
+
+# The import dialogs read the same on any day (the import services cover the calendar): no
+# reruns on calendar dates.
+pytestmark = pytest.mark.any_date
 
 TODAY = date(2026, 11, 23)
 

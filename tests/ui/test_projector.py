@@ -47,6 +47,9 @@ from mathroom.ui.projector.task_view import TaskView
 from mathroom.ui.projector.timer_view import TimerView
 from mathroom.ui.settings import WindowSettings
 
+# The projector's scenes, keys and privacy read the same on any day: no reruns on calendar dates.
+pytestmark = pytest.mark.any_date
+
 LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
 LONG_NAME = "Maria-Fernanda Alessandra Montgomery-Ruiz"  # 41 characters
 LONG_PROMPT = (

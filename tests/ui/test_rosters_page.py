@@ -19,6 +19,10 @@ from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.rosters_page import RostersPage
 from mathroom.ui.settings import WindowSettings
 
+# Roster editing reads the same on any day (the roster service tests cover the calendar): no
+# reruns on calendar dates.
+pytestmark = pytest.mark.any_date
+
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, tmp_path: Path, school_day: date) -> MainWindow:
