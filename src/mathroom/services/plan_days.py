@@ -204,6 +204,7 @@ def draft_days(
     )
     pulled: set[StudentId] = set()
     drafts: list[DayDraft] = []
+    said: set[str] = set()  # a note the same every day (practice from its sheets) is said once
     for number, day in enumerate(days):
         needs = read_needs(session, period.id, day)
         needs = replace(needs, present=needs.present - pulled)
@@ -217,7 +218,8 @@ def draft_days(
         )
         pulled.update(s for b in blocks if b.is_teacher_time for s in b.students)
         unit = tasks.unit(day)
-        notes = [*messages]
+        notes = [m for m in messages if m not in said]
+        said.update(messages)
         if unit is None and number == 0:
             notes.insert(0, f"{period.name} has no unit: tasks come from the task bank")
         if kept:
