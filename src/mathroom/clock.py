@@ -7,6 +7,7 @@ demos and screenshots pass a :class:`FixedClock` to run the whole app on any dat
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -22,6 +23,10 @@ class Clock(Protocol):
 
     def today(self) -> date: ...
 
+    def monotonic(self) -> float:
+        """Seconds that only go forward, for timers (the projector's countdown)."""
+        ...
+
 
 class SystemClock:
     """The computer's own clock, local time."""
@@ -31,6 +36,9 @@ class SystemClock:
 
     def today(self) -> date:
         return self.now().date()
+
+    def monotonic(self) -> float:
+        return time.monotonic()
 
 
 class ShiftedClock:
@@ -47,18 +55,29 @@ class ShiftedClock:
     def today(self) -> date:
         return self.now().date()
 
+    def monotonic(self) -> float:
+        return self._base.monotonic()
+
 
 class FixedClock:
     """A clock that moves only when told: tests pin a moment, then step over midnight."""
 
     def __init__(self, moment: datetime) -> None:
         self._moment = moment.replace(microsecond=0)
+        self._start = self._moment.toordinal()
 
     def now(self) -> datetime:
         return self._moment
 
     def today(self) -> date:
         return self._moment.date()
+
+    def monotonic(self) -> float:
+        """Seconds since the pinned moment's midnight: timers move only when the clock does."""
+        midnight = datetime.combine(self._moment.date(), datetime.min.time())
+        return (self._moment - midnight).total_seconds() + (
+            self._moment.toordinal() - self._start
+        ) * 86400
 
     def set(self, moment: datetime) -> None:
         self._moment = moment.replace(microsecond=0)

@@ -365,7 +365,8 @@ class MainWindow(QMainWindow):
             return
         if self.projector is None or self.projector_panel is None:
             # The room's window goes on the projector; its controls stay on the laptop.
-            self.projector = ProjectorWindow()
+            # The timer's seconds come from the app's one clock, like every date does.
+            self.projector = ProjectorWindow(clock=self._services.clock.monotonic)
             self.projector_panel = ProjectorControlPanel(
                 self.ops, self._services.projector, self.projector, self.school_day, self
             )

@@ -4,7 +4,6 @@ snapshots of services/projector.py (display names and task content, nothing priv
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -44,7 +43,7 @@ class ProjectorWindow(QWidget):
 
     def __init__(
         self,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float],
         rng: random.Random | None = None,
     ) -> None:
         super().__init__(None, Qt.WindowType.Window)
