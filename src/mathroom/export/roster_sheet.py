@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from mathroom.domain.paper import PageRun
 from mathroom.export.document import write_pdf
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
 from mathroom.export.layout import (
@@ -44,6 +45,9 @@ class RosterSheet:
 class ExportReport:
     path: Path
     pages: int
+    # How the pages may print: runs in page order, covering every page; empty means the
+    # whole file is one run that may print on both sides.
+    runs: tuple[PageRun, ...] = ()
 
 
 def _fitting_style(base: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
