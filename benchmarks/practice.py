@@ -47,7 +47,7 @@ def main() -> None:
             )
             generated = time.perf_counter()
             only = Packet(DAY, parts, PacketOptions(sections=frozenset({Section.PRACTICE})))
-            pages = build_packet(only, root / f"practice-{run}.pdf")
+            pages = build_packet(only, root / f"practice-{run}.pdf").pages
             done = time.perf_counter()
             sheets = sum(len(p.practice) for p in parts)
             generate.append(generated - start)

@@ -77,7 +77,7 @@ def _period(name: str) -> PeriodPacket:
 def _build(tmp_path: Path, **options: object) -> tuple[Path, int, PdfReader]:
     out = tmp_path / "packet.pdf"
     packet = Packet(DAY, (_period("Period 1"), _period("Period 2")), PacketOptions(**options))  # type: ignore[arg-type]
-    pages = build_packet(packet, out)
+    pages = build_packet(packet, out).pages
     return out, pages, PdfReader(out)
 
 

@@ -58,7 +58,8 @@ def period(**parts: object) -> PeriodPacket:
 def build(tmp_path: Path, part: PeriodPacket, paper: PaperSize = PaperSize.LETTER) -> PdfReader:
     out = tmp_path / "packet.pdf"
     wanted = frozenset(PacketOptions().sections) - {Section.RUN_SHEET}
-    pages = build_packet(Packet(LAUNCH, (part,), PacketOptions(sections=wanted, paper=paper)), out)
+    options = PacketOptions(sections=wanted, paper=paper)
+    pages = build_packet(Packet(LAUNCH, (part,), options), out).pages
     reader = PdfReader(out)
     assert pages == len(reader.pages)
     return reader

@@ -44,7 +44,12 @@ def options_from(args: argparse.Namespace, paper: PaperSize) -> PacketOptions:
         sections -= {Section.ANSWER_KEY}
     if args.copies < 1 or args.copies > 40:
         raise ValidationError("copies", "must be between 1 and 40")
-    options = PacketOptions(sections=sections, card_layout=CardLayout(args.cards), paper=paper)
+    options = PacketOptions(
+        sections=sections,
+        card_layout=CardLayout(args.cards),
+        paper=paper,
+        paper_saver=args.paper_saver,
+    )
     return replace(options, copies=args.copies)
 
 

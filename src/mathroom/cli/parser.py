@@ -257,6 +257,13 @@ def _add_packet_contents(verb: argparse.ArgumentParser) -> None:
     verb.add_argument(
         "--paper", choices=[p.value for p in PaperSize], help="paper size (default: settings)"
     )
+    verb.add_argument(
+        "--paper-saver",
+        action="store_true",
+        help="less paper, nothing dropped: practice two to a page (half sheets to cut), exit "
+        "tickets six, gallery slips three, group names on the station cards instead of "
+        "posters, an answers-only key",
+    )
 
 
 def _add_print(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, SimpleDocTemplate
 
 from mathroom.atomic_files import atomic_path
 from mathroom.export.fonts import register_fonts
-from mathroom.export.layout import LANGUAGE, MARGIN, PaperSize
+from mathroom.export.layout import COLUMN_GUTTER, LANGUAGE, MARGIN, PaperSize
 
 
 def write_pdf(story: Sequence[Flowable], out: Path, paper: PaperSize, title: str) -> int:
@@ -45,14 +44,16 @@ def plain_template(paper: PaperSize, template_id: str = "plain") -> PageTemplate
     return PageTemplate(id=template_id, frames=[frame], pagesize=paper.points)
 
 
-def columns_template(paper: PaperSize, template_id: str = "columns") -> PageTemplate:
-    """Two columns inside the house margins (dense teacher pages like answer keys)."""
+def columns_template(
+    paper: PaperSize, template_id: str = "columns", count: int = 2
+) -> PageTemplate:
+    """``count`` columns inside the house margins (dense teacher pages like answer keys)."""
     width, height = paper.points
-    gutter = 8 * mm
-    column = (width - 2 * MARGIN - gutter) / 2
+    gutter = COLUMN_GUTTER
+    column = (width - 2 * MARGIN - gutter * (count - 1)) / count
     frames = [
         Frame(MARGIN + i * (column + gutter), MARGIN, column, height - 2 * MARGIN, id=f"col{i}")
-        for i in (0, 1)
+        for i in range(count)
     ]
     return PageTemplate(id=template_id, frames=frames, pagesize=paper.points)
 

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 
 LANGUAGE = "en-US"  # the PDFs' /Lang: screen readers pick a voice by it
 MARGIN = 15 * mm
+COLUMN_GUTTER = 8 * mm  # between the columns of dense teacher pages and hint strips
 BODY_SIZE = 11
 TITLE_SIZE = 18
 ROW_HEIGHT = 7.5 * mm

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
+from mathroom.domain.paper import PageRun, merge_runs, sheets_of_paper
 from mathroom.export.layout import PaperSize
 from mathroom.export.task_cards import Card, CardLayout
 
@@ -173,6 +174,43 @@ class PacketOptions:
     paper: PaperSize = PaperSize.LETTER
     copies: int = 1  # copies of each station card (one per board, or one per student)
     hint_strips: bool = True
+    # Less paper, nothing dropped: practice two to a page, tickets six, slips three, group
+    # names on the station cards instead of posters, denser strips and key.
+    paper_saver: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPages:
+    """Where one section of one period landed in the PDF (1-based pages, inclusive)."""
+
+    period: str  # "" for the cover
+    section: Section | None  # None: the cover
+    first: int
+    last: int
+
+    @property
+    def pages(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def two_sided(self) -> bool:
+        """Teacher pages may share a sheet's two sides; cut and posted pages may not."""
+        return self.section is None or self.section.teacher_only
+
+
+@dataclass(frozen=True, slots=True)
+class PacketLayout:
+    """The built packet's pages, section by section, in page order."""
+
+    pages: int
+    sections: tuple[SectionPages, ...]
+
+    @property
+    def runs(self) -> tuple[PageRun, ...]:
+        return merge_runs([PageRun(s.first, s.last, s.two_sided) for s in self.sections])
+
+    def sheets(self, two_sided: bool) -> int:
+        return sheets_of_paper(self.runs, two_sided)
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,7 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
     return table
 
 
-def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
+def run_sheet_story(period: PeriodPacket, width: float, note_lines: int = 6) -> list[Flowable]:
     title = style("run-title", 18, bold=True)
     body = style("run-body", 10)
     small = style("run-small", 9, color=GREY)
@@ -146,7 +146,7 @@ def run_sheet_story(period: PeriodPacket, width: float) -> list[Flowable]:
     story += [Spacer(1, 8), para("Notes", style("h", 12, bold=True))]
     if period.notes:
         story.append(para(period.notes, body))
-    lines = Table([[""]] * 6, colWidths=[width], rowHeights=[20] * 6)
+    lines = Table([[""]] * note_lines, colWidths=[width], rowHeights=[20] * note_lines)
     lines.setStyle(
         TableStyle(
             [("FONTNAME", (0, 0), (-1, -1), BODY), ("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY)]

@@ -10,7 +10,7 @@ whiteboard from 2 m) and continues on a second page rather than shrinking furthe
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -19,12 +19,9 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Frame,
     FrameBreak,
     Image,
     KeepInFrame,
@@ -40,12 +37,12 @@ from svglib.svglib import svg2rlg
 
 from mathroom.export.document import plain_template, write_document
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
-from mathroom.export.layout import MARGIN, PaperSize
+from mathroom.export.layout import COLUMN_GUTTER, MARGIN, PaperSize
 from mathroom.export.rich_text import RichText
+from mathroom.export.sheet_grid import PADDING, Cell, grid_cells, grid_template
 
 GREY = Color(0.35, 0.35, 0.35)
 LIGHT = Color(0.93, 0.93, 0.93)
-GAP = 10 * mm  # between cards on a shared page; the cut line runs down the middle
 
 
 class CardLayout(StrEnum):
@@ -93,79 +90,23 @@ class Card:
     hints: tuple[str, ...] = ()
     image: CardImage | None = None
     footer: str = ""  # e.g. "Period 2 · Tuesday, November 24"
+    group: tuple[str, ...] = ()  # display names of the board's group (paper saver: no poster)
 
 
-def _cells(paper: PaperSize, layout_: CardLayout) -> list[tuple[float, float, float, float]]:
+_GRID = {CardLayout.POSTER: (1, 1), CardLayout.HALF: (1, 2), CardLayout.QUARTER: (2, 2)}
+
+
+def _cells(paper: PaperSize, layout_: CardLayout) -> list[Cell]:
     """Each card's box (x, y, width, height), top-left first."""
-    width, height = paper.points
-    inner_w, inner_h = width - 2 * MARGIN, height - 2 * MARGIN
-    if layout_ is CardLayout.POSTER:
-        return [(MARGIN, MARGIN, inner_w, inner_h)]
-    cell_h = (inner_h - GAP) / 2
-    if layout_ is CardLayout.HALF:
-        return [(MARGIN, MARGIN + cell_h + GAP, inner_w, cell_h), (MARGIN, MARGIN, inner_w, cell_h)]
-    cell_w = (inner_w - GAP) / 2
-    return [
-        (MARGIN + col * (cell_w + GAP), MARGIN + (1 - row) * (cell_h + GAP), cell_w, cell_h)
-        for row in (0, 1)
-        for col in (0, 1)
-    ]
-
-
-PADDING = 5 * mm
+    return grid_cells(paper, *_GRID[layout_])
 
 
 def page_templates(paper: PaperSize) -> list[PageTemplate]:
     """One page template per layout, named ``cards-<layout>``, for a packet's document."""
-    templates = []
-    for layout_ in CardLayout:
-        frames = [
-            Frame(
-                x,
-                y,
-                w,
-                h,
-                leftPadding=PADDING,
-                rightPadding=PADDING,
-                topPadding=PADDING,
-                bottomPadding=PADDING,
-                showBoundary=0,
-            )
-            for x, y, w, h in _cells(paper, layout_)
-        ]
-        templates.append(
-            PageTemplate(
-                id=f"cards-{layout_.value}",
-                frames=frames,
-                pagesize=paper.points,
-                onPage=_card_page_decorator(paper, layout_),
-            )
-        )
-    return templates
-
-
-def _card_page_decorator(paper: PaperSize, layout_: CardLayout) -> Callable[[Canvas, object], None]:
-    cells = _cells(paper, layout_)
-
-    def decorate(canvas: Canvas, _doc: object) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(black)
-        canvas.setLineWidth(1.4)
-        for x, y, w, h in cells:
-            canvas.roundRect(x, y, w, h, 4 * mm)
-        if len(cells) > 1:
-            # Dashed cut lines through the gaps, edge to edge.
-            canvas.setStrokeColor(GREY)
-            canvas.setLineWidth(0.6)
-            canvas.setDash(4, 3)
-            width, height = paper.points
-            middle_y = MARGIN + (height - 2 * MARGIN) / 2
-            canvas.line(0, middle_y, width, middle_y)
-            if len(cells) == 4:
-                canvas.line(width / 2, 0, width / 2, height)
-        canvas.restoreState()
-
-    return decorate
+    return [
+        grid_template(paper, *_GRID[layout_], template_id=f"cards-{layout_.value}")
+        for layout_ in CardLayout
+    ]
 
 
 class _Header(Flowable):
@@ -251,6 +192,9 @@ def _boxed(label: str, texts: Sequence[str], size: float, width: float, dashed: 
 def _card_parts(card: Card, size: float, width: float, height: float) -> list[Flowable]:
     small = max(size * 0.82, 7.0)
     parts: list[Flowable] = [_Header(card.station, card.title, size * 1.2), Spacer(1, size * 0.6)]
+    if card.group:
+        names = ParagraphStyle("card-group", fontName=BOLD, fontSize=small, leading=small * 1.25)
+        parts += [paragraph("Group: " + " · ".join(card.group), names), Spacer(1, size * 0.4)]
     parts.append(RichText(card.prompt, size))
     if card.image is not None:
         picture = _image_flowable(card.image, width * 0.9, height * 0.32)
@@ -319,20 +263,31 @@ def card_story(cards: Sequence[Card], layout_: CardLayout, paper: PaperSize) -> 
     return story
 
 
-def hint_strips(cards: Sequence[Card], paper: PaperSize) -> list[Flowable]:
-    """A page of cut-out hint strips: one row per hint, labelled with station and task."""
+def hint_strips(cards: Sequence[Card], paper: PaperSize, columns: int = 1) -> list[Flowable]:
+    """Pages of cut-out hint strips: one strip per hint, labelled with station and task.
+
+    One column: label beside the hint. Two columns (paper saver, for the packet's
+    ``columns`` template): label above the hint, half the pages.
+    """
     register_fonts()
     width = paper.points[0] - 2 * MARGIN
+    if columns > 1:
+        width = (width - COLUMN_GUTTER * (columns - 1)) / columns
     rows: list[list[object]] = []
     label_style = ParagraphStyle("strip-label", fontName=BOLD, fontSize=10, leading=12)
     for card in cards:
         where = f"Station {card.station}" if card.station is not None else ""
         for number, hint in enumerate(card.hints, start=1):
             label = " · ".join(p for p in (where, card.title, f"Hint {number}") if p)
-            rows.append([paragraph(label, label_style), RichText(hint, 13)])
+            if columns > 1:
+                rows.append([[paragraph(label, label_style), RichText(hint, 10.5)]])
+            else:
+                rows.append([paragraph(label, label_style), RichText(hint, 13)])
     if not rows:
         return []
-    table = Table(rows, colWidths=[width * 0.3, width * 0.7])
+    widths = [width] if columns > 1 else [width * 0.3, width * 0.7]
+    padding = 4 if columns > 1 else 9
+    table = Table(rows, colWidths=widths, splitByRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -340,8 +295,8 @@ def hint_strips(cards: Sequence[Card], paper: PaperSize) -> list[Flowable]:
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.6, GREY, None, (4, 3)),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.6, GREY, None, (4, 3)),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
             ]
         )
     )

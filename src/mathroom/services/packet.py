@@ -23,10 +23,11 @@ from mathroom.domain.plan_schedule import ScheduleRound, gallery_walk
 from mathroom.domain.roster import Period, Weekday
 from mathroom.domain.tasks import Task
 from mathroom.export.layout import PaperSize
-from mathroom.export.packet import build_packet
+from mathroom.export.packet import build_packet, count_packet
 from mathroom.export.packet_model import (
     ExitTicket,
     Packet,
+    PacketLayout,
     PacketOptions,
     PeriodPacket,
     Poster,
@@ -34,6 +35,7 @@ from mathroom.export.packet_model import (
     ResponseSlip,
     RunBlock,
     Section,
+    SectionPages,
 )
 from mathroom.export.roster_sheet import ExportReport, long_date
 from mathroom.export.task_cards import Card
@@ -54,7 +56,15 @@ from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
 
 # What the Print page and the CLI choose from, without reaching into export/.
-__all__ = ["PacketGap", "PacketOptions", "PacketService", "Section"]
+__all__ = [
+    "PacketCount",
+    "PacketGap",
+    "PacketLayout",
+    "PacketOptions",
+    "PacketService",
+    "Section",
+    "SectionPages",
+]
 
 DEFAULT_START = time(8, 0)
 
@@ -70,6 +80,22 @@ _GAP_SECTIONS = {
     GapKind.CONFERENCE_WITHOUT_STUDENTS: frozenset({Section.RUN_SHEET}),
     GapKind.PRACTICE_WITHOUT_FOCUS: frozenset({Section.PRACTICE, Section.ANSWER_KEY}),
 }
+
+
+# Settings key (the settings table holds JSON values; no migration needed).
+PAPER_SAVER = "packet_paper_saver"
+
+
+@dataclass(frozen=True, slots=True)
+class PacketCount:
+    """A packet laid out but not written: its sections' pages, and whom it is for."""
+
+    layout: PacketLayout
+    students: int  # on the chosen periods' rosters
+
+    def per_student(self, two_sided: bool) -> float:
+        """Sheets of paper per student (pages, when printed one-sided)."""
+        return self.layout.sheets(two_sided) / self.students if self.students else 0.0
 
 
 class NoPlanError(MathroomError):
@@ -99,6 +125,15 @@ class PacketService:
     def set_paper(self, paper: PaperSize) -> None:
         with self._store.unit_of_work() as session:
             SettingsRepository(session).set_paper(paper.value)
+
+    def paper_saver(self) -> bool:
+        """The teacher's last paper-saver choice on the Print page."""
+        with self._store.unit_of_work() as session:
+            return bool(SettingsRepository(session).get(PAPER_SAVER, False))
+
+    def set_paper_saver(self, on: bool) -> None:
+        with self._store.unit_of_work() as session:
+            SettingsRepository(session).set(PAPER_SAVER, bool(on))
 
     def default_path(self, on: date) -> Path:
         return self._folder.exports / f"day-packet-{on.isoformat()}.pdf"
@@ -174,8 +209,20 @@ class PacketService:
     ) -> ExportReport:
         """Write the packet to ``out`` atomically (a failure leaves no half-written file)."""
         packet = self.packet(on, periods, options)
-        pages = build_packet(packet, out, progress)
-        return ExportReport(out, pages)
+        layout = build_packet(packet, out, progress)
+        return ExportReport(out, layout.pages, layout.runs)
+
+    def count(
+        self,
+        on: date,
+        periods: Sequence[PeriodId] | None = None,
+        options: PacketOptions | None = None,
+    ) -> PacketCount:
+        """The pages each section would take, per period, without writing a file (about a
+        second for a whole day): what the Print page shows before building."""
+        packet = self.packet(on, periods, options)
+        students = sum(len(p.roster_names) for p in packet.periods)
+        return PacketCount(count_packet(packet), students)
 
 
 # -- gathering, inside the packet's one session -------------------------------------------
