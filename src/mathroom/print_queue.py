@@ -4,6 +4,11 @@ shell's print verb on Windows.
 The PDF itself goes to the queue, so a 145-page packet is queued in a fraction of a second
 instead of being drawn as page pictures. Every command goes through an injectable
 :data:`Runner` (tests and the Windows code path use their own); no Qt here.
+
+Two-sided where it makes sense: a document may say which runs of its pages may go on both
+sides (:class:`~mathroom.domain.paper.PageRun`). Printed two-sided, each run then goes as a
+job of its own (:func:`plan_jobs`), so it starts on a fresh sheet and the cut or posted pages
+stay one-sided.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mathroom.domain.errors import MathroomError
+from mathroom.domain.paper import PageRun, merge_runs
 
 __all__ = [
     "COMMAND_TIMEOUT_S",
@@ -28,6 +34,7 @@ __all__ = [
     "PrintError",
     "PrintJob",
     "PrintOptions",
+    "PrintPart",
     "PrintQueue",
     "Printers",
     "RunResult",
@@ -38,6 +45,7 @@ __all__ = [
     "describe_job",
     "format_pages",
     "parse_pages",
+    "plan_jobs",
     "run_command",
     "system_queue",
 ]
@@ -138,6 +146,52 @@ def count_pages(ranges: Sequence[PageRange]) -> int:
     return sum(last - first + 1 for first, last in ranges)
 
 
+# -- one job per run of pages ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PrintPart:
+    """Pages sent to the printer as one job, on one side or both."""
+
+    ranges: tuple[PageRange, ...]
+    two_sided: bool
+
+
+def plan_jobs(
+    ranges: Sequence[PageRange], runs: Sequence[PageRun], two_sided: bool
+) -> tuple[PrintPart, ...]:
+    """The jobs that print the chosen ``ranges`` (sorted, apart, as :func:`parse_pages`
+    gives them), in page order.
+
+    One job as asked unless the teacher asks for two-sided and the document has ``runs``:
+    then one job per merged run holding chosen pages, two-sided only where the run may be.
+    Pages outside every run print as before: two-sided, in a job of their own. Raises
+    ValueError for runs out of order or overlapping (a bug in whoever made them).
+    """
+    if not two_sided or not runs:
+        return (PrintPart(tuple(ranges), two_sided),)
+    last_page = max((last for _first, last in ranges), default=0)
+    covered: list[PageRun] = []
+    page = 1
+    for run in runs:
+        if run.first < page or run.last < run.first:
+            raise ValueError(f"page runs out of order or overlapping at {run}")
+        if run.first > page:
+            covered.append(PageRun(page, run.first - 1, True))
+        covered.append(run)
+        page = run.last + 1
+    if page <= last_page:
+        covered.append(PageRun(page, last_page, True))
+    parts: list[PrintPart] = []
+    for run in merge_runs(covered):
+        inside = tuple(
+            (max(first, run.first), min(last, run.last))
+            for first, last in ranges
+            if first <= run.last and last >= run.first
+        )
+        if inside:
+            parts.append(PrintPart(inside, run.two_sided))
+    return tuple(parts)
+
+
 # -- what is asked and what came back -------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class PrintOptions:
@@ -158,11 +212,18 @@ class Printers:
 
 @dataclass(frozen=True, slots=True)
 class PrintJob:
+    """One print as the teacher asked for it, though it may have gone as several jobs."""
+
     printer: str
-    job: str  # what the queue calls it, e.g. "MathroomTestPDF-12"
-    pages: int  # pages of one copy
+    job: str  # what the queue calls it, e.g. "MathroomTestPDF-12"; several: "…-12…14"
+    pages: int  # pages of one copy, every job together
     copies: int
-    notes: tuple[str, ...] = ()  # choices this print service could not honour
+    notes: tuple[str, ...] = ()  # what the teacher should know: a split, a choice not honoured
+    jobs: tuple[str, ...] = ()  # each job's name, in order, when the print went as several
+
+
+ONE_SIDED_NOTE = "Cut and posted pages print on one side."
+FRESH_SHEET_NOTE = "Each section starts on a fresh sheet."
 
 
 def describe_job(job: PrintJob) -> str:
@@ -170,9 +231,44 @@ def describe_job(job: PrintJob) -> str:
     pages = "1 page" if job.pages == 1 else f"{job.pages} pages"
     if job.copies > 1:
         pages = f"{job.copies} copies of {pages}"
-    number = job.job.rsplit("-", 1)[-1] if job.job.startswith(job.printer + "-") else job.job
-    line = f"Sent {pages} to {job.printer} (job {number})"
+    line = f"Sent {pages} to {job.printer} ({_job_numbers(job.printer, job.jobs or (job.job,))})"
     return " ".join([line + ".", *job.notes]) if job.notes else line
+
+
+def _job_numbers(printer: str, names: Sequence[str]) -> str:
+    """ "job 12", "jobs 12 and 13", "jobs 12–14", "jobs 12, 15 and 16"."""
+    short = [name.removeprefix(printer + "-") for name in names]
+    if len(short) == 1:
+        return f"job {short[0]}"
+    if len(short) > 2 and all(s.isdigit() for s in short):
+        numbers = [int(s) for s in short]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"jobs {short[0]}–{short[-1]}"
+    return "jobs " + ", ".join(short[:-1]) + " and " + short[-1]
+
+
+def _several(printer: str, names: Sequence[str]) -> str:
+    """The ``job`` of a print sent as several jobs: "PDF-12…14" when they follow each
+    other, else every name."""
+    short = [name.removeprefix(printer + "-") for name in names]
+    if all(s.isdigit() for s in short):
+        numbers = [int(s) for s in short]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"{printer}-{short[0]}…{short[-1]}"
+    return ", ".join(names)
+
+
+def _print_job(
+    printer: str,
+    names: Sequence[str],
+    parts: Sequence[PrintPart],
+    copies: int,
+    notes: tuple[str, ...],
+) -> PrintJob:
+    pages = sum(count_pages(part.ranges) for part in parts)
+    if len(names) == 1:
+        return PrintJob(printer, names[0], pages, copies, notes)
+    return PrintJob(printer, _several(printer, names), pages, copies, notes, tuple(names))
 
 
 def _check_copies(copies: int) -> None:
@@ -205,8 +301,15 @@ class PrintQueue(Protocol):
     def printers(self) -> Printers:
         """The installed printers and the default one."""
 
-    def submit(self, path: Path, page_count: int, options: PrintOptions) -> PrintJob:
-        """Queue the PDF at ``path`` (``page_count`` pages); returns once it is queued."""
+    def submit(
+        self,
+        path: Path,
+        page_count: int,
+        options: PrintOptions,
+        runs: Sequence[PageRun] = (),
+    ) -> PrintJob:
+        """Queue the PDF at ``path`` (``page_count`` pages; ``runs``: which of them may go
+        on both sides, see :func:`plan_jobs`); returns once it is queued."""
 
 
 # -- CUPS: Linux and macOS ----------------------------------------------------------------
@@ -241,25 +344,56 @@ class CupsQueue:
         chosen = match.group(1) if match and match.group(1) in names else None
         return Printers(names, chosen)
 
-    def submit(self, path: Path, page_count: int, options: PrintOptions) -> PrintJob:
+    def submit(
+        self,
+        path: Path,
+        page_count: int,
+        options: PrintOptions,
+        runs: Sequence[PageRun] = (),
+    ) -> PrintJob:
         _check_copies(options.copies)
         ranges = parse_pages(options.pages, page_count)
+        parts = plan_jobs(ranges, runs, options.two_sided)
         printers = self.printers()
         printer = choose_printer(printers, options.printer)
         if not path.is_file():
             raise PrintError(f"There is no file to print at {path}.")
-        command = ["lp", "-d", printer, "-n", str(options.copies)]
-        if ranges != ((1, page_count),):
-            command += ["-P", format_pages(ranges)]
-        command += ["-o", "sides=two-sided-long-edge" if options.two_sided else "sides=one-sided"]
-        if options.title:
-            command += ["-t", options.title]
-        command += ["--", str(path)]
-        answer = self._run(command, self._timeout)
-        match = _REQUEST.search(answer.stdout)
-        if answer.returncode != 0 or match is None:
-            raise PrintError(f"The printer {printer!r} refused the job: {_said(answer)}")
-        return PrintJob(printer, match.group(1), count_pages(ranges), options.copies)
+        sent: list[str] = []
+        for part in parts:
+            command = ["lp", "-d", printer, "-n", str(options.copies)]
+            if part.ranges != ((1, page_count),):
+                command += ["-P", format_pages(part.ranges)]
+            sides = "sides=two-sided-long-edge" if part.two_sided else "sides=one-sided"
+            command += ["-o", sides]
+            if options.title:
+                command += ["-t", options.title]
+            command += ["--", str(path)]
+            answer = self._run(command, self._timeout)
+            match = _REQUEST.search(answer.stdout)
+            if answer.returncode != 0 or match is None:
+                refused = f"The printer {printer!r} refused the job: {_said(answer)}"
+                raise PrintError(refused + _already_sent(printer, sent, parts))
+            sent.append(match.group(1))
+        notes: tuple[str, ...] = ()
+        if options.two_sided and any(not part.two_sided for part in parts):
+            notes = (ONE_SIDED_NOTE,)
+        elif len(parts) > 1:
+            notes = (FRESH_SHEET_NOTE,)
+        return _print_job(printer, sent, parts, options.copies, notes)
+
+
+def _already_sent(printer: str, sent: Sequence[str], parts: Sequence[PrintPart]) -> str:
+    """What a print split into several jobs had sent before one was refused."""
+    if not sent:
+        return ""
+    ranges: list[PageRange] = []
+    for first, last in (r for part in parts[: len(sent)] for r in part.ranges):
+        if ranges and ranges[-1][1] + 1 == first:
+            ranges[-1] = (ranges[-1][0], last)
+        else:
+            ranges.append((first, last))
+    pages = format_pages(ranges)
+    return f" Pages {pages} were already sent ({_job_numbers(printer, sent)})."
 
 
 def _said(answer: RunResult) -> str:
@@ -319,31 +453,38 @@ class WindowsQueue:
                 default = name.strip()
         return Printers(tuple(names), default)
 
-    def submit(self, path: Path, page_count: int, options: PrintOptions) -> PrintJob:
+    def submit(
+        self,
+        path: Path,
+        page_count: int,
+        options: PrintOptions,
+        runs: Sequence[PageRun] = (),
+    ) -> PrintJob:
         _check_copies(options.copies)
         ranges = parse_pages(options.pages, page_count)
+        # The sides cannot be chosen here, but each run still goes on its own, so every
+        # section starts on a fresh sheet.
+        parts = plan_jobs(ranges, runs, options.two_sided)
         printers = self.printers()
         printer = choose_printer(printers, options.printer)
-        source = path if ranges == ((1, page_count),) else _pages_copy(path, ranges)
         operation, arguments = (
             ("print", "") if printer == printers.default else ("printto", f'"{printer}"')
         )
-        try:
-            for _copy in range(options.copies):
-                self._start(str(source), operation, arguments)
-        except OSError as exc:
-            raise PrintError(
-                f"Windows could not print {source.name}: {exc.strerror or exc}. Is a PDF "
-                "viewer installed?"
-            ) from None
+        sent: list[str] = []
+        for part in parts:
+            whole = part.ranges == ((1, page_count),)
+            source = path if whole else _pages_copy(path, part.ranges)
+            try:
+                for _copy in range(options.copies):
+                    self._start(str(source), operation, arguments)
+            except OSError as exc:
+                raise PrintError(
+                    f"Windows could not print {source.name}: {exc.strerror or exc}. Is a PDF "
+                    "viewer installed?" + _already_sent(printer, sent, parts)
+                ) from None
+            sent.append(source.name)
         notes = ("Two-sided printing is set in the printer's own preferences on Windows.",)
-        return PrintJob(
-            printer,
-            source.name,
-            count_pages(ranges),
-            options.copies,
-            notes if options.two_sided else (),
-        )
+        return _print_job(printer, sent, parts, options.copies, notes if options.two_sided else ())
 
 
 def _pages_copy(path: Path, ranges: Sequence[PageRange]) -> Path:
@@ -355,7 +496,8 @@ def _pages_copy(path: Path, ranges: Sequence[PageRange]) -> Path:
         chosen = pdfium.PdfDocument.new()
         chosen.import_pages(source, [i - 1 for a, b in ranges for i in range(a, b + 1)])
         # Kept after this call: the viewer reads it after startfile has returned.
-        out = Path(tempfile.mkdtemp(prefix="mathroom-print-")) / f"{path.stem}-pages.pdf"
+        name = f"{path.stem}-pages-{ranges[0][0]}-{ranges[-1][1]}.pdf"
+        out = Path(tempfile.mkdtemp(prefix="mathroom-print-")) / name
         chosen.save(str(out))
         chosen.close()
     finally:

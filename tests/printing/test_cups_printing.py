@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 
 from mathroom.composition import Services
+from mathroom.domain.paper import PageRun
 from mathroom.paths import DataFolder
 from mathroom.print_queue import PrintError, PrintOptions, describe_job
 from tests.printing.cups import PdfQueue, copies_of
@@ -105,3 +107,34 @@ def test_the_print_verb_lists_printers_and_prints_the_packet(
 
     usage = mathroom("print", data=data)
     assert usage.returncode == 2 and "--date YYYY-MM-DD is required" in usage.stderr
+
+
+def _numbered_pdf(path: Path, pages: int) -> Path:
+    """A PDF whose every page says its number, to see each one arrive."""
+    drawing = canvas.Canvas(str(path))
+    for page in range(1, pages + 1):
+        drawing.drawString(72, 720, f"Page {page}")
+        drawing.showPage()
+    drawing.save()
+    return path
+
+
+def test_two_sided_sends_a_job_per_run_and_every_page_arrives(
+    services: Services, tmp_path: Path, cups_printer: PdfQueue
+) -> None:
+    path = _numbered_pdf(tmp_path / "packet.pdf", 8)
+    # Run sheet and key on both sides; cards and slips (4-6) to be cut, on one.
+    runs = (PageRun(1, 3, True), PageRun(4, 5, False), PageRun(6, 6, False), PageRun(7, 8, True))
+    options = PrintOptions(cups_printer.name, two_sided=True, title="runs")
+    job = services.print_jobs.print_pdf(path, 8, options, runs)
+    assert len(job.jobs) == 3 and job.pages == 8
+    assert describe_job(job).startswith(f"Sent 8 pages to {cups_printer.name} (jobs ")
+    assert describe_job(job).endswith("Cut and posted pages print on one side.")
+    arrived: list[str] = []
+    for name, two_sided in zip(job.jobs, (True, False, True), strict=True):
+        printed = PdfReader(cups_printer.wait_for(name))
+        arrived += [page.extract_text().strip() for page in printed.pages]
+        attributes = cups_printer.job_attributes(name)
+        assert (b"two-sided-long-edge" in attributes) == two_sided
+        assert (b"one-sided" in attributes) == (not two_sided)
+    assert arrived == [f"Page {n}" for n in range(1, 9)]

@@ -85,6 +85,7 @@ def test_every_page_is_reachable_and_shows_the_demo(
     tasks = window.pages[4]
     assert isinstance(tasks, TasksPage)
     assert tasks.proxy.rowCount() >= 60
+    assert tasks._print_jobs is services.print_jobs  # its task cards print as documents
     click_sidebar(qtbot, window, 4)
     qtbot.keyClicks(tasks.search, "integer")
     assert 0 < tasks.proxy.rowCount() < tasks.model.rowCount()

@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
+from mathroom.domain.paper import PageRun
 from mathroom.print_queue import Printers
 from mathroom.services.print_jobs import PrintChoices
-from mathroom.ui.dialogs.print_dialog import PrintDialog
+from mathroom.ui.dialogs.print_dialog import MIXED_SIDES, PrintDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.print_page import PrintPage
 from mathroom.ui.widgets.pdf_preview import PICTURES_FALLBACK, PdfPreview
 from tests.printing.cups import PdfQueue, cups_printer
+from tests.printing.test_cups_printing import _numbered_pdf
 
 __all__ = ["cups_printer"]  # the session fixture, shared with tests/printing
 
@@ -49,6 +51,17 @@ def test_a_bad_page_range_keeps_the_dialog_open_and_says_why(qtbot: QtBot) -> No
     dialog.print_button.click()
     assert dialog.result() == PrintDialog.DialogCode.Accepted
     assert dialog.options().pages == "140-150, 2"
+
+
+def test_the_dialog_says_what_two_sided_does_when_the_pdf_mixes_sides(qtbot: QtBot) -> None:
+    mixed = (PageRun(1, 3, True), PageRun(4, 9, False))
+    dialog = PrintDialog(CHOICES, 9, "day-packet", runs=mixed)
+    qtbot.addWidget(dialog)
+    assert not dialog.sides_note.isHidden() and dialog.sides_note.text() == MIXED_SIDES
+    for runs in ((), (PageRun(1, 3, True), PageRun(4, 9, True)), (PageRun(1, 9, False),)):
+        same = PrintDialog(CHOICES, 9, "day-packet", runs=runs)
+        qtbot.addWidget(same)
+        assert same.sides_note.isHidden()
 
 
 def test_without_a_print_service_the_button_says_it_prints_pictures(qtbot: QtBot) -> None:
@@ -100,3 +113,38 @@ def test_the_print_page_prints_the_packet_to_the_chosen_printer(
     assert len(PdfReader(cups_printer.wait_for(job.job)).pages) == 3
     # Next time the dialog starts on this printer.
     assert services.print_jobs.choices().printer == cups_printer.name
+
+
+@pytest.mark.cups
+@pytest.mark.any_date
+def test_the_preview_prints_its_runs_two_sided_where_they_may(
+    qtbot: QtBot,
+    services: Services,
+    ops: Operations,
+    cups_printer: PdfQueue,
+    tmp_path: Path,
+) -> None:
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.use_print_service(ops, services.print_jobs)
+    runs = (PageRun(1, 2, True), PageRun(3, 4, False))
+    preview.load(_numbered_pdf(tmp_path / "packet.pdf", 4), runs)
+    notes: list[bool] = []
+
+    def print_two_sided() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PrintDialog)
+        notes.append(not dialog.sides_note.isHidden())
+        dialog.printer.setCurrentIndex(dialog.printer.findData(cups_printer.name))
+        dialog.two_sided.setChecked(True)
+        dialog.print_button.click()
+
+    QTimer.singleShot(0, print_two_sided)
+    preview.print_button.click()
+    assert notes == [True]
+    qtbot.waitUntil(lambda: preview.last_job is not None, timeout=30_000)
+    job = preview.last_job
+    assert job is not None and len(job.jobs) == 2
+    printed = [len(PdfReader(cups_printer.wait_for(name)).pages) for name in job.jobs]
+    assert printed == [2, 2]
+    assert b"one-sided" in cups_printer.job_attributes(job.jobs[1])

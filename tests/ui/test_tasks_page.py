@@ -5,17 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
 from mathroom.domain.tasks import TaskKind
 from mathroom.services.printing import CardLayout
+from mathroom.ui.dialogs.print_dialog import PrintDialog
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog, split_items
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.tasks_page import TasksPage
+from mathroom.ui.widgets.pdf_preview import PICTURES_FALLBACK
+from tests.printing.cups import PdfQueue, cups_printer
+
+__all__ = ["cups_printer"]  # the session fixture, shared with tests/printing
 
 # The task bank and skill map read the same on any day: no reruns on calendar dates.
 pytestmark = pytest.mark.any_date
@@ -31,6 +37,7 @@ def make_page(qtbot: QtBot, services: Services, ops: Operations) -> TasksPage:
         s.folder.exports,
         QUndoStack(),
         s.clock.today,
+        s.print_jobs,
     )
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -141,6 +148,35 @@ def test_print_cards_builds_a_pdf_and_previews_it(
     qtbot.waitUntil(lambda: dialog.preview.page_count() > 0, timeout=20_000)
     qtbot.waitUntil(lambda: dialog.make_button.isEnabled(), timeout=20_000)
     assert dialog.last_report is not None and dialog.last_report.path.exists()
+
+
+@pytest.mark.cups
+def test_task_cards_print_as_a_document_through_the_print_service(
+    qtbot: QtBot, services: Services, ops: Operations, cups_printer: PdfQueue
+) -> None:
+    page = make_page(qtbot, services, ops)
+    page.search.setText("fraction")
+    page.list.selectAll()
+    dialog = page.print_cards()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.make_button.isEnabled(), timeout=20_000)
+    assert dialog.preview.print_button.toolTip() != PICTURES_FALLBACK
+
+    def print_one_page() -> None:
+        chosen = QApplication.activeModalWidget()
+        assert isinstance(chosen, PrintDialog)
+        chosen.printer.setCurrentIndex(chosen.printer.findData(cups_printer.name))
+        chosen.some_pages.setChecked(True)
+        chosen.page_range.setText("1")
+        chosen.print_button.click()
+
+    QTimer.singleShot(0, print_one_page)
+    dialog.preview.print_button.click()  # our dialog, not page pictures into a QPrinter
+    qtbot.waitUntil(lambda: dialog.preview.last_job is not None, timeout=30_000)
+    job = dialog.preview.last_job
+    assert job is not None
+    assert dialog.status.text().startswith(f"Sent 1 page to {cups_printer.name} (job ")
+    assert len(PdfReader(cups_printer.wait_for(job.job)).pages) == 1
 
 
 def test_share_and_import_a_pack_never_overwrites(

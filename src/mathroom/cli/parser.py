@@ -290,7 +290,11 @@ def _add_print(commands: Commands, common: argparse.ArgumentParser) -> None:
     printing.add_argument(
         "--pages", metavar="RANGE", default="", help="pages to print, like 1-4,9 (default: all)"
     )
-    printing.add_argument("--two-sided", action="store_true", help="print on both sides")
+    printing.add_argument(
+        "--two-sided",
+        action="store_true",
+        help="teacher pages on both sides; cards, slips and practice stay one-sided",
+    )
     printing.add_argument(
         "--out", type=Path, metavar="FILE.pdf", help="where the packet is kept (default: exports/)"
     )

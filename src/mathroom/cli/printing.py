@@ -53,7 +53,8 @@ def print_packet(services: Services, args: argparse.Namespace) -> list[str]:
         two_sided=args.two_sided,
         title=report.path.stem,
     )
-    job = jobs.print_pdf(report.path, report.pages, options)
+    # Two-sided: the packet's teacher pages on both sides, its cut pages on one.
+    job = jobs.print_pdf(report.path, report.pages, options, report.runs)
     return [
         f"Packet for {args.date.isoformat()} written: {report.path} ({pages})",
         describe_job(job),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mathroom.domain.paper import PageRun
 from mathroom.print_queue import PrintError, Printers, PrintJob, PrintOptions, PrintQueue
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.unit_of_work import Store
@@ -54,9 +56,20 @@ class PrintJobService:
         printer = remembered if remembered in printers.names else printers.default
         return PrintChoices(True, self._queue.name, printers, printer, two_sided)
 
-    def print_pdf(self, path: Path, page_count: int, options: PrintOptions) -> PrintJob:
-        """Queue the PDF, then remember the printer and two-sided choice for next time."""
-        job = self._require().submit(path, page_count, options)
+    def print_pdf(
+        self,
+        path: Path,
+        page_count: int,
+        options: PrintOptions,
+        runs: Sequence[PageRun] = (),
+    ) -> PrintJob:
+        """Queue the PDF, then remember the printer and two-sided choice for next time.
+
+        ``runs`` (a packet's sections): printed two-sided, each run goes as a job of its
+        own, on both sides only where it may (cut and posted pages stay one-sided); the
+        returned job describes the whole print.
+        """
+        job = self._require().submit(path, page_count, options, runs)
         with self._store.unit_of_work() as session:
             settings = SettingsRepository(session)
             settings.set(PRINTER, job.printer)

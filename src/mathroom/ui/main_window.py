@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
         self.practice_page = PracticePage(
             ops, s.practice, s.attendance, s.evidence, s.plans, undo, today
         )
-        self.tasks_page = TasksPage(ops, s.tasks, s.skill_map, s.printing, exports, undo, today)
+        self.tasks_page = TasksPage(
+            ops, s.tasks, s.skill_map, s.printing, exports, undo, today, s.print_jobs
+        )
         self.units_page = UnitsPage(ops, s.units, s.classroom, s.tasks, s.skill_map, undo, today)
         self.plan_page = PlanPage(
             ops, s.classroom, s.plans, today, undo, s.projects, s.teacher_time, units=s.units

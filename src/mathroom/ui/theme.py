@@ -79,9 +79,19 @@ def app_icon() -> QIcon:
     return result
 
 
+# The italics too: without them Qt slants the upright letters itself.
+UI_FONTS = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique.ttf",
+    "wqy-microhei.ttc",
+)
+
+
 def register_fonts() -> None:
     """The same fonts as the PDFs, so screen and paper match."""
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "wqy-microhei.ttc"):
+    for name in UI_FONTS:
         QFontDatabase.addApplicationFont(str(paths.resource("fonts", name)))
 
 

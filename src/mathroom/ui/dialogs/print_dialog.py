@@ -6,6 +6,8 @@ so only the choices the service takes are offered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,13 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mathroom.domain.paper import PageRun
 from mathroom.print_queue import PrintError, PrintOptions, parse_pages
 from mathroom.services.print_jobs import PrintChoices
+
+# Under the two-sided box when the document mixes pages for both sides with pages to cut.
+MIXED_SIDES = "Two-sided for the teacher pages; cards, slips and practice stay one-sided to be cut."
 
 
 class PrintDialog(QDialog):
     def __init__(
-        self, choices: PrintChoices, page_count: int, title: str, parent: QWidget | None = None
+        self,
+        choices: PrintChoices,
+        page_count: int,
+        title: str,
+        parent: QWidget | None = None,
+        runs: Sequence[PageRun] = (),
     ) -> None:
         super().__init__(parent)
         self._page_count = page_count
@@ -64,6 +75,11 @@ class PrintDialog(QDialog):
         self.two_sided = QCheckBox("Two-sided (flip on the long edge)")
         self.two_sided.setChecked(choices.two_sided)
         form.addRow("", self.two_sided)
+        self.sides_note = QLabel(MIXED_SIDES)
+        self.sides_note.setObjectName("muted")
+        self.sides_note.setWordWrap(True)
+        self.sides_note.setVisible(len({run.two_sided for run in runs}) == 2)
+        form.addRow("", self.sides_note)
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setObjectName("error")

@@ -1,4 +1,7 @@
-"""Print whiteboard-task cards for the chosen tasks: pick a layout, see the PDF, print."""
+"""Print whiteboard-task cards for the chosen tasks: pick a layout, see the PDF, print.
+
+Print… sends the PDF itself to the print service, like the day's packet (page pictures
+only where the computer has none)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.tasks import Task
+from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize, PrintService
 from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.pdf_preview import PdfPreview
@@ -30,6 +34,7 @@ class TaskCardsDialog(QDialog):
         tasks: Sequence[Task],
         on: date,
         parent: QWidget | None = None,
+        print_jobs: PrintJobService | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops = ops
@@ -66,6 +71,9 @@ class TaskCardsDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.preview = PdfPreview()
+        if print_jobs is not None:
+            self.preview.use_print_service(ops, print_jobs)
+        self.preview.message.connect(self.status.setText)
         layout.addWidget(self.preview, 1)
         self.make_button.clicked.connect(self.make)
         for combo in (self.layout_choice, self.paper):

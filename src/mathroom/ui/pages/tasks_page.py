@@ -28,6 +28,7 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.skills import DOMAIN_NAMES
 from mathroom.domain.tasks import Task, TaskKind, TaskUse
 from mathroom.services.changes import Change
+from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
@@ -106,9 +107,11 @@ class TasksPage(Page):
         exports: Path,
         undo: QUndoStack,
         today: Callable[[], date],
+        print_jobs: PrintJobService | None = None,
     ) -> None:
         super().__init__(ops)
         self._tasks = tasks
+        self._print_jobs = print_jobs  # cards print as a document, like the packet
         self._skill_map = skill_map
         self._printing = printing
         self._exports = exports
@@ -381,7 +384,9 @@ class TasksPage(Page):
         tasks = self.selected_tasks()
         if not tasks:
             return None
-        dialog = TaskCardsDialog(self._ops, self._printing, tasks, self._today(), self)
+        dialog = TaskCardsDialog(
+            self._ops, self._printing, tasks, self._today(), self, self._print_jobs
+        )
         dialog.open()
         return dialog
 

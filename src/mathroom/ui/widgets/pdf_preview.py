@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from mathroom.atomic_files import atomic_path
 from mathroom.domain.errors import MathroomError
+from mathroom.domain.paper import PageRun
 from mathroom.print_queue import PrintJob, describe_job
 from mathroom.services.changes import Change
 from mathroom.services.print_jobs import PrintJobService
@@ -63,6 +64,7 @@ class PdfPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
+        self.runs: tuple[PageRun, ...] = ()  # which pages may print two-sided (a packet's)
         self._ops: Operations | None = None
         self._print_jobs: PrintJobService | None = None
         self.last_job: PrintJob | None = None
@@ -103,10 +105,13 @@ class PdfPreview(QWidget):
         self._timer.setInterval(30)
         self._timer.timeout.connect(self.draw_visible)
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, runs: Sequence[PageRun] = ()) -> None:
+        """Show the PDF at ``path``; ``runs`` say which of its pages may print two-sided
+        (none: the whole file may, as any PDF)."""
         if self._document is not None:
             self._document.close()
         self.path = path
+        self.runs = tuple(runs)
         self._document = pdfium.PdfDocument(str(path))
         self._sizes = [self._document[i].get_size() for i in range(len(self._document))]
         for label in self._pages:
@@ -214,7 +219,7 @@ class PdfPreview(QWidget):
             self.message.emit(str(exc))
             QMessageBox.warning(self, "Nothing was printed", str(exc))
             return
-        dialog = PrintDialog(choices, self.page_count(), self.path.stem, self)
+        dialog = PrintDialog(choices, self.page_count(), self.path.stem, self, self.runs)
         if dialog.exec() != PrintDialog.DialogCode.Accepted:
             return
         self.send_to_printer(dialog)
@@ -224,12 +229,12 @@ class PdfPreview(QWidget):
         ops, jobs, path = self._ops, self._print_jobs, self.path
         if ops is None or jobs is None or path is None:
             return
-        options, pages = dialog.options(), self.page_count()
+        options, pages, runs = dialog.options(), self.page_count(), self.runs
         self.print_button.setEnabled(False)
         self.message.emit(f"Sending {path.name} to {options.printer}…")
         # A write: the printer and two-sided choice are remembered for next time.
         ops.write_in_background(
-            lambda _progress: jobs.print_pdf(path, pages, options),
+            lambda _progress: jobs.print_pdf(path, pages, options, runs),
             Change.SETTINGS,
             self._on_printed,
             self._on_print_failed,
