@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,7 @@ from mathroom.domain.errors import MathroomError
 from mathroom.domain.plan import teaching_day
 from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService
-from mathroom.services.packet import PacketOptions, PacketService, Section
+from mathroom.services.packet import PacketCount, PacketOptions, PacketService, Section
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.operations import Operations
@@ -32,9 +32,11 @@ from mathroom.ui.widgets.day_shortcuts import DayShortcuts
 from mathroom.ui.widgets.packet_warnings import PacketWarnings
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.pdf_preview import PdfPreview
+from mathroom.ui.widgets.sheet_counts import SheetCounts
 
 # Changes that can empty a packet section: the warnings are checked again after them.
 GAP_CHANGES = Change.PLANS | Change.GROUPS | Change.TASKS | Change.EVIDENCE
+COUNT_DELAY_MS = 400
 
 
 class PrintPage(Page):
@@ -101,6 +103,12 @@ class PrintPage(Page):
         self.copies.setSuffix(" copy of each card")
         self.hints = QCheckBox("Hint strips")
         self.hints.setChecked(True)
+        self.paper_saver = QCheckBox("Paper saver")
+        self.paper_saver.setToolTip(
+            "Less paper, nothing left out: practice sheets two to a page (cut in half; students "
+            "work on the back), exit tickets six to a page, gallery slips three, each group's "
+            "names on its station card instead of a poster, and an answers-only key."
+        )
         self.save_button = QPushButton("Make the day's packet")
         self.save_button.setObjectName("primary")
         row: tuple[QWidget, ...] = (
@@ -108,6 +116,7 @@ class PrintPage(Page):
             self.layout_choice,
             self.copies,
             self.hints,
+            self.paper_saver,
         )
         for item in row:
             options.addWidget(item)
@@ -117,6 +126,14 @@ class PrintPage(Page):
         self.body.addWidget(frame)
         self.warnings = PacketWarnings()
         self.body.addWidget(self.warnings)
+        self.counts = SheetCounts()
+        self.body.addWidget(self.counts)
+        # Counting lays the packet out (about a second): wait for the teacher to stop clicking.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.count_pages)
+        self._count_generation = 0
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
@@ -140,6 +157,10 @@ class PrintPage(Page):
         self.periods.currentIndexChanged.connect(self.refresh_warnings)
         for check in self.sections.values():
             check.toggled.connect(self.refresh_warnings)
+        self.paper_saver.toggled.connect(self._on_paper_saver_toggled)
+        self.layout_choice.currentIndexChanged.connect(self._schedule_count)
+        self.copies.valueChanged.connect(self._schedule_count)
+        self.hints.toggled.connect(self._schedule_count)
 
     def _set_day(self, day: date) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))
@@ -155,7 +176,9 @@ class PrintPage(Page):
         self.periods.clear()
         self.periods.addItem("All periods", None)
         classroom, packet = self._classroom, self._packet
-        overview, paper = self._ops.query(lambda: (classroom.overview(), packet.paper()))
+        overview, paper, saver = self._ops.query(
+            lambda: (classroom.overview(), packet.paper(), packet.paper_saver())
+        )
         for period in overview.periods:
             self.periods.addItem(period.name, period.id)
         index = self.periods.findData(current) if current is not None else 0
@@ -164,6 +187,9 @@ class PrintPage(Page):
         self.paper.blockSignals(True)
         self.paper.setCurrentIndex(self.paper.findData(paper))
         self.paper.blockSignals(False)
+        self.paper_saver.blockSignals(True)
+        self.paper_saver.setChecked(saver)
+        self.paper_saver.blockSignals(False)
         self.refresh_warnings()
 
     def refresh_warnings(self, *_args: object) -> None:
@@ -173,6 +199,46 @@ class PrintPage(Page):
         sections = self.options().sections
         packet = self._packet
         self.warnings.show_gaps(self._ops.query(lambda: packet.gaps(day, periods, sections)))
+        self._schedule_count()
+
+    def _schedule_count(self, *_args: object) -> None:
+        self.counts.counting()
+        self._count_generation += 1  # a count already running is now out of date
+        self._count_timer.start()
+
+    def count_pages(self) -> None:
+        """Lay the packet out in the background and show each section's pages."""
+        if not self.isVisible():
+            return  # counted when the page is shown
+        day, period = self.chosen_day(), self.periods.currentData()
+        periods = None if period is None else [period]
+        options = self.options()
+        if not options.sections:
+            self.counts.show_nothing("Tick at least one section to print.")
+            return
+        packet, generation = self._packet, self._count_generation
+        note = ""
+        folded = {Section.STATION_CARDS, Section.GROUP_POSTERS} <= options.sections
+        if options.paper_saver and folded:
+            note = "Paper saver: each group's names print on its station card, not a poster."
+        self._ops.read_in_background(
+            lambda _progress: packet.count(day, periods, options),
+            lambda count: self._on_counted(count, generation, note),
+            lambda error: self._on_count_failed(error, generation),
+            context=self,
+        )
+
+    def _on_counted(self, count: PacketCount, generation: int, note: str) -> None:
+        if generation == self._count_generation:
+            self.counts.show_count(count, note)
+
+    def _on_count_failed(self, error: Exception, generation: int) -> None:
+        if generation != self._count_generation:
+            return
+        if isinstance(error, MathroomError):
+            self.counts.show_nothing("No pages to count: " + str(error))
+        else:
+            self.counts.show_nothing(f"The pages could not be counted: {error}")
 
     def on_changed(self, changes: Change, origin: object) -> None:
         super().on_changed(changes, origin)
@@ -190,6 +256,13 @@ class PrintPage(Page):
         # The paper is a setting: every later printout uses it too.
         packet, paper = self._packet, PaperSize(self.paper.currentData())
         self._ops.write(lambda: packet.set_paper(paper), Change.SETTINGS, origin=self)
+        self._schedule_count()
+
+    def _on_paper_saver_toggled(self, on: bool) -> None:
+        # Remembered: a teacher with a copy limit wants it every day.
+        packet = self._packet
+        self._ops.write(lambda: packet.set_paper_saver(on), Change.SETTINGS, origin=self)
+        self._schedule_count()
 
     def options(self) -> PacketOptions:
         return PacketOptions(
@@ -198,6 +271,7 @@ class PrintPage(Page):
             paper=PaperSize(self.paper.currentData()),
             copies=self.copies.value(),
             hint_strips=self.hints.isChecked(),
+            paper_saver=self.paper_saver.isChecked(),
         )
 
     def _on_save_button_clicked(self) -> None:
@@ -231,7 +305,7 @@ class PrintPage(Page):
         if not isinstance(report, ExportReport):
             return
         self.last_export = report.path
-        self.preview.load(report.path)
+        self.preview.load(report.path, report.runs)
         pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
         missing = len(self.warnings.lines)
         mind = (
