@@ -18,12 +18,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Opens the app on the default data folder; a fresh folder gets the demo classroom first.
-# Without a display it runs under Xvfb (installed by .ci/run or `apt-get install xvfb`).
+# Without a display it runs under Xvfb (installed by .ci/run or `apt-get install xvfb`) and says
+# how to look at it; Ctrl+C stops it cleanly (tools/run.sh).
 run: $(STAMP)
-	$(PY) -m mathroom demo --if-empty
-	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then $(PY) -m mathroom; \
-	else bash tools/system-packages.sh run && \
-	  xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb $(PY) -m mathroom; fi
+	@[ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || bash tools/system-packages.sh run
+	@bash tools/run.sh $(PY)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

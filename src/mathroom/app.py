@@ -8,12 +8,16 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from mathroom import cli
 from mathroom.clock import Clock, clock_from_environment
 from mathroom.domain.errors import MathroomError
 from mathroom.logging_setup import configure_logging
 from mathroom.paths import DataFolder
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +78,43 @@ def run_gui(folder: DataFolder, clock: Clock) -> int:
         QMessageBox.critical(None, "Mathroom", f"Cannot use the data folder {folder.root}: {exc}")
         return 1
     _install_excepthook(log_file)
+    _quit_on_signals(app)
     # The controller holds the open classroom's lock, and moves it when the teacher switches.
     controller = AppController(folder, clock)
     try:
         if not controller.start():
-            return 1
+            return 0 if app.property(_QUITTING) else 1
+        if app.property(_QUITTING):  # stopped while a start-up dialog was open
+            return 0
         return app.exec()
     finally:
         controller.shutdown()
+
+
+_QUITTING = "mathroomQuitting"
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C or a kill (``make run`` sends SIGTERM) closes the windows and quits like the
+    Quit menu: the window is saved, the database closed and the lock let go, no traceback."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def request_quit(_signum: int, _frame: object) -> None:
+        log.info("quitting on a signal")
+        app.setProperty(_QUITTING, True)
+        QTimer.singleShot(0, app, app.closeAllWindows)
+        QTimer.singleShot(0, app, app.quit)
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), request_quit)
+    # Python runs signal handlers only between bytecodes: a slow timer gives it the chance
+    # while Qt waits in its event loop.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
 
 
 def self_test(folder: DataFolder, clock: Clock) -> int:
