@@ -15,6 +15,7 @@ from mathroom.instance_lock import InstanceLock, InstanceLockedError
 from mathroom.paths import DataFolder
 from mathroom.services.classrooms import Classroom, Classrooms, NewClassroom
 from mathroom.services.maintenance import MaintenanceService
+from mathroom.ui.dialogs.already_open_dialog import already_open_box
 from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
 from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
 from mathroom.ui.main_window import MainWindow
@@ -174,5 +175,7 @@ def _locked(folder: DataFolder) -> InstanceLock:
 
 
 def _explain(error: MathroomError) -> None:
-    title = "Mathroom is already open" if isinstance(error, InstanceLockedError) else "Mathroom"
-    QMessageBox.critical(None, title, str(error))
+    if isinstance(error, InstanceLockedError):
+        already_open_box(error).exec()
+        return
+    QMessageBox.critical(None, "Mathroom", str(error))
