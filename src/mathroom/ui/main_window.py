@@ -53,6 +53,7 @@ from mathroom.ui.pages.units_page import UnitsPage
 from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
+from mathroom.ui.widgets.accessible_names import keep_named
 from mathroom.ui.widgets.page import Page
 from mathroom.ui.widgets.welcome_panel import WelcomePanel
 
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(DAY_CHECK_MS)
+        for page in self.pages:
+            keep_named(page)  # accessible names for screen readers
         self._build_menus()
         self._connect_signals()
         self._restore_state()
