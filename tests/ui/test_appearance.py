@@ -177,3 +177,44 @@ def test_gap_map_cells_show_their_letter_readably_in_both_themes(
 def test_each_level_letter_reads_on_its_colour(level: Level) -> None:
     assert level.letter
     assert theme.contrast(theme.level_ink(level), theme.LEVEL_COLORS[level]) >= AA
+
+
+LEVEL_WORDS = ("Not yet", "Getting there", "Got it", "Extending")
+
+
+def test_projector_high_contrast_is_toggled_remembered_and_still_private(
+    qtbot: QtBot, app: QApplication, services: Services, tmp_path: Path
+) -> None:
+    settings = tmp_path / "w.ini"
+    window = make_window(qtbot, services, settings)
+    window.open_projector()
+    panel, projector = window.projector_panel, window.projector
+    assert panel is not None and projector is not None
+    projector.show_on(None)
+    qtbot.waitExposed(projector)
+    normal_px = projector.views[0].min_px
+    panel.contrast_check.click()
+    assert projector.high_contrast
+    assert projector.palette_.background == "#000000" and projector.palette_.ink == "#ffffff"
+    assert projector.views[0].min_px > normal_px  # larger type
+    assert theme.contrast(projector.palette_.muted, projector.palette_.background) >= 7
+    assert WindowSettings(settings).projector_high_contrast()
+    projector.toggle_theme()  # light keeps high contrast: black on white
+    assert projector.high_contrast and projector.palette_.background == "#ffffff"
+    assert panel.contrast_check.isChecked()
+    shown = projector.visible_text()
+    for word in LEVEL_WORDS:
+        assert word not in shown
+    assert "conflict" not in shown.casefold()
+    SHOTS.mkdir(exist_ok=True)
+    projector.grab().save(str(SHOTS / "projector-high-contrast.png"))
+    panel.close()
+    # Next time the projector opens in high contrast at once.
+    window.open_projector()
+    assert window.projector is not None and window.projector_panel is not None
+    assert window.projector.high_contrast
+    assert window.projector_panel.contrast_check.isChecked()
+    window.projector_panel.contrast_check.click()
+    assert not window.projector.high_contrast
+    assert not WindowSettings(settings).projector_high_contrast()
+    window.projector_panel.close()

@@ -380,6 +380,10 @@ class MainWindow(QMainWindow):
             self.projector.closed.connect(self._on_projector_closed)
             self.projector_panel.show_period(period.id)
             self.projector_panel.screen_chosen.connect(self._settings.set_projector_screen)
+            self.projector.set_high_contrast(self._settings.projector_high_contrast())
+            self.projector_panel.high_contrast_chosen.connect(
+                self._settings.set_projector_high_contrast
+            )
             remembered = self._settings.projector_screen()
             if remembered == WINDOWED:
                 self.projector.show_on(None)  # the teacher chose a window last time
