@@ -33,6 +33,7 @@ from mathroom.services.catalog import Services
 from mathroom.services.changes import Change
 from mathroom.services.classrooms import Classroom, NewClassroom
 from mathroom.ui import theme
+from mathroom.ui.appearance_menu import AppearanceMenu
 from mathroom.ui.dialogs.about_dialog import AboutDialog
 from mathroom.ui.dialogs.backups_dialog import BackupsDialog
 from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
@@ -255,6 +256,9 @@ class MainWindow(QMainWindow):
             action.setData(index)
             view_menu.addAction(action)
             self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.appearance_menu = AppearanceMenu(self._settings, self)
+        view_menu.addMenu(self.appearance_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self.backups_action = QAction("&Backups…", self)
         self.about_action = QAction("&About Mathroom", self)
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.ops.changed.connect(self._on_changed)
+        theme.appearance_changed().connect(self.refresh_everything)  # colours set when filled
         self.day_timer.timeout.connect(self.check_day)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
@@ -378,6 +383,10 @@ class MainWindow(QMainWindow):
             self.projector.closed.connect(self._on_projector_closed)
             self.projector_panel.show_period(period.id)
             self.projector_panel.screen_chosen.connect(self._settings.set_projector_screen)
+            self.projector.set_high_contrast(self._settings.projector_high_contrast())
+            self.projector_panel.high_contrast_chosen.connect(
+                self._settings.set_projector_high_contrast
+            )
             remembered = self._settings.projector_screen()
             if remembered == WINDOWED:
                 self.projector.show_on(None)  # the teacher chose a window last time

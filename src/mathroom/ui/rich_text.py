@@ -28,9 +28,9 @@ from mathroom.mathtext.markup import (
     parse,
 )
 from mathroom.mathtext.render import MathError, render_math
+from mathroom.ui import theme
 
 MATH_SCALE = 1.12  # STIX digits read smaller than the UI font's at the same size
-ERROR_COLOR = "#b3261e"
 
 
 class MathDocument(QTextDocument):
@@ -67,12 +67,12 @@ class MathBrowser(QTextBrowser):
 class RichHtml:
     """HTML for task text plus the rendered math images it refers to."""
 
-    def __init__(self, font: QFont, color: str = "#1d2330", ratio: float = 2.0) -> None:
+    def __init__(self, font: QFont, color: str | None = None, ratio: float = 2.0) -> None:
         self.parts: list[str] = []
         self.images: dict[str, QImage] = {}
         self.errors: list[MathError] = []
         self._font = font
-        self._color = color
+        self._color = color or theme.colors().ink  # the window's ink unless told
         self._ratio = ratio
         self._half_x = QFontMetricsF(font).xHeight() / 2
         pixels = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
@@ -142,9 +142,8 @@ class RichHtml:
             image = render_math(source, size)
         except MathError as error:
             self.errors.append(error)
-            return (
-                f"<span style='color:{ERROR_COLOR}; font-weight:600'>⚠ {escape(str(error))}</span>"
-            )
+            red = theme.colors().error
+            return f"<span style='color:{red}; font-weight:600'>⚠ {escape(str(error))}</span>"
         name = f"math:{len(self.images)}"
         self.images[name] = _image(
             image.svg,

@@ -50,5 +50,20 @@ class WindowSettings:
     def set_projector_screen(self, name: str) -> None:
         self._settings.setValue("projector/screen", name)
 
+    def appearance(self) -> str:
+        """View ▸ Appearance: "system" (the default), "light" or "dark"."""
+        value = str(self._settings.value("window/appearance", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_appearance(self, choice: str) -> None:
+        self._settings.setValue("window/appearance", choice)
+
+    def projector_high_contrast(self) -> bool:
+        """The projector's high-contrast mode (white on black, larger type), last chosen."""
+        return str(self._settings.value("projector/high_contrast", "false")).lower() == "true"
+
+    def set_projector_high_contrast(self, on: bool) -> None:
+        self._settings.setValue("projector/high_contrast", "true" if on else "false")
+
     def sync(self) -> None:
         self._settings.sync()

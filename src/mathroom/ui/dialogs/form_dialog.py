@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from mathroom.domain.errors import MathroomError, ValidationError
+from mathroom.ui import theme
 
 
 class FormDialog(QDialog):
@@ -69,5 +70,5 @@ class FormDialog(QDialog):
         self.error.show()
         widget = self._fields.get(field or "")
         if widget is not None:
-            widget.setStyleSheet("border: 2px solid #d55e00;")
+            widget.setStyleSheet(f"border: 2px solid {theme.colors().error_border};")
             widget.setFocus()

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from mathroom.domain.ids import StudentId
 from mathroom.domain.profile import StudentProfile
-from mathroom.domain.skills import Level
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.printing import ExportReport, PrintService
+from mathroom.ui import theme
 from mathroom.ui.operations import Operations
 from mathroom.ui.theme import LEVEL_COLORS
 
@@ -30,9 +30,10 @@ from mathroom.ui.theme import LEVEL_COLORS
 def profile_html(profile: StudentProfile) -> str:
     """Teacher view; every name and note is escaped (data, not markup)."""
     s = profile.student
+    muted = theme.colors().muted
     parts = [
         f"<h2>{escape(s.full_name)}</h2>",
-        f"<p style='color:#5b6475'>{escape(', '.join(profile.periods) or 'No current period')}"
+        f"<p style='color:{muted}'>{escape(', '.join(profile.periods) or 'No current period')}"
         f" · student number {escape(s.student_number or '—')} · levels by "
         f"{escape(profile.rule_label.lower())}</p>",
     ]
@@ -44,13 +45,13 @@ def profile_html(profile: StudentProfile) -> str:
             if not standing.observations:
                 continue
             level = standing.level
-            color = LEVEL_COLORS[level].name() if level else "#f4f5f8"
-            text = "#ffffff" if level in (Level.NOT_YET, Level.EXTENDING) else "#1d2433"
+            color = LEVEL_COLORS[level].name() if level else theme.colors().no_evidence
+            text = theme.level_ink(level).name() if level else theme.colors().ink
             word = f"{level.letter} · {level.label}" if level else "—"
             parts.append(
                 f"<tr><td>{escape(standing.skill.code)}</td><td>{escape(standing.skill.name)}"
                 f"</td><td style='background:{color}; color:{text}'>&nbsp;{escape(word)}&nbsp;"
-                f"</td><td style='color:#5b6475'>{standing.observations} obs.</td></tr>"
+                f"</td><td style='color:{muted}'>{standing.observations} obs.</td></tr>"
             )
         parts.append("</table>")
     parts.append("<h3>Evidence, newest first</h3><table cellpadding='2'>")
@@ -58,7 +59,7 @@ def profile_html(profile: StudentProfile) -> str:
         note = f" — {escape(item.note)}" if item.note else ""
         parts.append(
             f"<tr><td>{item.observed_on:%b} {item.observed_on.day}</td><td>{escape(skill.code)}"
-            f"</td><td>{escape(item.level.label)}</td><td style='color:#5b6475'>"
+            f"</td><td>{escape(item.level.label)}</td><td style='color:{muted}'>"
             f"{escape(item.source.label)}{note}</td></tr>"
         )
     parts.append("</table><h3>Whiteboard groups</h3>")

@@ -30,6 +30,7 @@ from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.ids import TaskId
 from mathroom.domain.projects import PROJECT_KINDS
 from mathroom.domain.tasks import Task, TaskImage, TaskKind, TaskSpec
+from mathroom.ui import theme
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.widgets.math_toolbar import MathToolbar
 from mathroom.ui.widgets.project_days_editor import ProjectDaysEditor
@@ -258,7 +259,7 @@ class TaskEditorDialog(QDialog):
             html.raw("<h3>Answer (teacher only)</h3>").text(spec.answer)
         self.preview.show_rich(html)
         if html.errors:
-            self.math_status.setStyleSheet("color: #b3261e; font-weight: 600;")
+            self.math_status.setStyleSheet(f"color: {theme.colors().error}; font-weight: 600;")
             self.math_status.setText(
                 f"{len(html.errors)} piece(s) of math need fixing: " + str(html.errors[0])
             )
@@ -309,7 +310,7 @@ class TaskEditorDialog(QDialog):
         self.error.show()
         widget = self._fields.get(field or "")
         if widget is not None:
-            widget.setStyleSheet("border: 2px solid #d55e00;")
+            widget.setStyleSheet(f"border: 2px solid {theme.colors().error_border};")
             if widget is self.prompt:
                 self.tabs.setCurrentWidget(self.prompt)
             elif widget in (self.project.days.list, self.project.rubric.list):

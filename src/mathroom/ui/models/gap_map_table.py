@@ -10,12 +10,9 @@ from PySide6.QtGui import QColor
 from mathroom.domain.gap_map import GapMap
 from mathroom.domain.ids import StudentId
 from mathroom.domain.skills import Level, Skill
-from mathroom.ui.theme import LEVEL_COLORS
+from mathroom.ui.theme import LEVEL_COLORS, colors, level_ink
 
 _Index = QModelIndex | QPersistentModelIndex
-NO_EVIDENCE = QColor("#f4f5f8")
-DARK_TEXT = QColor("#1d2433")
-LIGHT_TEXT = QColor("#ffffff")
 
 
 class GapMapTableModel(QAbstractTableModel):
@@ -89,9 +86,9 @@ class GapMapTableModel(QAbstractTableModel):
         if role == self.SortRole:
             return int(level) if level else 0
         if role == Qt.ItemDataRole.BackgroundRole:
-            return LEVEL_COLORS[level] if level else NO_EVIDENCE
+            return LEVEL_COLORS[level] if level else QColor(colors().no_evidence)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return LIGHT_TEXT if level in (Level.NOT_YET, Level.EXTENDING) else DARK_TEXT
+            return level_ink(level) if level else QColor(colors().ink)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:

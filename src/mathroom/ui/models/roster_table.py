@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from mathroom.services.classroom import RosterEntry
+from mathroom.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -59,7 +60,7 @@ class RosterTableModel(QAbstractTableModel):
         if role == self.StudentIdRole:
             return int(student.id)
         if role == Qt.ItemDataRole.ForegroundRole and student.archived:
-            return QColor("#8a93a6")
+            return QColor(theme.colors().faint)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = self.Column(index.column())

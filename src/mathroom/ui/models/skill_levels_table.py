@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from mathroom.domain.skills import Level
 from mathroom.services.classroom import SkillLevels
-from mathroom.ui.theme import LEVEL_COLORS
+from mathroom.ui.theme import LEVEL_COLORS, blend, colors, ink_on
 
 _Index = QModelIndex | QPersistentModelIndex
 _FIXED = ("Domain", "Code", "Skill", "Grade")
@@ -75,11 +75,17 @@ class SkillLevelsTableModel(QAbstractTableModel):
             return str(count) if count else "·"
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return row.skill.description
-        if role == Qt.ItemDataRole.BackgroundRole and level and self._class_size:
+        if (
+            role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+            and level
+            and self._class_size
+        ):
             share = row.counts.get(level, 0) / self._class_size
             if share:
                 color = QColor(LEVEL_COLORS[level])
                 color.setAlphaF(0.12 + 0.6 * share)
+                if role == Qt.ItemDataRole.ForegroundRole:  # the count reads on any shade
+                    return ink_on(blend(color, colors().card))
                 return color
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= len(_FIXED) - 1:
             return Qt.AlignmentFlag.AlignCenter

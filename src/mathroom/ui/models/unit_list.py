@@ -11,9 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from mathroom.domain.ids import UnitId
 from mathroom.domain.units import Unit
+from mathroom.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
-ARCHIVED_INK = QColor("#8a93a6")
 
 
 def weeks_text(weeks: int) -> str:
@@ -79,7 +79,7 @@ class UnitListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.unit.spec.summary or None
         if role == Qt.ItemDataRole.ForegroundRole and entry.unit.archived:
-            return QBrush(ARCHIVED_INK)
+            return QBrush(QColor(theme.colors().faint))
         if role == self.UnitRole:
             return entry.unit
         return None

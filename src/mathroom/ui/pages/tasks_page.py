@@ -32,6 +32,7 @@ from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import PrintService
 from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
+from mathroom.ui import theme
 from mathroom.ui.dialogs.task_cards_dialog import TaskCardsDialog
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog
 from mathroom.ui.dialogs.task_pack_dialog import TaskPackDialog
@@ -54,6 +55,7 @@ MINUTE_CHOICES = (
 def task_html(html: RichHtml, task: Task, uses: list[TaskUse]) -> RichHtml:
     """The teacher's view of a task: everything, answers and notes included."""
     spec = task.spec
+    muted = theme.colors().muted
     meta = [spec.kind.label]
     if spec.minutes:
         meta.append(f"{spec.minutes} min")
@@ -62,10 +64,10 @@ def task_html(html: RichHtml, task: Task, uses: list[TaskUse]) -> RichHtml:
     if task.archived:
         meta.append("archived")
     html.raw(f"<h2>{escape(spec.title)}</h2>")
-    html.raw(f"<p style='color:#5b6475'>{escape(' · '.join(meta))}</p>")
+    html.raw(f"<p style='color:{muted}'>{escape(' · '.join(meta))}</p>")
     html.text(spec.prompt)
     if spec.image is not None:
-        html.raw(f"<p style='color:#5b6475'>Diagram: {escape(spec.image.name)}</p>")
+        html.raw(f"<p style='color:{muted}'>Diagram: {escape(spec.image.name)}</p>")
     html.tiers(spec)
     if spec.materials:
         html.raw("<h3>Materials</h3>").text(spec.materials)
@@ -82,7 +84,7 @@ def task_html(html: RichHtml, task: Task, uses: list[TaskUse]) -> RichHtml:
         more = f"<p>…and {len(uses) - 12} more.</p>" if len(uses) > 12 else ""
         html.raw(f"<ul>{items}</ul>{more}")
     else:
-        html.raw("<p style='color:#5b6475'>Not used in any plan yet.</p>")
+        html.raw(f"<p style='color:{muted}'>Not used in any plan yet.</p>")
     return html
 
 

@@ -30,16 +30,18 @@ from mathroom.services.changes import Change
 from mathroom.services.classroom import ClassroomService, GroupSetView
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.teacher_time import TeacherTimeService, Unseen
+from mathroom.ui import theme
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
 from mathroom.ui.widgets.unseen_list import UnseenList
 
+# The mark and the theme colour (a Colors field) of each attendance status.
 _MARKS = {
-    AttendanceStatus.PRESENT: ("✓", "#1e5631"),
-    AttendanceStatus.ABSENT: ("✗", "#b04a00"),
-    AttendanceStatus.LATE: ("⏱", "#6b4e00"),
+    AttendanceStatus.PRESENT: ("✓", "present"),
+    AttendanceStatus.ABSENT: ("✗", "absent"),
+    AttendanceStatus.LATE: ("⏱", "late"),
 }
 
 
@@ -266,7 +268,7 @@ class TodayPage(Page):
                 else (f" — {entry.status.label.lower()}")
             )
             item.setText(f"{mark}  {entry.display_name}{suffix}")
-            item.setForeground(QColor(color))
+            item.setForeground(QColor(getattr(theme.colors(), color)))
             item.setData(Qt.ItemDataRole.UserRole, int(entry.student.id))
             self.attendance.addItem(item)
             item.setSelected(entry.student.id in selected)

@@ -37,6 +37,7 @@ from mathroom.ui.operations import Operations
 from mathroom.ui.projector.countdown import clock_text
 from mathroom.ui.projector.keys import Action, action_for, legend
 from mathroom.ui.projector.live_preview import LivePreview
+from mathroom.ui.projector.palette import is_dark
 from mathroom.ui.projector.placement import screen_label
 from mathroom.ui.projector.projector_window import ProjectorWindow
 
@@ -76,6 +77,7 @@ def scene_title(scene: Scene) -> str:
 
 class ProjectorControlPanel(QDialog):
     screen_chosen = Signal(str)  # a screen's name, or WINDOWED: remembered for next time
+    high_contrast_chosen = Signal(bool)  # remembered for next time
 
     # What the room's screen shows: a change to any of these redraws it (same place kept).
     shows = Change.ROSTER | Change.ATTENDANCE | Change.GROUPS | Change.PLANS | Change.TASKS
@@ -106,6 +108,11 @@ class ProjectorControlPanel(QDialog):
         self.screen_combo = QComboBox()
         self.theme_button = QPushButton()
         self.beep_check = QCheckBox("Beep when time is up")
+        self.contrast_check = QCheckBox("High contrast")
+        self.contrast_check.setToolTip(
+            "Pure white on black (or black on white), larger type and thicker lines: "
+            "readable from the back of the room"
+        )
         self.stop_button = QPushButton("Stop projecting")
         self.plan_list = QListWidget()
         self.plan_list.setMinimumWidth(320)
@@ -127,6 +134,7 @@ class ProjectorControlPanel(QDialog):
         top.addWidget(QLabel("Show on:"))
         top.addWidget(self.screen_combo)
         top.addWidget(self.theme_button)
+        top.addWidget(self.contrast_check)
         top.addWidget(self.beep_check)
         top.addWidget(self.stop_button)
         grid = QGridLayout()
@@ -162,6 +170,7 @@ class ProjectorControlPanel(QDialog):
             button.clicked.connect(partial(self.window_.perform, action))
         self.theme_button.clicked.connect(self.window_.toggle_theme)
         self.beep_check.toggled.connect(self._on_beep_check_toggled)
+        self.contrast_check.toggled.connect(self._on_contrast_check_toggled)
         self.stop_button.clicked.connect(self.close)
         self.plan_list.itemClicked.connect(self._on_plan_list_item_clicked)
         self.screen_combo.activated.connect(self._on_screen_combo_activated)
@@ -250,7 +259,11 @@ class ProjectorControlPanel(QDialog):
                 parts.append(f"Timer running: {clock_text(state.remaining)} left.")
             elif state.started:
                 parts.append(f"Timer paused at {clock_text(state.remaining)}.")
-        dark = window.palette_.name == "dark"
+        dark = is_dark(window.palette_)
+        if self.contrast_check.isChecked() != window.high_contrast:
+            self.contrast_check.blockSignals(True)
+            self.contrast_check.setChecked(window.high_contrast)
+            self.contrast_check.blockSignals(False)
         # This runs on every timer tick: touch only what changed.
         for widget, text in (
             (self.status, " ".join(parts)),
@@ -295,6 +308,10 @@ class ProjectorControlPanel(QDialog):
 
     def _on_beep_check_toggled(self, on: bool) -> None:
         self.window_.beep_at_end = on
+
+    def _on_contrast_check_toggled(self, on: bool) -> None:
+        self.window_.set_high_contrast(on)
+        self.high_contrast_chosen.emit(on)
 
     def _on_window_closed(self) -> None:
         if not self._closing:

@@ -58,6 +58,7 @@ class _ShuffleOverlay(QWidget):
         self.ink = QColor("#ffffff")
         self.card = QColor("#333333")
         self.edge = QColor("#ffffff")
+        self.line_scale = 1.0
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
@@ -74,7 +75,7 @@ class _ShuffleOverlay(QWidget):
             for chip in self.chips
         ]
         # Cards first, then names: each pen is set once a frame.
-        painter.setPen(QPen(self.edge, max(1.0, pad / 3)))
+        painter.setPen(QPen(self.edge, max(1.0, pad / 3) * self.line_scale))
         painter.setBrush(self.card)
         for here in places:
             painter.drawRoundedRect(here.adjusted(-pad, -pad / 3, pad, pad / 3), pad, pad)
@@ -167,6 +168,7 @@ class GroupRevealView(SceneView):
         self.overlay.ink = QColor(self.palette_.ink)
         self.overlay.card = QColor(self.palette_.card).lighter(140)
         self.overlay.edge = QColor(self.palette_.accent)
+        self.overlay.line_scale = self.palette_.line_scale
         self.overlay.progress = 0.0
         for _, label in seats:
             label.hide()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +16,10 @@ class ProjectorPalette:
     highlight: str  # the agenda's current block
     highlight_ink: str
     cue: str  # the end-of-timer background
+    # High contrast, for the back of the room: pure black and white, larger type, thicker lines.
+    high_contrast: bool = False
+    type_scale: float = 1.0  # times the smallest text (1/30 of the window's height)
+    line_scale: float = 1.0  # times the width of drawn lines (card edges)
 
     def style_sheet(self) -> str:
         """Colours only: sizes come from setFont, which a font rule here would override."""
@@ -53,5 +57,49 @@ LIGHT = ProjectorPalette(
 )
 
 
+DARK_HIGH_CONTRAST = replace(
+    DARK,
+    name="dark high contrast",
+    background="#000000",
+    ink="#ffffff",
+    muted="#ffffff",
+    accent="#ffe000",
+    card="#000000",
+    highlight="#ffe000",
+    highlight_ink="#000000",
+    high_contrast=True,
+    type_scale=1.5,
+    line_scale=2.5,
+)
+
+LIGHT_HIGH_CONTRAST = replace(
+    LIGHT,
+    name="light high contrast",
+    background="#ffffff",
+    ink="#000000",
+    muted="#000000",
+    accent="#0033a0",
+    card="#ffffff",
+    highlight="#000000",
+    highlight_ink="#ffffff",
+    high_contrast=True,
+    type_scale=1.5,
+    line_scale=2.5,
+)
+
+_PAIRS = ((DARK, DARK_HIGH_CONTRAST), (LIGHT, LIGHT_HIGH_CONTRAST))
+
+
+def is_dark(palette: ProjectorPalette) -> bool:
+    return palette in (DARK, DARK_HIGH_CONTRAST)
+
+
 def other(palette: ProjectorPalette) -> ProjectorPalette:
-    return LIGHT if palette is DARK else DARK
+    """The other theme (dark ↔ light), keeping high contrast as it was."""
+    return with_contrast(LIGHT if is_dark(palette) else DARK, palette.high_contrast)
+
+
+def with_contrast(palette: ProjectorPalette, on: bool) -> ProjectorPalette:
+    """The same theme with high contrast on or off."""
+    normal, high = _PAIRS[0] if is_dark(palette) else _PAIRS[1]
+    return high if on else normal

@@ -25,7 +25,7 @@ from mathroom.ui.projector.group_reveal_view import GroupRevealView
 from mathroom.ui.projector.keys import Action, action_for
 from mathroom.ui.projector.name_draw import NameDraw
 from mathroom.ui.projector.name_picker_view import NamePickerView
-from mathroom.ui.projector.palette import DARK, ProjectorPalette, other
+from mathroom.ui.projector.palette import DARK, ProjectorPalette, other, with_contrast
 from mathroom.ui.projector.placement import projector_screen
 from mathroom.ui.projector.scene_view import SceneView
 from mathroom.ui.projector.task_view import TaskView
@@ -251,6 +251,15 @@ class ProjectorWindow(QWidget):
 
     def toggle_theme(self) -> None:
         self.set_palette(other(self.palette_))
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.palette_.high_contrast
+
+    def set_high_contrast(self, on: bool) -> None:
+        """White on black (or black on white), larger type, thicker lines: the back row."""
+        if on != self.palette_.high_contrast:
+            self.set_palette(with_contrast(self.palette_, on))
 
     def set_palette(self, palette: ProjectorPalette) -> None:
         self.palette_ = palette

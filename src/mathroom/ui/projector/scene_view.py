@@ -33,7 +33,7 @@ class SceneView(QWidget):
     @property
     def min_px(self) -> int:
         """The smallest text allowed: 1/30 of the projector window's height."""
-        return min_pixels(self.window().height())
+        return round(min_pixels(self.window().height()) * self.palette_.type_scale)
 
     @property
     def margin(self) -> int:

@@ -6,9 +6,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from mathroom.services.grouping_rules import PairMatrix
+from mathroom.ui import theme
 from mathroom.ui.widgets.page import label
-
-SHADES = ("#ffffff", "#dbe6fb", "#a9c1ee", "#6f93d8", "#2f5aa8")
 
 
 class PairMatrixView(QWidget):
@@ -33,19 +32,20 @@ class PairMatrixView(QWidget):
         ]
         self.table.setHorizontalHeaderLabels(initials)
         self.table.setVerticalHeaderLabels([s.full_name for s in students])
+        shades = theme.colors()
         worst = 0
         for row, a in enumerate(students):
             for column, b in enumerate(students):
                 item = QTableWidgetItem()
                 if a.id == b.id:
-                    item.setBackground(QColor("#eef1f7"))
+                    item.setBackground(QColor(shades.header))
                 else:
                     count = matrix.met(a.id, b.id)
                     worst = max(worst, count)
                     item.setText(str(count) if count else "")
-                    item.setBackground(QColor(SHADES[min(count, len(SHADES) - 1)]))
-                    if count >= 3:
-                        item.setForeground(QColor("#ffffff"))
+                    shade = QColor(shades.shades[min(count, len(shades.shades) - 1)])
+                    item.setBackground(shade)
+                    item.setForeground(theme.ink_on(shade))
                     item.setToolTip(f"{a.full_name} and {b.full_name}: together {count}×")
                 self.table.setItem(row, column, item)
         fresh = [matrix.never_met(s.id) for s in students]

@@ -37,6 +37,7 @@ from mathroom.domain.paper import PageRun
 from mathroom.print_queue import PrintJob, describe_job
 from mathroom.services.changes import Change
 from mathroom.services.print_jobs import PrintJobService
+from mathroom.ui import theme
 from mathroom.ui.dialogs.print_dialog import PrintDialog
 from mathroom.ui.operations import Operations
 
@@ -121,7 +122,9 @@ class PdfPreview(QWidget):
         for _size in self._sizes:
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("background: white; border: 1px solid #c9ced8;")
+            # A page is paper: white in either theme.
+            edge = theme.colors().control_line
+            label.setStyleSheet(f"background: white; border: 1px solid {edge};")
             self._column.addWidget(label)
             self._pages.append(label)
         self._resize_pages()

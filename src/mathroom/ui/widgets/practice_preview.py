@@ -11,8 +11,8 @@ from mathroom.domain.plan import DayPlan, PlanBlock
 from mathroom.domain.practice.registry import generator_for
 from mathroom.domain.practice.sheet import PracticeSheet, Role
 from mathroom.services.practice import StudentPractice
+from mathroom.ui import theme
 from mathroom.ui.rich_text import RichHtml
-from mathroom.ui.theme import MUTED
 
 TEACHER_HEADING = "Teacher only — answers, steps, and why each problem is on the sheet"
 BANK_NOTE = "Answer bank — check yourself. The answers are mixed up; each is used once."
@@ -96,7 +96,9 @@ def print_message(period: str, day: date, plan: DayPlan | None, block: PlanBlock
 
 def student_sheet(html: RichHtml, name: str, subtitle: str, sheet: PracticeSheet) -> RichHtml:
     """What the student gets: their name, the numbered problems, the scrambled answer bank."""
-    html.raw(f"<h2>{escape(name)}</h2><p style='color:{MUTED}'>{escape(subtitle)}</p>")
+    html.raw(
+        f"<h2>{escape(name)}</h2><p style='color:{theme.colors().muted}'>{escape(subtitle)}</p>"
+    )
     for item in sheet.items:
         html.text(f"**{item.number}.** {item.problem.prompt}")
     html.raw(f"<p><b>{escape(BANK_NOTE)}</b></p>")
@@ -113,10 +115,10 @@ def student_sheet(html: RichHtml, name: str, subtitle: str, sheet: PracticeSheet
 def teacher_key(html: RichHtml, sheet: PracticeSheet) -> RichHtml:
     """Below a clear teacher-only heading: each answer, its step, its role and skill."""
     html.raw("<hr>")
-    html.raw(f"<h3 style='color:#b3261e'>{escape(TEACHER_HEADING)}</h3>")
+    html.raw(f"<h3 style='color:{theme.colors().error}'>{escape(TEACHER_HEADING)}</h3>")
     html.raw(
-        f"<p style='color:{MUTED}'>Not on the student's page: it prints in the packet's "
-        "answer key.</p>"
+        f"<p style='color:{theme.colors().muted}'>Not on the student's page: it prints in the "
+        "packet's answer key.</p>"
     )
     # One ruled row per problem, so each "why" line sits with its own answer.
     html.raw(
@@ -126,8 +128,8 @@ def teacher_key(html: RichHtml, sheet: PracticeSheet) -> RichHtml:
         problem = item.problem
         step = f" — {problem.step}" if problem.step else ""
         why = f"{ROLE_WORDS[item.role]} · {problem.skill_code} {skill_title(problem.skill_code)}"
-        html.raw("<tr><td style='border-bottom: 1px solid #dde1ea'>")
+        html.raw(f"<tr><td style='border-bottom: 1px solid {theme.colors().line}'>")
         html.text(f"**{item.number}.** {problem.answer_text}{step}")
-        html.raw(f"<p style='color:{MUTED}'>{escape(why)}</p></td></tr>")
+        html.raw(f"<p style='color:{theme.colors().muted}'>{escape(why)}</p></td></tr>")
     html.raw("</table>")
     return html

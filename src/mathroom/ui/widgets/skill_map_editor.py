@@ -22,6 +22,7 @@ from mathroom.domain.ids import SkillId
 from mathroom.domain.skills import DOMAIN_NAMES, Skill
 from mathroom.services.changes import Change
 from mathroom.services.skill_map import SkillMapService
+from mathroom.ui import theme
 from mathroom.ui.dialogs.skill_dialog import SkillDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
@@ -94,7 +95,7 @@ class SkillMapEditor(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(skill.description)
                 if skill.hidden:
-                    item.setForeground(QColor("#8a93a6"))
+                    item.setForeground(QColor(theme.colors().faint))
                 self.table.setItem(row, column, item)
         if current is not None:
             self.select(current.id)

@@ -30,11 +30,11 @@ from mathroom.domain.ids import TaskId
 from mathroom.domain.skills import Skill
 from mathroom.domain.tasks import Task
 from mathroom.domain.units import UNIT_NAME_MAX, UNIT_WEEKS_RANGE, Unit, UnitSpec
+from mathroom.ui import theme
 from mathroom.ui.dialogs.unit_picker import UnitPickerDialog, skill_picker, task_picker
 from mathroom.ui.widgets.page import label
 from mathroom.ui.widgets.unit_item_list import ListRow, UnitItemList
 
-ERROR_BORDER = "border: 2px solid #d55e00;"
 # Saves the spec as the unit's new content, named for the undo menu; returns the saved unit.
 Save = Callable[[UnitSpec, str], Unit]
 
@@ -228,7 +228,7 @@ class UnitEditor(QWidget):
         self.error.show()
         widget = self._fields.get(field)
         if widget is not None:
-            widget.setStyleSheet(ERROR_BORDER)
+            widget.setStyleSheet(f"border: 2px solid {theme.colors().error_border};")
             if new:  # once: a teacher who clicks away again is not held in the box
                 widget.setFocus()
 

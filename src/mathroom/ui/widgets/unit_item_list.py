@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mathroom.ui import theme
 from mathroom.ui.widgets.page import label
-
-MUTED_INK = QColor("#8a93a6")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +109,7 @@ class UnitItemList(QWidget):
                 if row.tooltip:
                     item.setToolTip(row.tooltip)
                 if row.muted:
-                    item.setForeground(QBrush(MUTED_INK))
+                    item.setForeground(QBrush(QColor(theme.colors().faint)))
                 self.table.setItem(number, column, item)
         self.table.blockSignals(False)
         self.heading.setText(f"{self._title} ({len(rows)})" if rows else self._title)

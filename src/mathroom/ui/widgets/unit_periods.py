@@ -22,9 +22,8 @@ from mathroom.domain.ids import TaskId, UnitId
 from mathroom.domain.roster import Period
 from mathroom.domain.units import Unit, UnitAssignment
 from mathroom.services.units import UnitProgress, assignment_on
+from mathroom.ui import theme
 from mathroom.ui.widgets.page import label
-
-THIS_UNIT_BG = QColor("#e8effb")
 
 
 def short_day(day: date) -> str:
@@ -155,7 +154,7 @@ class UnitPeriodsPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip or text)
                 if mine:
-                    item.setBackground(QBrush(THIS_UNIT_BG))
+                    item.setBackground(QBrush(QColor(theme.colors().info_bg)))
                     if column == 0:
                         item.setFont(bold)
                 self.table.setItem(row, column, item)

@@ -13,6 +13,7 @@ from mathroom.domain.plan import BlockKind, DayPlan, teaching_day
 from mathroom.domain.projects import project_line
 from mathroom.domain.roster import Period
 from mathroom.domain.tasks import Task
+from mathroom.ui import theme
 
 ROW_HEIGHT = 72  # four lines: a project, the day's board task, two lines of summary
 
@@ -69,7 +70,7 @@ class WeekGrid(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{period.name}, {day:%A %B} {day.day}: click to open\n{tip}")
                 if plan is None:
-                    item.setForeground(QBrush(QColor("#7a8294")))
+                    item.setForeground(QBrush(QColor(theme.colors().faint)))
                 self.setItem(row, col, item)
                 if (period.id, day) == chosen:
                     self.setCurrentCell(row, col)
