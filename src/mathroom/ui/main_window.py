@@ -54,6 +54,7 @@ from mathroom.ui.pages.units_page import UnitsPage
 from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
 from mathroom.ui.projector.projector_window import ProjectorWindow
 from mathroom.ui.settings import WindowSettings
+from mathroom.ui.widgets import fit
 from mathroom.ui.widgets.accessible_names import keep_named
 from mathroom.ui.widgets.page import Page
 from mathroom.ui.widgets.welcome_panel import WelcomePanel
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(0)
         body_layout.addWidget(self.sidebar)
-        body_layout.addWidget(self.stack, 1)
+        body_layout.addWidget(fit.PageScroll(self.stack), 1)
         self.welcome = WelcomePanel()
         self.welcome.hide()
         body_layout.addWidget(self.welcome, 1)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QInputDialog,
     QMessageBox,
     QPushButton,
@@ -49,6 +48,7 @@ from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.pages.plan_projects import PlanProjects
 from mathroom.ui.widgets.block_editor import BlockEditor
+from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
 from mathroom.ui.widgets.unit_strip import UnitStrip
@@ -92,18 +92,16 @@ class PlanPage(Page):
         self._plan: DayPlan | None = None
         self.busy = False  # a change is running in the background
 
-        nav = QHBoxLayout()
         self.previous_week = QPushButton("◀ Previous week")
         self.this_week = QPushButton("This week")
         self.next_week = QPushButton("Next week ▶")
         self.week_title = label("", "sectionTitle", wrap=False)
-        for widget in (self.previous_week, self.this_week, self.next_week):
-            nav.addWidget(widget)
-        nav.addSpacing(12)
-        nav.addWidget(self.week_title, 1)
         self.unit_strip = UnitStrip()
-        nav.addWidget(self.unit_strip)
-        self.body.addLayout(nav)
+        # Wraps on a small screen: the week's buttons, its title, then the unit.
+        nav = FlowRow(
+            self.previous_week, self.this_week, self.next_week, self.week_title, self.unit_strip
+        )
+        self.body.addWidget(nav)
         self.week = WeekGrid()
         self.body.addWidget(self.week)
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -38,6 +37,7 @@ from mathroom.ui.operations import Operations
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
+from mathroom.ui.widgets.flow_row import FlowRow, pair
 from mathroom.ui.widgets.focus_card import FocusCard
 from mathroom.ui.widgets.marks_form import MarksForm
 from mathroom.ui.widgets.page import Page, card, label
@@ -112,7 +112,6 @@ class PracticePage(Page):
     # -- construction -------------------------------------------------------------------
     def _build_top(self) -> None:
         frame, box = card()
-        row = QHBoxLayout()
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dddd, MMMM d, yyyy")
@@ -122,20 +121,15 @@ class PracticePage(Page):
         self.size_box.setRange(1, MAX_SIZE)
         self.size_box.setSuffix(" problems")
         self.size_box.setToolTip("How long every sheet is, in every period")
-        for widget in (
-            label("Sheets for:", wrap=False),
-            self.day,
+        self.print_button = QPushButton("Go to the Print page")
+        row = FlowRow(
+            pair(label("Sheets for:", wrap=False), self.day),
             self.today_button,
             self.next_day_button,
-        ):
-            row.addWidget(widget)
-        row.addSpacing(18)
-        row.addWidget(label("Each sheet has", wrap=False))
-        row.addWidget(self.size_box)
-        row.addStretch(1)
-        self.print_button = QPushButton("Go to the Print page")
-        row.addWidget(self.print_button)
-        box.addLayout(row)
+            pair(label("Each sheet has", wrap=False), self.size_box),
+            self.print_button,
+        )
+        box.addWidget(row)
         self.print_note = label("", "muted")
         box.addWidget(self.print_note)
         self.body.addWidget(frame)
@@ -157,15 +151,13 @@ class PracticePage(Page):
 
     def _build_preview(self) -> QWidget:
         frame, box = card()
-        head = QHBoxLayout()
-        self.sheet_title = label("", "sectionTitle")
+        self.sheet_title = label("", "sectionTitle", wrap=False)
         self.regenerate_button = QPushButton("New problems")
         self.regenerate_button.setToolTip(
             "Draw fresh problems on the same skills (say, for a second try)"
         )
-        head.addWidget(self.sheet_title, 1)
-        head.addWidget(self.regenerate_button)
-        box.addLayout(head)
+        # The button goes under the name when the column is narrow.
+        box.addWidget(FlowRow(self.sheet_title, self.regenerate_button))
         box.addWidget(label("The sheet as the student gets it:", "muted"))
         self.preview = MathBrowser()
         box.addWidget(self.preview, 1)

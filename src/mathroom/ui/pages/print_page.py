@@ -12,12 +12,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QWidget,
 )
 
 from mathroom.domain.errors import MathroomError
@@ -29,6 +26,7 @@ from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.operations import Operations
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
+from mathroom.ui.widgets.flow_row import FlowRow, pair
 from mathroom.ui.widgets.packet_warnings import PacketWarnings
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.pdf_preview import PdfPreview
@@ -62,7 +60,6 @@ class PrintPage(Page):
         self._today = today
         self.last_export: Path | None = None
         frame, box = card()
-        top = QHBoxLayout()
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dddd, MMMM d, yyyy")
@@ -72,28 +69,22 @@ class PrintPage(Page):
         self.paper = QComboBox()
         self.paper.addItem("US Letter", PaperSize.LETTER)
         self.paper.addItem("A4", PaperSize.A4)
-        for widget in (
-            label("Day:", wrap=False),
-            self.day,
+        top = FlowRow(
+            pair(label("Day:", wrap=False), self.day),
             self.today_button,
             self.tomorrow_button,
-            label("Periods:", wrap=False),
-            self.periods,
-            label("Paper:", wrap=False),
-            self.paper,
-        ):
-            top.addWidget(widget)
-        top.addStretch(1)
-        box.addLayout(top)
-        grid = QGridLayout()
+            pair(label("Periods:", wrap=False), self.periods),
+            pair(label("Paper:", wrap=False), self.paper),
+        )
+        box.addWidget(top)
+        checks = FlowRow(spacing=14)
         self.sections: dict[Section, QCheckBox] = {}
-        for index, section in enumerate(Section):
+        for section in Section:
             check = QCheckBox(section.label + (" (teacher only)" if section.teacher_only else ""))
             check.setChecked(True)
             self.sections[section] = check
-            grid.addWidget(check, index // 4, index % 4)
-        box.addLayout(grid)
-        options = QHBoxLayout()
+            checks.add(check)
+        box.addWidget(checks)
         self.layout_choice = QComboBox()
         for card_layout in CardLayout:
             self.layout_choice.addItem(card_layout.label, card_layout)
@@ -111,18 +102,14 @@ class PrintPage(Page):
         )
         self.save_button = QPushButton("Make the day's packet")
         self.save_button.setObjectName("primary")
-        row: tuple[QWidget, ...] = (
-            label("Station cards:", wrap=False),
-            self.layout_choice,
+        options = FlowRow(
+            pair(label("Station cards:", wrap=False), self.layout_choice),
             self.copies,
             self.hints,
             self.paper_saver,
+            self.save_button,
         )
-        for item in row:
-            options.addWidget(item)
-        options.addStretch(1)
-        options.addWidget(self.save_button)
-        box.addLayout(options)
+        box.addWidget(options)
         self.body.addWidget(frame)
         self.warnings = PacketWarnings()
         self.body.addWidget(self.warnings)

@@ -35,6 +35,7 @@ from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, label
 from mathroom.ui.widgets.periods_panel import PeriodsPanel
 
@@ -86,7 +87,6 @@ class RostersPage(Page):
         panel = QVBoxLayout()
         self.summary = label("", "sectionTitle")
         panel.addWidget(self.summary)
-        tools = QHBoxLayout()
         self.add_button = QPushButton("Add student…")
         self.add_button.setObjectName("primary")
         self.edit_button = QPushButton("Edit…")
@@ -97,19 +97,17 @@ class RostersPage(Page):
         self.profile_button.setToolTip("Levels, evidence and groups, printable for a conference")
         self.import_button = QPushButton(theme.icon("import"), "Import…")
         self.export_button = QPushButton("Export CSV…")
-        for button in (
+        tools = FlowRow(
             self.add_button,
             self.edit_button,
             self.move_button,
             self.archive_button,
             self.restore_button,
             self.profile_button,
-        ):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.import_button)
-        tools.addWidget(self.export_button)
-        panel.addLayout(tools)
+            self.import_button,
+            self.export_button,
+        )
+        panel.addWidget(tools)
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a student by any name or number…")

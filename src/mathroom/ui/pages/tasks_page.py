@@ -40,6 +40,7 @@ from mathroom.ui.models.task_list import TaskFilterProxy, TaskListModel, TaskSor
 from mathroom.ui.operations import Operations
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.flow_row import FlowRow, pair
 from mathroom.ui.widgets.page import Page, label
 
 PACK_FILTER = "Mathroom task packs (*.mathroom-tasks)"
@@ -120,7 +121,6 @@ class TasksPage(Page):
         self._undo = undo
         self._today = today
         self._domains: dict[str, str] = {}
-        filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search tasks: words or a skill code like 7.NS…")
         self.search.setClearButtonEnabled(True)
@@ -138,11 +138,7 @@ class TasksPage(Page):
         self.sort = QComboBox()
         for sort in TaskSort:
             self.sort.addItem(sort.label, sort)
-        filters.addWidget(self.search, 1)
-        for combo in (self.kind, self.domain, self.minutes, self.sort):
-            filters.addWidget(combo)
-        self.body.addLayout(filters)
-        second = QHBoxLayout()
+        self.body.addWidget(self.search)
         self.unused = QCheckBox("Not used with this period in the last")
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 52)
@@ -150,14 +146,17 @@ class TasksPage(Page):
         self.weeks.setSuffix(" weeks")
         self.archived = QCheckBox("Show archived")
         self.count = label("", "muted", wrap=False)
-        second.addWidget(self.unused)
-        second.addWidget(self.weeks)
-        second.addWidget(self.archived)
-        second.addStretch(1)
-        second.addWidget(self.count)
-        self.body.addLayout(second)
+        filters = FlowRow(
+            self.kind,
+            self.domain,
+            self.minutes,
+            self.sort,
+            pair(self.unused, self.weeks),
+            self.archived,
+            self.count,
+        )
+        self.body.addWidget(filters)
 
-        actions = QHBoxLayout()
         self.new_button = QPushButton("New task")
         self.new_button.setObjectName("primary")
         self.edit_button = QPushButton("Edit")
@@ -166,18 +165,16 @@ class TasksPage(Page):
         self.cards_button = QPushButton("Print cards…")
         self.export_button = QPushButton("Share as a pack…")
         self.import_button = QPushButton("Import a pack…")
-        for button in (
+        actions = FlowRow(
             self.new_button,
             self.edit_button,
             self.duplicate_button,
             self.archive_button,
             self.cards_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.import_button)
-        self.body.addLayout(actions)
+            self.export_button,
+            self.import_button,
+        )
+        self.body.addWidget(actions)
         self.banner = label("", "banner")
         self.banner.hide()
         self.body.addWidget(self.banner)

@@ -88,6 +88,11 @@ class BlockEditor(QWidget):
         self.minutes.setRange(0, 240)
         self.minutes.setSuffix(" min")
         self.task = QComboBox()
+        # Task titles are long: the combo elides them rather than widen the Plan page.
+        self.task.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.task.setMinimumContentsLength(18)
         self.milestone = QComboBox()
         self.milestone.setToolTip("Which day of the project this is")
         self.concurrent = QCheckBox("Runs during the block above (adds no minutes)")

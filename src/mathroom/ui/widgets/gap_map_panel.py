@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -23,6 +22,7 @@ from mathroom.domain.skills import DOMAIN_NAMES, Level, Skill
 from mathroom.services.evidence import EvidenceService, GapMapView
 from mathroom.ui.models.gap_map_table import GapMapTableModel
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import label
 
 _EMPTY = GapMap((), (), {}, {})
@@ -47,7 +47,6 @@ class GapMapPanel(QWidget):
         self.view: GapMapView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
         self.domain = QComboBox()
         self.domain.addItem("All domains", "")
         for code, name in DOMAIN_NAMES.items():
@@ -60,11 +59,7 @@ class GapMapPanel(QWidget):
         self.only_assessed = QComboBox()
         self.only_assessed.addItem("Skills with evidence", True)
         self.only_assessed.addItem("Every skill", False)
-        filters.addWidget(self.domain)
-        filters.addWidget(self.grade)
-        filters.addWidget(self.only_assessed)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        layout.addWidget(FlowRow(self.domain, self.grade, self.only_assessed))
         layout.addWidget(legend())
         self.model = GapMapTableModel(self)
         self.proxy = QSortFilterProxyModel(self)

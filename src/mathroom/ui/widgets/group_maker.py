@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -33,6 +32,7 @@ from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import BoardChoice, GroupDraft, GroupingService
 from mathroom.ui.dialogs.board_count_question import BoardAnswer, ask_board_count
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.group_count import GroupCount
 from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
 
@@ -93,7 +93,6 @@ class GroupMaker(QWidget):
         self.lists: list[GroupList] = []
         self._warning_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
-        controls = QHBoxLayout()
         self.on = QDateEdit()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("ddd MMM d")
@@ -109,23 +108,15 @@ class GroupMaker(QWidget):
         self.skill.setMinimumContentsLength(14)
         self.make_button = QPushButton("Make groups")
         self.make_button.setObjectName("primary")
-        for widget in (self.on, self.shape, self.mode, self.skill):
-            controls.addWidget(widget)
-        controls.addWidget(self.make_button)
-        layout.addLayout(controls)
-        actions = QHBoxLayout()
+        layout.addWidget(FlowRow(self.on, self.shape, self.mode, self.skill, self.make_button))
         self.roles = QCheckBox("Rotate roles: " + ", ".join(ROLES))
         self.roles.setToolTip("Each student takes each role in turn across group sets")
-        actions.addWidget(self.roles)
         self.reroll_button = QPushButton("Re-roll (keep ticked students)")
         self.late_button = QPushButton("Add a late arrival…")
         self.save_button = QPushButton("Save these groups")
         self.save_button.setObjectName("primary")
-        for button in (self.reroll_button, self.late_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.save_button)
-        layout.addLayout(actions)
+        actions = FlowRow(self.roles, self.reroll_button, self.late_button, self.save_button)
+        layout.addWidget(actions)
         self.status = label("Choose the size and press Make groups.", "muted")
         layout.addWidget(self.status)
         scroll, self.grid = card_grid()

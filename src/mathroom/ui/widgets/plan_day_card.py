@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -23,6 +22,7 @@ from mathroom.domain.plan import BlockKind, DayPlan, PlanBlock
 from mathroom.domain.projects import block_title, days_of, project_line
 from mathroom.domain.roster import Period
 from mathroom.domain.tasks import Task
+from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import label
 from mathroom.ui.widgets.timeline import minutes_message
 
@@ -43,7 +43,6 @@ class PlanDayCard(QFrame):
         self.minutes_banner = label("", "okBanner")
         layout.addWidget(self.day_title)
         layout.addWidget(self.minutes_banner)
-        actions = QHBoxLayout()
         self.template_button = QPushButton("Template ▾")
         self.template_button.setToolTip("Start this day from a template (replaces its plan)")
         self.template_menu = QMenu(self)
@@ -64,27 +63,21 @@ class PlanDayCard(QFrame):
         self.project_button.setToolTip(
             "A project or math art over several days: one project block on each of its days"
         )
-        # Two rows, so every label reads in full even with the block editor open beside.
-        for button in (self.template_button, self.next_day_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        more = QHBoxLayout()
-        for button in (
+        # One wrapping row: every label reads in full on any screen, beside the block editor.
+        self.day_actions = FlowRow(
+            self.template_button,
+            self.next_day_button,
             self.copy_button,
             self.save_template_button,
             self.delete_button,
             self.project_button,
             self.teacher_time_button,
-        ):
-            more.addWidget(button)
-        more.addStretch(1)
-        layout.addLayout(more)
+        )
+        layout.addWidget(self.day_actions)
         self.blocks = QListWidget()
         self.blocks.setObjectName("blockList")
         self.blocks.setWordWrap(True)
         layout.addWidget(self.blocks, 1)
-        block_actions = QHBoxLayout()
         self.add_button = QPushButton("Add block ▾")
         self.add_menu = QMenu(self)
         for kind in BlockKind:
@@ -94,10 +87,10 @@ class PlanDayCard(QFrame):
         self.remove_button = QPushButton("Remove")
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            block_actions.addWidget(button)
-        block_actions.addStretch(1)
-        layout.addLayout(block_actions)
+        self.block_actions = FlowRow(
+            self.add_button, self.remove_button, self.up_button, self.down_button
+        )
+        layout.addWidget(self.block_actions)
         self.banner = label("", "banner")
         self.banner.hide()
         layout.addWidget(self.banner)
