@@ -10,6 +10,7 @@ once per date in one session (``--today 2026-12-05,2027-01-01``).
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
@@ -229,3 +230,28 @@ def services(demo_folder: DataFolder, clock: FixedClock) -> Iterator[Services]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_windows_left_over() -> Iterator[None]:
+    """Every window a test made is gone before the next test starts. pytest-qt closes the
+    widgets it was given and calls deleteLater, but nothing runs those deletions between
+    tests, and windows made without qtbot (a dialog the app opened) stay too: thousands of
+    leftover widgets make every later app-wide style change (the theme) re-style them all.
+    Set up before (so torn down after) the test's own qtbot."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # a test without Qt: nothing to clean
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__module__.startswith("mathroom") and shiboken6.isValid(widget):
+            widget.close()
+            shiboken6.delete(widget)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,8 @@ from mathroom.composition import Services
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.accessible_names import name_controls
+
+pytestmark = pytest.mark.any_date  # the same on any day: names, not dates
 
 
 def test_names_come_from_buddy_text_tooltip_and_placeholder(qtbot: QtBot) -> None:

@@ -20,6 +20,8 @@ from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.skills_page import SkillsPage
 from mathroom.ui.settings import WindowSettings
 
+pytestmark = pytest.mark.any_date  # the same on any day: colours, not dates
+
 AA = 4.5
 SHOTS = Path("/tmp/dark-shots")
 

@@ -16,6 +16,8 @@ from mathroom.ui import theme
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.settings import WindowSettings
 
+pytestmark = pytest.mark.any_date  # the same on any day: sizes, not dates
+
 SCREENS = ((1366, 768), (1280, 720), (1024, 600))
 MINIMUM_FITS = (1280, 700)
 WRAPPED_COLUMNS = 10  # a wrapped label narrower than this many letters reads a word a line

@@ -22,6 +22,8 @@ from mathroom.ui.dialogs.already_open_dialog import already_open_box
 from mathroom.ui.dialogs.damaged_database_dialog import DamagedDatabaseDialog
 from mathroom.ui.dialogs.first_run_dialog import FirstRunDialog
 
+pytestmark = pytest.mark.any_date  # the same on any day: dialogs, not dates
+
 
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[QApplication]:

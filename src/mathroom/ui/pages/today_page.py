@@ -33,9 +33,13 @@ from mathroom.services.teacher_time import TeacherTimeService, Unseen
 from mathroom.ui import theme
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.fit import Columns
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
 from mathroom.ui.widgets.unseen_list import UnseenList
+
+# Narrower than this, the agenda and the whiteboard groups stack beside the class list.
+NARROW_PX = 1000
 
 # The mark and the theme colour (a Colors field) of each attendance status.
 _MARKS = {
@@ -100,11 +104,11 @@ class TodayPage(Page):
         self.day_note.setWordWrap(True)
         self.day_note.hide()
         self.body.addWidget(self.day_note)
-        row = QHBoxLayout()
-        row.addWidget(self._build_agenda(), 5)
-        row.addWidget(self._build_groups(), 4)
-        row.addWidget(self._build_class(), 3)
-        self.body.addLayout(row, 1)
+        self.columns = Columns(
+            [(self._build_agenda(), 5), (self._build_groups(), 4), (self._build_class(), 3)],
+            breakpoint=NARROW_PX,
+        )
+        self.body.addWidget(self.columns, 1)
         self._connect_signals()
 
     # -- construction -------------------------------------------------------------------

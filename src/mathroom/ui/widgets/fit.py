@@ -3,9 +3,11 @@ screen (or a 1024×600 netbook's); each page keeps its own minimum width small i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QStackedWidget, QStyle, QWidget
 
 
 class PageScroll(QScrollArea):
@@ -52,3 +54,46 @@ class PageScroll(QScrollArea):
             elif kind == QEvent.Type.ShowToParent:
                 self.show()
         return super().eventFilter(watched, event)
+
+
+class Columns(QWidget):
+    """Cards side by side while the page is wide enough; narrower than ``breakpoint``
+    pixels, all but the last stack in a left column and the last keeps a right column
+    (a 1024-pixel netbook would otherwise squeeze a table to one word a line)."""
+
+    def __init__(self, cards: Sequence[tuple[QWidget, int]], breakpoint: int) -> None:
+        super().__init__()
+        self._cards = list(cards)
+        self._breakpoint = breakpoint
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.narrow: bool | None = None
+        self._arrange(narrow=False)
+
+    def _arrange(self, narrow: bool) -> None:
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        grid = self._grid
+        for widget, _stretch in self._cards:
+            grid.removeWidget(widget)
+        for index in range(len(self._cards)):
+            grid.setColumnStretch(index, 0)
+            grid.setRowStretch(index, 0)
+        if not narrow:
+            for column, (widget, stretch) in enumerate(self._cards):
+                grid.addWidget(widget, 0, column)
+                grid.setColumnStretch(column, stretch)
+            grid.setRowStretch(0, 1)
+            return
+        *stacked, (last, last_stretch) = self._cards
+        for row, (widget, stretch) in enumerate(stacked):
+            grid.addWidget(widget, row, 0)
+            grid.setRowStretch(row, stretch)
+        grid.addWidget(last, 0, 1, max(len(stacked), 1), 1)
+        grid.setColumnStretch(0, sum(stretch for _w, stretch in stacked))
+        grid.setColumnStretch(1, last_stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width() < self._breakpoint)
