@@ -140,6 +140,7 @@ def test_plan_next_refuses_plainly_and_changes_nothing(
     assert after["periods"][0]["boards"] != before["periods"][0]["boards"]
 
 
+@pytest.mark.any_date  # exit codes and imports, not dates
 def test_the_plan_verbs_exit_plainly_as_processes_and_never_load_qt(
     demo: Path, today: date
 ) -> None:

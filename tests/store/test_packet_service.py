@@ -51,6 +51,7 @@ def test_absent_students_get_no_ticket_and_are_listed_on_the_run_sheet(
     assert all(entry.display_name not in poster.names for poster in part.posters)
 
 
+@pytest.mark.any_date  # privacy of the PDF, not dates
 def test_the_pdf_holds_names_sections_and_no_levels_on_student_pages(
     services: Services, tmp_path: Path, school_day: date
 ) -> None:

@@ -84,6 +84,7 @@ def test_a_work_day_prints_nothing_extra_and_the_critique_prints_slips(
     assert any("Day 4 of 4 — Gallery & critique" in line for line in details(critique))
 
 
+@pytest.mark.any_date  # privacy of the PDF, not dates
 def test_the_launch_pdf_keeps_levels_off_every_student_page_but_the_blank_rubric(
     services: Services, thursday: date, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
@@ -109,6 +110,7 @@ def test_switching_period_updates_the_pages(
     assert "Period 3" in rosters.summary.text()
 
 
+@pytest.mark.any_date  # window geometry, not dates
 def test_window_size_position_and_page_are_remembered(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:

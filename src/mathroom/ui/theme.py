@@ -76,9 +76,10 @@ def icon(name: str) -> QIcon:
 
 
 def app_icon() -> QIcon:
+    # The SVG draws every size sharp (any screen scale); a PNG beside it is used at its size.
     result = QIcon(str(paths.resource("icons", "mathroom.svg")))
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        result.addFile(str(paths.resource("icons", "png", f"mathroom-{size}.png")))
+    for png in sorted(paths.resource("icons", "png").glob("mathroom-*.png")):
+        result.addFile(str(png))
     return result
 
 

@@ -43,7 +43,10 @@ class LivePreview(QWidget):
         target = source.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         if target.isEmpty():
             return
-        picture = QPixmap(target)
+        # Drawn in device pixels: sharp on a 125–200 % screen, not a small picture stretched.
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(target * ratio)
+        picture.setDevicePixelRatio(ratio)
         picture.fill(QColor("#000000"))
         painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -73,7 +76,8 @@ class LivePreview(QWidget):
             painter.setPen(QColor("#ffffff"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Projector not showing")
         else:
-            x = (self.width() - self.picture.width()) // 2
-            y = (self.height() - self.picture.height()) // 2
+            size = self.picture.deviceIndependentSize()
+            x = round((self.width() - size.width()) / 2)
+            y = round((self.height() - size.height()) / 2)
             painter.drawPixmap(x, y, self.picture)
         painter.end()
