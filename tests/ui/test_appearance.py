@@ -4,7 +4,6 @@ main text style keeps WCAG AA contrast, and level cells keep a readable letter."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,17 +23,6 @@ pytestmark = pytest.mark.any_date  # the same on any day: colours, not dates
 
 AA = 4.5
 SHOTS = Path("/tmp/dark-shots")
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application, put back as it was after the test (the theme is app-wide)."""
-    sheet, palette = qapp.styleSheet(), QPalette(qapp.palette())
-    yield qapp
-    theme.set_appearance(qapp, theme.SYSTEM)
-    theme._on_color_scheme_changed(Qt.ColorScheme.Unknown)
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
 
 
 def make_window(qtbot: QtBot, services: Services, settings: Path) -> MainWindow:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from mathroom import paths
 from mathroom.domain.skills import Level
+from mathroom.ui.themed_icon import ThemedIconEngine
 
 INK = "#1d2433"
 MUTED = "#5b6475"
@@ -71,8 +72,12 @@ QLineEdit, QComboBox {{ padding: 5px 8px; border: 1px solid #c5cbd8; border-radi
 
 
 def icon(name: str) -> QIcon:
-    """A UI icon from resources/icons/ui (``name`` without .svg; '-light' for dark backgrounds)."""
-    return QIcon(str(paths.resource("icons", "ui", f"{name}.svg")))
+    """A UI icon from resources/icons/ui (``name`` without .svg; '-light' for dark backgrounds,
+    like the sidebar). The others draw in the current theme's ink, light or dark."""
+    path = paths.resource("icons", "ui", f"{name}.svg")
+    if name.endswith("-light"):
+        return QIcon(str(path))
+    return QIcon(ThemedIconEngine(path, lambda: colors().ink))
 
 
 def app_icon() -> QIcon:
