@@ -39,6 +39,7 @@ from mathroom.ui.main_window import MainWindow
 from mathroom.ui.operations import Operations
 from mathroom.ui.projector.control_panel import ProjectorControlPanel
 from mathroom.ui.projector.group_reveal_view import GroupRevealView
+from mathroom.ui.projector.keys import Action
 from mathroom.ui.projector.name_picker_view import NamePickerView
 from mathroom.ui.projector.paged_document import PagedDocumentView, page_tops
 from mathroom.ui.projector.placement import projector_screen
@@ -330,6 +331,9 @@ def test_hints_and_extension_are_revealed_one_at_a_time(qtbot: QtBot, projector:
 
 def test_blank_freeze_theme_and_full_screen_keys(qtbot: QtBot, projector: Projector) -> None:
     window, panel = projector.window, projector.panel
+    # Each button names the key that does the same.
+    assert panel.buttons[Action.BLANK].toolTip() == "Blank (key: B)"
+    assert panel.buttons[Action.TIMER].toolTip() == "Start / pause timer (key: Space)"
     qtbot.keyClick(window, Qt.Key.Key_B)
     assert window.blanked and window.curtain.isVisible()
     assert window.curtain.picture is None and "BLANK" in panel.status.text()

@@ -57,6 +57,7 @@ from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets import fit
 from mathroom.ui.widgets.accessible_names import keep_named
 from mathroom.ui.widgets.page import Page
+from mathroom.ui.widgets.shortcut_hint import with_keys
 from mathroom.ui.widgets.welcome_panel import WelcomePanel
 
 # How often the window looks at the clock: a new day (midnight, or a laptop waking up after
@@ -153,8 +154,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.sidebar.setIconSize(QSize(20, 20))
-        for page in self.pages:
+        for index, page in enumerate(self.pages):
             item = QListWidgetItem(theme.icon(f"{page.title.lower()}-light"), page.title)
+            item.setToolTip(with_keys(page.purpose or page.title, f"Ctrl+{index + 1}"))
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
 

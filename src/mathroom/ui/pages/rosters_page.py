@@ -38,6 +38,7 @@ from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, label
 from mathroom.ui.widgets.periods_panel import PeriodsPanel
+from mathroom.ui.widgets.shortcut_hint import with_keys
 
 T = TypeVar("T")
 
@@ -97,6 +98,16 @@ class RostersPage(Page):
         self.profile_button.setToolTip("Levels, evidence and groups, printable for a conference")
         self.import_button = QPushButton(theme.icon("import"), "Import…")
         self.export_button = QPushButton("Export CSV…")
+        self.edit_button.setToolTip(with_keys("Edit the selected student", "Return"))
+        self.archive_button.setToolTip(
+            with_keys(
+                "Archive the selected students (nothing is lost; Ctrl+Z undoes)",
+                QKeySequence.StandardKey.Delete,
+            )
+        )
+        self.import_button.setToolTip(
+            with_keys("Import students from a file or a OneRoster export", "Ctrl+I")
+        )
         tools = FlowRow(
             self.add_button,
             self.edit_button,

@@ -138,8 +138,11 @@ class ProjectorControlPanel(QDialog):
         top.addWidget(self.beep_check)
         top.addWidget(self.stop_button)
         grid = QGridLayout()
+        key_of = {what: key for key, what in legend()}
         for n, (text, action) in enumerate(_BUTTONS):
             button = QPushButton(text)
+            if action.value in key_of:  # the key that does the same, named where one clicks
+                button.setToolTip(f"{text} (key: {key_of[action.value]})")
             self.buttons[action] = button
             grid.addWidget(button, n // 6, n % 6)
         right = QVBoxLayout()
