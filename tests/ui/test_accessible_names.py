@@ -3,10 +3,11 @@ derived from its label, text, tooltip or placeholder."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.accessible_names import name_controls
 
 pytestmark = pytest.mark.any_date  # the same on any day: names, not dates
+SLACK = 8  # pixels: controls on one row may sit a little higher or lower
 
 
 def test_names_come_from_buddy_text_tooltip_and_placeholder(qtbot: QtBot) -> None:
@@ -54,7 +56,7 @@ def focus_chain(page: QWidget) -> list[QWidget]:
     return found
 
 
-def test_every_focusable_control_on_every_page_has_a_name(
+def test_every_control_has_a_name_and_tab_reads_like_the_page(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
     window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
@@ -63,14 +65,31 @@ def test_every_focusable_control_on_every_page_has_a_name(
     window.show()
     qtbot.waitExposed(window)
     unnamed: list[str] = []
+    backwards: list[str] = []
     for page in window.pages:
         window.show_page(page.title)
         qtbot.wait(50)
         chain = focus_chain(page)
         assert chain, page.title
+        backwards += [f"{page.title}: {step}" for step in _steps_back(page, chain)]
         unnamed += [
             f"{page.title}: {type(w).__name__} {w.objectName()!r}"
             for w in chain
             if not w.accessibleName().strip()
         ]
     assert not unnamed, unnamed
+    assert not backwards, backwards
+
+
+def _steps_back(page: QWidget, chain: list[QWidget]) -> list[str]:
+    """Tab steps that go up and to the left at once: the order should read like the page,
+    down a column or on to the right (a jump to the top of the next column is fine)."""
+    found = []
+    for first, second in pairwise(chain):
+        a, b = first.mapTo(page, QPoint(0, 0)), second.mapTo(page, QPoint(0, 0))
+        if b.y() < a.y() - SLACK and b.x() < a.x() - SLACK:
+            found.append(
+                f"{type(first).__name__} {first.accessibleName()!r} → "
+                f"{type(second).__name__} {second.accessibleName()!r}"
+            )
+    return found

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
@@ -328,6 +329,7 @@ class TodayPage(Page):
         self.groups_hint.setText(f"{len(view.names)} groups. Select a group to record evidence.")
         absent = {e.display_name for e in self._entries if e.status is AttendanceStatus.ABSENT}
         members = {g.number: g.members for g in view.group_set.groups}
+        selects: list[QWidget] = []
         for i, (number, names) in enumerate(view.names):
             frame, layout = card()
             top = QHBoxLayout()
@@ -337,11 +339,21 @@ class TodayPage(Page):
             select.setToolTip("Select this group's students, then press 1–4")
             select.clicked.connect(partial(self.select_students, members.get(number, ())))
             top.addWidget(select)
+            selects.append(select)
             layout.addLayout(top)
             shown = [f"{n} (absent)" if n in absent else n for n in names]
             layout.addWidget(label(", ".join(shown)))
             self.groups_grid.addWidget(frame, i, 0)
         self.groups_grid.setRowStretch(len(view.names), 1)
+        self._tab_through(selects)
+
+    def _tab_through(self, selects: list[QWidget]) -> None:
+        """Tab goes agenda, then the groups' Select buttons, then the class list: buttons
+        made after the page would otherwise come last, after the level buttons."""
+        agenda = [self.timeline.table, *self.unseen.findChildren(QWidget)]
+        focusable = [w for w in agenda if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in pairwise([focusable[-1], *selects, self.attendance]):
+            QWidget.setTabOrder(first, second)
 
     # -- actions ------------------------------------------------------------------------
     def selected_students(self) -> list[StudentId]:

@@ -107,6 +107,7 @@ class UnitsPage(Page):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidget(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(panel)
