@@ -212,22 +212,27 @@ class GroupRevealView(SceneView):
         gap = max(8, low // 2)
         count = max(1, len(self.tiles))
         high = share(self.height(), 1 / 16, low)
-        best: tuple[int, int] = (low - 1, 1)
-        for columns in range(1, min(count, 6) + 1):
-            rows = math.ceil(count / columns)
-            tile_width = (width - (columns - 1) * gap) // columns
-            tile_height = (room - (rows - 1) * gap) // rows
+        best: tuple[int, int] | None = None
+        # High contrast asks for larger type; if every name cannot fit at that, come down
+        # to the plain minimum rather than push names off the screen.
+        for floor in dict.fromkeys((low, self.floor_px)):
+            for columns in range(1, min(count, 6) + 1):
+                rows = math.ceil(count / columns)
+                tile_width = (width - (columns - 1) * gap) // columns
+                tile_height = (room - (rows - 1) * gap) // rows
 
-            def fits(size: int, w: int = tile_width, h: int = tile_height) -> bool:
-                return all(self._tile_height(tile, size, w) <= h for tile in self.tiles)
+                def fits(size: int, w: int = tile_width, h: int = tile_height) -> bool:
+                    return all(self._tile_height(tile, size, w) <= h for tile in self.tiles)
 
-            if not fits(low):
-                continue
-            size = largest(low, high, fits)
-            if size > best[0]:
-                best = (size, columns)
-        size, columns = best
-        size = max(size, low)  # nothing fits even at the smallest size: place it anyway
+                if not fits(floor):
+                    continue
+                size = largest(floor, high, fits)
+                if best is None or size > best[0]:
+                    best = (size, columns)
+            low = floor
+            if best is not None:
+                break
+        size, columns = best or (low, 1)  # nothing fits even at the floor: place it anyway
         rows = math.ceil(count / columns)
         tile_width = (width - (columns - 1) * gap) // columns
         tile_height = (room - (rows - 1) * gap) // rows

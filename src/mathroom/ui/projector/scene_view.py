@@ -32,8 +32,15 @@ class SceneView(QWidget):
 
     @property
     def min_px(self) -> int:
-        """The smallest text allowed: 1/30 of the projector window's height."""
+        """The smallest text wanted: 1/30 of the projector window's height (times the
+        palette's type scale: larger in high contrast)."""
         return round(min_pixels(self.window().height()) * self.palette_.type_scale)
+
+    @property
+    def floor_px(self) -> int:
+        """The smallest text allowed whatever the palette: 1/30 of the window's height. A
+        view that cannot fit at ``min_px`` comes down to this rather than run off screen."""
+        return min(self.min_px, round(min_pixels(self.window().height())))
 
     @property
     def margin(self) -> int:
