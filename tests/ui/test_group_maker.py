@@ -85,3 +85,32 @@ def test_saving_updates_past_groups_and_the_matrix(
     # The matrix counts sets up to today: Monday's new set is history only once it comes.
     counted += 1 if school_day == services.clock.today() else 0
     assert f"last {counted} group sets" in page.matrix.summary.text()
+
+
+def test_a_student_moves_between_groups_from_the_keyboard(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("Groups")
+    assert isinstance(page, GroupsPage)
+    maker = page.maker
+    saved = maker.draft
+    qtbot.mouseClick(maker.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: maker.draft is not saved, timeout=10_000)
+    first, second, last = maker.lists[0], maker.lists[1], maker.lists[-1]
+    sizes = [gl.count() for gl in maker.lists]
+    first.setFocus()
+    first.setCurrentRow(0)
+    student = first.members()[0]
+    qtbot.keyClick(first, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert student in second.members() and student not in first.members()
+    assert second.currentItem() is not None and second.hasFocus()
+    qtbot.keyClick(second, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(first, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)  # wraps round
+    assert student in last.members()
+    assert sum(gl.count() for gl in maker.lists) == sum(sizes)
+    draft = maker.current_draft()
+    assert draft is not None and student in draft.groups[-1].members  # what Save would keep
+    assert "Ctrl+→" in maker.status.text()

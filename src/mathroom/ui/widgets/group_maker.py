@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,7 +49,10 @@ MODE_LABELS = {
 
 
 class GroupList(QListWidget):
-    """One group's members; students can be dragged between groups."""
+    """One group's members; students can be dragged between groups, or moved from the
+    keyboard with Ctrl+→ / Ctrl+← (the next or previous group)."""
+
+    move_requested = Signal(int)  # +1: to the next group, -1: to the previous one
 
     def __init__(self, number: int) -> None:
         super().__init__()
@@ -57,6 +62,14 @@ class GroupList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumHeight(110)
         self.setMaximumHeight(150)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}
+        step = steps.get(Qt.Key(event.key()))
+        if step is not None and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.move_requested.emit(step)
+            return
+        super().keyPressEvent(event)
 
     def members(self) -> tuple[StudentId, ...]:
         return tuple(
@@ -305,6 +318,7 @@ class GroupMaker(QWidget):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setToolTip("Tick to keep this student here when you re-roll")
                 members.addItem(item)
+            members.move_requested.connect(partial(self.move_selected, members))
             members.model().rowsInserted.connect(self._on_groups_edited)
             members.model().rowsRemoved.connect(self._on_groups_edited)
             layout.addWidget(members)
@@ -321,7 +335,7 @@ class GroupMaker(QWidget):
         self.status.setText(
             f"{len(draft.groups)} groups · {present} students{absent} · "
             f"{draft.repeats} {'pair' if draft.repeats == 1 else 'pairs'} who met recently. "
-            "Drag names to move them; "
+            "Drag names to move them (or Ctrl+→ / Ctrl+← on a selected name); "
             "tick names to keep them when you re-roll."
         )
         self._update_buttons()
@@ -331,6 +345,17 @@ class GroupMaker(QWidget):
             notes = draft.warnings.get(number, ())
             widget.setText("\n".join(notes))
             widget.setVisible(bool(notes))
+
+    def move_selected(self, source: GroupList, step: int) -> None:
+        """Move the selected student to the next (or previous) group, from the keyboard."""
+        row = source.currentRow()
+        if row < 0 or len(self.lists) < 2:
+            return
+        target = self.lists[(self.lists.index(source) + step) % len(self.lists)]
+        item = source.takeItem(row)
+        target.addItem(item)
+        target.setCurrentItem(item)
+        target.setFocus()  # Ctrl+→ again moves the same student on
 
     def _on_groups_edited(self, *_args: object) -> None:
         self._edited = True
