@@ -72,3 +72,24 @@ def test_no_public_repository_method_hands_out_an_orm_row() -> None:
             ):
                 offenders.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.name}")
     assert offenders == []
+
+
+def test_the_version_and_the_parser_load_no_pdf_database_or_qt_library() -> None:
+    """`mathroom --version` and every verb's argument parsing start in a blink: the heavy
+    libraries load only in the verb that uses them (ReportLab's page sizes are light)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from mathroom import app\n"
+        "from mathroom.cli.parser import build_parser\n"
+        "build_parser()\n"
+        "heavy = ('reportlab.platypus', 'reportlab.pdfgen', 'sqlalchemy', 'PySide6', "
+        "'alembic', 'openpyxl')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == ""

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TypeAlias
 
 from mathroom import __version__, paths
-from mathroom.export.layout import PaperSize
-from mathroom.export.packet_model import Section
-from mathroom.export.task_cards import CardLayout
+
+# Light modules only: `mathroom --version` must not wait for ReportLab.
+from mathroom.domain.packet_sections import Section
+from mathroom.export.layout import CardLayout, PaperSize
 
 # A string: argparse's class is not subscriptable at run time.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

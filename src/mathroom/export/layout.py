@@ -25,3 +25,30 @@ class PaperSize(StrEnum):
     @property
     def points(self) -> tuple[float, float]:
         return LETTER if self is PaperSize.LETTER else A4
+
+
+class CardLayout(StrEnum):
+    POSTER = "poster"
+    HALF = "half"
+    QUARTER = "quarter"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def sizes(self) -> tuple[float, float]:
+        """The largest and smallest prompt type size, in points."""
+        return _SIZES[self]
+
+
+_LABELS = {
+    CardLayout.POSTER: "1 per page (station poster)",
+    CardLayout.HALF: "2 per page",
+    CardLayout.QUARTER: "4 per page (table cards)",
+}
+_SIZES = {
+    CardLayout.POSTER: (32.0, 18.0),
+    CardLayout.HALF: (20.0, 11.0),
+    CardLayout.QUARTER: (15.0, 7.0),
+}

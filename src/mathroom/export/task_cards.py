@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -38,38 +37,12 @@ from svglib.svglib import svg2rlg
 from mathroom.export.document import plain_template, write_document
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
 from mathroom.export.layout import COLUMN_GUTTER, MARGIN, PaperSize
+from mathroom.export.layout import CardLayout as CardLayout  # re-exported
 from mathroom.export.rich_text import RichText
 from mathroom.export.sheet_grid import PADDING, Cell, grid_cells, grid_template
 
 GREY = Color(0.35, 0.35, 0.35)
 LIGHT = Color(0.93, 0.93, 0.93)
-
-
-class CardLayout(StrEnum):
-    POSTER = "poster"
-    HALF = "half"
-    QUARTER = "quarter"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @property
-    def sizes(self) -> tuple[float, float]:
-        """The largest and smallest prompt type size, in points."""
-        return _SIZES[self]
-
-
-_LABELS = {
-    CardLayout.POSTER: "1 per page (station poster)",
-    CardLayout.HALF: "2 per page",
-    CardLayout.QUARTER: "4 per page (table cards)",
-}
-_SIZES = {
-    CardLayout.POSTER: (32.0, 18.0),
-    CardLayout.HALF: (20.0, 11.0),
-    CardLayout.QUARTER: (15.0, 7.0),
-}
 
 
 @dataclass(frozen=True, slots=True)
