@@ -71,7 +71,7 @@ def open_services(
     store = database.store
     safety = SafetyNet(folder, local_now)
     evidence = EvidenceService(store, local_now)
-    grouping = GroupingService(store, local_now)
+    grouping = GroupingService(store, local_now, clock.monotonic)
     library = LibraryService(store, content, local_now)
     _seed_units(library)
     return Services(

@@ -13,10 +13,23 @@ from mathroom.composition import Services
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.settings import WindowSettings
+from mathroom.ui.widgets.group_maker import GroupMaker
 
 # The group maker reads the same on any day (the grouping service covers the calendar): no
 # reruns on calendar dates.
 pytestmark = pytest.mark.any_date
+
+
+def _fresh_groups(qtbot: QtBot, window: MainWindow) -> GroupMaker:
+    """The Groups page's maker after Make groups (it opens on the day's saved groups)."""
+    window.show()
+    page = window.show_page("Groups")
+    assert isinstance(page, GroupsPage)
+    maker = page.maker
+    saved = maker.draft
+    qtbot.mouseClick(maker.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: maker.draft is not saved, timeout=10_000)
+    return maker
 
 
 def test_make_move_lock_reroll_save(
@@ -24,17 +37,10 @@ def test_make_move_lock_reroll_save(
 ) -> None:
     window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
-    window.show()
-    page = window.show_page("Groups")
-    assert isinstance(page, GroupsPage)
-    maker = page.maker
     period = window.current_period
     assert period is not None
     history_before = len(services.classroom.group_sets(period.id))
-
-    saved = maker.draft  # the page opens on the day's saved groups
-    qtbot.mouseClick(maker.make_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: maker.draft is not saved, timeout=10_000)
+    maker = _fresh_groups(qtbot, window)
     assert len(maker.lists) == 6  # one group per whiteboard of the day's plan
     assert sum(gl.count() for gl in maker.lists) == 22
 
@@ -92,13 +98,7 @@ def test_a_student_moves_between_groups_from_the_keyboard(
 ) -> None:
     window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
     qtbot.addWidget(window)
-    window.show()
-    page = window.show_page("Groups")
-    assert isinstance(page, GroupsPage)
-    maker = page.maker
-    saved = maker.draft
-    qtbot.mouseClick(maker.make_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: maker.draft is not saved, timeout=10_000)
+    maker = _fresh_groups(qtbot, window)
     first, second, last = maker.lists[0], maker.lists[1], maker.lists[-1]
     sizes = [gl.count() for gl in maker.lists]
     first.setFocus()

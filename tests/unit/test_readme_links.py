@@ -1,5 +1,5 @@
 """The README and docs/ speak only of files in the repository: a clone from anywhere has every
-file they link to, and none of them points outside the repository (``../shared/...``)."""
+file they link to, and none of them points outside the repository (``../elsewhere/...``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 # Markdown links and images [text](target), reference definitions [x]: target, HTML href/src.
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
 HTML = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
-# A path in backticks that climbs out of the folder: `../shared/STYLE.md`.
+# A path in backticks that climbs out of the folder, such as `../notes/GUIDE.md`.
 CLIMBING = re.compile(r"`(\.\./[^`\s]*)`")
 
 

@@ -86,7 +86,7 @@ def run_command(args: argparse.Namespace, clock: Clock) -> int:
     if args.command == "grouping":
         from mathroom.cli.grouping import run_grouping
 
-        return run_grouping(args.file)  # pure: no data folder, no lock
+        return run_grouping(args.file, clock.monotonic)  # no data folder, no lock
     folder = data_root(args)
     try:
         folder.ensure()

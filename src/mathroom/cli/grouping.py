@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mathroom.cli.common import EXIT_FAILED, EXIT_OK, err, out
@@ -11,11 +12,11 @@ from mathroom.domain.grouping import InfeasibleError
 from mathroom.services.grouping_json import solve_json
 
 
-def run_grouping(source: str) -> int:
+def run_grouping(source: str, clock: Callable[[], float] | None = None) -> int:
     """Read the request from ``source`` (a path, or - for stdin) and print the plan as JSON."""
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        out(solve_json(text))
+        out(solve_json(text, clock))
     except OSError as exc:
         err(f"{source}: {exc.strerror or exc}")
         return EXIT_FAILED

@@ -87,9 +87,17 @@ class DayGroups:
 
 
 class GroupingService:
-    def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        now: Callable[[], datetime],
+        elapsed: Callable[[], float] | None = None,
+    ) -> None:
+        """``elapsed``: the app clock's monotonic seconds, so the engine's time limit holds;
+        without it only the engine's work budget ends a search (tests: the same every run)."""
         self._store = store
         self._now = now
+        self._elapsed = elapsed
 
     def make(
         self,
@@ -166,7 +174,7 @@ class GroupingService:
             seed=seed,
             time_limit_s=time_limit_s,
         )
-        result = form_groups(request, cancelled=cancelled)
+        result = form_groups(request, clock=self._elapsed, cancelled=cancelled)
         if roles:
             result = _with_roles(result, roles, role_history)
         draft = _draft(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.grouping import (
@@ -56,7 +56,7 @@ MAX_ROUNDS = 200
 MAX_TIME_LIMIT_S = 600.0
 
 
-def solve_json(text: str) -> str:
+def solve_json(text: str, clock: Callable[[], float] | None = None) -> str:
     """Plan groups for the JSON request in ``text`` and return the JSON answer.
 
     Raises ValidationError naming the field at fault, or InfeasibleError (from the engine)
@@ -103,7 +103,7 @@ def solve_json(text: str) -> str:
         time_limit_s=time_limit,
     )
     try:
-        result = form_groups(request)
+        result = form_groups(request, clock=clock)
     except InfeasibleError as error:
         # Same rule and data, but the message names students by the caller's ids.
         raise InfeasibleError(

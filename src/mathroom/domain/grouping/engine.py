@@ -10,7 +10,6 @@ the work budget sized from the time limit runs out (see ``budget.py``).
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable, Sequence
 
 from mathroom.domain.grouping.budget import Budget
@@ -64,10 +63,15 @@ BUILD_WORK_PER_SEAT = 50
 _EPSILON = 1e-9
 
 
+def _still() -> float:
+    """A clock that never moves: the time limit never ends the search."""
+    return 0.0
+
+
 def form_groups(
     request: GroupingRequest,
     *,
-    clock: Callable[[], float] = time.perf_counter,
+    clock: Callable[[], float] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> GroupingResult:
@@ -76,7 +80,9 @@ def form_groups(
     Raises InfeasibleError naming the rule when the hard rules cannot all hold. ``progress``
     receives (per mille of the budget used, 1000); ``cancelled`` ends the search early with
     the best plan so far. Same request and seed, same groups, unless the clock or
-    ``cancelled`` ended the search (see ``GroupingResult.stop_reason``).
+    ``cancelled`` ended the search (see ``GroupingResult.stop_reason``). ``clock`` (seconds
+    that only go forward, from the app's one clock): without it only the work budget ends
+    the search, so the result is the same on every machine.
     """
     index_of = {s: i for i, s in enumerate(request.students)}
     rules = [compile_round(request, r, index_of) for r in range(request.rounds)]
@@ -88,7 +94,7 @@ def form_groups(
         group_cost=mode_cost(request, index_of),
     )
     rng = random.Random(request.seed)
-    budget = Budget(request.time_limit_s, clock, cancelled, progress)
+    budget = Budget(request.time_limit_s, clock or _still, cancelled, progress)
     forced = _forced_units(rules)
     floor = objective.plan_weight * forced
     can_reach_floor = objective.history is None and objective.group_cost is None
