@@ -1,7 +1,9 @@
 """The grouping engine: plan one or more rounds of groups that keep every hard rule.
 
-Each restart builds every round (rules first, then the cheapest open group for everyone
-else), anneals it when history or a readiness mode weigh in, and, when pairs still meet twice
+Where a known zero-repeat design fits the class (``designs.py``), the first restart starts
+from it, labelled and repaired for absences and rules (``design_start.py``). Every other
+restart builds every round (rules first, then the cheapest open group for everyone else),
+anneals it when history or a readiness mode weigh in, and, when pairs still meet twice
 within the plan, runs a tabu search on those repeats. Restarts go on until one finds no
 repeats the rules do not force, one finds nothing better (with no avoidable repeats left), or
 the work budget sized from the time limit runs out (see ``budget.py``).
@@ -15,6 +17,7 @@ from collections.abc import Callable, Sequence
 from mathroom.domain.grouping.budget import Budget
 from mathroom.domain.grouping.constraints import RoundRules, broken_rules, compile_round
 from mathroom.domain.grouping.construction import NODE_LIMIT, Outcome, build_round, diagnose
+from mathroom.domain.grouping.design_start import design_plan
 from mathroom.domain.grouping.errors import Rule
 from mathroom.domain.grouping.history import PairHistory, pair
 from mathroom.domain.grouping.modes import mode_cost
@@ -105,11 +108,18 @@ def form_groups(
     best_units = 0
     stale = 0
     reason = StopReason.SETTLED
+    designed = design_plan(request, rules, objective, rng, budget)
     for restart in range(MAX_RESTARTS):
-        plan = _build_plan(request, rules, objective, rng, index_of, first=restart == 0)
+        if restart == 0 and designed is not None:
+            plan: list[Groups] | None = designed
+        else:
+            plan = _build_plan(request, rules, objective, rng, index_of, first=restart == 0)
         budget.spend(BUILD_WORK_PER_SEAT * seats)
         if plan is not None:
             state = PlanState(objective, rules, plan)
+            if plan is designed and (best is None or state.cost < best_cost - _EPSILON):
+                # Annealing starts hot and may leave a design that history already favours.
+                best, best_cost, best_units = state.snapshot(), state.cost, state.plan_units
             if not can_reach_floor:
                 # With only repeats to avoid, the greedy build is a better start for the
                 # tabu search than an annealed plan.
