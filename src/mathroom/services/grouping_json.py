@@ -35,7 +35,13 @@ from mathroom.domain.grouping import (
     Remainder,
     form_groups,
 )
-from mathroom.domain.grouping.request import MAX_GROUP_SIZE, MIN_GROUP_SIZE
+from mathroom.domain.grouping.request import (
+    MAX_GROUP_SIZE,
+    MAX_RULES,
+    MAX_TIME_LIMIT_S,
+    MIN_GROUP_SIZE,
+    check_limits,
+)
 from mathroom.domain.ids import StudentId
 
 _KEYS = frozenset(
@@ -52,8 +58,8 @@ _KEYS = frozenset(
         "time_limit_s",
     }
 )
-MAX_ROUNDS = 200
-MAX_TIME_LIMIT_S = 600.0
+MAX_REQUEST_CHARS = 8_000_000
+"""Longest request text read (400 history sets of 200 ids fit several times over)."""
 
 
 def solve_json(text: str, clock: Callable[[], float] | None = None) -> str:
@@ -63,10 +69,15 @@ def solve_json(text: str, clock: Callable[[], float] | None = None) -> str:
     naming the rule that cannot hold; its message names students by their ids in ``text``,
     while its ``students`` hold their 0-based positions in "students".
     """
+    if len(text) > MAX_REQUEST_CHARS:
+        raise ValidationError("json", f"the request is longer than {MAX_REQUEST_CHARS} characters")
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
         raise ValidationError("json", f"not valid JSON ({error})") from None
+    except ValueError:
+        # Python refuses to read integers of more than 4,300 digits.
+        raise ValidationError("json", "a number in the request is far too long") from None
     if not isinstance(data, dict):
         raise ValidationError("json", "the request must be a JSON object")
     for key in sorted(data):
@@ -76,18 +87,28 @@ def solve_json(text: str, clock: Callable[[], float] | None = None) -> str:
         if key not in data:
             raise ValidationError(key, "is required")
 
-    ids = _ids(data["students"])
-    index_of = {student: i for i, student in enumerate(ids)}
+    # Every size is checked against the limits before anything is read in detail.
+    students, history = data["students"], data.get("history", [])
     group_size = _integer(data["group_size"], "group_size")
     if not MIN_GROUP_SIZE <= group_size <= MAX_GROUP_SIZE:
         raise ValidationError(
             "group_size", f"must be between {MIN_GROUP_SIZE} and {MAX_GROUP_SIZE}"
         )
-    remainder = _remainder(data.get("remainder", "larger"))
     rounds = _integer(data.get("rounds", 1), "rounds")
-    if not 1 <= rounds <= MAX_ROUNDS:
-        raise ValidationError("rounds", f"must be between 1 and {MAX_ROUNDS}")
     seed = _integer(data.get("seed", 0), "seed")
+    check_limits(
+        len(students) if isinstance(students, list) else 0,
+        rounds,
+        len(history) if isinstance(history, list) else 0,
+        seed,
+    )
+    for key in ("keep_apart", "keep_together"):
+        rules = data.get(key, [])
+        if isinstance(rules, list) and len(rules) > MAX_RULES:
+            raise ValidationError(key, f"at most {MAX_RULES} rules of a kind")
+    ids = _ids(students)
+    index_of = {student: i for i, student in enumerate(ids)}
+    remainder = _remainder(data.get("remainder", "larger"))
     time_limit = _seconds(data.get("time_limit_s", 2))
 
     request = GroupingRequest(
@@ -98,7 +119,7 @@ def solve_json(text: str, clock: Callable[[], float] | None = None) -> str:
         absent=_absent(data.get("absent", {}), rounds, index_of),
         keep_apart=_pairs(data.get("keep_apart", []), "keep_apart", index_of),
         keep_together=_pairs(data.get("keep_together", []), "keep_together", index_of),
-        history=_history(data.get("history", []), index_of),
+        history=_history(history, index_of),
         seed=seed,
         time_limit_s=time_limit,
     )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TypeVar
 
+from mathroom.domain.grouping.budget import Budget
 from mathroom.domain.grouping.constraints import ALL_RULES, RoundRules, Unit, compile_round
 from mathroom.domain.grouping.errors import InfeasibleError, Rule
 from mathroom.domain.grouping.request import GroupingRequest
@@ -45,8 +46,10 @@ class _Placer:
         counts: list[list[int]] | None,
         rng: random.Random | None,
         node_limit: int,
+        budget: Budget | None = None,
     ) -> None:
         self.rules = rules
+        self.budget = budget
         self.shape = rules.shape
         self.objective = objective
         self.counts = counts
@@ -58,6 +61,14 @@ class _Placer:
         self.masks = [0] * count
         self.placed = 0
         self.bigs = 0
+
+    def out_of_nodes(self) -> bool:
+        """Count a node; True when the node limit or the budget (every 1,024 nodes) ends."""
+        self.nodes += 1
+        if self.nodes > self.node_limit:
+            return True
+        budget = self.budget
+        return budget is not None and not self.nodes & 1023 and budget.spend(1024)
 
     def fits(self, unit: Unit, g: int) -> bool:
         shape = self.shape
@@ -107,10 +118,17 @@ class _Placer:
             return [unit.station] if self.fits(unit, unit.station) else []
         options: list[int] = []
         empty_seen = False
-        for g in range(self.shape.count):
-            if not self.fits(unit, g):
+        # fits() inlined: this loop runs for every node of the search.
+        shape = self.shape
+        largest, base = shape.largest, shape.base
+        bigs_full = self.bigs >= shape.big
+        adding, apart, masks = len(unit.members), unit.apart, self.masks
+        for g, group in enumerate(self.groups):
+            fill = len(group)
+            new = fill + adding
+            if new > largest or (new > base and fill <= base and bigs_full) or apart & masks[g]:
                 continue
-            if not self.groups[g]:
+            if not group:
                 # Empty groups are interchangeable: trying one of them is enough.
                 if empty_seen:
                     continue
@@ -136,8 +154,7 @@ class _Placer:
         unit = order[depth]
         gave_up = False
         for g in self.choices(unit):
-            self.nodes += 1
-            if self.nodes > self.node_limit:
+            if self.out_of_nodes():
                 return None
             self.put(unit, g)
             if self.buddies_possible():
@@ -173,15 +190,17 @@ def build_round(
     counts: list[list[int]] | None = None,
     rng: random.Random | None = None,
     node_limit: int = NODE_LIMIT,
+    budget: Budget | None = None,
 ) -> Groups | Outcome:
     """Groups for the round that keep every rule, placed cheaply under ``objective``.
 
     ``counts`` are the pair meetings of rounds already built. Without an objective it only
-    answers whether the rules can hold (deterministically).
+    answers whether the rules can hold (deterministically). With a ``budget``, the search
+    counts its nodes as work and gives up when the budget ends.
     """
     if rules.shape.count == 0:
         return []
-    placer = _Placer(rules, objective, counts, rng, node_limit)
+    placer = _Placer(rules, objective, counts, rng, node_limit, budget)
     found = placer.search(_placement_order(rules, rng))
     if found is None:
         return Outcome.GAVE_UP
@@ -211,13 +230,18 @@ _DIAGNOSIS_ORDER = (Rule.FIXED_STATION, Rule.KEEP_TOGETHER, Rule.KEEP_APART, Rul
 
 
 def diagnose(
-    request: GroupingRequest, round_index: int, index_of: dict[StudentId, int]
+    request: GroupingRequest,
+    round_index: int,
+    index_of: dict[StudentId, int],
+    budget: Budget | None = None,
 ) -> InfeasibleError:
     """Name the kind of rule (and, where it can, the rules) that makes a round impossible.
 
     Kinds are switched on one at a time; the first whose addition leaves no arrangement is
     to blame. For keep-apart and buddy rules, rules are then dropped one by one while the
-    round stays impossible, leaving a smallest set that cannot hold together.
+    round stays impossible, leaving a smallest set that cannot hold together. Once the
+    ``budget`` ends, the searches give up and the dropping stops (the set left may then
+    be larger than needed).
     """
     enabled: list[Rule] = []
     for rule in _DIAGNOSIS_ORDER:
@@ -226,9 +250,9 @@ def diagnose(
             rules = compile_round(request, round_index, index_of, enabled)
         except InfeasibleError as error:
             return error
-        outcome = build_round(rules, node_limit=NODE_LIMIT * 10)
+        outcome = build_round(rules, node_limit=NODE_LIMIT * 10, budget=budget)
         if isinstance(outcome, Outcome):
-            return _blame(request, round_index, index_of, rule, outcome)
+            return _blame(request, round_index, index_of, rule, outcome, budget)
     return InfeasibleError(
         Rule.KEEP_APART,
         f"no arrangement of round {round_index + 1} keeps every rule",
@@ -237,12 +261,17 @@ def diagnose(
     )
 
 
-def _impossible(request: GroupingRequest, round_index: int, index_of: dict[StudentId, int]) -> bool:
+def _impossible(
+    request: GroupingRequest,
+    round_index: int,
+    index_of: dict[StudentId, int],
+    budget: Budget | None,
+) -> bool:
     try:
         rules = compile_round(request, round_index, index_of, ALL_RULES)
     except InfeasibleError:
         return True
-    return isinstance(build_round(rules, node_limit=NODE_LIMIT * 10), Outcome)
+    return isinstance(build_round(rules, node_limit=NODE_LIMIT * 10, budget=budget), Outcome)
 
 
 def _blame(
@@ -251,6 +280,7 @@ def _blame(
     index_of: dict[StudentId, int],
     rule: Rule,
     outcome: Outcome,
+    budget: Budget | None,
 ) -> InfeasibleError:
     where = f"round {round_index + 1}"
     if outcome is Outcome.GAVE_UP:
@@ -264,7 +294,9 @@ def _blame(
                 dataclasses.replace(request, keep_apart=tuple(subset), buddies=()),
                 round_index,
                 index_of,
+                budget,
             ),
+            budget,
         )
         students = tuple(sorted({s for p in core for s in p}))
         position = {s: i for i, s in enumerate(students)}
@@ -282,8 +314,9 @@ def _blame(
         core_rules = _smallest_core(
             buddies,
             lambda subset: _impossible(
-                dataclasses.replace(request, buddies=tuple(subset)), round_index, index_of
+                dataclasses.replace(request, buddies=tuple(subset)), round_index, index_of, budget
             ),
+            budget,
         )
         students = tuple(sorted({b.student for b in core_rules}))
         return InfeasibleError(
@@ -301,13 +334,18 @@ def _blame(
     )
 
 
-def _smallest_core(items: Sequence[T], impossible: Callable[[list[T]], bool]) -> list[T]:
+def _smallest_core(
+    items: Sequence[T], impossible: Callable[[list[T]], bool], budget: Budget | None
+) -> list[T]:
     """Drop items one at a time while what is left stays impossible (a deletion filter)."""
     core = list(items)
     i = 0
     while i < len(core) and len(core) > 1:
         trial = core[:i] + core[i + 1 :]
-        if impossible(trial):
+        found = impossible(trial)
+        if budget is not None and budget.stop_reason is not None:
+            break  # a search that gave up for time proves nothing
+        if found:
             core = trial
         else:
             i += 1

@@ -24,6 +24,9 @@ from mathroom.domain.grouping.plan_state import Groups
 from mathroom.domain.grouping.request import GroupingRequest
 from mathroom.domain.grouping.scoring import Objective
 
+BUILD_WORK_PER_SEAT = 50
+"""Work units for placing one student in a round (as for the engine's own builds)."""
+
 LABEL_WORK_PER_PAIR = 1
 """Work units per pair scored when comparing labellings against history."""
 
@@ -72,8 +75,10 @@ def design_plan(
     for round_rules, r in zip(rules, chosen, strict=True):
         groups = [[labelling[p] for p in group] for group in design.rounds[r]]
         rng.shuffle(groups)
+        if budget.spend(BUILD_WORK_PER_SEAT * len(round_rules.present)):
+            return None  # out of time: the plain placement finishes quicker
         if not _fits(round_rules, size, design):
-            rebuilt = _rebuild(round_rules, groups, objective, counts, rng)
+            rebuilt = _rebuild(round_rules, groups, objective, counts, rng, budget)
             if rebuilt is None:
                 return None
             groups = rebuilt
@@ -133,6 +138,7 @@ def _rebuild(
     objective: Objective,
     counts: list[list[int]],
     rng: random.Random,
+    budget: Budget,
 ) -> Groups | None:
     """The round placed by the ordinary builder, steered to keep design partners together."""
     size = objective.size
@@ -143,5 +149,5 @@ def _rebuild(
             for b in group:
                 row[b] = _PARTNER
     steer = Objective(size, objective.plan_weight, guide, None)
-    built = build_round(rules, steer, counts, rng)
+    built = build_round(rules, steer, counts, rng, budget=budget)
     return None if isinstance(built, Outcome) else built

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 Round = tuple[tuple[int, ...], ...]
 
-MAX_DESIGN_POINTS = 200
+MAX_DESIGN_POINTS = 120
 """Designs are only built up to this many points (the engine's class size limit)."""
 
 

@@ -113,8 +113,9 @@ def form_groups(
         if restart == 0 and designed is not None:
             plan: list[Groups] | None = designed
         else:
-            plan = _build_plan(request, rules, objective, rng, index_of, first=restart == 0)
-        budget.spend(BUILD_WORK_PER_SEAT * seats)
+            plan = _build_plan(
+                request, rules, objective, rng, index_of, budget, first=restart == 0
+            )
         if plan is not None:
             state = PlanState(objective, rules, plan)
             if plan is designed and (best is None or state.cost < best_cost - _EPSILON):
@@ -147,7 +148,7 @@ def form_groups(
             break
     if best is None:
         # Every build ran out of placement nodes: let the diagnosis say which rule is hard.
-        raise diagnose(request, 0, index_of)
+        raise diagnose(request, 0, index_of, budget)
     budget.finish()
     return _result(request, best, history, reason, best_cost)
 
@@ -158,31 +159,35 @@ def _build_plan(
     objective: Objective,
     rng: random.Random,
     index_of: dict[StudentId, int],
+    budget: Budget,
     *,
     first: bool,
 ) -> list[Groups] | None:
     """Every round built in turn, each avoiding partners of the rounds before it.
 
     On the first restart a round without any arrangement raises InfeasibleError; later
-    restarts just skip an unlucky build.
+    restarts just skip an unlucky build. Once the budget is spent the remaining rounds get
+    the plain placement (rules only), so even the first plan keeps to the time limit.
     """
     size = len(request.students)
     counts = [[0] * size for _ in range(size)]
     plan: list[Groups] = []
     for round_rules in rules:
         groups: Groups | Outcome = Outcome.GAVE_UP
-        for _ in range(BUILD_ATTEMPTS):
-            groups = build_round(round_rules, objective, counts, rng)
+        for _ in range(BUILD_ATTEMPTS if budget.stop_reason is None else 0):
+            groups = build_round(round_rules, objective, counts, rng, budget=budget)
             if not isinstance(groups, Outcome):
                 break
             if groups is Outcome.INFEASIBLE:
                 break
         if groups is Outcome.GAVE_UP:
-            # The cost-guided orders ran out of nodes; a plain search gets ten times more.
-            groups = build_round(round_rules, node_limit=NODE_LIMIT * 10)
+            # The cost-guided orders ran out of nodes (or time); a plain search gets ten
+            # times more nodes.
+            groups = build_round(round_rules, node_limit=NODE_LIMIT * 10, budget=budget)
+        budget.spend(BUILD_WORK_PER_SEAT * len(round_rules.present))
         if isinstance(groups, Outcome):
             if first:
-                raise diagnose(request, round_rules.index, index_of)
+                raise diagnose(request, round_rules.index, index_of, budget)
             return None
         for group in groups:
             for i, a in enumerate(group):

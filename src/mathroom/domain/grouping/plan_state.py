@@ -10,6 +10,7 @@ popcounts instead of a loop over the group.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import add
 
 from mathroom.domain.grouping.constraints import RoundRules
 from mathroom.domain.grouping.scoring import Objective
@@ -39,7 +40,14 @@ class RoundState:
 class PlanState:
     """All planned rounds and their cost under an objective."""
 
-    def __init__(self, objective: Objective, rules: Sequence[RoundRules], plan: list[Groups]):
+    def __init__(
+        self,
+        objective: Objective,
+        rules: Sequence[RoundRules],
+        plan: list[Groups],
+        *,
+        cost_only: bool = False,
+    ):
         size = objective.size
         self.objective = objective
         self.size = size
@@ -60,10 +68,8 @@ class PlanState:
         self.cost = self.weight * self.plan_units
         for state in self.rounds:
             if self.history is not None:
-                state.hsum = [
-                    [sum(self.history[x][m] for m in group) for group in state.members]
-                    for x in range(size)
-                ]
+                if not cost_only:
+                    state.hsum = _group_sums(self.history, state.members, size)
                 self.cost += sum(
                     self.history[a][b]
                     for group in state.members
@@ -79,7 +85,8 @@ class PlanState:
 
     def recount(self) -> float:
         """The cost computed from scratch (the running total drifts by float rounding)."""
-        fresh = PlanState(self.objective, [s.rules for s in self.rounds], self.snapshot())
+        rules = [s.rules for s in self.rounds]
+        fresh = PlanState(self.objective, rules, self.snapshot(), cost_only=True)
         return fresh.cost
 
     def _bump(self, a: int, b: int, step: int) -> None:
@@ -254,6 +261,21 @@ def _buddies_hold(rules: RoundRules, *groups: int) -> bool:
 
 def _replaced(group: list[int], old: int, new: int) -> list[int]:
     return [new if m == old else m for m in group]
+
+
+def _group_sums(history: list[list[float]], groups: Groups, size: int) -> list[list[float]]:
+    """``sums[x][g]``: x's history with group g's members, added in member order.
+
+    Whole rows are added at a time (the matrix is symmetric), which is many times quicker
+    than a sum per student and group and gives the very same floats.
+    """
+    columns = []
+    for group in groups:
+        total = [0.0] * size
+        for m in group:
+            total = list(map(add, total, history[m]))
+        columns.append(total)
+    return [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in range(size)]
 
 
 def _mask(members: Sequence[int]) -> int:

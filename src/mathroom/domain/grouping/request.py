@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +13,20 @@ from mathroom.domain.skills import Level
 
 MIN_GROUP_SIZE = 2
 MAX_GROUP_SIZE = 6
+
+# Limits checked before any work, so a request can neither run past its time limit nor
+# fill the memory (the engine's tables grow with the square of the class).
+MAX_STUDENTS = 120
+"""Students in one request: a period, or a whole grade at most."""
+MAX_ROUNDS = 40
+"""Group sets planned together (a rotation; the history carries the rest of the year)."""
+MAX_HISTORY_ROUNDS = 400
+"""Earlier group sets given as history (meetings over 120 sets ago no longer count)."""
+MAX_RULES = 500
+"""Rules of each kind (keep-apart, keep-together, fixed stations, buddies) per request."""
+MAX_SEED = 2**63 - 1
+"""Seeds are whole numbers from -MAX_SEED to MAX_SEED."""
+MAX_TIME_LIMIT_S = 600.0
 
 
 class Remainder(StrEnum):
@@ -28,6 +41,18 @@ class GroupingMode(StrEnum):
     MIXED_READINESS = "mixed_readiness"
     SAME_NEED = "same_need"
     PEER_PAIRS = "peer_pairs"
+
+
+def check_limits(students: int, rounds: int, history: int, seed: int) -> None:
+    """Refuse sizes beyond the documented limits, naming the field (ValidationError)."""
+    if students > MAX_STUDENTS:
+        raise ValidationError("students", f"at most {MAX_STUDENTS} students per request")
+    if not 1 <= rounds <= MAX_ROUNDS:
+        raise ValidationError("rounds", f"must be between 1 and {MAX_ROUNDS}")
+    if history > MAX_HISTORY_ROUNDS:
+        raise ValidationError("history", f"at most {MAX_HISTORY_ROUNDS} earlier group sets")
+    if not -MAX_SEED <= seed <= MAX_SEED:
+        raise ValidationError("seed", f"must be a whole number from -{MAX_SEED} to {MAX_SEED}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +117,15 @@ class GroupingRequest:
     time_limit_s: float = 2.0
 
     def __post_init__(self) -> None:
+        check_limits(len(self.students), self.rounds, len(self.history), self.seed)
+        for name in ("keep_apart", "keep_together", "fixed_stations", "buddies"):
+            if len(getattr(self, name)) > MAX_RULES:
+                raise ValidationError(name, f"at most {MAX_RULES} rules of a kind")
         self._check_students()
         if not MIN_GROUP_SIZE <= self.group_size <= MAX_GROUP_SIZE:
             raise ValidationError(
                 "group_size", f"must be between {MIN_GROUP_SIZE} and {MAX_GROUP_SIZE}"
             )
-        if self.rounds < 1:
-            raise ValidationError("rounds", "plan at least one round")
         if len(self.absent) > self.rounds:
             raise ValidationError("absent", "absences are given for more rounds than planned")
         for index, away in enumerate(self.absent):
@@ -111,8 +138,10 @@ class GroupingRequest:
             if past.rounds_ago < 1:
                 raise ValidationError(f"history[{index}]", "rounds_ago counts from 1")
         self._check_levels()
-        if not (self.time_limit_s > 0 and math.isfinite(self.time_limit_s)):
-            raise ValidationError("time_limit_s", "must be a positive number of seconds")
+        if not (0 < self.time_limit_s <= MAX_TIME_LIMIT_S):
+            raise ValidationError(
+                "time_limit_s", f"must be above 0 and at most {MAX_TIME_LIMIT_S:g} seconds"
+            )
 
     def absent_in(self, round_index: int) -> frozenset[StudentId]:
         return self.absent[round_index] if round_index < len(self.absent) else frozenset()
