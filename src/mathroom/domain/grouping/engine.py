@@ -113,9 +113,7 @@ def form_groups(
         if restart == 0 and designed is not None:
             plan: list[Groups] | None = designed
         else:
-            plan = _build_plan(
-                request, rules, objective, rng, index_of, budget, first=restart == 0
-            )
+            plan = _build_plan(request, rules, objective, rng, index_of, budget, first=restart == 0)
         if plan is not None:
             state = PlanState(objective, rules, plan)
             if plan is designed and (best is None or state.cost < best_cost - _EPSILON):

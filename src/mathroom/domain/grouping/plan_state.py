@@ -275,7 +275,9 @@ def _group_sums(history: list[list[float]], groups: Groups, size: int) -> list[l
         for m in group:
             total = list(map(add, total, history[m]))
         columns.append(total)
-    return [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in range(size)]
+    return (
+        [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in range(size)]
+    )
 
 
 def _mask(members: Sequence[int]) -> int:
