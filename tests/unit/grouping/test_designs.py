@@ -30,6 +30,7 @@ KNOWN = [
     (25, 5, 6),
     (15, 3, 7),
     (28, 4, 9),
+    (32, 4, 10),
 ]
 
 
@@ -56,7 +57,9 @@ def test_no_design_where_none_is_known() -> None:
     assert design_for(121, 11, 2) is None  # beyond the class size limit
 
 
-@pytest.mark.parametrize(("count", "size", "rounds"), [(28, 4, 9), (15, 3, 7), (16, 4, 5)])
+@pytest.mark.parametrize(
+    ("count", "size", "rounds"), [(32, 4, 10), (28, 4, 9), (15, 3, 7), (16, 4, 5)]
+)
 def test_the_engine_builds_the_zero_repeat_rotation(count: int, size: int, rounds: int) -> None:
     request = GroupingRequest(klass(count), size, rounds=rounds, seed=3, time_limit_s=0.05)
     result = solve(request)
@@ -71,10 +74,11 @@ def test_seeds_relabel_the_design() -> None:
     assert first.rounds[0].groups != second.rounds[0].groups
 
 
-def test_one_round_a_day_walks_through_the_whole_design() -> None:
-    students = klass(28)
+@pytest.mark.parametrize(("count", "days"), [(28, 9), (32, 10)])
+def test_one_round_a_day_walks_through_the_whole_design(count: int, days: int) -> None:
+    students = klass(count)
     history: list[tuple[tuple[StudentId, ...], ...]] = []
-    for day in range(9):
+    for day in range(days):
         past = tuple(PastRound(age, groups) for age, groups in enumerate(reversed(history), 1))
         result = solve(GroupingRequest(students, 4, history=past, seed=day, time_limit_s=0.2))
         assert result.repeats.total == 0, f"day {day + 1}"
@@ -83,7 +87,7 @@ def test_one_round_a_day_walks_through_the_whole_design() -> None:
 
 @FAST
 @given(
-    st.sampled_from([(9, 3, 4), (15, 3, 7), (16, 4, 5), (28, 4, 9)]),
+    st.sampled_from([(9, 3, 4), (15, 3, 7), (16, 4, 5), (28, 4, 9), (32, 4, 10)]),
     st.data(),
 )
 def test_repaired_designs_keep_absences_and_rules(

@@ -7,11 +7,12 @@ sharing a group twice. Three families cover the class sizes where such a rotatio
 - affine spaces AG(m, q) over the fields of 2, 3, 4 and 5 elements: q^m points in lines of
   q, one round per direction ((q^m - 1) / (q - 1) rounds), e.g. 9 in threes over 4 rounds,
   16 in fours over 5, 25 in fives over 6, 27 in threes over 13;
-- 1-rotational designs: points are Z_m x rows plus one or two fixed points, and one base
-  round turned through Z_m gives m rounds (each pair difference occurs once in the base
-  round). Listed below: Kirkman's 15 schoolgirls (threes, 7 rounds), 28 in fours over 9
-  rounds (a resolvable 2-(28,4,1) design) and 32 in fours over 10 rounds (the social
-  golfer instance 8-4-10, where each student misses just one classmate).
+- 1-rotational designs: points are Z_m x rows plus one fixed point, and one base round
+  turned through Z_m gives m rounds (each pair difference occurs once in the base round).
+  Listed below: Kirkman's 15 schoolgirls (threes, 7 rounds) and 28 in fours over 9 rounds
+  (a resolvable 2-(28,4,1) design);
+- 32 in fours over 10 rounds (the social golfer instance 8-4-10, where each student misses
+  just one classmate), lifted from AG(4, 2): see ``_lifted_32``.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def _design(points: int, size: int) -> Design | None:
             dimension += 1
         if power == points and dimension >= 2:
             return _affine(size, dimension)
+    if (points, size) == (32, 4):
+        return _lifted_32()
     if (points, size) in _ROTATIONAL:
         return _rotational(points, size, _ROTATIONAL[points, size])
     return None
@@ -178,3 +181,74 @@ def _rotational(points: int, size: int, spec: _Rotational) -> Design:
         for shift in range(m)
     )
     return Design(points, size, rounds)
+
+
+# Two spreads of PG(3, 2) with no line in common: each splits the 15 nonzero vectors of
+# GF(2)^4 (written as integers) into 5 two-dimensional subspaces {a, b, a ^ b}.
+_SPREADS = (
+    ((1, 6, 7), (2, 8, 10), (3, 12, 15), (4, 9, 13), (5, 11, 14)),
+    ((1, 8, 9), (2, 4, 6), (3, 13, 14), (5, 10, 15), (7, 11, 12)),
+)
+
+
+def _lifted_32() -> Design:
+    """32 in fours over 10 rounds, each student missing only their "twin".
+
+    The 10 subspaces of both spreads give 10 rounds on the 16 vectors, each a split into the
+    4 cosets of the subspace; every pair of vectors x, y shares a coset twice (once per
+    spread, in the subspaces holding x ^ y). Each vector becomes two students (x, 0) and
+    (x, 1), and each coset two groups {(x, s(x))} and {(x, 1 - s(x))} for a sign s chosen
+    per round and vector, so that the two rounds where x and y meet disagree on whether
+    their signs are equal: then (x, b) meets (y, c) exactly once for every b and c. The
+    signs solve a linear system over GF(2), one equation per pair of vectors.
+    """
+    subspaces = [frozenset(w) for spread in _SPREADS for w in spread]
+    first = {v: r for r, w in enumerate(subspaces[:5]) for v in w}
+    second = {v: r + 5 for r, w in enumerate(subspaces[5:]) for v in w}
+    # Unknown s(r, x) is bit 16 * r + x; each pair (x, y) asks
+    # s(i, x) + s(i, y) + s(j, x) + s(j, y) = 1 for its rounds i and j.
+    equations = []
+    for x in range(16):
+        for y in range(x + 1, 16):
+            i, j = first[x ^ y], second[x ^ y]
+            mask = 0
+            for bit in (16 * i + x, 16 * i + y, 16 * j + x, 16 * j + y):
+                mask ^= 1 << bit
+            equations.append((mask, 1))
+    sign = _solve_gf2(equations, 160)
+    rounds = []
+    for r, subspace in enumerate(subspaces):
+        seen: set[int] = set()
+        groups = []
+        for start in range(16):
+            if start in seen:
+                continue
+            coset = [start, *(start ^ v for v in sorted(subspace))]
+            seen.update(coset)
+            for flip in (0, 1):
+                groups.append(tuple(sorted(2 * x + (sign[16 * r + x] ^ flip) for x in coset)))
+        rounds.append(tuple(groups))
+    return Design(32, 4, tuple(rounds))
+
+
+def _solve_gf2(equations: list[tuple[int, int]], unknowns: int) -> list[int]:
+    """One solution (free unknowns 0) of equations (bit mask of unknowns, right side)."""
+    pivots: dict[int, tuple[int, int]] = {}
+    for mask, side in equations:
+        for bit, (row, value) in pivots.items():
+            if mask >> bit & 1:
+                mask ^= row
+                side ^= value
+        if not mask:
+            if side:
+                raise AssertionError("the sign equations have no solution")
+            continue
+        bit = mask.bit_length() - 1
+        for other, (row, value) in list(pivots.items()):
+            if row >> bit & 1:
+                pivots[other] = (row ^ mask, value ^ side)
+        pivots[bit] = (mask, side)
+    solution = [0] * unknowns
+    for bit, (_, side) in pivots.items():
+        solution[bit] = side
+    return solution
