@@ -1,17 +1,25 @@
-"""Grouping engine figures: repeats, worst pair count and time on four kinds of instance.
+"""Grouping engine figures: repeats, worst pair count and time on five kinds of instance.
 
 1. Kirkman's schoolgirls (15 students, groups of 3, 7 rounds): zero repeats exist.
-2. The social golfer instance 8-4-10 (32 students, groups of 4, 10 rounds): zero exists.
+2. The social golfer instances 8-4-10 (32 students, groups of 4, 10 rounds) and 7-4-9 (28
+   in fours, 9 rounds): zero exists for both.
 3. Classroom rotations: 28-35 students, 10 rounds, keep-apart pairs and daily absences.
 4. A reroll: one more round for 35 students against 60 rounds of history.
+5. The same rerolls with the other core busy (a busy-loop process): p50 and p99 as ratios
+   to the csv module reading a file in the same conditions.
 """
 
 from __future__ import annotations
 
+import csv
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from mathroom.domain.grouping import (
     GroupingRequest,
@@ -123,6 +131,17 @@ def main() -> None:
         f"{max(t for _, t in golfer):.2f} s"
     )
 
+    golfer7 = [
+        _timed(GroupingRequest(_students(28), 4, rounds=9, seed=s, time_limit_s=10.0))
+        for s in range(3)
+    ]
+    print(
+        "     Social golfer 7-4-9, 3 seeds:    repeats "
+        f"{', '.join(str(r.repeats.total) for r, _ in golfer7)}, worst pair count "
+        f"{max(r.repeats.worst_pair_count for r, _ in golfer7)}, time max "
+        f"{max(t for _, t in golfer7):.2f} s"
+    )
+
     print("  3. Classroom rotations, 10 rounds (repeats within plan / lower bound):")
     for count, size, apart, remainder in (
         (28, 4, 3, Remainder.LARGER),
@@ -176,6 +195,47 @@ def main() -> None:
         f"the most recent {min(f[1] for f in fresh)} rounds ago (random deal: "
         f"{statistics.mean(f[0] for f in dealt):.1f} and {min(f[1] for f in dealt)})"
     )
+    reroll_under_load()
+
+
+def reroll_under_load(samples: int = 100) -> None:
+    """Re-roll times with the other core kept busy, as ratios to reading a csv file."""
+    requests = [reroll(s) for s in range(samples)]
+    with tempfile.TemporaryDirectory() as folder:
+        table = Path(folder) / "history.csv"
+        with table.open("w", newline="", encoding="utf-8") as file:
+            writer = csv.writer(file)
+            for request in requests[:1]:
+                for past in request.history:
+                    for group in past.groups:
+                        writer.writerow([past.rounds_ago, *group])
+        busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        try:
+            floors = [_timed_call(lambda: _read_csv(table)) for _ in range(samples)]
+            times = [_timed(request)[1] for request in requests]
+        finally:
+            busy.kill()
+            busy.wait()
+    floor = statistics.median(floors)
+    p50 = statistics.median(times)
+    p99 = statistics.quantiles(times, n=100)[98]
+    print(
+        f"  5. Reroll with the other core busy, {samples} seeds: p50 {p50 * 1000:.0f} ms "
+        f"({p50 / floor:.0f}x the floor), p99 {p99 * 1000:.0f} ms ({p99 / floor:.0f}x), "
+        f"max {max(times) * 1000:.0f} ms; floor: csv reading the 60-set history "
+        f"({floor * 1000:.2f} ms)"
+    )
+
+
+def _read_csv(path: Path) -> int:
+    with path.open(newline="", encoding="utf-8") as file:
+        return sum(1 for _ in csv.reader(file))
+
+
+def _timed_call(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
 
 
 def _freshness(

@@ -45,6 +45,10 @@ from mathroom.domain.ids import StudentId
 ANNEAL_MOVES_PER_SEAT = 150
 """Annealing moves per restart, per present student per round."""
 
+REROLL_ANNEAL_MOVES_PER_SEAT = 200
+"""A single fresh-mix round against history (a re-roll) gets one longer annealing run
+instead of restarts: as fresh on average, and about half the time (re-rolls must be quick)."""
+
 TEMPERATURES = (1.0, 0.02)
 """Annealing starts by accepting a move that costs one fresh repeat (a meeting in the latest
 group set) a third of the time, and ends almost greedy."""
@@ -108,6 +112,8 @@ def form_groups(
     best_units = 0
     stale = 0
     reason = StopReason.SETTLED
+    reroll = request.rounds == 1 and objective.history is not None and objective.group_cost is None
+    moves_per_seat = REROLL_ANNEAL_MOVES_PER_SEAT if reroll else ANNEAL_MOVES_PER_SEAT
     designed = design_plan(request, rules, objective, rng, budget)
     for restart in range(MAX_RESTARTS):
         if restart == 0 and designed is not None:
@@ -122,7 +128,7 @@ def form_groups(
             if not can_reach_floor:
                 # With only repeats to avoid, the greedy build is a better start for the
                 # tabu search than an annealed plan.
-                anneal(state, rng, ANNEAL_MOVES_PER_SEAT * seats, TEMPERATURES, budget)
+                anneal(state, rng, moves_per_seat * seats, TEMPERATURES, budget)
             if state.plan_units > forced and budget.stop_reason is None:
                 state = PlanState(
                     objective, rules, tabu_search(state, rng, TABU_STALL, forced, budget)
@@ -139,6 +145,8 @@ def form_groups(
             break
         if can_reach_floor and best is not None and best_cost <= floor + _EPSILON:
             reason = StopReason.OPTIMAL
+            break
+        if reroll and best is not None:
             break
         # While pairs still meet twice within the plan, keep restarting until the work
         # budget is spent; otherwise a few fruitless restarts mean the plan has settled.

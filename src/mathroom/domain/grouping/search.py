@@ -63,6 +63,7 @@ def anneal(
     weight = plan.weight
     history = plan.history
     group_cost = plan.group_cost
+    single = len(plan.rounds) == 1
     for i in range(moves):
         if not i & 255:
             if budget.spend(256 * move_work):
@@ -90,17 +91,20 @@ def anneal(
             continue
         if rules.buddy_touch & (bx | by) and not plan.swap_allowed(state, x, y):
             continue
-        m1x, m2x, m1y, m2y = met1[x], met2[x], met1[y], met2[y]
-        delta = weight * (
-            (m1x & h_rest).bit_count()
-            + (m2x & h_rest).bit_count()
-            - (m2x & g_rest).bit_count()
-            - (met3[x] & g_rest).bit_count()
-            + (m1y & g_rest).bit_count()
-            + (m2y & g_rest).bit_count()
-            - (m2y & h_rest).bit_count()
-            - (met3[y] & h_rest).bit_count()
-        )
+        if single:
+            delta = 0.0  # one round: partners meet once, so no swap changes repeats
+        else:
+            m1x, m2x, m1y, m2y = met1[x], met2[x], met1[y], met2[y]
+            delta = weight * (
+                (m1x & h_rest).bit_count()
+                + (m2x & h_rest).bit_count()
+                - (m2x & g_rest).bit_count()
+                - (met3[x] & g_rest).bit_count()
+                + (m1y & g_rest).bit_count()
+                + (m2y & g_rest).bit_count()
+                - (m2y & h_rest).bit_count()
+                - (met3[y] & h_rest).bit_count()
+            )
         if history is not None:
             hx, hy = state.hsum[x], state.hsum[y]
             delta += hx[gy] - hx[gx] + hy[gx] - hy[gy] - 2.0 * history[x][y]
