@@ -115,3 +115,11 @@ def test_repaired_designs_keep_absences_and_rules(
     assert_valid(request, result)
     if not absent and not apart:
         assert result.repeats.total == 0
+
+
+def test_rounds_beyond_the_design_are_built_after_it() -> None:
+    request = GroupingRequest(klass(16), 4, rounds=7, seed=2, time_limit_s=0.05)
+    result = solve(request)
+    assert_valid(request, result)
+    # Five rounds exhaust all 120 pairs; each later round's 24 meetings must all repeat.
+    assert result.repeats.within_plan >= 48

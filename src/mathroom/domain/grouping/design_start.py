@@ -47,13 +47,15 @@ def design_plan(
 ) -> list[Groups] | None:
     """The rounds of a known design for this class, fitted to each round's rules; else None.
 
-    Returns None when no design fits the class size, group size and rounds, or when a round's
-    rules leave no arrangement (the ordinary search then reports why).
+    Rounds beyond the design's get the ordinary build. Returns None when no design fits the
+    class size and group size, or when a round's rules leave no arrangement (the ordinary
+    search then reports why).
     """
     size = len(request.students)
-    design = design_for(size, request.group_size, request.rounds)
+    design = design_for(size, request.group_size, 1)
     if design is None:
         return None
+    known = min(request.rounds, len(design.rounds))
     candidates = [_roster_labelling(request)]
     if objective.history is not None:
         seeded = list(range(size))
@@ -64,7 +66,7 @@ def design_plan(
         costs = _round_costs(design, labelling, objective.history)
         budget.spend(LABEL_WORK_PER_PAIR * len(design.rounds) * size * design.size)
         order = sorted(range(len(design.rounds)), key=lambda r: (costs[r], rng.random()))
-        chosen = order[: request.rounds]
+        chosen = order[:known]
         total = sum(costs[r] for r in chosen)
         if best is None or total < best[0]:
             best = (total, labelling, chosen)
@@ -72,16 +74,23 @@ def design_plan(
     _, labelling, chosen = best
     counts = [[0] * size for _ in range(size)]
     plan: list[Groups] = []
-    for round_rules, r in zip(rules, chosen, strict=True):
-        groups = [[labelling[p] for p in group] for group in design.rounds[r]]
-        rng.shuffle(groups)
+    for index, round_rules in enumerate(rules):
         if budget.spend(BUILD_WORK_PER_SEAT * len(round_rules.present)):
             return None  # out of time: the plain placement finishes quicker
-        if not _fits(round_rules, size, design):
-            rebuilt = _rebuild(round_rules, groups, objective, counts, rng, budget)
-            if rebuilt is None:
+        if index >= known:
+            # Beyond the design's rounds: the ordinary build, avoiding the partners so far.
+            built = build_round(round_rules, objective, counts, rng, budget=budget)
+            if isinstance(built, Outcome):
                 return None
-            groups = rebuilt
+            groups = built
+        else:
+            groups = [[labelling[p] for p in group] for group in design.rounds[chosen[index]]]
+            rng.shuffle(groups)
+            if not _fits(round_rules, size, design):
+                rebuilt = _rebuild(round_rules, groups, objective, counts, rng, budget)
+                if rebuilt is None:
+                    return None
+                groups = rebuilt
         for group in groups:
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:

@@ -32,6 +32,9 @@ SLOW_EVAL_WORK = 3
 MODE_WORK_FACTOR = 4
 """Readiness modes re-score both groups on every move."""
 
+DESCENT_EVAL_WORK = 4
+"""Work units per swap scored by the descent (rules and full cost, no popcount shortcut)."""
+
 TABU_ITERATION_WORK = 200
 """Fixed work per tabu iteration (finding the students in repeated pairs)."""
 
@@ -53,6 +56,8 @@ def anneal(
     chain_rounds = [s for s in plan.rounds if s.rules.movable_units and s.rules.shape.count >= 2]
     if not rounds and not chain_rounds:
         return True
+    if len(plan.rounds) == 1 and rounds and not chain_rounds and plan.group_cost is None:
+        return _anneal_one_round(plan, rounds[0], rng, moves, temperatures, budget)
     move_work = ANNEAL_MOVE_WORK * (MODE_WORK_FACTOR if plan.group_cost else 1)
     t_start, t_end = temperatures
     ratio = t_end / t_start
@@ -63,7 +68,6 @@ def anneal(
     weight = plan.weight
     history = plan.history
     group_cost = plan.group_cost
-    single = len(plan.rounds) == 1
     for i in range(moves):
         if not i & 255:
             if budget.spend(256 * move_work):
@@ -91,20 +95,17 @@ def anneal(
             continue
         if rules.buddy_touch & (bx | by) and not plan.swap_allowed(state, x, y):
             continue
-        if single:
-            delta = 0.0  # one round: partners meet once, so no swap changes repeats
-        else:
-            m1x, m2x, m1y, m2y = met1[x], met2[x], met1[y], met2[y]
-            delta = weight * (
-                (m1x & h_rest).bit_count()
-                + (m2x & h_rest).bit_count()
-                - (m2x & g_rest).bit_count()
-                - (met3[x] & g_rest).bit_count()
-                + (m1y & g_rest).bit_count()
-                + (m2y & g_rest).bit_count()
-                - (m2y & h_rest).bit_count()
-                - (met3[y] & h_rest).bit_count()
-            )
+        m1x, m2x, m1y, m2y = met1[x], met2[x], met1[y], met2[y]
+        delta = weight * (
+            (m1x & h_rest).bit_count()
+            + (m2x & h_rest).bit_count()
+            - (m2x & g_rest).bit_count()
+            - (met3[x] & g_rest).bit_count()
+            + (m1y & g_rest).bit_count()
+            + (m2y & g_rest).bit_count()
+            - (m2y & h_rest).bit_count()
+            - (met3[y] & h_rest).bit_count()
+        )
         if history is not None:
             hx, hy = state.hsum[x], state.hsum[y]
             delta += hx[gy] - hx[gx] + hy[gx] - hy[gy] - 2.0 * history[x][y]
@@ -119,6 +120,76 @@ def anneal(
         if delta <= 0.0 or random_() < exp(-delta / temperature):
             plan.apply_swap(state, x, y, delta)
     return True
+
+
+def _anneal_one_round(
+    plan: PlanState,
+    state: RoundState,
+    rng: random.Random,
+    moves: int,
+    temperatures: tuple[float, float],
+    budget: Budget,
+) -> bool:
+    """``anneal`` for one round whose only cost is history (a re-roll), with the loop's
+    lookups hoisted: within one round no swap changes repeats."""
+    history = plan.history
+    if history is None:
+        return True  # nothing to weigh: every arrangement costs the same
+    t_start, t_end = temperatures
+    ratio = t_end / t_start
+    temperature = t_start
+    random_ = rng.random
+    exp = math.exp
+    rules = state.rules
+    movable = rules.movable
+    count = len(movable)
+    where, masks, hsum = state.where, state.masks, state.hsum
+    apart = rules.apart
+    buddy_touch = rules.buddy_touch
+    for i in range(moves):
+        if not i & 255:
+            if budget.spend(256 * ANNEAL_MOVE_WORK):
+                return False
+            temperature = t_start * ratio ** (i / moves)
+        x = movable[int(random_() * count)]
+        y = movable[int(random_() * count)]
+        gx, gy = where[x], where[y]
+        if gx == gy:
+            continue
+        bx, by = 1 << x, 1 << y
+        if apart[x] & masks[gy] & ~by or apart[y] & masks[gx] & ~bx:
+            continue
+        if buddy_touch & (bx | by) and not plan.swap_allowed(state, x, y):
+            continue
+        hx, hy = hsum[x], hsum[y]
+        delta = hx[gy] - hx[gx] + hy[gx] - hy[gy] - 2.0 * history[x][y]
+        if delta <= 0.0 or random_() < exp(-delta / temperature):
+            plan.apply_swap(state, x, y, delta)
+    return True
+
+
+def descend(plan: PlanState, budget: Budget) -> None:
+    """Take every improving swap, student by student, until none is left (a local optimum).
+
+    Annealing's random moves can end beside an improving swap they never tried; one sweep
+    over all pairs costs about as much as a few hundred annealing moves.
+    """
+    improved = True
+    while improved:
+        improved = False
+        for state in plan.rounds:
+            movable = state.rules.movable
+            if budget.spend(len(movable) * len(movable) // 2 * DESCENT_EVAL_WORK):
+                return
+            where = state.where
+            for i, x in enumerate(movable):
+                for y in movable[i + 1 :]:
+                    if where[x] == where[y] or not plan.swap_allowed(state, x, y):
+                        continue
+                    delta = plan.swap_delta(state, x, y)
+                    if delta < -_EPSILON:
+                        plan.apply_swap(state, x, y, delta)
+                        improved = True
 
 
 def _chain_move(plan: PlanState, state: RoundState, rng: random.Random, temperature: float) -> None:
