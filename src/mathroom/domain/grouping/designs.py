@@ -37,14 +37,11 @@ class Design:
 
 @dataclass(frozen=True, slots=True)
 class _Rotational:
-    """A base round over Z_modulus x rows, fixed points written as -1, -2 in the row slot.
-
-    Each base block lists (x, row) points; a fixed point is (0, -1) or (0, -2).
-    """
+    """A base round over Z_modulus x rows; each block lists (x, row) points, and the fixed
+    point (the same in every round) is written (0, -1)."""
 
     modulus: int
     rows: int
-    fixed: int
     base: tuple[tuple[tuple[int, int], ...], ...]
 
 
@@ -53,7 +50,6 @@ _ROTATIONAL: dict[tuple[int, int], _Rotational] = {
     (15, 3): _Rotational(
         7,
         2,
-        1,
         (
             ((0, -1), (4, 0), (6, 1)),
             ((0, 0), (5, 1), (1, 0)),
@@ -65,7 +61,6 @@ _ROTATIONAL: dict[tuple[int, int], _Rotational] = {
     (28, 4): _Rotational(
         9,
         3,
-        1,
         (
             ((0, -1), (8, 0), (1, 2), (4, 1)),
             ((0, 0), (0, 1), (2, 0), (5, 0)),
@@ -168,7 +163,7 @@ def _affine(q: int, dimension: int) -> Design:
 
 
 def _rotational(points: int, size: int, spec: _Rotational) -> Design:
-    """Turn the base round through Z_modulus; fixed points stay where they are."""
+    """Turn the base round through Z_modulus; the fixed point stays where it is."""
     m = spec.modulus
 
     def point(x: int, row: int, shift: int) -> int:
