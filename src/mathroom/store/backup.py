@@ -66,7 +66,8 @@ def check_health(db_path: Path, *, thorough: bool = False) -> tuple[DatabaseHeal
     if not db_path.exists():
         return DatabaseHealth.MISSING, "no database file"
     if db_path.stat().st_size == 0:
-        return DatabaseHealth.OK, "empty file"
+        # Never a database a teacher worked in: SQLite writes its header with the first table.
+        return DatabaseHealth.DAMAGED, "the file is empty (0 bytes)"
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         connection = sqlite3.connect(db_path)
@@ -76,6 +77,8 @@ def check_health(db_path: Path, *, thorough: bool = False) -> tuple[DatabaseHeal
             connection.close()
     except sqlite3.DatabaseError as exc:
         return DatabaseHealth.DAMAGED, str(exc)
+    except OSError as exc:  # unreadable (permissions, a folder in its place)
+        return DatabaseHealth.DAMAGED, exc.strerror or str(exc)
     verdict = "; ".join(str(row[0]) for row in rows[:5])
     if verdict == "ok":
         return DatabaseHealth.OK, "ok"
@@ -176,8 +179,20 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
 def thin_backups(
     backups_dir: Path, now: datetime, policy: RetentionPolicy | None = None
 ) -> list[Path]:
-    """Delete backups the retention policy no longer keeps; returns what was removed."""
+    """Delete backups the retention policy no longer keeps; returns what was removed.
+
+    A clock earlier than the newest backup is wrong now or was wrong then: nothing is
+    deleted until it is past that backup again (logged), so a clock mistake costs disk
+    space, never the restore history.
+    """
     backups = list_backups(backups_dir)
+    if backups and now < backups[0].taken_at:
+        log.warning(
+            "backup thinning suspended: the clock (%s) is earlier than the newest backup %s",
+            now.isoformat(" ", "seconds"),
+            backups[0].path.name,
+        )
+        return []
     keep = backups_to_keep([b.taken_at for b in backups], now, policy)
     removed: list[Path] = []
     for info in backups:
@@ -185,21 +200,39 @@ def thin_backups(
             info.path.unlink(missing_ok=True)
             _source_note(info.path).unlink(missing_ok=True)
             removed.append(info.path)
+    if removed:
+        log.info("thinned %d old backups, kept %d", len(removed), len(backups) - len(removed))
     return removed
 
 
 def newest_good_backup(backups_dir: Path) -> BackupInfo | None:
-    """The newest backup that passes ``quick_check``."""
+    """The newest backup that passes ``integrity_check`` (the check a restore makes)."""
     for info in list_backups(backups_dir):
-        if check_health(info.path)[0] is DatabaseHealth.OK:
+        if check_health(info.path, thorough=True)[0] is DatabaseHealth.OK:
             return info
     return None
+
+
+def set_aside_files(db_path: Path) -> list[Path]:
+    """Damaged databases moved aside earlier (``*.corrupt-<time>``), newest name first."""
+    if not db_path.parent.is_dir():
+        return []
+    found = db_path.parent.glob(f"{db_path.name}.corrupt-*")
+    return sorted((p for p in found if _ASIDE.match(p.name)), reverse=True)
+
+
+_ASIDE = re.compile(r"^.+\.corrupt-\d{8}-\d{6}(?:-\d+)?$")
 
 
 def move_aside(db_path: Path, now: datetime) -> Path:
     """Rename a damaged database (and its WAL files) to ``*.corrupt-<time>``; never delete."""
     stamp = now.strftime(_STAMP_FORMAT)
     moved = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
+    for n in range(1, 1000):  # a second damage in the same second keeps the first file
+        if not moved.exists():
+            break
+        stamp = f"{now.strftime(_STAMP_FORMAT)}-{n}"
+        moved = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
     os.replace(db_path, moved)
     for sidecar in sidecar_files(db_path):
         if sidecar.exists():
