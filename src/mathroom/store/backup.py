@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from mathroom.atomic_files import fsync_folder
+from mathroom.atomic_files import fault_point, fsync_folder, refuse_protected
 from mathroom.domain.errors import MathroomError
 from mathroom.store.backup_policy import RetentionPolicy, backups_to_keep
 
@@ -113,9 +113,14 @@ def create_backup(
     Safe while the app has the database open. The copy is checked with ``integrity_check``
     before it gets its final name, so a backup under a real name is always a good one.
     """
+    if out is not None:
+        refuse_protected(out, database_copy=True)  # never over the live file or its backups
     target = out if out is not None else _unused_backup_path(backups_dir, now, reason)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise BackupError(f"Could not write {target}: {exc.strerror or exc}.") from exc
     os.close(fd)
     temp = Path(temp_name)
     try:
@@ -137,11 +142,15 @@ def create_backup(
         # What the live database looked like when copied: the start-up check compares with it.
         # Noted after the rename: a backup without its note only costs one extra backup.
         fingerprint = database_fingerprint(db_path)
+        fault_point("backup:copied")
         os.replace(temp, target)
+        fault_point("backup:renamed")
         _source_note(target).write_text(fingerprint, encoding="ascii")
         fsync_folder(target.parent)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Could not back up {db_path.name}: {exc}") from exc
+        raise BackupError(f"Could not back up {db_path.name} to {target}: {exc}") from exc
+    except OSError as exc:  # the disk, not the database: about the file the copy was for
+        raise BackupError(f"Could not write {target}: {exc.strerror or exc}.") from exc
     finally:
         for leftover in (temp, *sidecar_files(temp)):
             with contextlib.suppress(FileNotFoundError):
@@ -264,6 +273,7 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path, now: datetime
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         # A WAL left beside the old file would be replayed into the restored one.
+        fault_point("restore:copied")
         for sidecar in sidecar_files(db_path):
             sidecar.unlink(missing_ok=True)
         os.replace(temp, db_path)
