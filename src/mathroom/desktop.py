@@ -51,7 +51,9 @@ class AppController:
         self._lock, self.services = lock, services
         if classroom.is_root and services.demo.is_empty():
             # A fresh data folder; the teacher's own classrooms start empty on purpose.
-            dialog = FirstRunDialog(str(classroom.path))
+            backups = services.maintenance.backups()
+            kept = f"{len(backups)} backups (newest {backups[0].path.name})" if backups else None
+            dialog = FirstRunDialog(str(classroom.path), kept=kept)
             dialog.exec()
             if dialog.choice is FirstRunChoice.DEMO:
                 services.demo.create(self._clock.today())
