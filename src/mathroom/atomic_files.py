@@ -52,7 +52,7 @@ def refuse_protected(target: Path, *, database_copy: bool = False) -> None:
     """
     path = target.expanduser().resolve()
     why = None
-    if path.name == _DATABASE or path.name.startswith((f"{_DATABASE}-", f"{_DATABASE}.")):
+    if path.name == _DATABASE or path.name.startswith((f"{_DATABASE}-", f"{_DATABASE}.corrupt-")):
         why = "it is Mathroom's data file"
     elif path.parent.name == _BACKUPS and (path.parent.parent / _DATABASE).exists():
         why = "it is in Mathroom's backups folder"

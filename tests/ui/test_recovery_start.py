@@ -4,8 +4,10 @@ backup by name at every start (Quit changes nothing), until restored or started 
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mathroom.clock import FixedClock
@@ -14,7 +16,9 @@ from mathroom.paths import DataFolder
 from mathroom.store.backup import BackupReason, create_backup
 from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
 from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
+from mathroom.ui.widgets.pdf_preview import PdfPreview
 from tests.faults.conftest import DAMAGE
+from tests.printing.test_cups_printing import _numbered_pdf
 
 pytestmark = [pytest.mark.gui, pytest.mark.any_date]
 
@@ -94,3 +98,21 @@ def test_starting_empty_beside_backups_says_so_before_offering_the_demo(
         if controller.window is not None:
             controller.window.close()
         controller.shutdown()
+
+
+def test_save_a_copy_into_the_backups_folder_is_refused_in_plain_words(
+    migrated_folder: DataFolder, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pdf = _numbered_pdf(tmp_path / "packet.pdf", 1)
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.load(pdf)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    target = migrated_folder.backups / "packet.pdf"
+    preview.save_copy(target)
+    assert not target.exists()
+    assert said == [
+        f"Nothing was written to {target}: it is in Mathroom's backups folder. "
+        "Choose another file name or folder."
+    ]
