@@ -106,6 +106,8 @@ class InstanceLock:
             return
         try:
             _unlock(handle)
+        except OSError:  # a file system that never locked (see _take_over): nothing to undo
+            pass
         finally:
             handle.close()
 

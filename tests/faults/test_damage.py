@@ -116,3 +116,14 @@ def test_a_zero_byte_file_in_a_new_folder_is_still_a_new_folder(folder: DataFold
     open_database(folder, TAKEN_AT).store.close()
     assert student_count(folder.database) == 0
     assert not set_aside_files(folder.database)
+
+
+def test_restoring_a_named_backup_over_a_file_that_lost_index_rows(
+    demo_folder: DataFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, students = _backed_up_then_damaged(demo_folder, "index-only")
+    argv = ["restore", str(demo_folder.backups / good), "--data-dir", str(demo_folder.root)]
+    assert main(argv, FixedClock(LATER)) == 0
+    assert f"Restored {good}" in capsys.readouterr().out
+    assert student_count(demo_folder.database) == students
+    assert len(set_aside_files(demo_folder.database)) == 1  # the damaged file, kept

@@ -261,7 +261,9 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path, now: datetime
     if health is not DatabaseHealth.OK:
         raise BackupError(f"{backup.name} is not a usable backup ({detail}).")
     safety: Path | None = None
-    if check_health(db_path)[0] is DatabaseHealth.OK and db_path.stat().st_size > 0:
+    # The full check: a file that lost index rows passes the quick one, and its safety backup
+    # would then fail verification and stop the restore that would mend it.
+    if check_health(db_path, thorough=True)[0] is DatabaseHealth.OK:
         safety = create_backup(db_path, backups_dir, BackupReason.BEFORE_RESTORE, now)
     elif db_path.exists():
         move_aside(db_path, now)
