@@ -70,7 +70,21 @@ def _workbook(extra: dict[str, bytes]) -> bytes:
     )
 
 
+def _understated(data: bytes, stated: int = 1000) -> bytes:
+    """The zip with every part's unpacked size understated in its directory and headers."""
+    patched = bytearray(data)
+    for signature, at in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+        start = patched.find(signature)
+        while start >= 0:
+            patched[start + at : start + at + 4] = stated.to_bytes(4, "little")
+            start = patched.find(signature, start + 4)
+    return bytes(patched)
+
+
 BOMBS = {
+    "lying-directory": lambda: _understated(
+        _workbook({"xl/worksheets/sheet1.xml": b"<c>1</c>" * 400_000})
+    ),
     "ratio": lambda: _workbook({"xl/worksheets/sheet1.xml": b"\0" * (8 * 1024 * 1024)}),
     "sheets": lambda: _workbook(
         {f"xl/worksheets/sheet{n}.xml": b"<worksheet/>" for n in range(MAX_SHEETS + 1)}
@@ -81,7 +95,9 @@ BOMBS = {
 }
 
 
-@pytest.mark.parametrize("kind", quick_or_long(["ratio", "sheets"], ["member-size"]))
+@pytest.mark.parametrize(
+    "kind", quick_or_long(["ratio", "sheets", "lying-directory"], ["member-size"])
+)
 def test_zip_bombs_are_refused_before_anything_is_inflated(kind: str) -> None:
     with pytest.raises(ImportFileError) as info:
         refuse_zip_bomb(BOMBS[kind](), "roster.xlsx")
