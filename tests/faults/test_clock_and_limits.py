@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from mathroom.domain.errors import ValidationError
 from mathroom.domain.import_problems import ImportFileError
+from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.importers.roster_rows import parse_roster_file
 from mathroom.importers.table_workbook import MAX_MEMBER_BYTES, MAX_SHEETS, refuse_zip_bomb
+from mathroom.services.evidence import EvidenceService
 from mathroom.store.backup import list_backups, thin_backups
+from mathroom.store.unit_of_work import Store
 from tests.faults.conftest import TAKEN_AT, quick_or_long
 
 pytestmark = pytest.mark.any_date
@@ -122,3 +126,12 @@ def test_a_five_thousand_character_name_is_refused_naming_the_field(tmp_path: Pa
         "line 2: the given name is 5,000 characters long; names are limited to 120 characters "
         "(fix the file, or skip the line)"
     ]
+
+
+def test_an_oversized_evidence_note_is_refused_naming_the_field(store: Store) -> None:
+    evidence = EvidenceService(store, lambda: TAKEN_AT)
+    with pytest.raises(ValidationError) as info:
+        evidence.record(
+            [], [], Level.GOT_IT, EvidenceSource.CONFERENCE, TAKEN_AT.date(), None, "n" * 2001
+        )
+    assert info.value.field == "note" and "2,000 characters" in str(info.value)
