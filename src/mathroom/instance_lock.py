@@ -60,7 +60,7 @@ class InstanceLock:
             handle = self._take_over(exc, pid)
         previous = _read_text(handle)
         if previous and previous != str(os.getpid()):
-            log.info("lock file %s named %r before; now this process's", self.path.name, previous)
+            log.info("lock file %s left by %r (a crash?) taken over", self.path.name, previous)
         handle.seek(_PID_OFFSET)
         handle.truncate()
         handle.write(f"{os.getpid()}\n".encode("ascii"))
@@ -105,6 +105,11 @@ class InstanceLock:
         if handle is None:
             return
         try:
+            # Emptied on a clean exit, so a pid found at the next start means a crash (or a
+            # file someone else wrote), worth its line in the log.
+            handle.seek(_PID_OFFSET)
+            handle.truncate()
+            handle.flush()
             _unlock(handle)
         except OSError:  # a file system that never locked (see _take_over): nothing to undo
             pass
