@@ -89,7 +89,7 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 
 
 def student_count(db: Path) -> int:
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+    with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as connection:
         count: int = connection.execute("SELECT count(*) FROM student").fetchone()[0]
     connection.close()
     return count

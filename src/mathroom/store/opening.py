@@ -168,7 +168,9 @@ def check_openable(folder: DataFolder, now: datetime) -> None:
 def _not_mathroom(db: Path) -> str | None:
     """Why a sound SQLite file is not a Mathroom database (None when it is one or is new)."""
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
+        with contextlib.closing(
+            sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        ) as connection:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:
         return str(exc)
