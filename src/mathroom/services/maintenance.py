@@ -85,9 +85,11 @@ class MaintenanceService:
     def backup_now(self, out: Path | None = None) -> Path:
         """A verified copy of the live database, in the backups folder or at ``out``.
 
-        A damaged or missing database raises the same RecoveryNeededError as a start."""
+        A damaged or missing database raises the same RecoveryNeededError as a start, with
+        the same offer; the file itself is moved aside by the next start (the window may
+        have it open now)."""
         now = self._now()
-        check_openable(self._folder, now)
+        check_openable(self._folder, now, move_damaged=False)
         if not self._folder.database.exists():
             raise MathroomError(f"There is no readable database at {self._folder.database} yet.")
         path = create_backup(

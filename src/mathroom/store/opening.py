@@ -135,10 +135,11 @@ def open_database(
     return OpenedDatabase(Store(engine), migration, startup_backup)
 
 
-def check_openable(folder: DataFolder, now: datetime) -> None:
+def check_openable(folder: DataFolder, now: datetime, *, move_damaged: bool = True) -> None:
     """Raise RecoveryNeededError unless the database is sound or the folder is new.
 
-    A damaged file is moved aside first. ``integrity_check``, not ``quick_check``: a file
+    A damaged file is moved aside first, unless ``move_damaged`` is False: a backup taken
+    without the folder's lock may run beside the open window, whose file must stay put. ``integrity_check``, not ``quick_check``: a file
     whose indexes lost rows passes the quick one and shows a class with students missing.
     """
     db = folder.database
@@ -152,8 +153,11 @@ def check_openable(folder: DataFolder, now: datetime) -> None:
     if health is DatabaseHealth.DAMAGED:
         if not history and db.stat().st_size == 0:
             return  # a start that stopped before its first table: a new folder still
+        backup = newest_good_backup(folder.backups)
+        if not move_damaged:
+            raise RecoveryNeededError(db, f"damaged ({detail})", backup)
         moved = move_aside(db, now)
-        raise DatabaseDamagedError(db, moved, detail, newest_good_backup(folder.backups))
+        raise DatabaseDamagedError(db, moved, detail, backup)
     if history:
         aside = set_aside_files(db)
         log.warning("data file missing while the folder holds backups or a damaged copy")
