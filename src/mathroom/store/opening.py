@@ -139,8 +139,9 @@ def check_openable(folder: DataFolder, now: datetime, *, move_damaged: bool = Tr
     """Raise RecoveryNeededError unless the database is sound or the folder is new.
 
     A damaged file is moved aside first, unless ``move_damaged`` is False: a backup taken
-    without the folder's lock may run beside the open window, whose file must stay put. ``integrity_check``, not ``quick_check``: a file
-    whose indexes lost rows passes the quick one and shows a class with students missing.
+    without the folder's lock may run beside the open window, whose file must stay put.
+    ``integrity_check``, not ``quick_check``: a file whose indexes lost rows passes the
+    quick one and shows a class with students missing.
     """
     db = folder.database
     health, detail = check_health(db, thorough=True)
