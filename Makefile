@@ -10,7 +10,7 @@ CORE_VENV := .venv-core
 CORE_PY   := $(CORE_VENV)/bin/python
 CORE_STAMP := $(CORE_VENV)/.installed
 
-.PHONY: run test test-core test-dates lint bench package package-test clean
+.PHONY: run test test-core test-dates lint bench faults package package-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ test-dates: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+# The fault-injection suite in full: kill -9 at every watched phase, every damage kind, clock
+# jumps, zip bombs, oversize fields, lock files in every bad state (`make test` runs its quick set).
+faults: $(STAMP)
+	MATHROOM_FAULTS_LONG=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/faults
 
 # A one-folder desktop bundle in dist/mathroom (PyInstaller), then its headless smoke test.
 package: $(STAMP)

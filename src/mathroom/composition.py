@@ -37,10 +37,10 @@ from mathroom.services.skill_map import SkillMapService
 from mathroom.services.tasks import TaskService
 from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.services.units import UnitService
-from mathroom.store.opening import DatabaseDamagedError, open_database
+from mathroom.store.opening import DatabaseDamagedError, RecoveryNeededError, open_database
 from mathroom.store.unit_of_work import Store
 
-__all__ = ["DatabaseDamagedError", "Services", "open_services"]
+__all__ = ["DatabaseDamagedError", "RecoveryNeededError", "Services", "open_services"]
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from mathroom.clock import Clock
-from mathroom.composition import DatabaseDamagedError, Services, open_services
+from mathroom.composition import RecoveryNeededError, Services, open_services
 from mathroom.domain.errors import MathroomError
 from mathroom.instance_lock import InstanceLock, InstanceLockedError
 from mathroom.paths import DataFolder
@@ -51,7 +51,9 @@ class AppController:
         self._lock, self.services = lock, services
         if classroom.is_root and services.demo.is_empty():
             # A fresh data folder; the teacher's own classrooms start empty on purpose.
-            dialog = FirstRunDialog(str(classroom.path))
+            backups = services.maintenance.backups()
+            kept = f"{len(backups)} backups (newest {backups[0].path.name})" if backups else None
+            dialog = FirstRunDialog(str(classroom.path), kept=kept)
             dialog.exec()
             if dialog.choice is FirstRunChoice.DEMO:
                 services.demo.create(self._clock.today())
@@ -121,15 +123,29 @@ class AppController:
     def _open(self, folder: DataFolder) -> Services | None:
         try:
             return open_services(folder, self._clock)
-        except DatabaseDamagedError as damaged:
-            log.warning("damaged database moved aside: %s", damaged.moved_to.name)
-            taken = damaged.backup.taken_at if damaged.backup else None
-            dialog = DamagedDatabaseDialog(damaged.moved_to, taken)
+        except RecoveryNeededError as damaged:
+            # Asked at every start until the teacher restores or starts empty: the damaged
+            # file stays aside and the backups stay, whatever is chosen.
+            log.warning("data needs recovery: %s", damaged)
+            backup = damaged.backup
+            dialog = DamagedDatabaseDialog(
+                damaged.set_aside,
+                backup.taken_at if backup else None,
+                backup_name=backup.path.name if backup else None,
+                problem=damaged.lines()[0],
+            )
             dialog.exec()
             if dialog.choice is DamagedChoice.QUIT:
                 return None
-            if dialog.choice is DamagedChoice.RESTORE and damaged.backup is not None:
-                MaintenanceService(folder, self._clock.now).restore(damaged.backup.path)
+            maintenance = MaintenanceService(folder, self._clock.now)
+            try:
+                if dialog.choice is DamagedChoice.RESTORE and backup is not None:
+                    maintenance.restore(backup.path)
+                else:
+                    maintenance.start_empty()
+            except MathroomError as exc:
+                QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
+                return None
             return self._open_or_explain(folder)
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))

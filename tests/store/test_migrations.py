@@ -26,7 +26,7 @@ from mathroom.store.migrate import (
     head_revision,
     upgrade_to_head,
 )
-from mathroom.store.opening import open_database
+from mathroom.store.opening import DatabaseDamagedError, open_database
 from tests.store.migration_fixtures import (
     FAILING,
     WORKING,
@@ -155,5 +155,10 @@ def test_a_foreign_sqlite_file_is_refused(folder: DataFolder) -> None:
     connection.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
     connection.commit()
     connection.close()
-    with pytest.raises(MigrationError, match="does not look like a Mathroom database"):
+    # Caught as damage is (tests/faults): moved aside, kept as it was, never migrated.
+    with pytest.raises(DatabaseDamagedError, match="not a Mathroom database") as info:
         open_database(folder, TAKEN_AT)
+    assert not folder.database.exists()
+    with sqlite3.connect(info.value.moved_to) as kept:
+        assert kept.execute("SELECT name FROM sqlite_master").fetchall() == [("recipes",)]
+    kept.close()

@@ -1,6 +1,6 @@
-"""Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores,
-grouping, packet, print, classroom and plan. No Qt: only the window (``mathroom.app``,
-``mathroom.desktop``) needs it.
+"""Command-line verbs for scripts and tests: demo, check, backup, restore, import-roster,
+import-scores, grouping, packet, print, classroom and plan. No Qt: only the window
+(``mathroom.app``, ``mathroom.desktop``) needs it.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -33,6 +33,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "demo": ("maintenance", "run_demo"),
     "check": ("maintenance", "run_check"),
     "backup": ("maintenance", "run_backup"),
+    "restore": ("maintenance", "run_restore"),
     "import-roster": ("imports", "run_import_roster"),
     "import-scores": ("imports", "run_import_scores"),
     "packet": ("packet", "run_packet"),

@@ -44,7 +44,8 @@ def run_import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock
     with locked_services(folder, clock) as services:
         importer = services.roster_import
         parsed = importer.read(args.file)
-        decisions = roster_decisions(args, parsed)
+        # Decided before planning, so the report says what will happen to leaving students.
+        decisions = replace(roster_decisions(args, parsed), archive_leaving=args.archive_leaving)
         plan = importer.plan(parsed, decisions)
         if args.skip_conflicts and plan.conflicts:
             decisions = replace(decisions, skip_lines=frozenset(p.line for p in plan.conflicts))
@@ -69,7 +70,6 @@ def run_import_roster(args: argparse.Namespace, folder: DataFolder, clock: Clock
         if args.dry_run:
             out("Dry run: nothing was changed.")
             return EXIT_OK
-        decisions = replace(decisions, archive_leaving=args.archive_leaving)
         result = importer.apply(parsed, decisions)
     out(result.summary())
     if result.backup is not None:

@@ -143,6 +143,23 @@ def _add_maintenance(commands: Commands, common: argparse.ArgumentParser) -> Non
         "backup", parents=[common], help="write a verified backup of the database"
     )
     backup.add_argument("--out", type=Path, help="backup file to write (default: backups/)")
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup in place of the database (the current file is kept first)",
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the backup to restore")
+    which.add_argument(
+        "--latest",
+        action="store_true",
+        help="the newest backup that passes its integrity check",
+    )
+    which.add_argument(
+        "--start-empty",
+        action="store_true",
+        help="no backup: start with an empty classroom (a damaged file and backups are kept)",
+    )
 
 
 def _add_import_roster(commands: Commands, common: argparse.ArgumentParser) -> None:

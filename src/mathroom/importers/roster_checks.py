@@ -32,6 +32,10 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
+# The same limits as typing a student or period in the app (services/roster.py); README.
+MAX_NAME = 120
+MAX_NUMBER = 40
+MAX_PERIOD = 60
 
 
 class Names(NamedTuple):
@@ -79,6 +83,20 @@ def build_names(
     if not given:
         return None
     names = Names(given, family, preferred or None)
+    for field, value in (
+        ("given name", given),
+        ("family name", family),
+        ("preferred name", preferred),
+    ):
+        if len(value) > MAX_NAME:
+            log.add(
+                line,
+                ProblemKind.CONFLICT,
+                "name_too_long",
+                f"the {field} is {len(value):,} characters long; names are limited to "
+                f"{MAX_NAME} characters (fix the file, or skip the line)",
+            )
+            return names
     if changed:
         log.add(
             line,
@@ -135,6 +153,15 @@ def parse_grade(log: ProblemLog, line: int, raw: str) -> int | None:
 
 def check_period(log: ProblemLog, line: int, period: str) -> None:
     """A period a spreadsheet turned into a date ('1-3' became '3-Jan') needs the teacher."""
+    if len(period) > MAX_PERIOD:
+        log.add(
+            line,
+            ProblemKind.CONFLICT,
+            "period_too_long",
+            f"the period is {len(period):,} characters long; period names are limited to "
+            f"{MAX_PERIOD} characters",
+        )
+        return
     if ("-" in period or "/" in period or " " in period) and _DATE.match(period):
         log.add(
             line,
@@ -148,6 +175,15 @@ def check_period(log: ProblemLog, line: int, period: str) -> None:
 
 def check_number(log: ProblemLog, line: int, number: str) -> bool:
     """Conflict for an ID a spreadsheet turned into a number; False when it was damaged."""
+    if len(number) > MAX_NUMBER:
+        log.add(
+            line,
+            ProblemKind.CONFLICT,
+            "id_too_long",
+            f"the student number is {len(number):,} characters long; student numbers are "
+            f"limited to {MAX_NUMBER} characters",
+        )
+        return False
     if number.isdigit():
         return True
     if _SCIENTIFIC.match(number):

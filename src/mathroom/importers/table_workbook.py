@@ -37,6 +37,16 @@ _MINI_STREAM_CUTOFF = 4096
 # more has a stray cell far from the rest, and A1 with XFD1048576 would ask for 600 GB.
 MAX_CELLS = 10_000_000
 _CHUNK = 1 << 20
+# A .xlsx or .ods is a zip: what it unpacks to is checked from the zip's own directory, then
+# while streaming (a directory can lie), before calamine or the scan inflates anything.
+# Tens of times more than any roster or gradebook needs (README, "Limits").
+MAX_ZIP_MEMBERS = 2_000
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # spreadsheet XML packs 5 to 30 times; a bomb packs thousands of times
+_RATIO_FROM = 1024 * 1024  # tiny parts may pack tighter: only larger ones are judged
+MAX_SHEETS = 200
+MAX_ROWS = 200_000
 
 
 def _failed(exc: BaseException) -> bool:
@@ -88,6 +98,8 @@ def read_workbook(
 
     ``unreadable`` is the refusal when calamine can't open the file at all.
     """
+    if not data.startswith(OLE2_MAGIC):
+        refuse_zip_bomb(data, source)
     # Sheets whose cells lie far apart are refused before calamine holds the box between
     # them: every sheet of an .xls or .ods (calamine reads them all, hidden ones too, as it
     # opens the file), each visible .xlsx sheet just before it is read.
@@ -97,6 +109,12 @@ def read_workbook(
         # gigabytes of memory, which ends the whole program instead of raising an error.
         raise ImportFileError(source, unreadable)
     extents, eager = found
+    if len(extents) > MAX_SHEETS:
+        raise ImportFileError(
+            source,
+            f"the workbook has {len(extents):,} worksheets; Mathroom reads workbooks of at "
+            f"most {MAX_SHEETS}. Copy the roster to a new workbook",
+        )
     if eager:
         for name in extents:
             _refuse_if_sprawling(source, name, extents)
@@ -215,12 +233,116 @@ def _plural(count: int, one: str) -> str:
     return f"{count:,} {one}" if count == 1 else f"{count:,} {one}s"
 
 
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def refuse_zip_bomb(data: bytes, source: str) -> None:
+    """Refuse an .xlsx or .ods that unpacks to more than any spreadsheet could need.
+
+    The zip's directory is judged first (parts, sizes, how tightly each is packed), then
+    every part is streamed and counted, so a directory that lies is caught too. A zip that
+    can't be opened at all is left for calamine to refuse in its own words.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return
+    with archive:
+        parts = archive.infolist()
+        if len(parts) > MAX_ZIP_MEMBERS:
+            raise ImportFileError(
+                source, f"the file holds {len(parts):,} packed parts; a workbook has far fewer"
+            )
+        sheets = sum(1 for p in parts if p.filename.startswith("xl/worksheets/sheet"))
+        if sheets > MAX_SHEETS:
+            raise ImportFileError(
+                source,
+                f"the workbook has {sheets:,} worksheets; Mathroom reads workbooks of at "
+                f"most {MAX_SHEETS}. Copy the roster to a new workbook",
+            )
+        total = 0
+        for part in parts:
+            size = part.file_size
+            if size > MAX_MEMBER_BYTES or (
+                size > _RATIO_FROM and size > MAX_RATIO * max(part.compress_size, 1)
+            ):
+                raise ImportFileError(source, _too_big(part.filename, size, part.compress_size))
+            total += size
+        if total > MAX_UNPACKED_BYTES:
+            raise ImportFileError(
+                source,
+                f"the file unpacks to {_mb(total)}, more than the {_mb(MAX_UNPACKED_BYTES)} "
+                "Mathroom reads; it is not an ordinary spreadsheet (save the roster as CSV)",
+            )
+        for part in parts:
+            _stream_within(archive, part, source)
+
+
+def _too_big(name: str, size: int, packed: int) -> str:
+    return (
+        f"its part {name} unpacks to {_mb(size)} from {packed:,} bytes, far more than a "
+        "spreadsheet holds (a damaged or malicious file); save the roster as CSV"
+    )
+
+
+def _stream_within(archive: zipfile.ZipFile, part: zipfile.ZipInfo, source: str) -> None:
+    """Inflate one deflated part a megabyte at a time, straight from its packed bytes, and
+    refuse it as soon as it grows past the size its directory states (or the limit).
+
+    Python's zipfile would stop at the stated size by itself; calamine would not, so a
+    directory that understates a bomb is caught here, before calamine inflates it.
+    """
+    if part.compress_type != zipfile.ZIP_DEFLATED:
+        return  # stored parts are as big as they are packed; others calamine refuses
+    data = archive.fp.getvalue() if isinstance(archive.fp, io.BytesIO) else None
+    if data is None:
+        return
+    header = data[part.header_offset : part.header_offset + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise ImportFileError(source, NOT_A_WORKBOOK)
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = part.header_offset + 30 + name_length + extra_length
+    packed = memoryview(data)[start : start + part.compress_size]
+    limit = min(part.file_size, MAX_MEMBER_BYTES)
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    grown = 0
+    fed = 0
+    pending = b""
+    try:
+        while True:
+            if not pending:
+                if fed >= len(packed):
+                    break
+                pending, fed = bytes(packed[fed : fed + _CHUNK]), fed + _CHUNK
+            grown += len(inflater.decompress(pending, _CHUNK))
+            pending = inflater.unconsumed_tail
+            if grown > part.file_size:
+                raise ImportFileError(
+                    source,
+                    f"its part {part.filename} unpacks to more than the zip's directory says "
+                    "(a damaged or malicious file); save the roster as CSV",
+                )
+            if grown > limit:
+                raise ImportFileError(source, _too_big(part.filename, grown, part.compress_size))
+            if inflater.eof:
+                break
+    except zlib.error as exc:
+        raise ImportFileError(source, NOT_A_WORKBOOK) from exc
+
+
 def _refuse_if_sprawling(source: str, sheet: str, extents: dict[str, Extent]) -> None:
     """Refuse a sheet whose filled cells lie so far apart that calamine can't hold the box.
 
     A sheet the scan did not find by name is judged by the largest box of any sheet.
     """
     extent = extents.get(sheet) or max(extents.values(), key=lambda e: e.cells, default=None)
+    if extent is not None and extent.cells <= MAX_CELLS and extent.bottom > MAX_ROWS:
+        raise ImportFileError(
+            source,
+            f'sheet "{sheet}" reaches row {extent.bottom:,}; Mathroom reads at most '
+            f"{MAX_ROWS:,} rows. Delete the rows below the roster or copy it to a new sheet",
+        )
     if extent is None or extent.cells <= MAX_CELLS:
         return
     corner = f"{column_letters(extent.left)}{extent.top}"

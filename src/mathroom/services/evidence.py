@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from mathroom.domain.attendance import present
+from mathroom.domain.errors import ValidationError
 from mathroom.domain.gap_map import GapMap, build_gap_map
 from mathroom.domain.ids import PeriodId, SkillId, StudentId, TaskId
 from mathroom.domain.levels import LevelRule
@@ -23,6 +24,9 @@ from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
+
+# A note is a line or two about what was seen (README, "Limits").
+MAX_NOTE = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,8 @@ class EvidenceService:
         note: str | None = None,
     ) -> tuple[int, ...]:
         """One observation per student and skill, in one action; returns ids for undo."""
+        if note is not None and len(note) > MAX_NOTE:
+            raise ValidationError("note", f"notes are limited to {MAX_NOTE:,} characters")
         items = [
             Evidence(student, skill, level, on, source, note or None, task)
             for student in students

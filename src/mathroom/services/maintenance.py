@@ -19,8 +19,15 @@ from mathroom.store.backup import (
     restore_backup,
     thin_backups,
 )
+from mathroom.store.backup import newest_good_backup as _newest_good_backup
 from mathroom.store.engine import make_engine
-from mathroom.store.migrate import MigrationError, current_revision, head_revision
+from mathroom.store.migrate import (
+    MigrationError,
+    current_revision,
+    head_revision,
+    is_known_revision,
+)
+from mathroom.store.opening import check_openable, start_empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +49,19 @@ class CheckReport:
     detail: str
     revision: str | None
     head: str
+    newer: bool = False  # written by a newer Mathroom than this one
 
     @property
     def ok(self) -> bool:
         return self.health == DatabaseHealth.OK.value and self.revision == self.head
 
     def lines(self) -> list[str]:
-        state = "up to date" if self.revision == self.head else "needs update"
+        if self.revision == self.head:
+            state = "up to date"
+        elif self.newer:
+            state = "written by a newer Mathroom; install that version to open it"
+        else:
+            state = "needs update"
         return [
             f"database: {self.database}",
             f"integrity: {self.detail}",
@@ -70,10 +83,15 @@ class MaintenanceService:
         return self._folder
 
     def backup_now(self, out: Path | None = None) -> Path:
-        """A verified copy of the live database, in the backups folder or at ``out``."""
-        if check_health(self._folder.database)[0] is not DatabaseHealth.OK:
-            raise MathroomError(f"There is no readable database at {self._folder.database}.")
+        """A verified copy of the live database, in the backups folder or at ``out``.
+
+        A damaged or missing database raises the same RecoveryNeededError as a start, with
+        the same offer; the file itself is moved aside by the next start (the window may
+        have it open now)."""
         now = self._now()
+        check_openable(self._folder, now, move_damaged=False)
+        if not self._folder.database.exists():
+            raise MathroomError(f"There is no readable database at {self._folder.database} yet.")
         path = create_backup(
             self._folder.database, self._folder.backups, BackupReason.MANUAL, now, out=out
         )
@@ -83,6 +101,15 @@ class MaintenanceService:
 
     def backups(self) -> list[BackupEntry]:
         return [_entry(info) for info in list_backups(self._folder.backups)]
+
+    def newest_good_backup(self) -> BackupEntry | None:
+        """The newest backup that passes ``integrity_check``: what ``--latest`` restores."""
+        info = _newest_good_backup(self._folder.backups)
+        return None if info is None else _entry(info)
+
+    def start_empty(self) -> None:
+        """Start over with an empty database; a damaged one is kept aside, backups stay."""
+        start_empty(self._folder, self._now())
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the database with a backup (every connection must be closed first)."""
@@ -94,7 +121,7 @@ class MaintenanceService:
         health, detail = check_health(db, thorough=True)
         head = head_revision()
         revision = None
-        if health is DatabaseHealth.OK and db.stat().st_size > 0:
+        if health is DatabaseHealth.OK:
             engine = make_engine(db)
             try:
                 revision = current_revision(engine)
@@ -102,4 +129,5 @@ class MaintenanceService:
                 detail = str(exc)
             finally:
                 engine.dispose()
-        return CheckReport(db, health.value, detail, revision, head)
+        newer = revision is not None and not is_known_revision(revision)
+        return CheckReport(db, health.value, detail, revision, head, newer)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from mathroom.atomic_files import fault_point
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Student
@@ -133,11 +134,15 @@ class RosterImportService:
         if not plan.changes_anything:
             return ImportResult(plan, None)
         backup = self._safety.before_import()
+        fault_point("import:backed-up")
         with self._store.unit_of_work() as session:
             plan = plan_import(parsed, _snapshot(session), decisions)  # fresh, inside the write
             if not plan.can_apply:
                 raise ImportNeedsDecisionError(plan)
-            return _write(session, plan, backup, self._now())
+            result = _write(session, plan, backup, self._now())
+            session.flush()
+            fault_point("import:written")  # every row sent, nothing committed
+            return result
 
 
 def _snapshot(session: Session) -> RosterSnapshot:

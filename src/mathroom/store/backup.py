@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from mathroom.atomic_files import fsync_folder
+from mathroom.atomic_files import fault_point, fsync_folder, refuse_protected
 from mathroom.domain.errors import MathroomError
 from mathroom.store.backup_policy import RetentionPolicy, backups_to_keep
 
@@ -66,7 +66,8 @@ def check_health(db_path: Path, *, thorough: bool = False) -> tuple[DatabaseHeal
     if not db_path.exists():
         return DatabaseHealth.MISSING, "no database file"
     if db_path.stat().st_size == 0:
-        return DatabaseHealth.OK, "empty file"
+        # Never a database a teacher worked in: SQLite writes its header with the first table.
+        return DatabaseHealth.DAMAGED, "the file is empty (0 bytes)"
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         connection = sqlite3.connect(db_path)
@@ -76,6 +77,8 @@ def check_health(db_path: Path, *, thorough: bool = False) -> tuple[DatabaseHeal
             connection.close()
     except sqlite3.DatabaseError as exc:
         return DatabaseHealth.DAMAGED, str(exc)
+    except OSError as exc:  # unreadable (permissions, a folder in its place)
+        return DatabaseHealth.DAMAGED, exc.strerror or str(exc)
     verdict = "; ".join(str(row[0]) for row in rows[:5])
     if verdict == "ok":
         return DatabaseHealth.OK, "ok"
@@ -110,9 +113,14 @@ def create_backup(
     Safe while the app has the database open. The copy is checked with ``integrity_check``
     before it gets its final name, so a backup under a real name is always a good one.
     """
+    if out is not None:
+        refuse_protected(out, database_copy=True)  # never over the live file or its backups
     target = out if out is not None else _unused_backup_path(backups_dir, now, reason)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise BackupError(f"Could not write {target}: {exc.strerror or exc}.") from exc
     os.close(fd)
     temp = Path(temp_name)
     try:
@@ -134,11 +142,15 @@ def create_backup(
         # What the live database looked like when copied: the start-up check compares with it.
         # Noted after the rename: a backup without its note only costs one extra backup.
         fingerprint = database_fingerprint(db_path)
+        fault_point("backup:copied")
         os.replace(temp, target)
+        fault_point("backup:renamed")
         _source_note(target).write_text(fingerprint, encoding="ascii")
         fsync_folder(target.parent)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Could not back up {db_path.name}: {exc}") from exc
+        raise BackupError(f"Could not back up {db_path.name} to {target}: {exc}") from exc
+    except OSError as exc:  # the disk, not the database: about the file the copy was for
+        raise BackupError(f"Could not write {target}: {exc.strerror or exc}.") from exc
     finally:
         for leftover in (temp, *sidecar_files(temp)):
             with contextlib.suppress(FileNotFoundError):
@@ -176,8 +188,20 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
 def thin_backups(
     backups_dir: Path, now: datetime, policy: RetentionPolicy | None = None
 ) -> list[Path]:
-    """Delete backups the retention policy no longer keeps; returns what was removed."""
+    """Delete backups the retention policy no longer keeps; returns what was removed.
+
+    A clock earlier than the newest backup is wrong now or was wrong then: nothing is
+    deleted until it is past that backup again (logged), so a clock mistake costs disk
+    space, never the restore history.
+    """
     backups = list_backups(backups_dir)
+    if backups and now < backups[0].taken_at:
+        log.warning(
+            "backup thinning suspended: the clock (%s) is earlier than the newest backup %s",
+            now.isoformat(" ", "seconds"),
+            backups[0].path.name,
+        )
+        return []
     keep = backups_to_keep([b.taken_at for b in backups], now, policy)
     removed: list[Path] = []
     for info in backups:
@@ -185,21 +209,39 @@ def thin_backups(
             info.path.unlink(missing_ok=True)
             _source_note(info.path).unlink(missing_ok=True)
             removed.append(info.path)
+    if removed:
+        log.info("thinned %d old backups, kept %d", len(removed), len(backups) - len(removed))
     return removed
 
 
 def newest_good_backup(backups_dir: Path) -> BackupInfo | None:
-    """The newest backup that passes ``quick_check``."""
+    """The newest backup that passes ``integrity_check`` (the check a restore makes)."""
     for info in list_backups(backups_dir):
-        if check_health(info.path)[0] is DatabaseHealth.OK:
+        if check_health(info.path, thorough=True)[0] is DatabaseHealth.OK:
             return info
     return None
+
+
+def set_aside_files(db_path: Path) -> list[Path]:
+    """Damaged databases moved aside earlier (``*.corrupt-<time>``), newest name first."""
+    if not db_path.parent.is_dir():
+        return []
+    found = db_path.parent.glob(f"{db_path.name}.corrupt-*")
+    return sorted((p for p in found if _ASIDE.match(p.name)), reverse=True)
+
+
+_ASIDE = re.compile(r"^.+\.corrupt-\d{8}-\d{6}(?:-\d+)?$")
 
 
 def move_aside(db_path: Path, now: datetime) -> Path:
     """Rename a damaged database (and its WAL files) to ``*.corrupt-<time>``; never delete."""
     stamp = now.strftime(_STAMP_FORMAT)
     moved = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
+    for n in range(1, 1000):  # a second damage in the same second keeps the first file
+        if not moved.exists():
+            break
+        stamp = f"{now.strftime(_STAMP_FORMAT)}-{n}"
+        moved = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
     os.replace(db_path, moved)
     for sidecar in sidecar_files(db_path):
         if sidecar.exists():
@@ -219,7 +261,9 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path, now: datetime
     if health is not DatabaseHealth.OK:
         raise BackupError(f"{backup.name} is not a usable backup ({detail}).")
     safety: Path | None = None
-    if check_health(db_path)[0] is DatabaseHealth.OK and db_path.stat().st_size > 0:
+    # The full check: a file that lost index rows passes the quick one, and its safety backup
+    # would then fail verification and stop the restore that would mend it.
+    if check_health(db_path, thorough=True)[0] is DatabaseHealth.OK:
         safety = create_backup(db_path, backups_dir, BackupReason.BEFORE_RESTORE, now)
     elif db_path.exists():
         move_aside(db_path, now)
@@ -231,6 +275,7 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path, now: datetime
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         # A WAL left beside the old file would be replayed into the restored one.
+        fault_point("restore:copied")
         for sidecar in sidecar_files(db_path):
             sidecar.unlink(missing_ok=True)
         os.replace(temp, db_path)

@@ -13,6 +13,9 @@ class RetentionPolicy:
     daily_for: timedelta = timedelta(days=14)
     weekly_for: timedelta = timedelta(weeks=8)
     monthly_for: timedelta = timedelta(days=366)
+    # Kept whatever the clock says: a start with the clock years ahead makes every backup
+    # look old, and only the count of backups, not their dates, is sure.
+    keep_newest: int = 10
 
 
 def backups_to_keep(
@@ -21,14 +24,16 @@ def backups_to_keep(
     """The backup times to keep; the others may be deleted.
 
     Within each window the newest backup of each day, ISO week or month is kept. The newest
-    backup overall is always kept, however old, so a long holiday never empties the folder.
-    Backups dated in the future (a clock change) are kept rather than guessed about.
+    ``policy.keep_newest`` backups are always kept, however old, so neither a long holiday
+    nor a clock set years ahead empties the folder (the newest kept is the newest there is).
+    Backups dated in the future (a clock change) are kept rather than guessed
+    about.
     """
     policy = policy or RetentionPolicy()
     stamps = sorted(set(taken_at), reverse=True)
     if not stamps:
         return set()
-    keep = {stamps[0]}
+    keep = set(stamps[: max(1, policy.keep_newest)])
     keep.update(t for t in stamps if t > now or now - t <= policy.keep_all_for)
 
     def newest_per(window: timedelta, bucket: Callable[[datetime], Hashable]) -> None:

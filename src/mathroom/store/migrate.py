@@ -66,6 +66,15 @@ def head_revision(script_location: Path | None = None) -> str:
     return heads[0]
 
 
+def is_known_revision(revision: str, script_location: Path | None = None) -> bool:
+    """Whether this Mathroom's migrations know ``revision`` (an unknown one is newer)."""
+    scripts = ScriptDirectory.from_config(alembic_config(script_location))
+    try:
+        return scripts.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         heads = MigrationContext.configure(connection).get_current_heads()

@@ -14,7 +14,12 @@ class FirstRunChoice(Enum):
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, data_folder: str, parent: QWidget | None = None) -> None:
+    """``kept`` names the backups an empty classroom sits beside (started empty after damage,
+    or an empty backup restored): said first, and the demo is then not the default."""
+
+    def __init__(
+        self, data_folder: str, parent: QWidget | None = None, *, kept: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Mathroom")
         self.choice = FirstRunChoice.DEMO
@@ -23,8 +28,15 @@ class FirstRunDialog(QDialog):
         title = QLabel("Welcome to Mathroom")
         title.setObjectName("pageTitle")
         layout.addWidget(title)
+        warning = (
+            f"The classroom here is empty, but this folder keeps {kept}: to go back to one, "
+            "choose Start with an empty classroom, then Help ▸ Backups.\n\n"
+            if kept
+            else ""
+        )
         text = QLabel(
-            "Your data folder is empty. The demo classroom has three 7th-grade periods with "
+            warning
+            + "Your data folder is empty. The demo classroom has three 7th-grade periods with "
             "65 fictional students, skills, tasks and a planned week, so you can try every page. "
             "When you are ready, File ▸ Start my own classroom… makes an empty one for your "
             "students; the demo stays, to practise on.\n\n"
@@ -35,8 +47,9 @@ class FirstRunDialog(QDialog):
         layout.addWidget(text)
         self.demo_button = QPushButton("Start with the demo classroom")
         self.demo_button.setObjectName("primary")
-        self.demo_button.setDefault(True)
+        self.demo_button.setDefault(not kept)
         self.empty_button = QPushButton("Start with an empty classroom")
+        self.empty_button.setDefault(bool(kept))
         layout.addWidget(self.demo_button)
         layout.addWidget(self.empty_button)
         self.demo_button.clicked.connect(self._on_demo_button_clicked)

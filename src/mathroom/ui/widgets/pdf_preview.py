@@ -197,6 +197,8 @@ class PdfPreview(QWidget):
                 shutil.copyfile(self.path, temp)
         except OSError as exc:
             QMessageBox.warning(self, "The copy was not saved", f"{exc.strerror or exc}: {target}")
+        except MathroomError as exc:  # the database or a backup: refused, nothing written
+            QMessageBox.warning(self, "The copy was not saved", str(exc))
 
     def use_print_service(self, ops: Operations, print_jobs: PrintJobService) -> None:
         """Print through the computer's print service (the PDF itself, off the GUI thread)
