@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.practice import (
     algebra_words,
@@ -135,6 +137,22 @@ def generator_for(code: str) -> Generator:
         return _BY_CODE[code]
     except KeyError:
         raise ValidationError("skill_code", f"no practice generator for {code!r}") from None
+
+
+def focus_refusal(codes: Sequence[str]) -> str | None:
+    """The one message every place that takes a practice focus shows for codes without
+    practice, or None when each code has a generator."""
+    missing = [code for code in dict.fromkeys(codes) if not has_generator(code)]
+    if not missing:
+        return None
+    return f"no practice problems exist for {', '.join(missing)} yet"
+
+
+def check_focus(codes: Sequence[str], field: str = "focus") -> None:
+    """Refuse a focus naming a skill without a generator (ValidationError on ``field``)."""
+    problem = focus_refusal(codes)
+    if problem is not None:
+        raise ValidationError(field, problem)
 
 
 def make_problem(code: str, seed: int, difficulty: int) -> Problem:
