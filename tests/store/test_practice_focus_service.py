@@ -32,9 +32,7 @@ def test_a_planned_focus_takes_a_share_and_each_student_keeps_their_weakest_half
         gaps = {
             code_of[skill]
             for (student, skill), level in view.gap.levels.items()
-            if student == practice.student
-            and level in GAP_LEVELS
-            and has_generator(code_of[skill])
+            if student == practice.student and level in GAP_LEVELS and has_generator(code_of[skill])
         }
         today = [i for i in items if i.role is Role.TODAY]
         assert all(i.problem.skill_code in focus and i.reason == "Today's focus" for i in today)

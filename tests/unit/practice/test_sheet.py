@@ -257,7 +257,9 @@ def test_gaps_always_hold_at_least_half_of_the_sheet(
     assert len(sheet.items) == size
     gaps = {c for c, lv in levels.items() if lv in (N, G)}
     if gaps:
-        on_gaps = [i for i in sheet.items if i.problem.skill_code in gaps and i.role is not Role.REVIEW]
+        on_gaps = [
+            i for i in sheet.items if i.problem.skill_code in gaps and i.role is not Role.REVIEW
+        ]
         assert len(on_gaps) >= size / 2, (size, [(i.role, i.reason) for i in sheet.items])
     if day and size >= 4:
         assert any(i.problem.skill_code in day for i in sheet.items)

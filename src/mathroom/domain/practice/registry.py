@@ -114,7 +114,7 @@ NOT_ON_PAPER: dict[str, str] = {
     "can't check",
     "6.NS.C.6c-plane": "plotting points needs a printed coordinate grid to draw on",
     "6.G.A.4": "drawing a net is the skill; its surface area is practised under 7.G.B.6-sa",
-    "7.G.A.2": "drawing triangles needs a ruler and protractor at the board",
+    "7.G.A.2": "drawing triangles needs a ruler and protractor",
     "7.G.A.3": "slicing solids is shown with models and pictures, not numbers",
 }
 """Skills of the starter map without a generator, and why (the README lists them too)."""
