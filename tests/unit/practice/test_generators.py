@@ -117,3 +117,14 @@ def test_an_equivalent_fraction_step_starts_from_the_fraction_on_the_page(diffic
         page = re.search(r"\\frac\{\d+\}\{\d+\}", math_segments(problem.prompt)[-1])
         assert page, problem.prompt
         assert page.group(0) in math_segments(problem.step)[0], problem
+
+
+def test_a_percent_change_step_works_out_the_change_before_dividing_it() -> None:
+    generator = generator_for("7.RP.A.3-pct-change")
+    for difficulty in generator.difficulties:
+        for seed in range(60):
+            problem = generator.make(seed, difficulty)
+            first, second = math_segments(problem.step)[:2]
+            change = first.split(" = ")[-1]
+            assert second.startswith(rf"\frac{{{change}}}"), problem
+            assert evaluate(first.split(" = ")[0]) == evaluate(change)
