@@ -82,11 +82,23 @@ RECTANGLE = Generator(
 
 
 def _add_angles(rng: random.Random, difficulty: int) -> Draft:
-    top = {1: 90, 2: 180}.get(difficulty, 360)
+    top = {1: 90}.get(difficulty, 180)
     step_size = 5 if difficulty == 1 else 1
     whole = step_size * rng.randint(20 // step_size, top // step_size)
     part = step_size * rng.randint(1, whole // step_size - 1)
     name = rng.choice(("ABC", "PQR", "DEF", "XYZ", "JKL"))
+    if difficulty == 3:
+        # Two rays make three angles: the third is what the two known ones leave.
+        part = min(part, whole - 2)
+        second = rng.randint(1, whole - part - 1)
+        third = whole - part - second
+        prompt = (
+            f"Angle {name} measures {m(_deg(whole))}. Two rays split it into three angles. "
+            f"Two of them measure {m(_deg(part))} and {m(_deg(second))}. What does the third "
+            "measure?"
+        )
+        step = m(f"{whole} - {part} - {second} = {_deg(third)}")
+        return Draft(prompt, third, m(_deg(third)), step, (whole, part, second), "third")
     operation = rng.choice(("sum", "missing"))
     if operation == "sum":
         other = whole - part
@@ -112,7 +124,7 @@ def _deg(value: int) -> str:
 ADD_ANGLES = Generator(
     "4.MD.C.7",
     "Add angle measures",
-    (Bounds(5, 90), Bounds(1, 180), Bounds(1, 360)),
+    (Bounds(5, 90), Bounds(1, 180), Bounds(1, 180)),
     _add_angles,
 )
 
@@ -237,6 +249,8 @@ def _scale(rng: random.Random, difficulty: int) -> Draft:
         )
         step = m(rf"{num(total)} \div {actual} = {num(length)}") + f" {plural_unit}"
         return Draft(prompt, length, m(num(length)), step, (drawn, actual, total), "drawing")
+    # A room's floor plan: inches for feet, so the real area is a room's.
+    actual, unit, real, plural_unit = rng.choice((2, 3, 4, 5, 8)), "inch", "feet", "inches"
     side_a, side_b = rng.randint(2, 9), rng.randint(2, 9)
     area = side_a * actual * side_b * actual
     prompt = (
@@ -257,7 +271,7 @@ def _scale(rng: random.Random, difficulty: int) -> Draft:
 SCALE = Generator(
     "7.G.A.1",
     "Scale drawings",
-    (Bounds(1, 600), Bounds(1, 750, max_places=1), Bounds(1, 50)),
+    (Bounds(1, 600), Bounds(1, 750, max_places=1), Bounds(1, 9)),
     _scale,
 )
 
