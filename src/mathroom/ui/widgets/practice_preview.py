@@ -59,7 +59,10 @@ def skills_in(sheet: PracticeSheet, role: Role) -> tuple[str, ...]:
 def row_text(practice: StudentPractice) -> str:
     """A list row such as "Nasrin A. — 7.NS.A.1-rat, 5.NF.A.1-unlike", marked when the focus
     was set by hand. A student with no gaps gets a review sheet, and the row says so."""
-    focus = skills_in(practice.sheet, Role.FOCUS)
+    # The day's focus follows the student's own gaps, as on the sheet.
+    focus = tuple(
+        dict.fromkeys(skills_in(practice.sheet, Role.FOCUS) + skills_in(practice.sheet, Role.TODAY))
+    )
     codes = focus or skills_in(practice.sheet, Role.REVIEW)
     shown = ", ".join(codes[:LIST_CODES])
     if len(codes) > LIST_CODES:
