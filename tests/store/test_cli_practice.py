@@ -15,6 +15,9 @@ from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.paths import DataFolder
 
+# What a sheet holds and what is refused are the same on any calendar day.
+pytestmark = pytest.mark.any_date
+
 
 def run(
     capsys: pytest.CaptureFixture[str], clock: FixedClock, folder: DataFolder, *argv: str

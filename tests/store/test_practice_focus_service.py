@@ -13,6 +13,9 @@ from mathroom.domain.plan import BlockKind, PlanBlock
 from mathroom.domain.practice.registry import focus_refusal, has_generator
 from mathroom.domain.practice.sheet import GAP_LEVELS, Role
 
+# What a sheet holds and what is refused are the same on any calendar day.
+pytestmark = pytest.mark.any_date
+
 REFUSAL = "no practice problems exist for 7.G.A.3 yet"
 
 
