@@ -202,7 +202,7 @@ def _percent_error(rng: random.Random, difficulty: int) -> Draft:
     )
     prompt = f"{scene} What is the percent error?"
     step = (
-        f"The error is {m(str(off))}. "
+        f"The error is {m(f'{max(estimate, actual)} - {min(estimate, actual)} = {off}')}. "
         + m(rf"{off} \div {actual} = {dec(Decimal(off) / actual)}")
         + f", which is {num(percent)}%"
     )

@@ -122,7 +122,7 @@ def _spread(rng: random.Random, difficulty: int) -> Draft:
         answer = exact(Fraction(sum(distances), count))
         step = (
             f"The mean is {m(str(mean))}. The distances from it are "
-            f"{', '.join(map(str, distances))}. "
+            f"{', '.join(map(str, distances))}, which add to {m(str(sum(distances)))}. "
             + m(rf"{sum(distances)} \div {count} = {num(answer)}")
         )
         ask = "mean absolute deviation (MAD)"
