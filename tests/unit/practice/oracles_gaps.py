@@ -410,3 +410,33 @@ def _sample_space(p: Problem) -> None:
     else:
         a, b, c = got
         same(p, (a - 1) * b * c)
+
+
+# Number lines and the coordinate plane --------------------------------------------------
+
+
+@oracle("6.NS.C.6c-line")
+def _number_line(p: Problem) -> None:
+    a, b = values(p)
+    expected = {"right": a + b, "left": a - b, "midpoint": (a + b) / 2}[p.operation]
+    same(p, expected)
+    if p.operation == "midpoint":
+        assert min(a, b) < 0 < max(a, b)  # across zero: the harder case
+
+
+@oracle("6.NS.C.6c-plane")
+def _plane(p: Problem) -> None:
+    got = [int(v) for v in p.numbers]
+    if p.operation == "quadrant":
+        x, y = got
+        angle_side = {(True, True): "I", (False, True): "II", (False, False): "III"}
+        text_answer(p, angle_side.get((x > 0, y > 0), "IV"))
+    elif p.operation.startswith("reflect_"):
+        x, y = got
+        image = (x, -y) if p.operation == "reflect_x" else (-x, y)
+        text_answer(p, f"({image[0]}, {image[1]})")
+    else:
+        x1, y1, x2, y2 = got
+        assert x1 == x2 or y1 == y2
+        same(p, abs(x1 - x2) + abs(y1 - y2))
+    assert math_segments(p.prompt)[0] == f"({got[0]}, {got[1]})"

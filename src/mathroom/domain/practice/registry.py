@@ -15,6 +15,7 @@ from mathroom.domain.practice import (
     geometry,
     integers,
     measurement,
+    number_line,
     number_sense,
     order_of_operations,
     percents,
@@ -59,6 +60,8 @@ GENERATORS: tuple[Generator, ...] = (
     percents.PERCENT_CHANGE,
     percents.MONEY_PERCENT,
     number_sense.NEGATIVES,
+    number_line.NUMBER_LINE,
+    number_line.PLANE,
     rationals.COMPARE,
     rationals.ABSOLUTE_VALUE,
     rationals.ADD_RATIONALS,
@@ -110,9 +113,6 @@ GENERATORS: tuple[Generator, ...] = (
 """In the skill map's teaching order."""
 
 NOT_ON_PAPER: dict[str, str] = {
-    "6.NS.C.6c-line": "placing numbers means drawing on a number line, which a typed answer "
-    "can't check",
-    "6.NS.C.6c-plane": "plotting points needs a printed coordinate grid to draw on",
     "6.G.A.4": "drawing a net is the skill; its surface area is practised under 7.G.B.6-sa",
     "7.G.A.2": "drawing triangles needs a ruler and protractor",
     "7.G.A.3": "slicing solids is shown with models and pictures, not numbers",
