@@ -16,7 +16,7 @@ from mathroom.domain.practice.sheet import GAP_LEVELS, Role
 # What a sheet holds and what is refused are the same on any calendar day.
 pytestmark = pytest.mark.any_date
 
-REFUSAL = "no practice problems exist for 7.G.A.3 yet"
+REFUSAL = "no practice problems exist for MY-1 yet"
 
 
 def test_a_planned_focus_takes_a_share_and_each_student_keeps_their_weakest_half(
@@ -51,15 +51,17 @@ def test_a_planned_focus_takes_a_share_and_each_student_keeps_their_weakest_half
 def test_a_focus_without_practice_is_refused_with_one_message_everywhere(
     services: Services, school_day: date
 ) -> None:
-    assert focus_refusal(["7.SP.A.1", "7.G.A.3"]) == REFUSAL
+    assert focus_refusal(["7.SP.A.1", "MY-1"]) == REFUSAL
+    # Every starter skill has practice; a skill the teacher adds to the map has none.
+    services.skill_map.add("MY-1", "Our class's estimation routine", "NS", 7)
     period = services.classroom.overview().periods[0]
     before = services.plans.plan(period.id, school_day)
-    block = PlanBlock(BlockKind.PRACTICE, 20, practice_skills=("7.SP.A.1", "7.G.A.3"))
+    block = PlanBlock(BlockKind.PRACTICE, 20, practice_skills=("7.SP.A.1", "MY-1"))
     with pytest.raises(ValidationError, match=REFUSAL) as planned:
         services.plans.save_plan(period.id, school_day, [block], "")
     assert planned.value.field == "blocks[0].practice_skills"
     assert services.plans.plan(period.id, school_day) == before  # nothing saved
     student = services.classroom.roster(period.id)[0].student.id
     with pytest.raises(ValidationError, match=REFUSAL) as by_hand:
-        services.practice.set_focus(period.id, school_day, student, ["7.G.A.3"])
+        services.practice.set_focus(period.id, school_day, student, ["MY-1"])
     assert by_hand.value.field == "focus"

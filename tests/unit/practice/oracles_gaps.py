@@ -440,3 +440,43 @@ def _plane(p: Problem) -> None:
         assert x1 == x2 or y1 == y2
         same(p, abs(x1 - x2) + abs(y1 - y2))
     assert math_segments(p.prompt)[0] == f"({got[0]}, {got[1]})"
+
+
+# Triangles from conditions, cross sections and nets -------------------------------------
+
+
+@oracle("7.G.A.2")
+def _triangles(p: Problem) -> None:
+    got = sorted(values(p))
+    if p.operation == "sides":
+        fits = got[0] + got[1] > got[2]
+        words = ("yes", "no") if p.difficulty == 1 else ("one", "none")
+        text_answer(p, words[0] if fits else words[1])
+    else:
+        text_answer(p, "many" if sum(got) == 180 else "none")
+    shown_in_prompt(p, *(int(v) for v in p.numbers))
+
+
+@oracle("7.G.A.3")
+def _cross_section(p: Problem) -> None:
+    got = values(p)
+    expected = {
+        "box_base": lambda: got[0] * got[1],
+        "box_side": lambda: got[0] * got[2],
+        "pyramid_vertical": lambda: got[0] * got[1] / 2,
+        "pyramid_half": lambda: (got[0] / 2) ** 2,
+    }[p.operation]()
+    same(p, expected)
+
+
+@oracle("6.G.A.4")
+def _net(p: Problem) -> None:
+    got = values(p)
+    if p.operation == "cube":
+        same(p, 6 * got[0] ** 2)
+    elif p.operation == "box":
+        length, width, height = got
+        same(p, 2 * (length * width + length * height + width * height))
+    else:
+        side, slant = got
+        same(p, side * side + 4 * side * slant / 2)

@@ -85,17 +85,8 @@ def test_the_practice_package_imports_only_the_standard_library_and_the_domain()
                 assert top in allowed or name.startswith("mathroom.domain"), (path.name, name)
 
 
-def test_every_skill_of_the_starter_map_but_a_few_drawn_ones_has_practice() -> None:
+def test_every_skill_of_the_starter_map_has_practice_in_teaching_order() -> None:
     skill_map = json.loads((ROOT / "resources" / "skills" / "skill_map.json").read_text("utf-8"))
     known = [skill["code"] for skill in skill_map["skills"]]
-    missing = [code for code in known if not registry.has_generator(code)]
-    assert len(known) - len(missing) >= 75
-    assert set(missing) == set(registry.NOT_ON_PAPER)
-    # Teaching order is the skill map's order.
-    assert list(skill_codes()) == [code for code in known if registry.has_generator(code)]
-
-
-def test_the_readme_names_each_skill_without_practice() -> None:
-    readme = (ROOT / "README.md").read_text("utf-8")
-    for code in registry.NOT_ON_PAPER:
-        assert f"`{code}`" in readme, code
+    assert [code for code in known if not registry.has_generator(code)] == []
+    assert list(skill_codes()) == known

@@ -23,6 +23,7 @@ from mathroom.domain.practice import (
     ratio_reasoning,
     rationals,
     ratios,
+    solids,
     statistics,
     whole_numbers,
 )
@@ -87,7 +88,10 @@ GENERATORS: tuple[Generator, ...] = (
     equations.INEQUALITY,
     measurement.POLYGON_AREA,
     measurement.FRACTION_VOLUME,
+    solids.NET,
     measurement.SCALE,
+    solids.TRIANGLES,
+    solids.CROSS_SECTION,
     geometry.CIRCLE_AREA,
     geometry.CIRCUMFERENCE,
     geometry.ANGLES,
@@ -111,13 +115,6 @@ GENERATORS: tuple[Generator, ...] = (
     probability.SAMPLE_SPACE,
 )
 """In the skill map's teaching order."""
-
-NOT_ON_PAPER: dict[str, str] = {
-    "6.G.A.4": "drawing a net is the skill; its surface area is practised under 7.G.B.6-sa",
-    "7.G.A.2": "drawing triangles needs a ruler and protractor",
-    "7.G.A.3": "slicing solids is shown with models and pictures, not numbers",
-}
-"""Skills of the starter map without a generator, and why (the README lists them too)."""
 
 _BY_CODE = {generator.skill_code: generator for generator in GENERATORS}
 
