@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from mathroom.composition import Services
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.ids import StudentId
-from mathroom.domain.plan import teaching_day
+from mathroom.domain.plan import BlockKind, PlanBlock, teaching_day
 from mathroom.domain.practice.sheet import Role
 from mathroom.domain.skills import EvidenceSource, Level
 from mathroom.services.practice import StudentPractice
@@ -120,9 +120,36 @@ def test_the_preview_shows_the_students_sheet_then_a_teacher_only_key(
     step = next(i.problem.step for i in sheet.items if i.problem.step)
     first_words = " ".join(step.split("$")[0].split()[:3])
     assert first_words not in student and first_words in teacher
-    assert "stretch" in teacher and sheet.items[-1].problem.skill_code in teacher
-    assert "focus" in teacher or "review" in teacher
+    assert sheet.items[-1].problem.skill_code in teacher
+    # Each problem says why it is there: "Not yet on 7.NS.A.1b", "Today's focus", "Stretch".
+    for item in sheet.items:
+        assert item.reason and item.reason in teacher, item
     assert page.preview.math_document._images  # math is typeset, not shown as source
+
+
+def test_each_problem_says_why_it_is_there_with_the_days_focus_a_share(
+    qtbot: QtBot, services: Services, ops: Operations
+) -> None:
+    school_day = teaching_day(services.clock.today())
+    period = services.classroom.overview().periods[0]
+    block = PlanBlock(BlockKind.PRACTICE, 20, practice_skills=("7.SP.C.6",))
+    services.plans.save_plan(period.id, school_day, [block], "")
+    page = make_page(qtbot, services, QUndoStack(), ops)
+    assert page.chosen_day() == school_day
+    row = next(
+        n
+        for n, p in enumerate(services.practice.class_sheets(period.id, school_day))
+        if any(i.role is Role.TODAY for i in p.sheet.items)
+        and any(i.role is Role.FOCUS for i in p.sheet.items)
+    )
+    practice = choose(qtbot, page, row)
+    teacher = page.preview.toPlainText().partition(TEACHER_HEADING)[2]
+    own = [i for i in practice.sheet.items if i.role is Role.FOCUS]
+    assert len(own) >= len(practice.sheet.items) / 2
+    assert f"{own[0].reason} · " in teacher and own[0].reason.split(" on ")[0] in LEVEL_WORDS
+    assert "Today's focus · 7.SP.C.6" in teacher
+    assert "Today's focus:" in page.focus_card.summary.text()
+    assert "shares the rest" in page.focus_card.note.text()
 
 
 def test_a_hand_set_focus_changes_the_sheet_and_ctrl_z_restores_it(

@@ -58,7 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_classroom(commands, common)
     _add_print(commands, common)
     _add_plan(commands, common)
+    _add_practice(commands, common)
     return parser
+
+
+def _add_practice(commands: Commands, common: argparse.ArgumentParser) -> None:
+    practice = commands.add_parser(
+        "practice", parents=[common], help="show each present student's practice sheet for a day"
+    )
+    verbs = practice.add_subparsers(dest="practice_command", metavar="ACTION", required=True)
+    show = verbs.add_parser(
+        "show", parents=[common], help="print a day's sheets (text or --json, see README)"
+    )
+    show.add_argument("--date", required=True, type=iso_date, metavar="YYYY-MM-DD")
+    show.add_argument("--period", metavar="NAME", help="only this period")
+    show.add_argument("--json", action="store_true", help="JSON for scripts (see README)")
 
 
 def _add_plan(commands: Commands, common: argparse.ArgumentParser) -> None:

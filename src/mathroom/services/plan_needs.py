@@ -18,6 +18,7 @@ from mathroom.domain.plan import (
     pull_block,
     skills_to_revisit,
 )
+from mathroom.domain.practice.registry import has_generator
 from mathroom.domain.pulls import PullSuggestion, neediest_skills, suggest_pulls
 from mathroom.domain.skills import Evidence
 from mathroom.domain.teacher_time import with_teacher_time
@@ -85,7 +86,8 @@ def tuned_for_next_day(
     size = max((len(b.students) for b in slots), default=0) or PULL_SIZE
     pulls = _choose_pulls(needs, revisit, size, max(1, len(slots)))
     codes = {s.id: s.code for s in needs.gap.skills}
-    focus = tuple(codes[s] for s in revisit[:PRACTICE_FOCUS])
+    # Only skills with practice problems can be a practice focus (others are refused).
+    focus = tuple(c for c in (codes[s] for s in revisit) if has_generator(c))[:PRACTICE_FOCUS]
     own = [b for b in blocks if not _is_conference(b)]
     return with_teacher_time(next_day_blocks(own, pulls, focus, PULL_MINUTES), needs.ahead)
 

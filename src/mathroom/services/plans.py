@@ -29,6 +29,7 @@ from mathroom.domain.plan_templates import (
     PlanTemplate,
     template_from_plan,
 )
+from mathroom.domain.practice.registry import focus_refusal
 from mathroom.domain.pulls import PullSuggestion
 from mathroom.domain.roster import Period
 from mathroom.domain.unit_planning import LESSON_KINDS, keep_set_ahead
@@ -489,6 +490,10 @@ def _check_practice_focus(blocks: Sequence[PlanBlock], known: set[str]) -> None:
                 f"{block.heading}: {', '.join(unknown)} is not a skill code of the skill map "
                 "(codes are case-sensitive, like 7.NS.A.1b)",
             )
+        # The same refusal as the Practice page and the command line give.
+        refusal = focus_refusal(block.practice_skills)
+        if refusal is not None:
+            raise ValidationError(f"blocks[{index}].practice_skills", refusal)
 
 
 def _saved(repository: PlanRepository, period: PeriodId, on: date) -> DayPlan:

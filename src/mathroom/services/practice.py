@@ -14,10 +14,9 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.ids import PeriodId, SkillId, StudentId
 from mathroom.domain.levels import LevelRule, current_level
 from mathroom.domain.plan import BlockKind
-from mathroom.domain.practice.registry import has_generator
+from mathroom.domain.practice.registry import check_focus, has_generator
 from mathroom.domain.practice.sheet import (
     DEFAULT_SIZE,
-    GAP_LEVELS,
     MAX_SIZE,
     SECURE_LEVELS,
     ClassSheets,
@@ -105,11 +104,7 @@ class PracticeService:
         self, period: PeriodId, on: date, student: StudentId, codes: Sequence[str]
     ) -> None:
         """Hand-set the skills a student's sheet works on (empty: back to their gaps)."""
-        unknown = [c for c in codes if not has_generator(c)]
-        if unknown:
-            raise ValidationError(
-                "focus", f"no practice problems exist for {', '.join(unknown)} yet"
-            )
+        check_focus(codes, "focus")
         with self._store.unit_of_work() as session:
             PracticeChoiceRepository(session).set_focus(
                 period, student, on, list(dict.fromkeys(codes)), self._now()
@@ -178,29 +173,26 @@ def _inputs(session: Session, period: PeriodId, on: date) -> _Inputs:
     if not isinstance(size, int) or not 1 <= size <= MAX_SIZE:
         size = DEFAULT_SIZE
     names = display_names(students, style)
-    class_focus: tuple[str, ...] = ()
+    day_focus: tuple[str, ...] = ()
     if plan is not None:
         block = next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None)
-        class_focus = block.practice_skills if block else ()
+        # Codes saved before focus was checked at entry are skipped, not fatal.
+        day_focus = tuple(c for c in block.practice_skills if has_generator(c)) if block else ()
     levels, secured = _standings(skills, evidence, rule, on)
     requests = []
     for student in students:
         mine = levels.get(student.id, {})
         hand, version = choices.get(student.id, ((), 0))
-        # The class focus applies where the student still has the gap.
-        focus = hand or tuple(
-            c
-            for c in class_focus
-            if has_generator(c) and (mine.get(c) is None or mine[c] in GAP_LEVELS)
-        )
         requests.append(
             SheetRequest(
                 student.id,
                 levels=mine,
                 recently_secured=secured.get(student.id, ()),
-                focus=focus,
+                focus=tuple(c for c in hand if has_generator(c)),
                 size=size,
                 version=version,
+                # The day's focus shares the places the student's own gaps leave.
+                day_focus=day_focus,
             )
         )
     pairs: list[tuple[StudentId, StudentId]] = []

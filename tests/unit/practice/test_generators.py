@@ -105,3 +105,26 @@ def test_a_sweep_of_seeds_keeps_every_promise(generator: Generator) -> None:
             prompts.add(problem.prompt)
         # Enough variety that re-seeding always finds a different problem for a neighbour.
         assert len(prompts) >= 20, (generator.skill_code, difficulty, len(prompts))
+
+
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+def test_an_equivalent_fraction_step_starts_from_the_fraction_on_the_page(difficulty: int) -> None:
+    """The key once told students to multiply a simplest form they never saw (7/11 for the
+    21/33 on their page); every step now opens with the page's own fraction."""
+    generator = generator_for("4.NF.A.1")
+    for seed in range(80):
+        problem = generator.make(seed, difficulty)
+        page = re.search(r"\\frac\{\d+\}\{\d+\}", math_segments(problem.prompt)[-1])
+        assert page, problem.prompt
+        assert page.group(0) in math_segments(problem.step)[0], problem
+
+
+def test_a_percent_change_step_works_out_the_change_before_dividing_it() -> None:
+    generator = generator_for("7.RP.A.3-pct-change")
+    for difficulty in generator.difficulties:
+        for seed in range(60):
+            problem = generator.make(seed, difficulty)
+            first, second = math_segments(problem.step)[:2]
+            change = first.split(" = ")[-1]
+            assert second.startswith(rf"\frac{{{change}}}"), problem
+            assert evaluate(first.split(" = ")[0]) == evaluate(change)

@@ -83,3 +83,10 @@ def test_the_practice_package_imports_only_the_standard_library_and_the_domain()
             for name in names:
                 top = name.split(".")[0]
                 assert top in allowed or name.startswith("mathroom.domain"), (path.name, name)
+
+
+def test_every_skill_of_the_starter_map_has_practice_in_teaching_order() -> None:
+    skill_map = json.loads((ROOT / "resources" / "skills" / "skill_map.json").read_text("utf-8"))
+    known = [skill["code"] for skill in skill_map["skills"]]
+    assert [code for code in known if not registry.has_generator(code)] == []
+    assert list(skill_codes()) == known

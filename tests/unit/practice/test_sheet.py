@@ -192,3 +192,76 @@ def test_sheets_keep_their_rules_for_any_class_data(
             assert levels.get(code) not in (N, G)
     else:
         assert not focus
+
+
+FIVE_GAPS = {
+    "7.NS.A.1b": N,
+    "7.NS.A.2a": N,
+    "4.NF.A.1": N,
+    "7.EE.B.4a-solve": N,
+    "6.RP.A.3a": N,
+    "7.SP.A.1": G,
+}
+
+
+def test_the_days_focus_takes_a_share_of_the_rest_never_the_gaps_half() -> None:
+    """The issue's case: Not yet on five skills, Getting there on the day's focus. The
+    sheet still gives at least half to the weakest skills; the focus gets a share of the
+    rest, and each place says why it is there."""
+    sheet = build_sheet(request(levels=FIVE_GAPS, day_focus=("7.SP.A.1",)), DAY)
+    weakest = [i for i in sheet.items if i.role is Role.FOCUS]
+    today = [i for i in sheet.items if i.role is Role.TODAY]
+    assert len(weakest) >= len(sheet.items) / 2
+    assert {i.problem.skill_code for i in weakest} <= {c for c, lv in FIVE_GAPS.items() if lv is N}
+    assert today and all(i.problem.skill_code == "7.SP.A.1" for i in today)
+    assert len(today) < len(weakest)
+    assert all(i.reason.startswith("Not yet on ") for i in weakest)
+    assert weakest[0].reason == f"Not yet on {weakest[0].problem.skill_code}"
+    assert all(i.reason == "Today's focus" for i in today)
+    assert all(i.reason for i in sheet.items)
+
+
+def test_a_day_focus_the_student_already_works_on_is_marked_on_the_gap_places() -> None:
+    sheet = build_sheet(request(levels=FIVE_GAPS, day_focus=("7.NS.A.1b",)), DAY)
+    on_focus = [i for i in sheet.items if i.problem.skill_code == "7.NS.A.1b"]
+    assert on_focus and all(i.role is not Role.TODAY for i in on_focus)
+    assert any(i.reason == "Not yet on 7.NS.A.1b (also today's focus)" for i in on_focus)
+
+
+def test_with_no_gaps_the_days_focus_shares_the_sheet_with_review() -> None:
+    levels = {"7.G.B.5": S, "6.NS.C.7c": E}
+    sheet = build_sheet(request(levels=levels, recently_secured=(), day_focus=("7.SP.C.6",)), DAY)
+    counts = roles(sheet)
+    assert counts[Role.TODAY] == 4 and counts[Role.REVIEW] == 3 and counts[Role.STRETCH] == 1
+    assert sheet.items[-1].problem.skill_code == "7.SP.C.6"
+
+
+def test_a_day_focus_without_practice_is_refused_with_the_shared_message() -> None:
+    # A skill the teacher added to the map has no generator.
+    with pytest.raises(ValidationError, match=r"no practice problems exist for MY-1 yet"):
+        plan_sheet(request(day_focus=("MY-1",)))
+
+
+CODES = [c for c in skill_codes() if c.startswith(("6.", "7."))]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    levels=st.dictionaries(st.sampled_from(CODES), st.sampled_from([N, G, S, E]), max_size=12),
+    day=st.lists(st.sampled_from(CODES), max_size=3),
+    size=st.integers(min_value=1, max_value=20),
+)
+def test_gaps_always_hold_at_least_half_of_the_sheet(
+    levels: dict[str, Level], day: list[str], size: int
+) -> None:
+    sheet = build_sheet(request(levels=levels, day_focus=tuple(day), size=size), DAY)
+    assert len(sheet.items) == size
+    gaps = {c for c, lv in levels.items() if lv in (N, G)}
+    if gaps:
+        on_gaps = [
+            i for i in sheet.items if i.problem.skill_code in gaps and i.role is not Role.REVIEW
+        ]
+        assert len(on_gaps) >= size / 2, (size, [(i.role, i.reason) for i in sheet.items])
+    if day and size >= 4:
+        assert any(i.problem.skill_code in day for i in sheet.items)
+    assert all(item.reason for item in sheet.items)

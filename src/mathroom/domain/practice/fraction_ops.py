@@ -55,7 +55,15 @@ def _equivalent(rng: random.Random, difficulty: int) -> Draft:
         blank = rf"{_raw(a, b)} = \frac{{{given}}}{{?}}"
         done = rf"{_raw(a, b)} = {_raw(given, answer)}"
     prompt = f"Find the missing number. {m(blank)}"
-    step = f"Multiply the top and bottom of {m(frac(base))} by {m(str(k))}: {m(done)}"
+    if (a, b) == (base.numerator, base.denominator):
+        step = f"Multiply the top and bottom of {m(frac(base))} by {m(str(k))}: {m(done)}"
+    else:
+        # The step starts from the fraction on the student's page, not its simplest form.
+        simplest = rf"{_raw(a, b)} = {frac(base)}"
+        step = (
+            f"Simplify first: {m(simplest)} (divide both by {a // base.numerator}). Then "
+            f"multiply the top and bottom by {m(str(k))}: {m(done)}"
+        )
     return Draft(prompt, answer, m(str(answer)), step, (a, b, given), operation)
 
 

@@ -94,7 +94,12 @@ def _percent_change(rng: random.Random, difficulty: int) -> Draft:
         prompt = f"A number changes from {m(str(old))} to {m(num(new))}."
     prompt += " Find the percent change. Is it an increase or a decrease?"
     ratio = rf"\frac{{{num(exact(change))}}}{{{old}}} = {dec(Decimal(percent) / HUNDRED)}"
-    step = f"Change divided by the original: {m(ratio)}, which is {num(percent)}%"
+    # The change itself comes first: it is not on the student's page.
+    high, low = (new, old) if operation == "increase" else (old, new)
+    difference = m(f"{num(high)} - {num(low)} = {num(exact(change))}")
+    step = (
+        f"The change is {difference}. Divided by the original: {m(ratio)}, which is {num(percent)}%"
+    )
     return Draft(prompt, percent, f"{num(percent)}% {operation}", step, (old, new), operation)
 
 

@@ -1,5 +1,6 @@
-"""Personal practice sheets: mostly a student's weakest skills, some spaced review, one
-stretch, and a scrambled answer bank; for a class, neighbours never share a problem.
+"""Personal practice sheets: mostly a student's weakest skills, the day's focus and some
+spaced review in the rest, one stretch, and a scrambled answer bank; for a class,
+neighbours never share a problem. Every place says why it is there.
 
 Seeds come from a stable hash (BLAKE2b) of the student, the day, the skill, the problem's
 place on the sheet, the sheet's version and a retry count, so the same inputs print the same
@@ -9,6 +10,7 @@ sheet on any machine and Python run (``hash()`` is salted per process, so it is 
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +20,12 @@ from enum import StrEnum
 from mathroom.domain.errors import ValidationError
 from mathroom.domain.ids import StudentId
 from mathroom.domain.practice.problem import Problem
-from mathroom.domain.practice.registry import generator_for, has_generator, skill_codes
+from mathroom.domain.practice.registry import (
+    check_focus,
+    generator_for,
+    has_generator,
+    skill_codes,
+)
 from mathroom.domain.skills import Level
 
 GAP_LEVELS = (Level.NOT_YET, Level.GETTING_THERE)
@@ -53,6 +60,7 @@ _UNKNOWN_DIFFICULTY = 2
 
 class Role(StrEnum):
     FOCUS = "focus"  # a gap: Not yet or Getting there, or the teacher's hand-set focus
+    TODAY = "today"  # the day's planned focus, in the places the student's gaps leave
     REVIEW = "review"  # spaced review of a secured skill (or the grade-level default mix)
     STRETCH = "stretch"  # one harder problem
 
@@ -60,7 +68,9 @@ class Role(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SheetRequest:
     """What one student's sheet is built from. ``levels`` maps skill codes to current levels;
-    ``focus``, when given, replaces the weakest-skill choice; bump ``version`` to reprint."""
+    ``focus``, the teacher's hand-set choice for this student, replaces the weakest-skill
+    choice; ``day_focus``, the day's planned focus, takes a share of the places the gaps
+    leave (never the gaps' own half); bump ``version`` to reprint."""
 
     student_id: StudentId
     levels: Mapping[str, Level] = field(default_factory=dict)
@@ -68,6 +78,7 @@ class SheetRequest:
     focus: tuple[str, ...] = ()
     size: int = DEFAULT_SIZE
     version: int = 0
+    day_focus: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +88,7 @@ class Slot:
     role: Role
     skill_code: str
     difficulty: int
+    reason: str = ""  # teacher-facing: "Not yet on 7.NS.A.1", "Today's focus"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +96,7 @@ class SheetItem:
     number: int  # 1-based, as printed
     role: Role
     problem: Problem
+    reason: str = ""  # why the problem is on the sheet (see Slot.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,20 +126,24 @@ class ClassSheets:
 
 
 def plan_sheet(request: SheetRequest) -> tuple[Slot, ...]:
-    """The roles, skills and difficulties of a sheet, in printed order.
+    """The roles, skills, difficulties and reasons of a sheet, in printed order.
 
-    Focus places go round the (at most three) weakest skills, Not yet before Getting there,
-    so the weakest gets the most; about one place in four is review of recently secured
-    skills; the last place is always one stretch problem.
+    Gap places go round the (at most three) weakest skills, Not yet before Getting there,
+    so the weakest gets the most; with gaps they hold at least half the sheet. The day's
+    focus shares the places left with spaced review of recently secured skills (about one
+    place in four is review when there is no day focus); the last place is one stretch.
     """
     _check(request)
     teaching = {code: n for n, code in enumerate(skill_codes())}
     levels = {c: lv for c, lv in request.levels.items() if has_generator(c)}
-    if request.focus:
+    by_hand = bool(request.focus)
+    if by_hand:
         gaps = list(dict.fromkeys(request.focus))
     else:
         weak = (c for c, lv in levels.items() if lv in GAP_LEVELS)
         gaps = sorted(weak, key=lambda c: (levels[c], teaching[c]))[:MAX_FOCUS_SKILLS]
+    day_codes = tuple(c for c in dict.fromkeys(request.day_focus) if has_generator(c))
+    today = [c for c in day_codes if c not in gaps]
     secured = sorted(
         (c for c, lv in levels.items() if lv in SECURE_LEVELS),
         key=lambda c: (-levels[c], teaching[c]),
@@ -137,26 +154,60 @@ def plan_sheet(request: SheetRequest) -> tuple[Slot, ...]:
         for c in dict.fromkeys(request.recently_secured)
         if has_generator(c) and levels.get(c) not in GAP_LEVELS
     ]
-    review_pool = [c for c in dict.fromkeys(recent + secured) if c not in gaps]
+    review_pool = [c for c in dict.fromkeys(recent + secured) if c not in gaps + today]
     places = request.size - 1  # the last place is the stretch
-    focus: list[str] = []
+    gap_count = today_count = 0
     if gaps:
-        reviews = review_pool[: request.size // PROBLEMS_PER_REVIEW]
-        focus = [gaps[n % len(gaps)] for n in range(places - len(reviews))]
-        stretch = _stretch_skill(gaps, levels, review_pool, by_hand=bool(request.focus))
-    elif review_pool:
-        reviews = [review_pool[n % len(review_pool)] for n in range(places)]
-        stretch = review_pool[0]
+        if today:
+            gap_count = min(places, math.ceil(request.size / 2))
+            rest = places - gap_count
+            review_count = min(request.size // PROBLEMS_PER_REVIEW, rest // 2, len(review_pool))
+            today_count = rest - review_count
+        else:
+            review_count = min(request.size // PROBLEMS_PER_REVIEW, len(review_pool))
+            gap_count = places - review_count
+        reviews = review_pool[:review_count]
+        stretch = _stretch_skill(gaps, levels, review_pool, by_hand=by_hand or places == 0)
     else:
-        # Nothing known: a grade-7 mix at grade level, and a harder one from the same mix.
-        reviews = [DEFAULT_MIX[n % len(DEFAULT_MIX)] for n in range(places)]
-        stretch = DEFAULT_MIX[places % len(DEFAULT_MIX)]
-    worked = [Slot(Role.FOCUS, c, _difficulty(c, Role.FOCUS, levels)) for c in focus]
-    review = [Slot(Role.REVIEW, c, _difficulty(c, Role.REVIEW, levels)) for c in reviews]
+        today_count = math.ceil(places / 2) if today else 0
+        pool = review_pool or list(DEFAULT_MIX)
+        reviews = [pool[n % len(pool)] for n in range(places - today_count)]
+        stretch = today[0] if today else pool[0 if review_pool else places % len(pool)]
+    worked = [gaps[n % len(gaps)] for n in range(gap_count)]
+    day = [today[n % len(today)] for n in range(today_count)]
+    gap_slots = [
+        Slot(Role.FOCUS, c, _difficulty(c, Role.FOCUS, levels), _why(c, levels, day_codes, by_hand))
+        for c in worked
+    ]
+    day_slots = [
+        Slot(Role.TODAY, c, _difficulty(c, Role.TODAY, levels), "Today's focus") for c in day
+    ]
+    review_slots = [
+        Slot(
+            Role.REVIEW, c, _difficulty(c, Role.REVIEW, levels), _review_why(c, levels, review_pool)
+        )
+        for c in reviews
+    ]
     # A review problem opens the sheet as a warm-up; the rest follow the focus work.
-    ordered = review[:1] + worked + review[1:]
-    ordered.append(Slot(Role.STRETCH, stretch, _difficulty(stretch, Role.STRETCH, levels)))
+    ordered = review_slots[:1] + gap_slots + day_slots + review_slots[1:]
+    stretch_why = f"Stretch: a harder one on {stretch}"
+    ordered.append(
+        Slot(Role.STRETCH, stretch, _difficulty(stretch, Role.STRETCH, levels), stretch_why)
+    )
     return tuple(ordered)
+
+
+def _why(code: str, levels: Mapping[str, Level], day: Sequence[str], by_hand: bool) -> str:
+    """Why a gap place works on ``code``: the student's own level, or the teacher's hand."""
+    why = f"Set by hand: {code}" if by_hand else f"{levels[code].label} on {code}"
+    return f"{why} (also today's focus)" if code in day else why
+
+
+def _review_why(code: str, levels: Mapping[str, Level], pool: Sequence[str]) -> str:
+    if code not in pool:
+        return "Grade 7 mix: no evidence yet"
+    level = levels.get(code)
+    return f"Review: {level.label} on {code}" if level is not None else f"Review: {code}"
 
 
 def _difficulty(code: str, role: Role, levels: Mapping[str, Level]) -> int:
@@ -200,7 +251,7 @@ def build_sheet(request: SheetRequest, day: date, *, avoid: Collection[str] = ()
         else:
             repeats += 1
         seen.add(problem.prompt)
-        items.append(SheetItem(index + 1, slot.role, problem))
+        items.append(SheetItem(index + 1, slot.role, problem, slot.reason))
     bank = _answer_bank(items, request, day)
     return PracticeSheet(request.student_id, day, request.version, tuple(items), bank, repeats)
 
@@ -267,6 +318,5 @@ def _answer_bank(items: Sequence[SheetItem], request: SheetRequest, day: date) -
 def _check(request: SheetRequest) -> None:
     if not 1 <= request.size <= MAX_SIZE:
         raise ValidationError("size", f"a sheet has 1 to {MAX_SIZE} problems, not {request.size}")
-    for code in request.focus:
-        if not has_generator(code):
-            raise ValidationError("focus", f"no practice generator for {code!r}")
+    check_focus(request.focus, "focus")
+    check_focus(request.day_focus, "day_focus")

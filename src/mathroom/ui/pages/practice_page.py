@@ -61,9 +61,10 @@ T = TypeVar("T")
 class PracticePage(Page):
     title = "Practice"
     purpose = (
-        "A short personal sheet for each student here today: mostly their weakest skills, "
-        "some review, one stretch problem. Groupmates never share a problem. Check a sheet, "
-        "change its focus if you like, and enter marks from sheets handed back."
+        "A short personal sheet for each student here today: at least half on their weakest "
+        "skills, the day's focus and some review in the rest, one stretch problem. Groupmates "
+        "never share a problem. Check a sheet, change its focus if you like, and enter marks "
+        "from sheets handed back."
     )
     print_requested = Signal(object)  # the date whose packet to print
     shows = Change.ROSTER | Change.ATTENDANCE | Change.PLANS | Change.EVIDENCE | Change.SETTINGS
@@ -87,7 +88,6 @@ class PracticePage(Page):
         self._today = today
         self._sheets: list[StudentPractice] = []
         self._current: StudentId | None = None
-        self._class_focus: tuple[str, ...] = ()  # the Plan's Practice block skills that day
         self._build_top()
         self.banner = label("", "banner")
         self.banner.hide()
@@ -215,7 +215,7 @@ class PracticePage(Page):
         self.size_box.setValue(self._ops.query(practice.size))
         self.size_box.blockSignals(False)
         if self.period is None:
-            self._sheets, self._class_focus = [], ()
+            self._sheets = []
             self.summary.setText("Add a class on the Rosters page first.")
             self.print_note.setText("")
             self._fill_list()
@@ -236,7 +236,6 @@ class PracticePage(Page):
         block = (
             next((b for b in plan.blocks if b.kind is BlockKind.PRACTICE), None) if plan else None
         )
-        self._class_focus = block.practice_skills if block else ()
         self.print_note.setText(print_message(self.period.name, day, plan, block))
         self._fill_list()
 
@@ -284,8 +283,7 @@ class PracticePage(Page):
         student_sheet(html, practice.name, subtitle, sheet)
         self.preview.show_rich(teacher_key(html, sheet))
         focus = skills_in(sheet, Role.FOCUS)
-        from_plan = bool(focus) and set(focus) <= set(self._class_focus)
-        self.focus_card.show_focus(focus, practice.hand_focus, from_plan)
+        self.focus_card.show_focus(focus, practice.hand_focus, skills_in(sheet, Role.TODAY))
         self.marks.set_skills(mark_rows(sheet))
         self.marks_note.setText(
             f"How did {practice.name} do? Leave — where you can't tell. "

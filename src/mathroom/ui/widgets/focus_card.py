@@ -68,17 +68,24 @@ class FocusCard(QFrame):
         self.menu.aboutToShow.connect(self._on_menu_about_to_show)
         self.gaps_button.clicked.connect(self.back_requested)
 
-    def show_focus(self, focus: Sequence[str], hand: Sequence[str], from_plan: bool) -> None:
-        """``focus``: the sheet's focus skills; ``hand``: the teacher's choice, if any."""
+    def show_focus(
+        self, focus: Sequence[str], hand: Sequence[str], today: Sequence[str] = ()
+    ) -> None:
+        """``focus``: the sheet's gap skills; ``hand``: the teacher's choice, if any;
+        ``today``: the day's planned focus where it has places of its own."""
         self.picker.set_codes(hand or focus)
         lines = [f"• {skill_title(code)} ({code})" for code in focus]
+        lines += [f"• Today's focus: {skill_title(code)} ({code})" for code in today]
         self.summary.setText("\n".join(lines) or "Review only: no gaps on record.")
         if hand:
             self.note.setText("Chosen by you for this day.")
-        elif from_plan:
-            self.note.setText("From the day's Practice block: skills they still need.")
+        elif focus:
+            self.note.setText(
+                "At least half the sheet is on their weakest skills"
+                + ("; the day's Practice focus shares the rest." if today else ".")
+            )
         else:
-            self.note.setText("Chosen from their weakest skills.")
+            self.note.setText("No gaps on record: the day's focus and review.")
         self.choose_button.setEnabled(True)
         self.gaps_button.setEnabled(bool(hand))
 

@@ -20,6 +20,7 @@ BANK_COLUMNS = 4  # as the printed sheet lays the bank out
 LIST_CODES = 3  # skill codes a list row names before "+N more"
 ROLE_WORDS = {
     Role.FOCUS: "focus: a gap",
+    Role.TODAY: "today's focus",
     Role.REVIEW: "review",
     Role.STRETCH: "stretch: a harder one",
 }
@@ -34,6 +35,12 @@ def number_ranges(numbers: Sequence[int]) -> str:
         else:
             runs.append([number])
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def why_line(reason: str, code: str) -> str:
+    """``Not yet on 7.NS.A.1b · Add integers``; a reason without its code gets it added."""
+    title = skill_title(code)
+    return f"{reason} · {title}" if code in reason else f"{reason} · {code} {title}"
 
 
 def skill_title(code: str) -> str:
@@ -52,7 +59,10 @@ def skills_in(sheet: PracticeSheet, role: Role) -> tuple[str, ...]:
 def row_text(practice: StudentPractice) -> str:
     """A list row such as "Nasrin A. — 7.NS.A.1-rat, 5.NF.A.1-unlike", marked when the focus
     was set by hand. A student with no gaps gets a review sheet, and the row says so."""
-    focus = skills_in(practice.sheet, Role.FOCUS)
+    # The day's focus follows the student's own gaps, as on the sheet.
+    focus = tuple(
+        dict.fromkeys(skills_in(practice.sheet, Role.FOCUS) + skills_in(practice.sheet, Role.TODAY))
+    )
     codes = focus or skills_in(practice.sheet, Role.REVIEW)
     shown = ", ".join(codes[:LIST_CODES])
     if len(codes) > LIST_CODES:
@@ -113,7 +123,8 @@ def student_sheet(html: RichHtml, name: str, subtitle: str, sheet: PracticeSheet
 
 
 def teacher_key(html: RichHtml, sheet: PracticeSheet) -> RichHtml:
-    """Below a clear teacher-only heading: each answer, its step, its role and skill."""
+    """Below a clear teacher-only heading: each answer, its step, and why it is on the sheet
+    ("Not yet on 7.NS.A.1b", "Today's focus") with its skill."""
     html.raw("<hr>")
     html.raw(f"<h3 style='color:{theme.colors().error}'>{escape(TEACHER_HEADING)}</h3>")
     html.raw(
@@ -127,7 +138,7 @@ def teacher_key(html: RichHtml, sheet: PracticeSheet) -> RichHtml:
     for item in sheet.items:
         problem = item.problem
         step = f" — {problem.step}" if problem.step else ""
-        why = f"{ROLE_WORDS[item.role]} · {problem.skill_code} {skill_title(problem.skill_code)}"
+        why = why_line(item.reason or ROLE_WORDS[item.role], problem.skill_code)
         html.raw(f"<tr><td style='border-bottom: 1px solid {theme.colors().line}'>")
         html.text(f"**{item.number}.** {problem.answer_text}{step}")
         html.raw(f"<p style='color:{theme.colors().muted}'>{escape(why)}</p></td></tr>")
