@@ -50,6 +50,7 @@ from mathroom.store.repositories.plan_templates import PlanTemplateRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.skills import SkillRepository
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.unit_of_work import Store
 
 
@@ -87,6 +88,11 @@ class PlanService:
         self._store = store
         self._now = now
         self._grouping = grouping or GroupingService(store, now)
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     # Reading and saving
 

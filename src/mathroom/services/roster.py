@@ -18,6 +18,7 @@ from mathroom.export.roster_csv import RosterCsvRow, write_roster_csv
 from mathroom.services.safety import SafetyNet
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.unit_of_work import Store
 
 WEEKDAYS = (Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI)
@@ -50,6 +51,11 @@ class RosterService:
         self._now = now
 
     # -- reading ----------------------------------------------------------------------
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
+
     def periods(self, *, archived: bool = False) -> list[Period]:
         with self._store.unit_of_work() as session:
             return RosterRepository(session).periods(archived=archived)

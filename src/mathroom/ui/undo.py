@@ -5,11 +5,15 @@ announce what they changed, so every page showing it refreshes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mathroom.services.changes import Change
+from mathroom.services.undo_journal import Journal, UndoJournalService
 from mathroom.ui.operations import Operations
+
+T = TypeVar("T")
 
 
 class DoneCommand(QUndoCommand):
@@ -54,3 +58,68 @@ def push_done(
 ) -> None:
     """Record an action that has run; Ctrl+Z and Ctrl+Shift+Z replay it through ``ops``."""
     stack.push(DoneCommand(ops, text, redo, undo, changes, after))
+
+
+class RecordedCommand(QUndoCommand):
+    """An action whose row changes were recorded: undo puts exactly those rows back
+    (groups, stations, enrolments and all), redo reverts the undo."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        journals: UndoJournalService,
+        text: str,
+        journal: Journal,
+        changes: Change,
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._ops, self._journals = ops, journals
+        self._journal, self._changes, self._after = journal, changes, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # QUndoStack.push calls redo(); the action already happened
+            self._first = False
+            return
+        self._swap()
+
+    def undo(self) -> None:
+        self._swap()
+
+    def _swap(self) -> None:
+        journals, journal = self._journals, self._journal
+        self._journal = self._ops.write(lambda: journals.revert(journal), self._changes)
+        if self._after is not None:
+            self._after()
+
+
+def run_recorded(
+    stack: QUndoStack,
+    ops: Operations,
+    journals: UndoJournalService,
+    text: str,
+    action: Callable[[], T],
+    changes: Change,
+    after: Callable[[], None] | None = None,
+) -> T:
+    """Run ``action`` through ``ops`` while its row changes are recorded, and push an undo
+    step that puts those rows back. Errors are raised here, and nothing is pushed."""
+    value, journal = ops.write(lambda: journals.run(action), changes)
+    push_recorded(stack, ops, journals, text, journal, changes, after)
+    return value
+
+
+def push_recorded(
+    stack: QUndoStack,
+    ops: Operations,
+    journals: UndoJournalService,
+    text: str,
+    journal: Journal,
+    changes: Change,
+    after: Callable[[], None] | None = None,
+) -> None:
+    """Push an undo step for an action already run under ``journals.run`` (e.g. in the
+    background); an action that wrote nothing pushes nothing."""
+    if journal:
+        stack.push(RecordedCommand(ops, journals, text, journal, changes, after))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -39,6 +39,7 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
 from mathroom.services.projects import ProjectService
 from mathroom.services.teacher_time import TeacherTimeService
+from mathroom.services.undo_journal import Journal
 from mathroom.services.units import UnitService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
 from mathroom.ui.dialogs.plan_days_dialog import PlanDaysDialog, unit_line
@@ -52,6 +53,7 @@ from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
 from mathroom.ui.widgets.unit_strip import UnitStrip
+from mathroom.ui.undo import push_recorded
 from mathroom.ui.widgets.week_grid import WeekGrid, week_days
 
 T = TypeVar("T")
@@ -457,11 +459,15 @@ class PlanPage(Page):
         if period is None or not targets:
             return
         plans, period_id, day = self._plans, period.id, self._day
-        chosen = list(targets)
-        before = self._history.read(chosen, day)
+        chosen, journals = list(targets), self._plans.journal
 
-        def done(_result: object) -> None:
-            self._history.record("Copy plan to other periods", day, before)
+        def done(result: object) -> None:
+            # Undo puts back exactly the rows the copy changed: replaced days come back
+            # whole, their stations with their groups.
+            _plans, journal = cast(tuple[object, Journal], result)
+            push_recorded(
+                self._undo, self._ops, journals, "Copy plan to other periods", journal, PLAN_CHANGES
+            )
             self.show_banner(
                 f"Copied to {len(chosen)} period(s), each with its own fresh groups. Ctrl+Z undoes."
             )
@@ -469,7 +475,9 @@ class PlanPage(Page):
 
         self._run(
             "Copying and making each period's groups",
-            lambda replace: plans.copy_to_periods(period_id, day, chosen, replace=replace),
+            lambda replace: journals.run(
+                lambda: plans.copy_to_periods(period_id, day, chosen, replace=replace)
+            ),
             done,
             lambda error: f"{error} Replace them?",
         )

@@ -34,7 +34,7 @@ from mathroom.ui.dialogs.period_dialog import PeriodDialog
 from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
 from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import push_done, run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, label
 from mathroom.ui.widgets.periods_panel import PeriodsPanel
@@ -372,18 +372,14 @@ class RostersPage(Page):
             return
         target = others[names.index(choice)]
         ids = [s.id for s in students]
-        previous = self._write(partial(roster.move_students, ids, target.id))
-
-        def move_back() -> None:
-            for student, periods in previous.items():
-                if periods:
-                    roster.move_students([student], periods[0])
-
-        def move_again() -> None:
-            roster.move_students(ids, target.id)
-
-        push_done(
-            self._undo, self._ops, f"move to {target.name}", move_again, move_back, Change.ROSTER
+        # Undo puts back exactly the enrolment rows the move changed (dates included).
+        run_recorded(
+            self._undo,
+            self._ops,
+            roster.journal,
+            f"move to {target.name}",
+            partial(roster.move_students, ids, target.id),
+            Change.ROSTER,
         )
         self._show_undo(f"Moved {who} to {target.name}. Evidence and group history stay.")
 
