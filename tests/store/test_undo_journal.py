@@ -21,6 +21,7 @@ from mathroom.domain.groups import ConstraintKind
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.plan import BlockKind, next_school_day
 from mathroom.domain.skills import EvidenceSource, Level
+from mathroom.paths import DataFolder
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.evidence import EvidenceService
@@ -30,7 +31,6 @@ from mathroom.services.plans import PlanService
 from mathroom.services.roster import RosterService
 from mathroom.services.safety import SafetyNet
 from mathroom.services.undo_journal import Journal, UndoJournalService
-from mathroom.paths import DataFolder
 from mathroom.store.engine import make_engine
 from mathroom.store.journal import dump
 from mathroom.store.unit_of_work import Store

@@ -44,13 +44,13 @@ from mathroom.services.plan_days import (
     school_days,
 )
 from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plan_templates import PlanTemplateRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.skills import SkillRepository
-from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.unit_of_work import Store
 
 
@@ -480,7 +480,11 @@ class PlanService:
         old = repository.plan(period, on)
         repository.save_plan(period, on, tuple(blocks), self._now(), notes)
         plan = _saved(repository, period, on)
-        repository.drop_unused_group_sets(_group_sets(old) - _group_sets(plan), self._now().date())
+        after = self._now().date()
+        if _group_sets(plan) - _group_sets(old):
+            # New groups for the day replace its old ones in the history too, even today's.
+            after = min(after, on - timedelta(days=1))
+        repository.drop_unused_group_sets(_group_sets(old) - _group_sets(plan), after)
         return plan
 
 

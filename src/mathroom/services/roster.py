@@ -16,9 +16,9 @@ from mathroom.domain.roster import DisplayNameStyle, Period, SchoolYear, Student
 from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.export.roster_csv import RosterCsvRow, write_roster_csv
 from mathroom.services.safety import SafetyNet
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
-from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.unit_of_work import Store
 
 WEEKDAYS = (Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI)

@@ -99,12 +99,11 @@ def record(store: Store, action: Callable[[], T]) -> tuple[T, Journal]:
 def revert(store: Store, journal: Journal) -> Journal:
     """Put every row ``journal`` changed back as it was, newest change first, all or
     nothing; returns the journal of this reversal (revert it to redo)."""
-    with recording(store) as changes:
-        with store.unit_of_work() as session:
-            connection = session.connection()
-            for change in reversed(journal.changes):
-                statement, values = _inverse(change)
-                connection.exec_driver_sql(statement, values)
+    with recording(store) as changes, store.unit_of_work() as session:
+        connection = session.connection()
+        for change in reversed(journal.changes):
+            statement, values = _inverse(change)
+            connection.exec_driver_sql(statement, values)
     return Journal(tuple(changes))
 
 
@@ -156,7 +155,7 @@ def _on_begin(connection: Any) -> None:
         return
     recorder.marks.append(len(recorder.changes))
     raw = connection.connection.dbapi_connection
-    if raw is None or getattr(raw, "_mathroom_journal", False):
+    if raw is None:
         return
     raw.create_function(FUNCTION, -1, _collect)
     for table in _tables(connection):
@@ -164,11 +163,6 @@ def _on_begin(connection: Any) -> None:
         recorder.columns[table] = columns
         for sql in _triggers(table, columns):
             raw.execute(sql)
-    # A pooled connection keeps its triggers; the engine's NullPool closes it after use.
-    try:
-        raw._mathroom_journal = True
-    except AttributeError:
-        pass  # sqlite3.Connection takes no attributes: triggers are made IF NOT EXISTS
 
 
 def _on_rollback(_connection: Any) -> None:
@@ -219,7 +213,11 @@ def _triggers(table: str, columns: Sequence[str]) -> list[str]:
     def row(prefix: str) -> str:
         return ", ".join([f"{prefix}.rowid", *(f'{prefix}."{c}"' for c in columns)])
 
-    head = f'CREATE TEMP TRIGGER IF NOT EXISTS "mathroom_journal_{table}_%s" AFTER %s ON main."{table}"'
+    # Temporary: they go with the connection (the engine's NullPool closes it after use).
+    head = (
+        f'CREATE TEMP TRIGGER IF NOT EXISTS "mathroom_journal_{table}_%s" '
+        f'AFTER %s ON main."{table}"'
+    )
     return [
         f"{head % ('i', 'INSERT')} BEGIN SELECT {FUNCTION}('{table}', 'i', {row('NEW')}); END",
         f"{head % ('d', 'DELETE')} BEGIN SELECT {FUNCTION}('{table}', 'd', {row('OLD')}); END",

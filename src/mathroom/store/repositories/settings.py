@@ -35,6 +35,11 @@ class SettingsRepository:
         else:
             row.value = value
 
+    def delete(self, key: str) -> None:
+        row = self._session.get(SettingRow, key)
+        if row is not None:
+            self._session.delete(row)
+
     def display_name_style(self) -> DisplayNameStyle:
         try:
             return DisplayNameStyle(str(self.get(DISPLAY_NAME_STYLE)))

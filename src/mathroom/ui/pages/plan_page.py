@@ -48,12 +48,12 @@ from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
 from mathroom.ui.pages.plan_projects import PlanProjects
+from mathroom.ui.undo import push_recorded
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.plan_day_card import PlanDayCard
 from mathroom.ui.widgets.unit_strip import UnitStrip
-from mathroom.ui.undo import push_recorded
 from mathroom.ui.widgets.week_grid import WeekGrid, week_days
 
 T = TypeVar("T")
