@@ -1,0 +1,126 @@
+"""The group maker keeps the teacher's hard rules: ticks hold across re-rolls, a late
+arrival joins a group where every rule holds, and a broken rule is saved only when the
+teacher overrides it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mathroom.composition import Services
+from mathroom.domain.attendance import AttendanceStatus
+from mathroom.domain.groups import ConstraintKind
+from mathroom.domain.ids import StudentId
+from mathroom.ui.main_window import MainWindow
+from mathroom.ui.pages.groups_page import GroupsPage
+from mathroom.ui.settings import WindowSettings
+from mathroom.ui.widgets.group_maker import GroupMaker
+
+pytestmark = pytest.mark.any_date
+
+
+def _maker(qtbot: QtBot, services: Services, tmp_path: Path) -> GroupMaker:
+    window = MainWindow(services, WindowSettings(tmp_path / "w.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("Groups")
+    assert isinstance(page, GroupsPage)
+    return page.maker
+
+
+def _roll(qtbot: QtBot, maker: GroupMaker, button: object) -> None:
+    old = maker.draft
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: maker.draft is not old, timeout=10_000)
+
+
+def _where(maker: GroupMaker, student: StudentId) -> int:
+    return next(gl.number for gl in maker.lists if student in gl.members())
+
+
+def test_a_tick_holds_across_rerolls_until_unticked(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    maker = _maker(qtbot, services, tmp_path)
+    _roll(qtbot, maker, maker.make_button)
+    item = maker.lists[2].item(0)
+    assert item is not None
+    student = StudentId(int(item.data(Qt.ItemDataRole.UserRole)))
+    item.setCheckState(Qt.CheckState.Checked)
+    for _ in range(3):
+        _roll(qtbot, maker, maker.reroll_button)
+        assert _where(maker, student) == 3
+        assert maker.lists[2].locked() == [student]  # still ticked on screen
+    ticked = next(
+        maker.lists[2].item(i)
+        for i in range(maker.lists[2].count())
+        if maker.lists[2].item(i).data(Qt.ItemDataRole.UserRole) == int(student)
+    )
+    ticked.setCheckState(Qt.CheckState.Unchecked)
+    _roll(qtbot, maker, maker.reroll_button)
+    assert maker.pins == {}
+    assert all(gl.locked() == [] for gl in maker.lists)
+
+
+def test_a_late_arrival_respects_a_keep_apart_rule_and_saving_a_broken_rule_asks(
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    school_day: date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    maker = _maker(qtbot, services, tmp_path)
+    period = maker.period
+    assert period is not None
+    day = school_day  # the day the maker opens on
+    roster = [e.student.id for e in services.classroom.roster(period)]
+    late = roster[-1]
+    services.attendance.set_status(period, late, day, AttendanceStatus.ABSENT)
+    _roll(qtbot, maker, maker.make_button)
+    assert maker.draft is not None and late in maker.draft.absent
+    smallest = min(maker.lists, key=lambda gl: (gl.count(), gl.number))
+    services.grouping_rules.add_rule(
+        period, ConstraintKind.KEEP_APART, late, smallest.members()[0], ""
+    )
+
+    maker.add_late(late)
+    joined = _where(maker, late)
+    assert joined != smallest.number
+    assert "joins group" in maker.status.text()
+
+    # The teacher drags the late student next to the one they must be kept apart from.
+    item = next(
+        gl.item(i)
+        for gl in maker.lists
+        for i in range(gl.count())
+        if gl.item(i).data(Qt.ItemDataRole.UserRole) == int(late)
+    )
+    source = next(gl for gl in maker.lists if gl.number == joined)
+    smallest.addItem(source.takeItem(source.row(item)))
+    asked: list[tuple[str, ...]] = []
+    answer = {"save": False}
+
+    def confirm(broken: tuple[str, ...]) -> bool:
+        asked.append(broken)
+        return answer["save"]
+
+    monkeypatch.setattr(maker, "confirm_override", confirm)
+    monkeypatch.setattr(
+        "mathroom.ui.widgets.group_maker.ask_board_count",
+        lambda *_a: pytest.fail("the groups match the boards"),
+    )
+    sets = len(services.classroom.group_sets(period))
+    qtbot.mouseClick(maker.save_button, Qt.MouseButton.LeftButton)
+    assert asked and "keep-apart" in asked[0][0]
+    assert "Not saved" in maker.status.text()
+    assert len(services.classroom.group_sets(period)) == sets
+
+    answer["save"] = True
+    qtbot.mouseClick(maker.save_button, Qt.MouseButton.LeftButton)
+    assert "recorded" in maker.status.text()
+    assert maker.draft is not None and maker.draft.group_set is not None
+    assert services.grouping.overridden(maker.draft.group_set) == asked[-1]
