@@ -83,9 +83,10 @@ class ScoreImportResult:
             f"on {count(skills, 'skill')}."
         )
         if self.updated:
+            verb = "was" if self.updated == 1 else "were"
             text += (
-                f" {count(self.updated, 'score')} imported before for the same day "
-                f"{'was' if self.updated == 1 else 'were'} updated to the new levels, not added again."
+                f" {count(self.updated, 'score')} imported before for the same day {verb} "
+                "updated to the new levels, not added again."
             )
         if plan.already_recorded:
             text += f" {len(plan.already_recorded)} were already in Mathroom."

@@ -30,6 +30,7 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.roster import RosterService
 from mathroom.ui import theme
 from mathroom.ui.dialogs.new_year_dialog import NewYearDialog
+from mathroom.ui.dialogs.past_years_dialog import PastYearsDialog
 from mathroom.ui.dialogs.period_dialog import PeriodDialog
 from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
@@ -174,6 +175,7 @@ class RostersPage(Page):
         self.periods_panel.down_button.clicked.connect(partial(self._on_move_period_clicked, 1))
         self.periods_panel.archive_period_button.clicked.connect(self._on_archive_period_clicked)
         self.periods_panel.new_year_button.clicked.connect(self._on_new_year_clicked)
+        self.periods_panel.past_years_button.clicked.connect(self.open_past_years)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self.edit_selected)
         self.move_button.clicked.connect(self._on_move_clicked)
@@ -430,6 +432,12 @@ class RostersPage(Page):
             self._list_period = None
             self._show_undo(f"Archived {period.name}. Its students and history are kept.")
         self._after_change()
+
+    def open_past_years(self) -> PastYearsDialog:
+        """Archived years and their students, read-only, with each student's history."""
+        dialog = PastYearsDialog(self._ops, self._roster.past_years, self)
+        dialog.open()
+        return dialog
 
     def _on_new_year_clicked(self) -> None:
         if NewYearDialog(self._roster, self._today(), self._write, self).exec():
