@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -128,16 +129,27 @@ def test_enter_edits_the_selected_student(
     assert page.selected_students()[0].preferred_name == student.preferred_name
 
 
+def _enrolments(services: Services) -> list[tuple[object, ...]]:
+    with sqlite3.connect(services.folder.database) as connection:
+        return connection.execute("SELECT * FROM enrollment ORDER BY id").fetchall()
+
+
 def test_move_to_another_period_and_undo(
-    qtbot: QtBot, page: RostersPage, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: RostersPage, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: ("Period 3", True))
+    before = _enrolments(services)
     page.table.selectRow(0)
     qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
     assert page.proxy.rowCount() == 21
     assert "Moved" in page.undo_text.text()
+    moved = _enrolments(services)
     page._undo.undo()
     assert page.proxy.rowCount() == 22
+    # Exactly the rows before the move: no extra enrolment, the enrolment date kept.
+    assert _enrolments(services) == before
+    page._undo.redo()
+    assert _enrolments(services) == moved
 
 
 def test_picking_a_period_in_the_list_follows_in_the_header(

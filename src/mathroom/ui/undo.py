@@ -102,10 +102,11 @@ def run_recorded(
     action: Callable[[], T],
     changes: Change,
     after: Callable[[], None] | None = None,
+    origin: object = None,
 ) -> T:
     """Run ``action`` through ``ops`` while its row changes are recorded, and push an undo
     step that puts those rows back. Errors are raised here, and nothing is pushed."""
-    value, journal = ops.write(lambda: journals.run(action), changes)
+    value, journal = ops.write(lambda: journals.run(action), changes, origin)
     push_recorded(stack, ops, journals, text, journal, changes, after)
     return value
 

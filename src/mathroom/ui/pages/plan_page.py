@@ -46,9 +46,9 @@ from mathroom.ui.dialogs.plan_days_dialog import PlanDaysDialog, unit_line
 from mathroom.ui.dialogs.project_dialog import ProjectDialog
 from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
-from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
+from mathroom.ui.pages.plan_history import PLAN_CHANGES
 from mathroom.ui.pages.plan_projects import PlanProjects
-from mathroom.ui.undo import push_recorded
+from mathroom.ui.undo import push_recorded, run_recorded
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, card, label
@@ -86,7 +86,6 @@ class PlanPage(Page):
         self._units = units
         self._today = today
         self._undo = undo or QUndoStack(self)
-        self._history = PlanHistory(ops, plans, classroom, self._undo)
         self._anchor = teaching_day(today())  # on a weekend: the coming week
         self._day = self._anchor
         self._periods: list[Period] = []
@@ -240,18 +239,32 @@ class PlanPage(Page):
             return False
         plans = self._plans
         day, period_id = self._day, period.id
-        before = self._plan
-        notes = before.notes if before else ""
+        notes = self._plan.notes if self._plan else ""
         try:
-            self._write(lambda: plans.save_plan(period_id, day, blocks, notes))
+            self._recorded(what, lambda: plans.save_plan(period_id, day, blocks, notes))
         except MathroomError as exc:
             self.show_banner(str(exc))
             return False
         self.card.banner.hide()
-        self._history.record(what, day, {period_id: before})
         self._fill_week()
         self._load_day(row)
         return True
+
+    def _recorded(self, what: str, write: Callable[[], T]) -> T:
+        """A change Ctrl+Z undoes exactly: the rows it wrote are put back (groups too)."""
+        journals = self._plans.journal
+        return run_recorded(self._undo, self._ops, journals, what, write, PLAN_CHANGES, origin=self)
+
+    def _push(self, what: str, result: object) -> object:
+        """Push the undo step of work run under ``_journaled``; returns the work's value."""
+        value, journal = cast(tuple[object, Journal], result)
+        push_recorded(self._undo, self._ops, self._plans.journal, what, journal, PLAN_CHANGES)
+        return value
+
+    def _journaled(self, work: Callable[[bool], T]) -> Callable[[bool], tuple[T, Journal]]:
+        """``work`` (for ``_run``) recording what it writes, for ``_push``."""
+        journals = self._plans.journal
+        return lambda replace: journals.run(lambda: work(replace))
 
     def _write(self, write: Callable[[], T]) -> T:
         """A change to plans (and the groups they hold), shown by this page itself."""
@@ -356,7 +369,7 @@ class PlanPage(Page):
         if period is None:
             return
         plans = self._plans
-        period_id, day, before = period.id, self._day, self._plan
+        period_id, day = period.id, self._day
 
         def work(replace: bool) -> None:
             plan = plans.start_from_template(period_id, day, template, replace=replace)
@@ -366,21 +379,16 @@ class PlanPage(Page):
             if stations is not None:
                 plans.make_station_groups(period_id, day, stations)
 
-        def done(_result: object) -> None:
-            self._push_snapshot(f"Start from {template.name}", period_id, day, before)
+        def done(result: object) -> None:
+            self._push(f"Start from {template.name}", result)
             self.reload()
 
         self._run(
             f"Laying out “{template.name}” and making fresh groups",
-            work,
+            self._journaled(work),
             done,
             lambda _error: f"Replace this day's plan with “{template.name}”?",
         )
-
-    def _push_snapshot(
-        self, what: str, period: PeriodId, day: date, before: DayPlan | None
-    ) -> None:
-        self._history.record(what, day, {period: before})
 
     def make_groups(self) -> None:
         period = self._period()
@@ -389,13 +397,16 @@ class PlanPage(Page):
             return
         plans, period_id, day = self._plans, period.id, self._day
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
+            self._push("Make fresh groups", result)
             self.show_banner("Fresh groups made: see them on the Groups page or the projector.")
             self._fill_week()
             self._load_day(row)
 
         self._run(
-            "Making fresh groups", lambda _r: plans.make_station_groups(period_id, day, row), done
+            "Making fresh groups",
+            self._journaled(lambda _r: plans.make_station_groups(period_id, day, row)),
+            done,
         )
 
     def plan_next_day(self) -> None:
@@ -404,11 +415,10 @@ class PlanPage(Page):
             return
         plans, period_id, day = self._plans, period.id, self._day
         target = next_school_day(day, period.meeting_days)
-        before = self._history.read([period_id], target)[period_id]
 
-        def done(made: object) -> None:
+        def done(result: object) -> None:
+            made = self._push(f"Plan {target:%A}", result)
             assert isinstance(made, DayPlan)
-            self._push_snapshot(f"Plan {made.plan_date:%A}", period_id, made.plan_date, before)
             self.select(period_id, made.plan_date)
             tasks = "the unit's next tasks" if self.unit_strip.has_unit else "same tasks"
             self.show_banner(
@@ -418,7 +428,9 @@ class PlanPage(Page):
 
         self._run(
             f"Planning {target:%A} from this day",
-            lambda replace: plans.tomorrow_from_today(period_id, day, replace=replace),
+            self._journaled(
+                lambda replace: plans.tomorrow_from_today(period_id, day, replace=replace)
+            ),
             done,
             lambda _error: f"{target:%A} already has a plan. Replace it?",
         )
@@ -435,7 +447,6 @@ class PlanPage(Page):
             self._periods,
             self._period_id,
             first,
-            self._history,
             self._undo,
             self,
         )
@@ -510,10 +521,8 @@ class PlanPage(Page):
             return
         if not self.confirm(f"Delete {period.name}'s plan for {self._day:%A}? (Ctrl+Z undoes)"):
             return
-        before = self._plan
         plans, period_id, day = self._plans, period.id, self._day
-        self._write(lambda: plans.delete_plan(period_id, day))
-        self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
+        self._recorded(f"Delete {day:%A}'s plan", lambda: plans.delete_plan(period_id, day))
         self.reload()
 
     def start_project(self) -> ProjectDialog | None:
