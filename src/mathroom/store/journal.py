@@ -112,7 +112,9 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     out: dict[str, list[tuple[Any, ...]]] = {}
     with store.unit_of_work() as session:
         connection = session.connection()
-        for table in _tables(connection):
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        for table in _tables(raw):
             rows = connection.exec_driver_sql(f'SELECT rowid, * FROM "{table}"').all()
             out[table] = sorted((tuple(r) for r in rows), key=repr)
     return out
@@ -144,6 +146,7 @@ def _instrument(engine: Engine) -> None:
         if engine in _instrumented:
             return
         event.listen(engine, "begin", _on_begin)
+        event.listen(engine, "before_cursor_execute", _before_execute)
         event.listen(engine, "rollback", _on_rollback)
         event.listen(engine, "commit", _on_commit)
         _instrumented.add(engine)
@@ -151,16 +154,32 @@ def _instrument(engine: Engine) -> None:
 
 def _on_begin(connection: Any) -> None:
     recorder = _active()
-    if recorder is None:
+    if recorder is not None:
+        recorder.marks.append(len(recorder.changes))
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+def _before_execute(
+    connection: Any, _cursor: Any, statement: str, *_args: Any, **_kwargs: Any
+) -> None:
+    """Make the triggers just before a connection's first write while recording: reads,
+    most of an action's work, cost nothing extra."""
+    recorder = _active()
+    if recorder is None or connection.info.get("mathroom_journal"):
         return
-    recorder.marks.append(len(recorder.changes))
+    if not statement.lstrip()[:7].upper().startswith(WRITES):
+        return
     raw = connection.connection.dbapi_connection
     if raw is None:
         return
+    connection.info["mathroom_journal"] = True
     raw.create_function(FUNCTION, -1, _collect)
-    for table in _tables(connection):
-        columns = recorder.columns.get(table) or _columns(raw, table)
-        recorder.columns[table] = columns
+    if not recorder.columns:
+        for table in _tables(raw):
+            recorder.columns[table] = _columns(raw, table)
+    for table, columns in recorder.columns.items():
         for sql in _triggers(table, columns):
             raw.execute(sql)
 
@@ -197,11 +216,11 @@ def _collect(table: str, kind: str, *values: Any) -> None:
             recorder.changes.append(RowChange(table, values[0], values[n + 1], columns, old, new))
 
 
-def _tables(connection: Any) -> list[str]:
-    rows = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+def _tables(raw: sqlite3.Connection) -> list[str]:
+    rows = raw.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name"
-    ).all()
+    ).fetchall()
     return [r[0] for r in rows if r[0] not in SKIPPED]
 
 
