@@ -113,7 +113,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     with store.unit_of_work() as session:
         connection = session.connection()
         raw = connection.connection.dbapi_connection
-        assert raw is not None
+        assert isinstance(raw, sqlite3.Connection)
         for table in _tables(raw):
             rows = connection.exec_driver_sql(f'SELECT rowid, * FROM "{table}"').all()
             out[table] = sorted((tuple(r) for r in rows), key=repr)
