@@ -4,11 +4,13 @@ teacher overrides it."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
@@ -16,9 +18,11 @@ from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.groups import ConstraintKind
 from mathroom.domain.ids import StudentId
 from mathroom.ui.main_window import MainWindow
+from mathroom.ui.operations import Operations
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets.group_maker import GroupMaker
+from mathroom.ui.widgets.rules_editor import RulesEditor
 
 pytestmark = pytest.mark.any_date
 
@@ -124,3 +128,36 @@ def test_a_late_arrival_respects_a_keep_apart_rule_and_saving_a_broken_rule_asks
     assert "recorded" in maker.status.text()
     assert maker.draft is not None and maker.draft.group_set is not None
     assert services.grouping.overridden(maker.draft.group_set) == asked[-1]
+
+
+def _constraints(services: Services) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(services.folder.database)
+    try:
+        return connection.execute("SELECT * FROM grouping_constraint ORDER BY id").fetchall()
+    finally:
+        connection.close()
+
+
+def test_adding_and_removing_a_rule_undo_exactly(
+    qtbot: QtBot, services: Services, ops: Operations
+) -> None:
+    undo = QUndoStack()
+    editor = RulesEditor(ops, services.grouping_rules, undo)
+    qtbot.addWidget(editor)
+    period = services.classroom.overview().periods[0].id
+    editor.load(period, [e.student for e in services.classroom.roster(period)])
+    editor.second.setCurrentIndex(5)
+    before = _constraints(services)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    added = _constraints(services)
+    assert len(added) == len(before) + 1
+    undo.undo()
+    assert _constraints(services) == before  # gone, not archived
+    undo.redo()
+    assert _constraints(services) == added
+
+    editor.list.setCurrentRow(0)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert _constraints(services) != added
+    undo.undo()
+    assert _constraints(services) == added
