@@ -161,3 +161,28 @@ def test_adding_and_removing_a_rule_undo_exactly(
     assert _constraints(services) != added
     undo.undo()
     assert _constraints(services) == added
+
+
+def test_saving_groups_undoes_exactly(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    maker = _maker(qtbot, services, tmp_path)
+    tables = ("group_set", "student_group", "group_member", "station", "plan_block")
+
+    def rows() -> list[list[tuple[object, ...]]]:
+        connection = sqlite3.connect(services.folder.database)
+        try:
+            return [connection.execute(f"SELECT rowid, * FROM {t}").fetchall() for t in tables]
+        finally:
+            connection.close()
+
+    before = rows()
+    _roll(qtbot, maker, maker.make_button)
+    qtbot.mouseClick(maker.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in maker.status.text()
+    saved = rows()
+    assert saved != before
+    assert maker._undo is not None
+    maker._undo.undo()  # the day's earlier groups and whiteboards come back exactly
+    assert rows() == before
+    assert maker.draft is not None and maker.draft.group_set is not None
+    maker._undo.redo()
+    assert rows() == saved

@@ -29,6 +29,7 @@ from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.domain.plan import BlockKind
 from mathroom.domain.plan_schedule import station_grouping
 from mathroom.domain.roster import DisplayNameStyle, Student, display_names
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
@@ -126,6 +127,11 @@ class GroupingService:
         self._store = store
         self._now = now
         self._elapsed = elapsed
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     def make(
         self,

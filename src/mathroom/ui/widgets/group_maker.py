@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,13 +27,15 @@ from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.grouping import GroupingMode
 from mathroom.domain.groups import Group
-from mathroom.domain.ids import PeriodId, SkillId, StudentId
+from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.changes import Change
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import BoardChoice, GroupDraft, GroupingService
 from mathroom.ui.dialogs.board_count_question import BoardAnswer, ask_board_count
+from mathroom.ui.dialogs.group_rule_questions import ask_late_group, confirm_override
 from mathroom.ui.operations import Operations
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.group_count import GroupCount
 from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
@@ -93,9 +94,12 @@ class GroupMaker(QWidget):
         evidence: EvidenceService,
         attendance: AttendanceService,
         today: Callable[[], date],
+        undo: QUndoStack | None = None,
     ) -> None:
+        """``undo``: where saving groups pushes its exact undo step (none: not undoable)."""
         super().__init__()
         self._ops = ops
+        self._undo = undo
         self._grouping = grouping
         self._evidence = evidence
         self._attendance = attendance
@@ -278,8 +282,9 @@ class GroupMaker(QWidget):
                 return
             override = True
         try:
-            set_id = self._ops.write(
-                lambda: grouping.save(draft, choice, override=override), Change.GROUPS
+            set_id = self._save_write(
+                f"save groups for {draft.on:%A}",
+                lambda: grouping.save(draft, choice, override=override),
             )
         except MathroomError as error:
             self.status.setText(f"Not saved: {error}")
@@ -296,18 +301,17 @@ class GroupMaker(QWidget):
             + (" The rule you chose to break is recorded with them." if override else "")
         )
 
+    def _save_write(self, what: str, work: Callable[[], GroupSetId]) -> GroupSetId:
+        """Save through the row journal when there is an undo stack: Ctrl+Z then puts the
+        day's earlier groups and whiteboards back exactly."""
+        if self._undo is None:
+            return self._ops.write(work, Change.GROUPS)
+        journals = self._grouping.journal
+        return run_recorded(self._undo, self._ops, journals, what, work, Change.GROUPS)
+
     def confirm_override(self, broken: tuple[str, ...]) -> bool:
         """Ask before saving groups that break a hard rule (the answer is recorded)."""
-        answer = QMessageBox.question(
-            self,
-            "Save groups that break a rule?",
-            "These groups break the teacher's rules:\n\n• "
-            + "\n• ".join(broken)
-            + "\n\nSave them anyway? The override is recorded with the groups.",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Save
+        return confirm_override(self, broken)
 
     def current_draft(self) -> GroupDraft | None:
         if self.draft is None:
@@ -455,20 +459,8 @@ class GroupMaker(QWidget):
         )
 
     def ask_late_group(self, name: str, breaks: dict[int, tuple[str, ...]]) -> int | None:
-        """Every group would break a rule for this late arrival: the teacher picks one
-        (seeing what it breaks), or leaves them out for now."""
-        numbers = sorted(gl.number for gl in self.lists)
-        options = [f"Group {n}: " + "; ".join(breaks.get(n, ("no rule broken",))) for n in numbers]
-        choice, ok = QInputDialog.getItem(
-            self,
-            "No group keeps every rule",
-            f"Every group would break a rule if {name} joins it. Choose one anyway, "
-            "or Cancel to leave them out for now:",
-            options,
-            0,
-            False,
-        )
-        return numbers[options.index(choice)] if ok else None
+        """No group keeps every rule for this late arrival: the teacher chooses (or not)."""
+        return ask_late_group(self, name, sorted(gl.number for gl in self.lists), breaks)
 
     def _chosen_date(self) -> date:
         q = self.on.date()
