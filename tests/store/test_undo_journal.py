@@ -29,9 +29,9 @@ from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import BoardChoice, GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.services.plans import PlanService
-from mathroom.services.roster import RosterService
+from mathroom.services.roster import RosterService, StudentForm
 from mathroom.services.safety import SafetyNet
-from mathroom.services.undo_journal import Journal, UndoJournalService
+from mathroom.services.undo_journal import Journal, UndoConflictError, UndoJournalService
 from mathroom.store.engine import make_engine
 from mathroom.store.journal import dump
 from mathroom.store.unit_of_work import Store
@@ -138,6 +138,19 @@ def test_a_failed_action_records_nothing(room: Room) -> None:
     # The first rule was committed in its own unit of work; the failed one is not recorded.
     _value, journal = room.journals.run(lambda: None)
     assert not journal
+
+
+def test_an_undo_that_later_writes_rely_on_changes_nothing(room: Room) -> None:
+    period = room.periods[0]
+    added, journal = room.journals.run(
+        lambda: room.roster.add_student(period, StudentForm("Nia", "Abebe", "", "0701001"))
+    )
+    skill = room.evidence.skills()[0].id
+    room.evidence.record([added], [skill], Level.GOT_IT, EvidenceSource.WHITEBOARD, room.day)
+    before = dump(room.store)
+    with pytest.raises(UndoConflictError, match="cannot be undone"):
+        room.journals.revert(journal)
+    assert dump(room.store) == before
 
 
 # -- random edit sequences, all undone --------------------------------------------------

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from mathroom.store.journal import Journal, record, revert
+from mathroom.store.journal import Journal, UndoConflictError, record, revert
 
-__all__ = ["Journal", "UndoJournalService"]
+__all__ = ["Journal", "UndoConflictError", "UndoJournalService"]
 from mathroom.store.unit_of_work import Store
 
 T = TypeVar("T")

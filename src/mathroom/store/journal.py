@@ -22,7 +22,9 @@ from typing import Any, TypeVar
 from weakref import WeakSet
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import IntegrityError
 
+from mathroom.domain.errors import MathroomError
 from mathroom.store.unit_of_work import Store
 
 T = TypeVar("T")
@@ -96,14 +98,31 @@ def record(store: Store, action: Callable[[], T]) -> tuple[T, Journal]:
     return value, Journal(tuple(changes))
 
 
+class UndoConflictError(MathroomError):
+    """Later changes that are not undone depend on these rows (e.g. evidence recorded for a
+    student whose adding is being undone); nothing was changed."""
+
+    def __init__(self, table: str) -> None:
+        super().__init__(
+            f"This step cannot be undone any more: later changes rely on it ({table}). "
+            "Nothing was changed."
+        )
+        self.table = table
+
+
 def revert(store: Store, journal: Journal) -> Journal:
     """Put every row ``journal`` changed back as it was, newest change first, all or
-    nothing; returns the journal of this reversal (revert it to redo)."""
-    with recording(store) as changes, store.unit_of_work() as session:
-        connection = session.connection()
-        for change in reversed(journal.changes):
-            statement, values = _inverse(change)
-            connection.exec_driver_sql(statement, values)
+    nothing; returns the journal of this reversal (revert it to redo). Raises
+    UndoConflictError, changing nothing, when later writes stand in the way."""
+    change: RowChange | None = None
+    try:
+        with recording(store) as changes, store.unit_of_work() as session:
+            connection = session.connection()
+            for change in reversed(journal.changes):
+                statement, values = _inverse(change)
+                connection.exec_driver_sql(statement, values)
+    except IntegrityError as error:
+        raise UndoConflictError(change.table if change else "?") from error
     return Journal(tuple(changes))
 
 

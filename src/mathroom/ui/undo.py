@@ -4,16 +4,19 @@ announce what they changed, so every page showing it refreshes."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from mathroom.domain.errors import MathroomError
 from mathroom.services.changes import Change
 from mathroom.services.undo_journal import Journal, UndoJournalService
 from mathroom.ui.operations import Operations
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class DoneCommand(QUndoCommand):
@@ -89,7 +92,13 @@ class RecordedCommand(QUndoCommand):
 
     def _swap(self) -> None:
         journals, journal = self._journals, self._journal
-        self._journal = self._ops.write(lambda: journals.revert(journal), self._changes)
+        try:
+            self._journal = self._ops.write(lambda: journals.revert(journal), self._changes)
+        except MathroomError as error:
+            # Later changes rely on these rows: nothing changed, and the step leaves the stack.
+            log.warning("undo step %r dropped: %s", self.text(), error)
+            self.setObsolete(True)
+            return
         if self._after is not None:
             self._after()
 
