@@ -237,7 +237,7 @@ edits = st.one_of(
 
 
 @settings(
-    max_examples=6,
+    max_examples=5,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

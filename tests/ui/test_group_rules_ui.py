@@ -55,7 +55,7 @@ def test_a_tick_holds_across_rerolls_until_unticked(
     assert item is not None
     student = StudentId(int(item.data(Qt.ItemDataRole.UserRole)))
     item.setCheckState(Qt.CheckState.Checked)
-    for _ in range(3):
+    for _ in range(2):  # any number of re-rolls
         _roll(qtbot, maker, maker.reroll_button)
         assert _where(maker, student) == 3
         assert maker.lists[2].locked() == [student]  # still ticked on screen
