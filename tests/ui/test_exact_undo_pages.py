@@ -1,4 +1,5 @@
-"""Ctrl+Z after adding a pull from the Skills page puts the plan back exactly as it was."""
+"""Ctrl+Z puts back exactly the rows an action wrote: a pull added from the Skills page, a
+duplicated task."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from mathroom.composition import Services
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.skills_page import SkillsPage
+from tests.ui.test_tasks_page import make_page as make_tasks_page
 
 pytestmark = pytest.mark.any_date
 
@@ -52,3 +54,23 @@ def test_undoing_an_added_pull_restores_the_plan_rows_exactly(
     assert _rows(services) == before
     undo.redo()
     assert _rows(services) == added
+
+
+def test_undoing_a_duplicated_task_leaves_no_archived_copy(
+    qtbot: QtBot, services: Services, ops: Operations
+) -> None:
+    page = make_tasks_page(qtbot, services, ops)
+    page.list.setCurrentIndex(page.proxy.index(0, 0))
+
+    def tasks() -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(services.folder.database)
+        try:
+            return connection.execute("SELECT id, title, archived_at FROM task").fetchall()
+        finally:
+            connection.close()
+
+    before = tasks()
+    page.duplicate_current()
+    assert len(tasks()) == len(before) + 1
+    page._undo.undo()
+    assert tasks() == before
