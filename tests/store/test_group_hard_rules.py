@@ -3,21 +3,32 @@ arrival goes where every rule holds, and a day's new groups replace its old set.
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.groups import ConstraintKind, Group
+from mathroom.paths import DataFolder
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.grouping import BoardChoice, GroupingService, HardRuleError
 from mathroom.services.grouping_rules import GroupingRulesService
+from mathroom.store.engine import make_engine
+from mathroom.store.library_copy import copy_library
+from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.unit_of_work import Store
 
 
 def test_a_broken_rule_saves_only_with_a_recorded_override(
-    demo_store: Store, school_day: date, now: datetime
+    demo_store: Store,
+    demo_folder: DataFolder,
+    migrated_db: Path,
+    tmp_path: Path,
+    school_day: date,
+    now: datetime,
 ) -> None:
     classroom = ClassroomService(demo_store)
     period = classroom.overview().periods[0].id
@@ -48,6 +59,17 @@ def test_a_broken_rule_saves_only_with_a_recorded_override(
     assert service.overridden(set_id) == broken.broken
     day = service.day_groups(period, school_day)
     assert day.saved is not None and day.saved.overridden == broken.broken
+
+    # A new classroom takes this one's settings, never its record of overrides.
+    target_path = tmp_path / "new.sqlite"
+    shutil.copyfile(migrated_db, target_path)
+    target = Store(make_engine(target_path))
+    try:
+        copy_library(demo_folder.database, target)
+        with target.unit_of_work() as session:
+            assert SettingsRepository(session).get(f"group_override.{set_id}") is None
+    finally:
+        target.close()
 
     # Saved again with every rule holding, the day's groups carry no override.
     fixed = service.save(draft, BoardChoice.MATCH_GROUPS)

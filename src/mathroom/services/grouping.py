@@ -34,13 +34,13 @@ from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
-from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.repositories.settings import GROUP_OVERRIDE_PREFIX, SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
 
 HISTORY_SETS = 60
 TIME_LIMIT_S = 1.5
-OVERRIDE_KEY = "group_override.{}"  # a setting per group set saved with a rule broken
+OVERRIDE_KEY = GROUP_OVERRIDE_PREFIX + "{}"  # a setting per group set saved with a rule broken
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,8 +269,9 @@ class GroupingService:
             rules = groups.constraints(period)
             settings = SettingsRepository(session)
             style = settings.display_name_style()
-            overridden = _override_text(settings.get(OVERRIDE_KEY.format(int(saved.id))), saved)
+            record = settings.get(OVERRIDE_KEY.format(int(saved.id)))
         draft = _saved_draft(saved, students, style, rules, history)
+        overridden = _override_text(record, saved, draft.names)
         return DayGroups(boards, replace(draft, overridden=overridden))
 
     def check(self, draft: GroupDraft, groups: tuple[Group, ...]) -> GroupDraft:
@@ -370,8 +371,13 @@ class GroupingService:
         """The rules the teacher chose to break when saving ``group_set`` (none: empty)."""
         with self._store.unit_of_work() as session:
             saved = GroupRepository(session).group_set(group_set)
-            record = SettingsRepository(session).get(OVERRIDE_KEY.format(int(group_set)))
-        return _override_text(record, saved)
+            settings = SettingsRepository(session)
+            record = settings.get(OVERRIDE_KEY.format(int(group_set)))
+            if saved is None:
+                return ()
+            roster = RosterRepository(session).students(saved.period_id, include_archived=True)
+            names = students_names(roster, settings.display_name_style())
+        return _override_text(record, saved, names)
 
 
 def add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
@@ -582,18 +588,35 @@ def _record_override(
             "period": int(draft.period),
             "made_on": draft.on.isoformat(),
             "rules": [b.key() for b in broken],
-            "text": [_describe(b, draft.names) for b in broken],
             "at": now.isoformat(timespec="seconds"),
         },
     )
 
 
-def _override_text(record: object, saved: GroupSet | None) -> tuple[str, ...]:
-    """The override's words, if it belongs to this very set (an id can be used again)."""
+def _override_text(
+    record: object, saved: GroupSet | None, names: Mapping[StudentId, str]
+) -> tuple[str, ...]:
+    """The override's rules in words, if the record belongs to this very set (an id can be
+    used again). The record holds ids only, never names: a classroom's settings are copied
+    into a new classroom, and no student may go with them."""
     if not isinstance(record, dict) or saved is None:
         return ()
     if record.get("period") != int(saved.period_id):
         return ()
     if record.get("made_on") != saved.made_on.isoformat():
         return ()
-    return tuple(str(t) for t in record.get("text", ()))
+    where = {m: g.number for g in saved.groups for m in g.members}
+    out = []
+    for key in record.get("rules", ()):
+        try:
+            kind, a, b = str(key).split(":")
+            rule = BrokenRule(
+                ConstraintKind(kind),
+                StudentId(int(a)),
+                StudentId(int(b)),
+                where.get(StudentId(int(a)), 0),
+            )
+        except ValueError:
+            continue  # a record from another version: its words cannot be rebuilt
+        out.append(_describe(rule, names))
+    return tuple(out)

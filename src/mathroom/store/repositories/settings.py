@@ -18,6 +18,9 @@ LEVEL_RULE = "level_rule"
 SCORE_CUT_POINTS = "score_cut_points"
 PAPER = "paper"
 PAPER_CHOICES = ("letter", "a4")
+# Per group set: the hard rules a teacher chose to break when saving it (ids, never names).
+# They belong to this classroom's own groups, so a new classroom's copied settings leave them.
+GROUP_OVERRIDE_PREFIX = "group_override."
 
 
 class SettingsRepository:
