@@ -249,6 +249,34 @@ def test_cut_points_change_levels_and_are_remembered_as_text(
     assert json.loads(raw) == {"getting_there": "40", "got_it": "65", "extending": "85"}
 
 
+def test_reimporting_after_new_cut_points_updates_the_rows_instead_of_adding(
+    importer: ScoreImportService,
+    demo_store: Store,
+    period_one: tuple[PeriodId, list[Student]],
+    tmp_path: Path,
+    today: date,
+) -> None:
+    period, students = period_one
+    parsed = importer.read(write(tmp_path / "q.csv", quiz_lines(students, ["75", "50"], today)))
+    first = importer.apply(parsed, period, today, CUTS)
+    assert first.updated == 0
+    before = imported(demo_store, students, today)
+    assert [e.level for e in before] == [Level.GOT_IT, Level.GETTING_THERE]
+
+    strict = CutPoints(Decimal(60), Decimal(80), Decimal("95.5"))
+    again = importer.apply(parsed, period, today, strict)
+    assert again.updated == 2 and sorted(again.evidence_ids) == sorted(first.evidence_ids)
+    assert "updated to the new levels" in again.summary()
+    after = imported(demo_store, students, today)
+    assert [(e.student_id, e.level) for e in after] == [
+        (students[0].id, Level.GETTING_THERE),
+        (students[1].id, Level.NOT_YET),
+    ]
+    # The same file at the same cut points changes nothing.
+    assert importer.apply(parsed, period, today, strict).recorded == 0
+    assert imported(demo_store, students, today) == after
+
+
 def test_matching_by_number_name_and_suggestion(
     importer: ScoreImportService,
     demo_store: Store,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,18 @@ def page(window: MainWindow) -> RostersPage:
 T = TypeVar("T")
 
 
+def _rows(services: Services, table: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(services.folder.database)
+    try:
+        return connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+    finally:
+        connection.close()
+
+
+def _enrolments(services: Services) -> list[tuple[object, ...]]:
+    return _rows(services, "enrollment")
+
+
 def fill_and_accept(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
     """Replace the modal exec(): type into the dialog's fields, then press OK."""
 
@@ -82,8 +95,9 @@ def test_show_archived_and_restore(qtbot: QtBot, page: RostersPage) -> None:
 
 
 def test_add_student_through_the_dialog(
-    qtbot: QtBot, page: RostersPage, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: RostersPage, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    before = _rows(services, "student"), _enrolments(services)
     fill_and_accept(monkeypatch, given="Nia", family="Abebe", number="0701001")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.proxy.rowCount() == 23
@@ -91,6 +105,8 @@ def test_add_student_through_the_dialog(
     assert [s.full_name for s in selected] == ["Nia Abebe"]
     page._undo.undo()
     assert page.proxy.rowCount() == 22
+    # Undone exactly: no archived copy of the student, no enrolment left behind.
+    assert (_rows(services, "student"), _enrolments(services)) == before
 
 
 def test_bad_input_keeps_the_dialog_open_with_the_field_named(
@@ -129,15 +145,21 @@ def test_enter_edits_the_selected_student(
 
 
 def test_move_to_another_period_and_undo(
-    qtbot: QtBot, page: RostersPage, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: RostersPage, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: ("Period 3", True))
+    before = _enrolments(services)
     page.table.selectRow(0)
     qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
     assert page.proxy.rowCount() == 21
     assert "Moved" in page.undo_text.text()
+    moved = _enrolments(services)
     page._undo.undo()
     assert page.proxy.rowCount() == 22
+    # Exactly the rows before the move: no extra enrolment, the enrolment date kept.
+    assert _enrolments(services) == before
+    page._undo.redo()
+    assert _enrolments(services) == moved
 
 
 def test_picking_a_period_in_the_list_follows_in_the_header(

@@ -18,6 +18,7 @@ from mathroom.domain.pulls import PullSuggestion, SkillNeed, neediest_skills, su
 from mathroom.domain.roster import display_names
 from mathroom.domain.skills import DOMAIN_NAMES, Evidence, EvidenceSource, Level, Skill
 from mathroom.services.time_record import read_record
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
@@ -50,6 +51,11 @@ class EvidenceService:
     def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
         self._store = store
         self._now = now
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     def level_rule(self) -> LevelRule:
         with self._store.unit_of_work() as session:

@@ -24,20 +24,23 @@ from mathroom.domain.grouping import (
 )
 from mathroom.domain.grouping.roles import assign_roles
 from mathroom.domain.groups import ConstraintKind, Group, GroupSet, PairConstraint, pair_counts
+from mathroom.domain.hard_rules import BrokenRule, broken_rules, late_arrival_group
 from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.domain.plan import BlockKind
 from mathroom.domain.plan_schedule import station_grouping
 from mathroom.domain.roster import DisplayNameStyle, Student, display_names
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
-from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.repositories.settings import GROUP_OVERRIDE_PREFIX, SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.unit_of_work import Store
 
 HISTORY_SETS = 60
 TIME_LIMIT_S = 1.5
+OVERRIDE_KEY = GROUP_OVERRIDE_PREFIX + "{}"  # a setting per group set saved with a rule broken
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,8 @@ class GroupDraft:
     repeats: int = 0
     warnings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by group number
     group_set: GroupSetId | None = None  # the saved set these groups are, when they are one
+    overridden: tuple[str, ...] = ()  # rules the teacher chose to break when saving the set
+    broken: tuple[str, ...] = ()  # hard rules these groups break: saving them is an override
 
 
 class BoardChoice(StrEnum):
@@ -78,6 +83,30 @@ class BoardCountError(MathroomError):
         self.groups = groups
 
 
+class HardRuleError(MathroomError):
+    """The groups break a hard rule and the teacher has not chosen to override it; nothing
+    was saved."""
+
+    def __init__(self, broken: Sequence[str]) -> None:
+        super().__init__(
+            "These groups break "
+            + ("a rule" if len(broken) == 1 else f"{len(broken)} rules")
+            + ": "
+            + "; ".join(broken)
+            + ". Nothing was saved: move the students, or save anyway (the override is recorded)."
+        )
+        self.broken = tuple(broken)
+
+
+@dataclass(frozen=True, slots=True)
+class LatePlace:
+    """Where a late arrival can go: the smallest group where every rule holds, or None,
+    with what joining each group would break (for the teacher to decide)."""
+
+    group: int | None
+    breaks: dict[int, tuple[str, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class DayGroups:
     """A period's day as the Groups page opens on it."""
@@ -98,6 +127,11 @@ class GroupingService:
         self._store = store
         self._now = now
         self._elapsed = elapsed
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     def make(
         self,
@@ -233,8 +267,12 @@ class GroupingService:
                 return DayGroups(boards, None)
             students = RosterRepository(session).students(period)
             rules = groups.constraints(period)
-            style = SettingsRepository(session).display_name_style()
-        return DayGroups(boards, _saved_draft(saved, students, style, rules, history))
+            settings = SettingsRepository(session)
+            style = settings.display_name_style()
+            record = settings.get(OVERRIDE_KEY.format(int(saved.id)))
+        draft = _saved_draft(saved, students, style, rules, history)
+        overridden = _override_text(record, saved, draft.names)
+        return DayGroups(boards, replace(draft, overridden=overridden))
 
     def check(self, draft: GroupDraft, groups: tuple[Group, ...]) -> GroupDraft:
         """Warnings for groups the teacher rearranged by hand (met before, broken rules)."""
@@ -245,7 +283,13 @@ class GroupingService:
         # A saved set being edited is not its own history.
         return _checked(draft, groups, rules, [h for h in history if h.id != draft.group_set])
 
-    def save(self, draft: GroupDraft, boards: BoardChoice = BoardChoice.KEEP) -> GroupSetId:
+    def save(
+        self,
+        draft: GroupDraft,
+        boards: BoardChoice = BoardChoice.KEEP,
+        *,
+        override: bool = False,
+    ) -> GroupSetId:
         """Keep the groups as the period's set for that date (the history grows) and put them
         on that day's whiteboard stations, when the day's plan has a stations block.
 
@@ -255,9 +299,18 @@ class GroupingService:
         stations block without whiteboards yet takes one per group.
 
         Saved groups saved again unchanged are not a second meeting: the same set is used.
-        Saved groups changed by hand replace their set, which goes when no plan uses it.
+        New groups for a day replace the day's earlier sets, in the history too (who worked
+        with whom counts the day once); a set a plan still uses elsewhere stays.
+
+        Groups that break a hard rule (keep apart, keep together, a buddy) raise
+        HardRuleError unless ``override``; an override is recorded with the set.
         """
         with self._store.unit_of_work() as session:
+            repository = GroupRepository(session)
+            rules = repository.constraints(draft.period)
+            broken = broken_rules(draft.groups, rules, draft.absent)
+            if broken and not override:
+                raise HardRuleError([_describe(b, draft.names) for b in broken])
             plans = PlanRepository(session)
             plan = plans.plan(draft.period, draft.on)
             block = (
@@ -268,7 +321,6 @@ class GroupingService:
             planned = len(block.stations) if block is not None else 0
             if planned and planned != len(draft.groups) and boards is BoardChoice.KEEP:
                 raise BoardCountError(planned, len(draft.groups))
-            repository = GroupRepository(session)
             set_id = _unchanged_set(repository, draft) or add_group_set(
                 repository, draft, self._now()
             )
@@ -279,9 +331,53 @@ class GroupingService:
                 repository.group_ids(set_id),
                 add_or_remove_boards=boards is BoardChoice.MATCH_GROUPS,
             )
+            same_day = {
+                s.id
+                for s in repository.group_sets(draft.period, HISTORY_SETS, until=draft.on)
+                if s.made_on == draft.on and s.id != set_id
+            }
             if draft.group_set is not None and draft.group_set != set_id:
-                plans.drop_unused_group_sets({draft.group_set}, draft.on - timedelta(days=1))
+                same_day.add(draft.group_set)
+            plans.drop_unused_group_sets(same_day, draft.on - timedelta(days=1))
+            settings = SettingsRepository(session)
+            for gone in same_day:
+                if repository.group_set(gone) is None:
+                    settings.delete(OVERRIDE_KEY.format(int(gone)))
+            _record_override(settings, set_id, draft, broken, self._now())
             return set_id
+
+    def late_arrival(
+        self, draft: GroupDraft, groups: tuple[Group, ...], student: StudentId
+    ) -> LatePlace:
+        """The group a late arrival joins: the smallest one where every rule holds, or
+        None, with what each group would break, so the teacher can choose."""
+        with self._store.unit_of_work() as session:
+            rules = GroupRepository(session).constraints(draft.period)
+        absent = tuple(s for s in draft.absent if s != student)
+        group = late_arrival_group(groups, rules, student, absent)
+        before = set(broken_rules(groups, rules, absent))
+        breaks: dict[int, tuple[str, ...]] = {}
+        for candidate in groups:
+            joined = tuple(
+                Group(g.number, (*g.members, student), g.roles) if g is candidate else g
+                for g in groups
+            )
+            new = [b for b in broken_rules(joined, rules, absent) if b not in before]
+            if new:
+                breaks[candidate.number] = tuple(_describe(b, draft.names) for b in new)
+        return LatePlace(group, breaks)
+
+    def overridden(self, group_set: GroupSetId) -> tuple[str, ...]:
+        """The rules the teacher chose to break when saving ``group_set`` (none: empty)."""
+        with self._store.unit_of_work() as session:
+            saved = GroupRepository(session).group_set(group_set)
+            settings = SettingsRepository(session)
+            record = settings.get(OVERRIDE_KEY.format(int(group_set)))
+            if saved is None:
+                return ()
+            roster = RosterRepository(session).students(saved.period_id, include_archived=True)
+            names = students_names(roster, settings.display_name_style())
+        return _override_text(record, saved, names)
 
 
 def add_group_set(groups: GroupRepository, draft: GroupDraft, now: datetime) -> GroupSetId:
@@ -394,26 +490,17 @@ def _checked(
     """The draft with ``groups`` and their warnings (met before, broken rules)."""
     met = pair_counts(history)
     warnings: dict[int, tuple[str, ...]] = {}
+    broken: dict[int, list[str]] = {}
+    where = {m: g.number for g in groups for m in g.members}
+    hard = broken_rules(groups, rules, draft.absent)
+    for rule in hard:
+        shown = {rule.group}
+        if rule.kind is ConstraintKind.KEEP_TOGETHER:  # a split pair shows in both groups
+            shown.add(where.get(rule.b, rule.group))
+        for number in shown:
+            broken.setdefault(number, []).append(_warning(rule, draft.names))
     for group in groups:
-        notes: list[str] = []
-        members = set(group.members)
-        for rule in rules:
-            both = {rule.a, rule.b} <= members
-            if rule.kind is ConstraintKind.KEEP_APART and both:
-                notes.append(
-                    f"breaks a keep-apart rule: {draft.names.get(rule.a)} and "
-                    f"{draft.names.get(rule.b)}"
-                )
-            if (
-                rule.kind is ConstraintKind.KEEP_TOGETHER
-                and (rule.a in members) != (rule.b in members)
-                and rule.a not in draft.absent
-                and rule.b not in draft.absent
-            ):
-                notes.append(
-                    f"splits a keep-together rule: {draft.names.get(rule.a)} and "
-                    f"{draft.names.get(rule.b)}"
-                )
+        notes: list[str] = list(broken.get(group.number, ()))
         ordered = list(group.members)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
@@ -424,7 +511,8 @@ def _checked(
                     )
         if notes:
             warnings[group.number] = tuple(notes)
-    return replace(draft, groups=groups, warnings=warnings)
+    described = tuple(_describe(b, draft.names) for b in hard)
+    return replace(draft, groups=groups, warnings=warnings, broken=described)
 
 
 def students_names(students: Sequence[Student], style: DisplayNameStyle) -> dict[StudentId, str]:
@@ -461,3 +549,74 @@ def _buddy_rules(
         if rule.kind is ConstraintKind.BUDDY and rule.a in enrolled and rule.b in enrolled:
             buddies.setdefault(rule.a, set()).add(rule.b)
     return tuple(BuddyRule(student, frozenset(named)) for student, named in sorted(buddies.items()))
+
+
+def _warning(broken: BrokenRule, names: Mapping[StudentId, str]) -> str:
+    a, b = names.get(broken.a), names.get(broken.b)
+    if broken.kind is ConstraintKind.KEEP_APART:
+        return f"breaks a keep-apart rule: {a} and {b}"
+    if broken.kind is ConstraintKind.KEEP_TOGETHER:
+        return f"splits a keep-together rule: {a} and {b}"
+    return f"{a} has none of their buddies in the group"
+
+
+def _describe(broken: BrokenRule, names: Mapping[StudentId, str]) -> str:
+    a, b = names.get(broken.a, "?"), names.get(broken.b, "?")
+    if broken.kind is ConstraintKind.KEEP_APART:
+        return f"group {broken.group} breaks a keep-apart rule: {a} and {b}"
+    if broken.kind is ConstraintKind.KEEP_TOGETHER:
+        return f"a keep-together rule is split: {a} and {b}"
+    return f"{a} in group {broken.group} has none of their buddies ({b}…)"
+
+
+def _record_override(
+    settings: SettingsRepository,
+    set_id: GroupSetId,
+    draft: GroupDraft,
+    broken: Sequence[BrokenRule],
+    now: datetime,
+) -> None:
+    """Keep the teacher's override with the set (what was broken, and when); a set saved
+    with every rule holding has none."""
+    key = OVERRIDE_KEY.format(int(set_id))
+    if not broken:
+        settings.delete(key)
+        return
+    settings.set(
+        key,
+        {
+            "period": int(draft.period),
+            "made_on": draft.on.isoformat(),
+            "rules": [b.key() for b in broken],
+            "at": now.isoformat(timespec="seconds"),
+        },
+    )
+
+
+def _override_text(
+    record: object, saved: GroupSet | None, names: Mapping[StudentId, str]
+) -> tuple[str, ...]:
+    """The override's rules in words, if the record belongs to this very set (an id can be
+    used again). The record holds ids only, never names: a classroom's settings are copied
+    into a new classroom, and no student may go with them."""
+    if not isinstance(record, dict) or saved is None:
+        return ()
+    if record.get("period") != int(saved.period_id):
+        return ()
+    if record.get("made_on") != saved.made_on.isoformat():
+        return ()
+    where = {m: g.number for g in saved.groups for m in g.members}
+    out = []
+    for key in record.get("rules", ()):
+        try:
+            kind, a, b = str(key).split(":")
+            rule = BrokenRule(
+                ConstraintKind(kind),
+                StudentId(int(a)),
+                StudentId(int(b)),
+                where.get(StudentId(int(a)), 0),
+            )
+        except ValueError:
+            continue  # a record from another version: its words cannot be rebuilt
+        out.append(_describe(rule, names))
+    return tuple(out)

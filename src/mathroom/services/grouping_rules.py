@@ -10,6 +10,7 @@ from mathroom.domain.errors import ValidationError
 from mathroom.domain.groups import ConstraintKind, PairConstraint, RuleEntry, pair_counts
 from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.domain.roster import Student
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.unit_of_work import Store
@@ -52,6 +53,11 @@ class GroupingRulesService:
     def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
         self._store = store
         self._now = now
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     def rules(self, period: PeriodId) -> list[RuleView]:
         with self._store.unit_of_work() as session:

@@ -45,6 +45,7 @@ from mathroom.services.plan_days import (
     school_days,
 )
 from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plan_templates import PlanTemplateRepository
@@ -88,6 +89,11 @@ class PlanService:
         self._store = store
         self._now = now
         self._grouping = grouping or GroupingService(store, now)
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     # Reading and saving
 
@@ -475,7 +481,11 @@ class PlanService:
         old = repository.plan(period, on)
         repository.save_plan(period, on, tuple(blocks), self._now(), notes)
         plan = _saved(repository, period, on)
-        repository.drop_unused_group_sets(_group_sets(old) - _group_sets(plan), self._now().date())
+        after = self._now().date()
+        if _group_sets(plan) - _group_sets(old):
+            # New groups for the day replace its old ones in the history too, even today's.
+            after = min(after, on - timedelta(days=1))
+        repository.drop_unused_group_sets(_group_sets(old) - _group_sets(plan), after)
         return plan
 
 

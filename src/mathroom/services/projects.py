@@ -33,6 +33,7 @@ from mathroom.domain.projects import (
 from mathroom.domain.roster import Period
 from mathroom.domain.tasks import MILESTONES_MAX, Task
 from mathroom.services.plan_days import UnitTasks
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.roster import RosterRepository
 from mathroom.store.repositories.tasks import TaskRepository
@@ -85,6 +86,11 @@ class ProjectService:
     def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
         self._store = store
         self._now = now
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     def project_tasks(self) -> list[Task]:
         """The bank's projects and math art (and any task with days of its own), by title."""

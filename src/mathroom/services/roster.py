@@ -15,7 +15,9 @@ from mathroom.domain.names import clean_name
 from mathroom.domain.roster import DisplayNameStyle, Period, SchoolYear, Student, Weekday
 from mathroom.domain.school_year import default_year_dates, school_year_name
 from mathroom.export.roster_csv import RosterCsvRow, write_roster_csv
+from mathroom.services.past_years import PastYearsService
 from mathroom.services.safety import SafetyNet
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.roster import RosterEditor, RosterRepository
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.unit_of_work import Store
@@ -50,6 +52,16 @@ class RosterService:
         self._now = now
 
     # -- reading ----------------------------------------------------------------------
+    @property
+    def past_years(self) -> PastYearsService:
+        """Archived years, read-only (see services/past_years.py)."""
+        return PastYearsService(self._store, self._now)
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
+
     def periods(self, *, archived: bool = False) -> list[Period]:
         with self._store.unit_of_work() as session:
             return RosterRepository(session).periods(archived=archived)

@@ -61,6 +61,7 @@ class ScoreImportResult:
     plan: ScorePlan
     backup: Path | None
     evidence_ids: tuple[int, ...] = ()  # what was written, so an undo can remove exactly these
+    updated: int = 0  # of those, scores imported before and updated to new cut points' levels
 
     @property
     def recorded(self) -> int:
@@ -81,6 +82,12 @@ class ScoreImportResult:
             f"Recorded {count(self.recorded, 'score')} for {count(students, 'student')} "
             f"on {count(skills, 'skill')}."
         )
+        if self.updated:
+            verb = "was" if self.updated == 1 else "were"
+            text += (
+                f" {count(self.updated, 'score')} imported before for the same day {verb} "
+                "updated to the new levels, not added again."
+            )
         if plan.already_recorded:
             text += f" {len(plan.already_recorded)} were already in Mathroom."
         if plan.unmatched_rows:
@@ -176,9 +183,10 @@ class ScoreImportService:
             if not plan.can_apply:
                 raise ScoreImportNeedsDecisionError(plan)
             skills = SkillRepository(session)
-            ids = skills.record_evidence((p.evidence for p in plan.matched), self._now())
+            # The same scores under new cut points update their rows: a day counts once.
+            ids, updated = skills.record_imported((p.evidence for p in plan.matched), self._now())
             SettingsRepository(session).set_score_cut_points(choices.cuts)
-        return ScoreImportResult(plan, backup, tuple(ids))
+        return ScoreImportResult(plan, backup, tuple(ids), updated)
 
     def _snapshot(self, session: Session, parsed: ParsedScores) -> ScoreSnapshot:
         """Students, skills and earlier imports, all read in this one session."""

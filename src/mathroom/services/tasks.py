@@ -26,6 +26,7 @@ from mathroom.domain.tasks import (
 from mathroom.export.task_pack import write_task_pack
 from mathroom.importers.task_pack import TaskPack, read_task_pack
 from mathroom.services.safety import SafetyNet
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.unit_of_work import Store
@@ -102,6 +103,11 @@ class TaskService:
         self._store = store
         self._safety = safety
         self._now = now
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     # -- reading ----------------------------------------------------------------------
     def tasks(self, include_archived: bool = False) -> list[Task]:

@@ -41,6 +41,7 @@ from mathroom.domain.teacher_time import (
 )
 from mathroom.services.plan_needs import NEEDIEST_FALLBACK, PULL_MINUTES, read_needs
 from mathroom.services.time_record import FAIR_EVERY, TimeRecord, fair_every, read_record
+from mathroom.services.undo_journal import UndoJournalService
 from mathroom.store.repositories.plans import PlanRepository
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.repositories.skills import SkillRepository
@@ -130,6 +131,11 @@ class TeacherTimeService:
     def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
         self._store = store
         self._now = now
+
+    @property
+    def journal(self) -> UndoJournalService:
+        """Records what an action writes, for exact undo (see services/undo_journal.py)."""
+        return UndoJournalService(self._store)
 
     # The setting
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from mathroom.store.base import Base
 from mathroom.store.engine import make_engine
+from mathroom.store.repositories.settings import GROUP_OVERRIDE_PREFIX
 from mathroom.store.tables import (
     PlanTemplateRow,
     SettingRow,
@@ -64,6 +65,9 @@ def copy_library(source: Path, target: Store) -> LibraryCopied:
             }
     finally:
         engine.dispose()
+    tables[SettingRow] = [
+        row for row in tables[SettingRow] if not str(row["key"]).startswith(GROUP_OVERRIDE_PREFIX)
+    ]
     with target.unit_of_work() as session:
         # A new database may hold rows its migrations wrote (defaults): the copy replaces them.
         for table in reversed(LIBRARY_TABLES):

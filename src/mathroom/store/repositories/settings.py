@@ -18,6 +18,9 @@ LEVEL_RULE = "level_rule"
 SCORE_CUT_POINTS = "score_cut_points"
 PAPER = "paper"
 PAPER_CHOICES = ("letter", "a4")
+# Per group set: the hard rules a teacher chose to break when saving it (ids, never names).
+# They belong to this classroom's own groups, so a new classroom's copied settings leave them.
+GROUP_OVERRIDE_PREFIX = "group_override."
 
 
 class SettingsRepository:
@@ -34,6 +37,11 @@ class SettingsRepository:
             self._session.add(SettingRow(key=key, value=value))
         else:
             row.value = value
+
+    def delete(self, key: str) -> None:
+        row = self._session.get(SettingRow, key)
+        if row is not None:
+            self._session.delete(row)
 
     def display_name_style(self) -> DisplayNameStyle:
         try:

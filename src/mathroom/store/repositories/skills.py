@@ -117,6 +117,33 @@ class SkillRepository:
         self._session.flush()
         return [row.id for row in rows]
 
+    def record_imported(self, items: Iterable[Evidence], now: datetime) -> tuple[list[int], int]:
+        """Record imported scores; a score already imported for the same student, skill and
+        date (at another level: new cut points) is updated in place, not added again.
+        Returns the ids written and how many of them were updates."""
+        written: list[int] = []
+        updated = 0
+        new: list[Evidence] = []
+        for item in items:
+            rows = self._session.scalars(
+                select(EvidenceRow).where(
+                    EvidenceRow.student_id == item.student_id,
+                    EvidenceRow.skill_id == item.skill_id,
+                    EvidenceRow.observed_on == item.observed_on,
+                    EvidenceRow.source == EvidenceSource.IMPORT.value,
+                )
+            ).all()
+            if not rows:
+                new.append(item)
+                continue
+            for row in rows:
+                row.level = int(item.level)
+                row.note = item.note if item.note is not None else row.note
+                written.append(row.id)
+            updated += len(rows)
+        self._session.flush()
+        return written + self.record_evidence(new, now), updated
+
     def delete_evidence(self, ids: Iterable[int]) -> None:
         self._session.execute(delete(EvidenceRow).where(EvidenceRow.id.in_(list(ids))))
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
-from mathroom.domain.school_year import default_year_dates, school_year_name
+from mathroom.domain.school_year import next_school_year, school_year_name
 from mathroom.services.roster import RosterService
 from mathroom.ui.dialogs.form_dialog import FormDialog
 from mathroom.ui.operations import Writer
@@ -30,7 +30,7 @@ class NewYearDialog(FormDialog):
         )
         self._roster = roster
         self._write = write
-        starts, ends = default_year_dates(date(today.year + (today.month >= 7), 8, 1))
+        starts, ends = next_school_year(today)
         self.name = QLineEdit(school_year_name(starts))
         self.starts = QDateEdit(_qdate(starts))
         self.ends = QDateEdit(_qdate(ends))

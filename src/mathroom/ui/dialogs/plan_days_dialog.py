@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
@@ -29,9 +30,11 @@ from mathroom.domain.roster import Period
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.plan_days import MAX_DAYS, PlannedDay
 from mathroom.services.plans import PlanExistsError, PlanService
+from mathroom.services.undo_journal import Journal
 from mathroom.services.units import UnitService
 from mathroom.ui.operations import Operations
-from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory, Snapshot
+from mathroom.ui.pages.plan_history import PLAN_CHANGES
+from mathroom.ui.undo import push_recorded
 from mathroom.ui.widgets.page import label
 
 DEFAULT_DAYS = 5
@@ -64,7 +67,6 @@ class PlanDaysDialog(QDialog):
         periods: Sequence[Period],
         chosen: PeriodId | None,
         first: date,
-        history: PlanHistory,
         undo: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
@@ -72,7 +74,7 @@ class PlanDaysDialog(QDialog):
         self.setWindowTitle("Plan next days")
         self.setMinimumWidth(560)
         self._ops, self._plans, self._classroom = ops, plans, classroom
-        self._history, self._undo = history, undo
+        self._undo = undo
         self._periods = list(periods)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -137,19 +139,19 @@ class PlanDaysDialog(QDialog):
             return
         plans, first, days = self._plans, self.first_day(), self.days.value()
         allow = self.allow_repeats.isChecked()
-        try:
-            before = self._before(periods, first, days)
-        except MathroomError as exc:
-            self._show(str(exc))
-            return
+        journals = plans.journal
         self._set_busy(True)
         self._show("Planning and making each day's groups…")
 
-        def done(result: object) -> None:
+        def done(recorded: object) -> None:
             self._set_busy(False)
             self.banner.hide()
+            result, journal = cast(tuple[object, Journal], recorded)
             assert isinstance(result, dict)
-            self._record(before, sum(len(d) for d in result.values()))
+            count = sum(len(d) for d in result.values())
+            # One undo step for the whole run: exactly the rows it wrote are put back.
+            what = f"Plan {count} day{'s' if count != 1 else ''} from the units"
+            push_recorded(self._undo, self._ops, journals, what, journal, PLAN_CHANGES)
             self.show_results(result)
             self.planned.emit(result)
 
@@ -164,8 +166,10 @@ class PlanDaysDialog(QDialog):
             self._show(str(error) if isinstance(error, MathroomError) else f"{error}")
 
         self._ops.write_in_background(
-            lambda _progress: plans.plan_days_for(
-                periods, first, days, replace=replace, allow_repeats=allow
+            lambda _progress: journals.run(
+                lambda: plans.plan_days_for(
+                    periods, first, days, replace=replace, allow_repeats=allow
+                )
             ),
             PLAN_CHANGES,
             done,
@@ -192,25 +196,6 @@ class PlanDaysDialog(QDialog):
         )
 
     # -- helpers ---------------------------------------------------------------------------
-    def _before(self, periods: Sequence[PeriodId], first: date, days: int) -> dict[date, Snapshot]:
-        """The days as they are now, for undo (every period's days, by date)."""
-        plans = self._plans
-        runs = self._ops.query(lambda: {p: plans.school_days(p, first, days) for p in periods})
-        dates = sorted({d for run in runs.values() for d in run})
-        return {
-            day: self._history.read([p for p, run in runs.items() if day in run], day)
-            for day in dates
-        }
-
-    def _record(self, before: Mapping[date, Snapshot], count: int) -> None:
-        """One undo step for the whole run."""
-        self._undo.beginMacro(f"Plan {count} day{'s' if count != 1 else ''} from the units")
-        try:
-            for day, snapshot in before.items():
-                self._history.record("Plan a day", day, snapshot)
-        finally:
-            self._undo.endMacro()
-
     def _show(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.show()

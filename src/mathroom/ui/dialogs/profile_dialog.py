@@ -54,8 +54,12 @@ def profile_html(profile: StudentProfile) -> str:
                 f"</td><td style='color:{muted}'>{standing.observations} obs.</td></tr>"
             )
         parts.append("</table>")
-    parts.append("<h3>Evidence, newest first</h3><table cellpadding='2'>")
-    for item, skill in profile.timeline[:40]:
+    count = len(profile.timeline)
+    parts.append(
+        f"<h3>Evidence, newest first ({count} {'entry' if count == 1 else 'entries'})</h3>"
+        "<table cellpadding='2'>"
+    )
+    for item, skill in profile.timeline:  # every entry: the teacher scrolls, nothing is cut
         note = f" — {escape(item.note)}" if item.note else ""
         parts.append(
             f"<tr><td>{item.observed_on:%b} {item.observed_on.day}</td><td>{escape(skill.code)}"
@@ -63,7 +67,7 @@ def profile_html(profile: StudentProfile) -> str:
             f"{escape(item.source.label)}{note}</td></tr>"
         )
     parts.append("</table><h3>Whiteboard groups</h3>")
-    for memory in profile.groups[:12]:
+    for memory in profile.groups:
         parts.append(
             f"<p>{memory.on:%b} {memory.on.day}: group {memory.number} with "
             f"{escape(', '.join(memory.partners))}</p>"

@@ -29,7 +29,7 @@ from mathroom.domain.teacher_time import MAX_FAIR_EVERY
 from mathroom.services.changes import Change
 from mathroom.services.teacher_time import Added, Choices, DaySuggestions, TeacherTimeService
 from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.page import label
 from mathroom.ui.widgets.teacher_time_lists import StudentPicker, SuggestionList
 
@@ -152,20 +152,12 @@ class TeacherTimeDialog(QDialog):
 
     def _add(self, work: Callable[[], Added], what: str) -> None:
         try:
-            done = self._ops.write(work, Change.PLANS)
+            # Undo takes back exactly what adding wrote (a plan it had to start, too).
+            journals = self._service.journal
+            done = run_recorded(self._undo, self._ops, journals, what, work, Change.PLANS)
         except MathroomError as exc:
             self.status.setText(str(exc))
             return
-        holder = [done]
-        service = self._service
-
-        def again() -> None:
-            holder[0] = work()
-
-        def take_back() -> None:
-            service.remove(holder[0])
-
-        push_done(self._undo, self._ops, what, again, take_back, Change.PLANS)
         self.added.append(done)
         self.status.setText(f"Added {done.summary}. Ctrl+Z undoes it.")
         self.reload()

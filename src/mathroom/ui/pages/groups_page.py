@@ -54,7 +54,7 @@ class GroupsPage(Page):
         self._today = today
         self._views: list[GroupSetView] = []
         self.tabs = QTabWidget()
-        self.maker = GroupMaker(ops, grouping, evidence, attendance, today)
+        self.maker = GroupMaker(ops, grouping, evidence, attendance, today, self._undo)
         self.tabs.addTab(self.maker, "Make groups")
         history = QWidget()
         row = QHBoxLayout(history)

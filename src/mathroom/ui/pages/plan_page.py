@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -39,14 +39,16 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.plans import PlanExistsError, PlanService
 from mathroom.services.projects import ProjectService
 from mathroom.services.teacher_time import TeacherTimeService
+from mathroom.services.undo_journal import Journal
 from mathroom.services.units import UnitService
 from mathroom.ui.dialogs.copy_plan_dialog import CopyDialog
 from mathroom.ui.dialogs.plan_days_dialog import PlanDaysDialog, unit_line
 from mathroom.ui.dialogs.project_dialog import ProjectDialog
 from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
-from mathroom.ui.pages.plan_history import PLAN_CHANGES, PlanHistory
+from mathroom.ui.pages.plan_history import PLAN_CHANGES
 from mathroom.ui.pages.plan_projects import PlanProjects
+from mathroom.ui.undo import push_recorded, run_recorded
 from mathroom.ui.widgets.block_editor import BlockEditor
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, card, label
@@ -84,7 +86,6 @@ class PlanPage(Page):
         self._units = units
         self._today = today
         self._undo = undo or QUndoStack(self)
-        self._history = PlanHistory(ops, plans, classroom, self._undo)
         self._anchor = teaching_day(today())  # on a weekend: the coming week
         self._day = self._anchor
         self._periods: list[Period] = []
@@ -238,18 +239,32 @@ class PlanPage(Page):
             return False
         plans = self._plans
         day, period_id = self._day, period.id
-        before = self._plan
-        notes = before.notes if before else ""
+        notes = self._plan.notes if self._plan else ""
         try:
-            self._write(lambda: plans.save_plan(period_id, day, blocks, notes))
+            self._recorded(what, lambda: plans.save_plan(period_id, day, blocks, notes))
         except MathroomError as exc:
             self.show_banner(str(exc))
             return False
         self.card.banner.hide()
-        self._history.record(what, day, {period_id: before})
         self._fill_week()
         self._load_day(row)
         return True
+
+    def _recorded(self, what: str, write: Callable[[], T]) -> T:
+        """A change Ctrl+Z undoes exactly: the rows it wrote are put back (groups too)."""
+        journals = self._plans.journal
+        return run_recorded(self._undo, self._ops, journals, what, write, PLAN_CHANGES, origin=self)
+
+    def _push(self, what: str, result: object) -> object:
+        """Push the undo step of work run under ``_journaled``; returns the work's value."""
+        value, journal = cast(tuple[object, Journal], result)
+        push_recorded(self._undo, self._ops, self._plans.journal, what, journal, PLAN_CHANGES)
+        return value
+
+    def _journaled(self, work: Callable[[bool], T]) -> Callable[[bool], tuple[T, Journal]]:
+        """``work`` (for ``_run``) recording what it writes, for ``_push``."""
+        journals = self._plans.journal
+        return lambda replace: journals.run(lambda: work(replace))
 
     def _write(self, write: Callable[[], T]) -> T:
         """A change to plans (and the groups they hold), shown by this page itself."""
@@ -354,7 +369,7 @@ class PlanPage(Page):
         if period is None:
             return
         plans = self._plans
-        period_id, day, before = period.id, self._day, self._plan
+        period_id, day = period.id, self._day
 
         def work(replace: bool) -> None:
             plan = plans.start_from_template(period_id, day, template, replace=replace)
@@ -364,21 +379,16 @@ class PlanPage(Page):
             if stations is not None:
                 plans.make_station_groups(period_id, day, stations)
 
-        def done(_result: object) -> None:
-            self._push_snapshot(f"Start from {template.name}", period_id, day, before)
+        def done(result: object) -> None:
+            self._push(f"Start from {template.name}", result)
             self.reload()
 
         self._run(
             f"Laying out “{template.name}” and making fresh groups",
-            work,
+            self._journaled(work),
             done,
             lambda _error: f"Replace this day's plan with “{template.name}”?",
         )
-
-    def _push_snapshot(
-        self, what: str, period: PeriodId, day: date, before: DayPlan | None
-    ) -> None:
-        self._history.record(what, day, {period: before})
 
     def make_groups(self) -> None:
         period = self._period()
@@ -387,13 +397,16 @@ class PlanPage(Page):
             return
         plans, period_id, day = self._plans, period.id, self._day
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
+            self._push("Make fresh groups", result)
             self.show_banner("Fresh groups made: see them on the Groups page or the projector.")
             self._fill_week()
             self._load_day(row)
 
         self._run(
-            "Making fresh groups", lambda _r: plans.make_station_groups(period_id, day, row), done
+            "Making fresh groups",
+            self._journaled(lambda _r: plans.make_station_groups(period_id, day, row)),
+            done,
         )
 
     def plan_next_day(self) -> None:
@@ -402,11 +415,10 @@ class PlanPage(Page):
             return
         plans, period_id, day = self._plans, period.id, self._day
         target = next_school_day(day, period.meeting_days)
-        before = self._history.read([period_id], target)[period_id]
 
-        def done(made: object) -> None:
+        def done(result: object) -> None:
+            made = self._push(f"Plan {target:%A}", result)
             assert isinstance(made, DayPlan)
-            self._push_snapshot(f"Plan {made.plan_date:%A}", period_id, made.plan_date, before)
             self.select(period_id, made.plan_date)
             tasks = "the unit's next tasks" if self.unit_strip.has_unit else "same tasks"
             self.show_banner(
@@ -416,7 +428,9 @@ class PlanPage(Page):
 
         self._run(
             f"Planning {target:%A} from this day",
-            lambda replace: plans.tomorrow_from_today(period_id, day, replace=replace),
+            self._journaled(
+                lambda replace: plans.tomorrow_from_today(period_id, day, replace=replace)
+            ),
             done,
             lambda _error: f"{target:%A} already has a plan. Replace it?",
         )
@@ -433,7 +447,6 @@ class PlanPage(Page):
             self._periods,
             self._period_id,
             first,
-            self._history,
             self._undo,
             self,
         )
@@ -457,11 +470,15 @@ class PlanPage(Page):
         if period is None or not targets:
             return
         plans, period_id, day = self._plans, period.id, self._day
-        chosen = list(targets)
-        before = self._history.read(chosen, day)
+        chosen, journals = list(targets), self._plans.journal
 
-        def done(_result: object) -> None:
-            self._history.record("Copy plan to other periods", day, before)
+        def done(result: object) -> None:
+            # Undo puts back exactly the rows the copy changed: replaced days come back
+            # whole, their stations with their groups.
+            _plans, journal = cast(tuple[object, Journal], result)
+            push_recorded(
+                self._undo, self._ops, journals, "Copy plan to other periods", journal, PLAN_CHANGES
+            )
             self.show_banner(
                 f"Copied to {len(chosen)} period(s), each with its own fresh groups. Ctrl+Z undoes."
             )
@@ -469,7 +486,9 @@ class PlanPage(Page):
 
         self._run(
             "Copying and making each period's groups",
-            lambda replace: plans.copy_to_periods(period_id, day, chosen, replace=replace),
+            lambda replace: journals.run(
+                lambda: plans.copy_to_periods(period_id, day, chosen, replace=replace)
+            ),
             done,
             lambda error: f"{error} Replace them?",
         )
@@ -502,10 +521,8 @@ class PlanPage(Page):
             return
         if not self.confirm(f"Delete {period.name}'s plan for {self._day:%A}? (Ctrl+Z undoes)"):
             return
-        before = self._plan
         plans, period_id, day = self._plans, period.id, self._day
-        self._write(lambda: plans.delete_plan(period_id, day))
-        self._push_snapshot(f"Delete {self._day:%A}'s plan", period.id, self._day, before)
+        self._recorded(f"Delete {day:%A}'s plan", lambda: plans.delete_plan(period_id, day))
         self.reload()
 
     def start_project(self) -> ProjectDialog | None:

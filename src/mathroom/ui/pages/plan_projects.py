@@ -20,7 +20,7 @@ from mathroom.services.projects import ProjectDay, ProjectService
 from mathroom.ui.dialogs.project_dialog import ProjectChoice, ProjectDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.plan_history import PLAN_CHANGES
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import run_recorded
 
 
 class PlanView(Protocol):
@@ -79,16 +79,15 @@ class PlanProjects:
                 task.id, periods, launch, minutes=choice.minutes, replace=choice.replace
             )
 
-        planned = self._ops.query(lambda: projects.preview(task.id, periods, launch))
-        before = self._ops.query(lambda: projects.plans([(d.period_id, d.on) for d in planned]))
-        days = self._ops.write(write, PLAN_CHANGES, origin=self._parent)
-        push_done(
+        # Undo puts back exactly the rows the start wrote (the days' stations and groups too).
+        days = run_recorded(
             self._undo,
             self._ops,
+            projects.journal,
             f"Start “{task.title}”",
             write,
-            lambda: projects.restore(before),
             PLAN_CHANGES,
+            origin=self._parent,
         )
         first = days[0]
         self._page.select(first.period_id, first.on)
@@ -111,23 +110,22 @@ class PlanProjects:
                 f"({_listed(dates)})? Ctrl+Z undoes."
             ):
                 return False
-            before = self._ops.query(lambda: projects.plans([(period.id, d) for d in dates]))
 
             def write() -> object:
                 return projects.remove_project(period.id, task, day)
 
-            self._ops.write(write, PLAN_CHANGES, origin=self._parent)
+            run_recorded(
+                self._undo,
+                self._ops,
+                projects.journal,
+                f"Remove “{title}”",
+                write,
+                PLAN_CHANGES,
+                origin=self._parent,
+            )
         except MathroomError as exc:
             self._page.show_banner(str(exc))
             return False
-        push_done(
-            self._undo,
-            self._ops,
-            f"Remove “{title}”",
-            write,
-            lambda: projects.restore(before),
-            PLAN_CHANGES,
-        )
         self._page.select(period.id, day)
         self._page.show_banner(f"Removed “{title}” from {len(dates)} days. Ctrl+Z undoes.")
         return True

@@ -30,11 +30,12 @@ from mathroom.services.classroom import ClassroomService
 from mathroom.services.roster import RosterService
 from mathroom.ui import theme
 from mathroom.ui.dialogs.new_year_dialog import NewYearDialog
+from mathroom.ui.dialogs.past_years_dialog import PastYearsDialog
 from mathroom.ui.dialogs.period_dialog import PeriodDialog
 from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
-from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.operations import Operations, Writer
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, label
 from mathroom.ui.widgets.periods_panel import PeriodsPanel
@@ -174,6 +175,7 @@ class RostersPage(Page):
         self.periods_panel.down_button.clicked.connect(partial(self._on_move_period_clicked, 1))
         self.periods_panel.archive_period_button.clicked.connect(self._on_archive_period_clicked)
         self.periods_panel.new_year_button.clicked.connect(self._on_new_year_clicked)
+        self.periods_panel.past_years_button.clicked.connect(self.open_past_years)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self.edit_selected)
         self.move_button.clicked.connect(self._on_move_clicked)
@@ -282,18 +284,9 @@ class RostersPage(Page):
         if len(selected) != 1 or self._list_period is None:
             return
         student = selected[0]
-        dialog = StudentDialog(self._roster, self._list_period.id, student, self._write, self)
+        write = self._recorded_writer(f"edit {student.first_name}")
+        dialog = StudentDialog(self._roster, self._list_period.id, student, write, self)
         if dialog.exec() and dialog.before is not None:
-            before, after = dialog.before, dialog.form_values
-            roster = self._roster
-            push_done(
-                self._undo,
-                self._ops,
-                f"edit {student.first_name}",
-                partial(roster.update_student, student.id, after),
-                partial(roster.update_student, student.id, before),
-                Change.ROSTER,
-            )
             self.reload()
             self.select_student(student.id)
 
@@ -302,21 +295,12 @@ class RostersPage(Page):
         if not students:
             return
         ids = [s.id for s in students]
-        roster = self._roster
-        self._write(partial(roster.archive_students, ids))
         text = (
             f"Archived {students[0].full_name}."
             if len(students) == 1
             else f"Archived {len(students)} students."
         )
-        push_done(
-            self._undo,
-            self._ops,
-            text.rstrip("."),
-            partial(roster.archive_students, ids),
-            partial(roster.restore_students, ids),
-            Change.ROSTER,
-        )
+        self._recorded(text.rstrip("."), partial(self._roster.archive_students, ids))
         self._show_undo(text + " Their history is kept.")
 
     def _on_restore_clicked(self) -> None:
@@ -324,33 +308,18 @@ class RostersPage(Page):
         if not students:
             return
         ids = [s.id for s in students]
-        roster = self._roster
-        self._write(partial(roster.restore_students, ids))
-        push_done(
-            self._undo,
-            self._ops,
-            f"restore {_plural(len(ids), 'student')}",
-            partial(roster.restore_students, ids),
-            partial(roster.archive_students, ids),
-            Change.ROSTER,
-        )
+        what = f"restore {_plural(len(ids), 'student')}"
+        self._recorded(what, partial(self._roster.restore_students, ids))
         self._show_undo(f"Restored {_plural(len(ids), 'student')}.")
 
     def _on_add_clicked(self) -> None:
         if self._list_period is None:
             return
-        dialog = StudentDialog(self._roster, self._list_period.id, None, self._write, self)
+        # Undo takes the student and their enrolment away again (no archived copy is left).
+        write = self._recorded_writer("add student")
+        dialog = StudentDialog(self._roster, self._list_period.id, None, write, self)
         if dialog.exec() and dialog.saved_id is not None:
             added = dialog.saved_id
-            roster = self._roster
-            push_done(
-                self._undo,
-                self._ops,
-                "add student",
-                partial(roster.restore_students, [added]),
-                partial(roster.archive_students, [added]),
-                Change.ROSTER,
-            )
             self._after_change()
             self.select_student(added)
 
@@ -372,18 +341,14 @@ class RostersPage(Page):
             return
         target = others[names.index(choice)]
         ids = [s.id for s in students]
-        previous = self._write(partial(roster.move_students, ids, target.id))
-
-        def move_back() -> None:
-            for student, periods in previous.items():
-                if periods:
-                    roster.move_students([student], periods[0])
-
-        def move_again() -> None:
-            roster.move_students(ids, target.id)
-
-        push_done(
-            self._undo, self._ops, f"move to {target.name}", move_again, move_back, Change.ROSTER
+        # Undo puts back exactly the enrolment rows the move changed (dates included).
+        run_recorded(
+            self._undo,
+            self._ops,
+            roster.journal,
+            f"move to {target.name}",
+            partial(roster.move_students, ids, target.id),
+            Change.ROSTER,
         )
         self._show_undo(f"Moved {who} to {target.name}. Evidence and group history stay.")
 
@@ -411,29 +376,19 @@ class RostersPage(Page):
             return
         roster = self._roster
         if self._showing_archived_periods():
-            self._write(partial(roster.restore_period, period.id))
-            push_done(
-                self._undo,
-                self._ops,
-                f"restore {period.name}",
-                partial(roster.restore_period, period.id),
-                partial(roster.archive_period, period.id),
-                Change.ROSTER,
-            )
+            self._recorded(f"restore {period.name}", partial(roster.restore_period, period.id))
             self._show_undo(f"Restored {period.name}.")
         else:
-            self._write(partial(roster.archive_period, period.id))
-            push_done(
-                self._undo,
-                self._ops,
-                f"archive {period.name}",
-                partial(roster.archive_period, period.id),
-                partial(roster.restore_period, period.id),
-                Change.ROSTER,
-            )
+            self._recorded(f"archive {period.name}", partial(roster.archive_period, period.id))
             self._list_period = None
             self._show_undo(f"Archived {period.name}. Its students and history are kept.")
         self._after_change()
+
+    def open_past_years(self) -> PastYearsDialog:
+        """Archived years and their students, read-only, with each student's history."""
+        dialog = PastYearsDialog(self._ops, self._roster.past_years, self)
+        dialog.open()
+        return dialog
 
     def _on_new_year_clicked(self) -> None:
         if NewYearDialog(self._roster, self._today(), self._write, self).exec():
@@ -489,6 +444,21 @@ class RostersPage(Page):
         self.undo_text.setText(text)
         self.undo_button.setVisible(undoable)
         self.undo_banner.show()
+
+    def _recorded(self, what: str, write: Callable[[], T]) -> T:
+        """A roster change Ctrl+Z undoes exactly: the rows it wrote are put back."""
+        journals = self._roster.journal
+        return run_recorded(
+            self._undo, self._ops, journals, what, write, Change.ROSTER, origin=self
+        )
+
+    def _recorded_writer(self, what: str) -> Writer:
+        """A dialog's writer whose successful write becomes one exact undo step."""
+
+        def write(work: Callable[[], T]) -> T:
+            return self._recorded(what, work)
+
+        return write
 
     def _write(self, write: Callable[[], T]) -> T:
         """Every change this page makes is a roster change, announced to the window."""

@@ -33,7 +33,7 @@ from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
 from mathroom.ui.widgets.page import Page, card, label
@@ -260,15 +260,15 @@ class SkillsPage(Page):
         if self.period is None:
             return
         period, today, plans = self.period.id, teaching_day(self._today()), self._plans
-        title = self._ops.write(lambda: plans.add_pull(period, today, suggestion), Change.PLANS)
-
-        def add_again() -> None:
-            plans.add_pull(period, today, suggestion)
-
-        def take_back() -> None:
-            plans.remove_block(period, today, title)
-
-        push_done(self._undo, self._ops, "add pull", add_again, take_back, Change.PLANS)
+        # Undo takes back exactly what adding wrote (a plan it had to start, too).
+        title = run_recorded(
+            self._undo,
+            self._ops,
+            plans.journal,
+            "add pull",
+            lambda: plans.add_pull(period, today, suggestion),
+            Change.PLANS,
+        )
         whose = "today's" if today == self._today() else f"{today:%A}'s"
         self.needs.status.setText(f"Added to {whose} plan: {title}.")
         self._on_suggest_requested()

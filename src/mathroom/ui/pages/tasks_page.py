@@ -39,7 +39,7 @@ from mathroom.ui.dialogs.task_pack_dialog import TaskPackDialog
 from mathroom.ui.models.task_list import TaskFilterProxy, TaskListModel, TaskSort
 from mathroom.ui.operations import Operations
 from mathroom.ui.rich_text import MathBrowser, RichHtml
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow, pair
 from mathroom.ui.widgets.page import Page, label
 
@@ -326,6 +326,11 @@ class TasksPage(Page):
         self.reload()
         return value
 
+    def _recorded(self, what: str, write: Callable[[], T]) -> T:
+        """A bank change Ctrl+Z undoes exactly: the rows it wrote are put back."""
+        journals, ops = self._tasks.journal, self._ops
+        return run_recorded(self._undo, ops, journals, what, write, Change.TASKS, origin=self)
+
     def _after_save(self, dialog: TaskEditorDialog) -> None:
         self.reload()
         self.select_task(dialog.saved_id)
@@ -335,15 +340,8 @@ class TasksPage(Page):
         if task is None:
             return
         tasks = self._tasks
-        copy = self._write(lambda: tasks.duplicate(task.id))
-        push_done(
-            self._undo,
-            self._ops,
-            f"Duplicate “{task.title}”",
-            redo=lambda: tasks.restore(copy),
-            undo=lambda: tasks.archive(copy),
-            changes=Change.TASKS,
-        )
+        # Undo takes the copy away again (no archived copy is left), exactly.
+        copy = self._recorded(f"Duplicate “{task.title}”", lambda: tasks.duplicate(task.id))
         self.reload()
         self.select_task(copy)
 
@@ -354,25 +352,9 @@ class TasksPage(Page):
         tasks = self._tasks
         task_id = task.id
         if task.archived:
-            self._write(lambda: tasks.restore(task_id))
-            push_done(
-                self._undo,
-                self._ops,
-                f"Restore “{task.title}”",
-                lambda: tasks.restore(task_id),
-                lambda: tasks.archive(task_id),
-                Change.TASKS,
-            )
+            self._recorded(f"Restore “{task.title}”", lambda: tasks.restore(task_id))
         else:
-            self._write(lambda: tasks.archive(task_id))
-            push_done(
-                self._undo,
-                self._ops,
-                f"Archive “{task.title}”",
-                lambda: tasks.archive(task_id),
-                lambda: tasks.restore(task_id),
-                Change.TASKS,
-            )
+            self._recorded(f"Archive “{task.title}”", lambda: tasks.archive(task_id))
             self.show_banner(
                 f"“{task.title}” was archived. Undo with Ctrl+Z, or tick Show archived to "
                 "restore it later."

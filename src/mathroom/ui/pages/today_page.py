@@ -33,7 +33,7 @@ from mathroom.services.evidence import EvidenceService
 from mathroom.services.teacher_time import TeacherTimeService, Unseen
 from mathroom.ui import theme
 from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.fit import Columns
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.timeline import TimelineView
@@ -396,28 +396,16 @@ class TodayPage(Page):
         today = self._today()
         task = self._task_for(source)
         evidence = self._evidence
-        ids = list(
-            self._ops.write(
-                lambda: evidence.record(students, [skill], level, source, today, task),
-                Change.EVIDENCE,
-                origin=self,
-            )
-        )
-
-        def again() -> None:
-            ids[:] = evidence.record(students, [skill], level, source, today, task)
-
-        def take_back() -> None:
-            evidence.remove(ids)
-
         who = "1 student" if len(students) == 1 else f"{len(students)} students"
-        push_done(
+        # Undo removes exactly these rows; redo puts the same rows (ids too) back.
+        run_recorded(
             self._undo,
             self._ops,
+            evidence.journal,
             f"record {level.label} for {who}",
-            again,
-            take_back,
+            lambda: evidence.record(students, [skill], level, source, today, task),
             Change.EVIDENCE,
+            origin=self,
         )
         code = self.skill.currentText().removeprefix("Today: ").split(" — ")[0]
         self.capture_status.setText(f"Recorded {level.label} on {code} for {who}. Ctrl+Z undoes.")

@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,13 +27,15 @@ from mathroom.domain.attendance import AttendanceStatus
 from mathroom.domain.errors import MathroomError
 from mathroom.domain.grouping import GroupingMode
 from mathroom.domain.groups import Group
-from mathroom.domain.ids import PeriodId, SkillId, StudentId
+from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.changes import Change
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import BoardChoice, GroupDraft, GroupingService
 from mathroom.ui.dialogs.board_count_question import BoardAnswer, ask_board_count
+from mathroom.ui.dialogs.group_rule_questions import ask_late_group, confirm_override
 from mathroom.ui.operations import Operations
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.group_count import GroupCount
 from mathroom.ui.widgets.page import card, card_grid, clear_layout, label
@@ -92,9 +94,12 @@ class GroupMaker(QWidget):
         evidence: EvidenceService,
         attendance: AttendanceService,
         today: Callable[[], date],
+        undo: QUndoStack | None = None,
     ) -> None:
+        """``undo``: where saving groups pushes its exact undo step (none: not undoable)."""
         super().__init__()
         self._ops = ops
+        self._undo = undo
         self._grouping = grouping
         self._evidence = evidence
         self._attendance = attendance
@@ -103,6 +108,8 @@ class GroupMaker(QWidget):
         self.draft: GroupDraft | None = None
         self.boards: int | None = None  # whiteboards in the day's plan, when it has stations
         self._edited = False  # names moved since the groups were shown
+        # Ticked students and their group: a tick holds across re-rolls until unticked.
+        self.pins: dict[StudentId, int] = {}
         self.lists: list[GroupList] = []
         self._warning_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -125,6 +132,7 @@ class GroupMaker(QWidget):
         self.roles = QCheckBox("Rotate roles: " + ", ".join(ROLES))
         self.roles.setToolTip("Each student takes each role in turn across group sets")
         self.reroll_button = QPushButton("Re-roll (keep ticked students)")
+        self.reroll_button.setToolTip("Ticked students stay in their group until you untick them")
         self.late_button = QPushButton("Add a late arrival…")
         self.save_button = QPushButton("Save these groups")
         self.save_button.setObjectName("primary")
@@ -165,6 +173,8 @@ class GroupMaker(QWidget):
         self._open_day(fresh=False)
 
     def _open_day(self, *, fresh: bool) -> None:
+        if fresh:
+            self.pins = {}  # ticks belong to one period's day
         if self._period is None:
             self._show(None)
             return
@@ -200,15 +210,18 @@ class GroupMaker(QWidget):
 
     # -- actions ------------------------------------------------------------------------
     def make(self, locked: dict[StudentId, int] | None = None) -> None:
+        """New groups; ticked students keep their group (``locked``: these instead)."""
         if self._period is None:
             return
+        if not isinstance(locked, dict):  # a button's clicked(bool)
+            locked = None
         period, on = self._period, self._chosen_date()
         size, mode = self.shape.chosen_size(), GroupingMode(self.mode.currentData())
         count, remainder = self.shape.count(), self.shape.chosen_remainder()
         skills = [SkillId(int(self.skill.currentData()))] if self.skill.currentData() else []
         grouping = self._grouping
         roles = ROLES if self.roles.isChecked() else ()
-        kept = locked or {}
+        kept = dict(self._ticked() if locked is None else locked)
         self.make_button.setEnabled(False)
         self.status.setText("Dealing groups…")
         self._ops.read_in_background(
@@ -233,8 +246,13 @@ class GroupMaker(QWidget):
         )
 
     def reroll(self) -> None:
-        locked = {s: group.number for group in self.lists for s in group.locked()}
-        self.make(locked)
+        self.make(self._ticked())
+
+    def _ticked(self) -> dict[StudentId, int]:
+        """The ticks on screen (where each ticked student is now), remembered as pins."""
+        if self.lists:
+            self.pins = {s: group.number for group in self.lists for s in group.locked()}
+        return dict(self.pins)
 
     def save(self) -> None:
         """Save the groups onto the day's whiteboards. A different number of groups than
@@ -255,8 +273,19 @@ class GroupMaker(QWidget):
                 self.make()
                 return
             choice = BoardChoice.MATCH_GROUPS
+        override = False
+        if draft.broken:
+            if not self.confirm_override(draft.broken):
+                self.status.setText(
+                    "Not saved: the groups break a rule. Move the students, or save anyway."
+                )
+                return
+            override = True
         try:
-            set_id = self._ops.write(lambda: grouping.save(draft, choice), Change.GROUPS)
+            set_id = self._save_write(
+                f"save groups for {draft.on:%A}",
+                lambda: grouping.save(draft, choice, override=override),
+            )
         except MathroomError as error:
             self.status.setText(f"Not saved: {error}")
             return
@@ -264,10 +293,25 @@ class GroupMaker(QWidget):
         self.boards = len(draft.groups) if boards else boards
         when = f"{draft.on:%A}"
         self.status.setText(
-            f"Saved as the groups for {when}. Today's stations and the projector use them."
-            if draft.on == self._today()
-            else f"Saved as the groups for {when}."
+            (
+                f"Saved as the groups for {when}. Today's stations and the projector use them."
+                if draft.on == self._today()
+                else f"Saved as the groups for {when}."
+            )
+            + (" The rule you chose to break is recorded with them." if override else "")
         )
+
+    def _save_write(self, what: str, work: Callable[[], GroupSetId]) -> GroupSetId:
+        """Save through the row journal when there is an undo stack: Ctrl+Z then puts the
+        day's earlier groups and whiteboards back exactly."""
+        if self._undo is None:
+            return self._ops.write(work, Change.GROUPS)
+        journals = self._grouping.journal
+        return run_recorded(self._undo, self._ops, journals, what, work, Change.GROUPS)
+
+    def confirm_override(self, broken: tuple[str, ...]) -> bool:
+        """Ask before saving groups that break a hard rule (the answer is recorded)."""
+        return confirm_override(self, broken)
 
     def current_draft(self) -> GroupDraft | None:
         if self.draft is None:
@@ -315,12 +359,14 @@ class GroupMaker(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, int(student))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setToolTip("Tick to keep this student here when you re-roll")
+                pinned = self.pins.get(student) == group.number
+                item.setCheckState(Qt.CheckState.Checked if pinned else Qt.CheckState.Unchecked)
+                item.setToolTip("Tick to keep this student here when you re-roll (until unticked)")
                 members.addItem(item)
             members.move_requested.connect(partial(self.move_selected, members))
             members.model().rowsInserted.connect(self._on_groups_edited)
             members.model().rowsRemoved.connect(self._on_groups_edited)
+            members.itemChanged.connect(self._on_tick_changed)
             layout.addWidget(members)
             warning = label("", "banner")
             warning.hide()
@@ -357,6 +403,9 @@ class GroupMaker(QWidget):
         target.setCurrentItem(item)
         target.setFocus()  # Ctrl+→ again moves the same student on
 
+    def _on_tick_changed(self, *_args: object) -> None:
+        self.pins = {s: group.number for group in self.lists for s in group.locked()}
+
     def _on_groups_edited(self, *_args: object) -> None:
         self._edited = True
         draft = self.current_draft()
@@ -372,23 +421,46 @@ class GroupMaker(QWidget):
         choice, ok = QInputDialog.getItem(
             self, "Late arrival", "Who just arrived?", names, 0, False
         )
-        if not ok:
+        if ok:
+            self.add_late(draft.absent[names.index(choice)])
+
+    def add_late(self, student: StudentId) -> None:
+        """Mark the student late and put them in the smallest group where every rule
+        holds; when every group would break one, the teacher chooses (or not now)."""
+        draft = self.current_draft()
+        if draft is None or self._period is None:
             return
-        student = draft.absent[names.index(choice)]
+        grouping = self._grouping
+        place = self._ops.query(lambda: grouping.late_arrival(draft, draft.groups, student))
+        name = draft.names.get(student, "?")
+        number = place.group
+        if number is None:
+            number = self.ask_late_group(name, place.breaks)
+            if number is None:
+                self.status.setText(f"{name} is not in a group yet: no group keeps every rule.")
+                return
         period, attendance = self._period, self._attendance
         self._ops.write(
             lambda: attendance.set_status(period, student, draft.on, AttendanceStatus.LATE),
             Change.ATTENDANCE,
             origin=self,
         )
-        smallest = min(self.lists, key=lambda gl: (gl.count(), gl.number))
-        item = QListWidgetItem(choice)
+        target = next(gl for gl in self.lists if gl.number == number)
+        item = QListWidgetItem(name)
         item.setData(Qt.ItemDataRole.UserRole, int(student))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
-        smallest.addItem(item)
         self.draft = replace(draft, absent=tuple(s for s in draft.absent if s != student))
-        self.status.setText(f"{choice} joins group {smallest.number} (marked late).")
+        target.addItem(item)
+        broke = place.breaks.get(number, ()) if place.group is None else ()
+        self.status.setText(
+            f"{name} joins group {number} (marked late)."
+            + (f" This breaks a rule: {'; '.join(broke)}." if broke else "")
+        )
+
+    def ask_late_group(self, name: str, breaks: dict[int, tuple[str, ...]]) -> int | None:
+        """No group keeps every rule for this late arrival: the teacher chooses (or not)."""
+        return ask_late_group(self, name, sorted(gl.number for gl in self.lists), breaks)
 
     def _chosen_date(self) -> date:
         q = self.on.date()

@@ -57,6 +57,9 @@ class PeriodsPanel(QWidget):
         panel.addWidget(self.show_archived_periods)
         self.new_year_button = QPushButton("New school year…")
         panel.addWidget(self.new_year_button)
+        self.past_years_button = QPushButton("Past years…")
+        self.past_years_button.setToolTip("Archived school years and their students, read-only")
+        panel.addWidget(self.past_years_button)
 
     def show_periods(
         self, periods: Sequence[Period], wanted: PeriodId | None, archived: bool

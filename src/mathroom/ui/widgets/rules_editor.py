@@ -22,7 +22,7 @@ from mathroom.domain.roster import Student
 from mathroom.services.changes import Change
 from mathroom.services.grouping_rules import GroupingRulesService, RuleView
 from mathroom.ui.operations import Operations
-from mathroom.ui.undo import push_done
+from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.page import label
 
 
@@ -101,8 +101,15 @@ class RulesEditor(QWidget):
         a, b = StudentId(self.first.currentData()), StudentId(self.second.currentData())
         try:
             period, rules, reason = self._period, self._rules, self.reason.text()
-            rule = self._ops.write(
-                lambda: rules.add_rule(period, kind, a, b, reason), Change.GROUPS, origin=self
+            # Undo takes the rule away again (no archived copy is left), exactly.
+            run_recorded(
+                self._undo,
+                self._ops,
+                rules.journal,
+                "add rule",
+                lambda: rules.add_rule(period, kind, a, b, reason),
+                Change.GROUPS,
+                origin=self,
             )
         except ValidationError as exc:
             self.error.setText(exc.problem[:1].upper() + exc.problem[1:] + ".")
@@ -110,15 +117,6 @@ class RulesEditor(QWidget):
             return
         self.error.hide()
         self.reason.clear()
-        rules = self._rules
-        push_done(
-            self._undo,
-            self._ops,
-            "add rule",
-            lambda: rules.restore_rule(rule),
-            lambda: rules.remove_rule(rule),
-            Change.GROUPS,
-        )
         self._after()
 
     def _on_remove_clicked(self) -> None:
@@ -127,14 +125,14 @@ class RulesEditor(QWidget):
             return
         rule = self._views[row].id
         rules = self._rules
-        self._ops.write(lambda: rules.remove_rule(rule), Change.GROUPS, origin=self)
-        push_done(
+        run_recorded(
             self._undo,
             self._ops,
+            rules.journal,
             "remove rule",
             lambda: rules.remove_rule(rule),
-            lambda: rules.restore_rule(rule),
             Change.GROUPS,
+            origin=self,
         )
         self._after()
 
