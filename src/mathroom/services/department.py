@@ -1,0 +1,466 @@
+"""The department library: publish the teacher's tasks, units and plan templates to the
+department's PostgreSQL server, pull colleagues' new and changed items, resolve conflicts.
+
+Every method reaches the server only when called (a click, a command) and closes the
+connection after. Each item moves whole: one transaction on the server, one on the laptop
+(a pull applies up to a chunk of items in one laptop transaction, never part of an item).
+A connection lost half-way stops the action; items already moved stay moved, the rest
+stay as they were on both sides. Nothing about students is read or sent: only the task
+bank, units and plan templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy.exc import DBAPIError
+
+from mathroom.domain.department import (
+    PUBLISH_ORDER,
+    ItemContent,
+    ItemKind,
+    Link,
+    Moved,
+    RemoteItem,
+    Resolution,
+    SyncReport,
+    SyncState,
+    sync_state,
+)
+from mathroom.domain.department_content import task_spec
+from mathroom.domain.errors import MathroomError, ValidationError
+from mathroom.domain.tasks import TaskSpec
+from mathroom.store.department.local import NEVER, Applied, LocalEntry, LocalLibrary
+from mathroom.store.department.remote import (
+    PublishRefusedError,
+    RemoteLibrary,
+    RemoteVersion,
+)
+from mathroom.store.department.schema import LibrarySetup, init_library, schema_revision
+from mathroom.store.department.server import (
+    LibraryUnreachableError,
+    ServerAddress,
+    connect,
+)
+from mathroom.store.unit_of_work import Store
+
+__all__ = [
+    "LibraryEntry",
+    "LibraryStatus",
+    "LibraryUnreachableError",
+    "ServerAddress",
+    "SyncReport",
+]
+
+APPLY_CHUNK = 1000  # library items applied per laptop transaction in a pull
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One row of the Library page and of `mathroom library status`."""
+
+    kind: ItemKind
+    title: str
+    state: SyncState
+    item_id: str | None = None
+    owner: str | None = None
+    published_at: datetime | None = None
+    version: int | None = None
+    retired_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStatus:
+    server: str
+    user: str
+    schema: str | None
+    entries: tuple[LibraryEntry, ...]
+
+    def count(self, state: SyncState) -> int:
+        return sum(1 for e in self.entries if e.state is state)
+
+    @property
+    def conflicts(self) -> tuple[LibraryEntry, ...]:
+        return tuple(e for e in self.entries if e.state is SyncState.CONFLICT)
+
+
+@dataclass(slots=True)
+class _Step:
+    """One item's place in a publish or pull."""
+
+    kind: ItemKind
+    state: SyncState
+    local: LocalEntry | None = None
+    link: Link | None = None
+    remote: RemoteItem | None = None
+    content: ItemContent | None = None
+    provisional: bool = False  # linked by slug just now: the link must be written
+
+    @property
+    def title(self) -> str:
+        if self.remote is not None:
+            return self.remote.title
+        if self.local is not None:
+            return self.local.title
+        return ""
+
+
+@dataclass(slots=True)
+class _Report:
+    moved: list[Moved] = field(default_factory=list)
+    conflicts: list[Moved] = field(default_factory=list)
+    failed: list[Moved] = field(default_factory=list)
+
+    def done(self) -> SyncReport:
+        return SyncReport(tuple(self.moved), tuple(self.conflicts), tuple(self.failed))
+
+
+class DepartmentLibraryService:
+    """Publish, pull and resolve against one department library at a time."""
+
+    def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
+        self._store = store
+        self._now = now
+
+    # -- the department lead ---------------------------------------------------------------
+    def init_server(
+        self, address: ServerAddress, *, teachers: Iterable[str] = (), leads: Iterable[str] = ()
+    ) -> LibrarySetup:
+        """Create or upgrade the library's schema, policies and grants (idempotent)."""
+        return init_library(address, teachers=teachers, leads=leads)
+
+    def retire(self, address: ServerAddress, item_ids: Sequence[str]) -> int:
+        """Retire library items (leads only); how many were retired."""
+        for item_id in item_ids:
+            _check_item_id(item_id)
+        with connect(address) as connection:
+            return RemoteLibrary(connection).retire(item_ids)
+
+    # -- every teacher ---------------------------------------------------------------------
+    def status(self, address: ServerAddress) -> LibraryStatus:
+        """Every library item and every local one, each with where it stands. Changes
+        nothing on either side."""
+        with connect(address) as connection:
+            remote = RemoteLibrary(connection)
+            user = remote.user
+            items = self._listed(remote, connection)
+            schema = schema_revision(connection)
+        entries: list[LibraryEntry] = []
+        with self._store.unit_of_work() as session:
+            local = LocalLibrary(session, address.identity)
+            links = local.links()
+            for kind in (*PUBLISH_ORDER, ItemKind.TASK_PACK):
+                for step in self._plan(local, kind, items, links):
+                    entries.append(_entry(step))
+        return LibraryStatus(address.display, user, schema, tuple(entries))
+
+    def publish(self, address: ServerAddress) -> SyncReport:
+        """Send every new or changed local task, unit and template, each item whole."""
+        report = _Report()
+        with connect(address) as connection:
+            remote = RemoteLibrary(connection)
+            me = remote.user
+            items = self._listed(remote, connection)
+            for kind in PUBLISH_ORDER:
+                with self._store.unit_of_work() as session:
+                    local = LocalLibrary(session, address.identity)
+                    steps = self._plan(local, kind, items, local.links())
+                    self._keep_links(local, steps)
+                for step in steps:
+                    try:
+                        self._publish_one(address, remote, me, step, report)
+                    except PublishRefusedError as exc:
+                        report.failed.append(Moved(kind, step.title, str(exc), _item(step)))
+                    except DBAPIError as exc:
+                        raise LibraryUnreachableError(_lost(address, exc, report)) from exc
+        return report.done()
+
+    def pull(self, address: ServerAddress) -> SyncReport:
+        """Bring the department's new and changed items, tasks first, each item whole."""
+        report = _Report()
+        with connect(address) as connection:
+            remote = RemoteLibrary(connection)
+            items = self._listed(remote, connection)
+            for kind in PUBLISH_ORDER:
+                with self._store.unit_of_work() as session:
+                    local = LocalLibrary(session, address.identity)
+                    steps = self._plan(local, kind, items, local.links())
+                    self._keep_links(local, steps)
+                wanted = []
+                for step in steps:
+                    if step.state is SyncState.CONFLICT:
+                        report.conflicts.append(Moved(kind, step.title, "conflict", _item(step)))
+                    elif step.state in (SyncState.REMOTE_NEW, SyncState.REMOTE_CHANGED):
+                        wanted.append(step)
+                by_id = {step.remote.item_id: step for step in wanted if step.remote}
+                try:
+                    for versions in remote.fetch([s.remote for s in wanted if s.remote]):
+                        self._apply(address, kind, versions, by_id, report)
+                except DBAPIError as exc:
+                    raise LibraryUnreachableError(_lost(address, exc, report)) from exc
+        return report.done()
+
+    def resolve(self, address: ServerAddress, item_id: str, choice: Resolution) -> SyncReport:
+        """The teacher's choice for one conflict: keep the laptop's version (the next publish
+        sends it) or take the library's (it replaces the laptop's now)."""
+        _check_item_id(item_id)
+        report = _Report()
+        with connect(address) as connection:
+            remote = RemoteLibrary(connection)
+            items = {i.item_id: i for i in remote.items()}
+            if item_id not in items:
+                raise ValidationError("item", f"{item_id} is not in the department library")
+            found = items[item_id]
+            with self._store.unit_of_work() as session:
+                local = LocalLibrary(session, address.identity)
+                link = next((k for k in local.links() if k.item_id == item_id), None)
+                if link is None:
+                    raise ValidationError("item", f"{found.title}: this laptop has no copy of it")
+                if choice is Resolution.KEEP_MINE:
+                    local.move_link_version(item_id, found.head)
+                    report.moved.append(Moved(found.kind, found.title, "kept yours", item_id))
+                    return report.done()
+            step = _Step(found.kind, SyncState.REMOTE_CHANGED, None, link, found)
+            for versions in remote.fetch([found]):
+                self._apply(address, found.kind, versions, {item_id: step}, report)
+        return report.done()
+
+    # -- the plan --------------------------------------------------------------------------
+    def _listed(self, remote: RemoteLibrary, connection: object) -> list[RemoteItem]:
+        try:
+            return remote.items()
+        except DBAPIError as exc:
+            raise MathroomError(
+                "The department library is not set up on this server (or you are not one of "
+                "its teachers): ask the department lead to run `mathroom library init`."
+            ) from exc
+
+    def _plan(
+        self,
+        local: LocalLibrary,
+        kind: ItemKind,
+        items: Sequence[RemoteItem],
+        links: Sequence[Link],
+    ) -> list[_Step]:
+        remote = {i.item_id: i for i in items if i.kind is kind}
+        by_key = {i.key: i for i in remote.values() if i.key is not None}
+        mine = {link.local_id: link for link in links if link.kind is kind}
+        linked_items = {link.item_id for link in mine.values()}
+        item_of = {link.local_id: link.item_id for link in links if link.kind is ItemKind.TASK}
+        entries = local.entries(kind)
+        matched: dict[int, Link] = {}
+        for local_id, entry in entries.items():
+            found = by_key.get(entry.key) if kind is not ItemKind.PLAN_TEMPLATE else None
+            if local_id not in mine and found is not None and found.item_id not in linked_items:
+                matched[local_id] = Link(kind, local_id, found.item_id, 0, "", NEVER)
+                linked_items.add(found.item_id)
+        to_read = [
+            local_id
+            for local_id, entry in entries.items()
+            if local_id not in mine or entry.updated_at != mine[local_id].local_updated_at
+        ]
+        contents = local.contents(kind, to_read, item_of)
+        steps = []
+        for local_id, entry in entries.items():
+            link = mine.get(local_id) or matched.get(local_id)
+            item = remote.get(link.item_id) if link is not None else None
+            content = contents.get(local_id)
+            stamp = content.fingerprint if content is not None else None
+            state = sync_state(link, item, local_exists=True, local_fingerprint=stamp)
+            steps.append(_Step(kind, state, entry, link, item, content, local_id in matched))
+        for link in mine.values():
+            if link.local_id not in entries:
+                item = remote.get(link.item_id)
+                state = sync_state(link, item, local_exists=False, local_fingerprint=None)
+                steps.append(_Step(kind, state, None, link, item))
+        for item in remote.values():
+            if item.item_id not in linked_items:
+                steps.append(_Step(kind, sync_state(None, item, local_exists=False,
+                                                    local_fingerprint=None), None, None, item))
+        return steps
+
+    def _keep_links(self, local: LocalLibrary, steps: Sequence[_Step]) -> None:
+        """Write down what both sides already agree on (same content reached separately, a
+        starter item found by its slug), so it is not compared again."""
+        now = self._now()
+        for step in steps:
+            link, item, entry = step.link, step.remote, step.local
+            if link is None or item is None or entry is None:
+                continue
+            if step.state is SyncState.IN_SYNC and (
+                link.version != item.head
+                or link.fingerprint != item.fingerprint
+                or link.local_updated_at != entry.updated_at
+            ):
+                local.record_link(
+                    step.kind, entry.local_id, item.item_id, item.head, item.fingerprint,
+                    entry.updated_at, now,
+                )  # fmt: skip
+                step.link = replace(link, version=item.head, fingerprint=item.fingerprint)
+            elif step.provisional:
+                local.record_link(
+                    step.kind, entry.local_id, item.item_id, 0, "", NEVER, now
+                )
+
+    # -- moving one item -------------------------------------------------------------------
+    def _publish_one(
+        self,
+        address: ServerAddress,
+        remote: RemoteLibrary,
+        me: str,
+        step: _Step,
+        report: _Report,
+    ) -> None:
+        kind, entry, content = step.kind, step.local, step.content
+        if step.state is SyncState.CONFLICT:
+            report.conflicts.append(Moved(kind, step.title, "conflict", _item(step)))
+            return
+        if step.state not in (SyncState.LOCAL_NEW, SyncState.LOCAL_CHANGED):
+            return
+        if entry is None or content is None:
+            return
+        item, link = step.remote, step.link
+        if step.state is SyncState.LOCAL_CHANGED and item is not None and link is not None:
+            if item.owner == me:
+                published = remote.add_version(item.item_id, link.version, content)
+                if published is None:
+                    report.conflicts.append(Moved(kind, step.title, "conflict", item.item_id))
+                    return
+                what = f"new version {published.version}"
+            else:
+                # A colleague's item: the teacher's edit becomes their own item; theirs stays.
+                published = remote.create(replace(content, key=None))
+                what = f"published as your own copy of {item.owner}'s"
+        else:
+            published = remote.create(content)
+            what = "published"
+        with self._store.unit_of_work() as session:
+            LocalLibrary(session, address.identity).record_link(
+                kind, entry.local_id, published.item_id, published.version,
+                published.fingerprint, entry.updated_at, self._now(),
+            )  # fmt: skip
+        report.moved.append(Moved(kind, content.title, what, published.item_id))
+
+    def _apply(
+        self,
+        address: ServerAddress,
+        kind: ItemKind,
+        versions: Sequence[RemoteVersion],
+        steps: dict[str, _Step],
+        report: _Report,
+    ) -> None:
+        """Write one chunk of library versions to the laptop in one transaction."""
+        now = self._now()
+        with self._store.unit_of_work() as session:
+            local = LocalLibrary(session, address.identity)
+            links = local.links()
+            task_of = {k.item_id: k.local_id for k in links if k.kind is ItemKind.TASK}
+            if kind is ItemKind.TASK:
+                self._apply_tasks(local, versions, steps, report, now)
+                return
+            for version in versions:
+                step = steps[version.item.item_id]
+                local_id = step.link.local_id if step.link is not None else None
+                nested = session.begin_nested()
+                try:
+                    if kind is ItemKind.UNIT:
+                        applied = local.apply_unit(
+                            version.content.content, version.item.key, local_id, task_of, now
+                        )
+                    else:
+                        applied = local.apply_template(
+                            version.content.content, version.item.owner, local_id, task_of, now
+                        )
+                except ValidationError as exc:
+                    nested.rollback()
+                    report.failed.append(Moved(kind, version.item.title, str(exc), _item(step)))
+                    continue
+                nested.commit()
+                self._linked(local, kind, version.item, applied, now)
+                what = "pulled" if local_id is None else f"updated to version {version.item.head}"
+                report.moved.append(Moved(kind, version.item.title, what, version.item.item_id))
+
+    def _apply_tasks(
+        self,
+        local: LocalLibrary,
+        versions: Sequence[RemoteVersion],
+        steps: dict[str, _Step],
+        report: _Report,
+        now: datetime,
+    ) -> None:
+        skill_ids = local.skill_ids()
+        free = local.free_slugs(ItemKind.TASK, (v.item.key or "" for v in versions))
+        new: list[tuple[RemoteItem, TaskSpec]] = []
+        for version in versions:
+            step = steps[version.item.item_id]
+            item = version.item
+            slug = item.key if item.key in free else None
+            try:
+                spec = task_spec(version.content.content, version.content.image, slug)
+            except ValidationError as exc:
+                report.failed.append(Moved(ItemKind.TASK, item.title, str(exc), item.item_id))
+                continue
+            if step.link is None:
+                free.discard(slug or "")
+                new.append((item, spec))
+                continue
+            applied = local.update_task(step.link.local_id, spec, skill_ids, now)
+            self._linked(local, ItemKind.TASK, item, applied, now)
+            report.moved.append(
+                Moved(ItemKind.TASK, item.title, f"updated to version {item.head}", item.item_id)
+            )
+        created = local.create_tasks([spec for _, spec in new], skill_ids, now)
+        local.record_links(
+            [
+                Link(ItemKind.TASK, a.local_id, item.item_id, item.head, a.fingerprint, a.updated_at)
+                for (item, _), a in zip(new, created, strict=True)
+            ],
+            now,
+        )
+        report.moved.extend(Moved(ItemKind.TASK, i.title, "pulled", i.item_id) for i, _ in new)
+
+    def _linked(
+        self, local: LocalLibrary, kind: ItemKind, item: RemoteItem, applied: Applied,
+        now: datetime,
+    ) -> None:  # fmt: skip
+        local.record_link(
+            kind, applied.local_id, item.item_id, item.head, applied.fingerprint,
+            applied.updated_at, now,
+        )  # fmt: skip
+
+
+def _entry(step: _Step) -> LibraryEntry:
+    item = step.remote
+    return LibraryEntry(
+        kind=step.kind,
+        title=step.title,
+        state=step.state,
+        item_id=item.item_id if item else None,
+        owner=item.owner if item else None,
+        published_at=item.published_at if item else None,
+        version=item.head if item else None,
+        retired_by=item.retired_by if item else None,
+    )
+
+
+def _item(step: _Step) -> str | None:
+    return step.remote.item_id if step.remote is not None else None
+
+
+def _check_item_id(item_id: str) -> None:
+    import uuid
+
+    try:
+        uuid.UUID(item_id)
+    except ValueError:
+        raise ValidationError("item", f"{item_id!r} is not a library item id") from None
+
+
+def _lost(address: ServerAddress, exc: DBAPIError, report: _Report) -> str:
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    return (
+        f"The connection to {address.display} was lost ({detail}) after {len(report.moved)} "
+        "items; every other item is as it was on both sides. Run it again to finish."
+    )
