@@ -54,7 +54,7 @@ __all__ = [
     "SyncReport",
 ]
 
-APPLY_CHUNK = 1000  # library items applied per laptop transaction in a pull
+LINK_BATCH = 200  # published items noted per laptop transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,44 +145,74 @@ class DepartmentLibraryService:
         with connect(address) as connection:
             remote = RemoteLibrary(connection)
             user = remote.user
-            items = self._listed(remote, connection)
-            schema = schema_revision(connection)
+            items = self._listed(remote)
+            with connection.begin():
+                schema = schema_revision(connection)
         entries: list[LibraryEntry] = []
         with self._store.unit_of_work() as session:
             local = LocalLibrary(session, address.identity)
             links = local.links()
             for kind in (*PUBLISH_ORDER, ItemKind.TASK_PACK):
-                for step in self._plan(local, kind, items, links):
-                    entries.append(_entry(step))
+                steps = self._plan(local, kind, items, links)
+                entries.extend(_entry(step) for step in steps)
+                # A starter task found by its slug counts for the units that use it.
+                links = [*links, *(s.link for s in steps if s.provisional and s.link)]
         return LibraryStatus(address.display, user, schema, tuple(entries))
 
     def publish(self, address: ServerAddress) -> SyncReport:
-        """Send every new or changed local task, unit and template, each item whole."""
+        """Send every new or changed local task, unit and template, each item whole.
+
+        The laptop notes what was sent in batches: should it miss one (a crash right after
+        the server's commit), the next publish finds the same content on both sides and only
+        notes it then.
+        """
         report = _Report()
         with connect(address) as connection:
             remote = RemoteLibrary(connection)
             me = remote.user
-            items = self._listed(remote, connection)
+            items = self._listed(remote)
             for kind in PUBLISH_ORDER:
                 with self._store.unit_of_work() as session:
                     local = LocalLibrary(session, address.identity)
                     steps = self._plan(local, kind, items, local.links())
                     self._keep_links(local, steps)
-                for step in steps:
-                    try:
-                        self._publish_one(address, remote, me, step, report)
-                    except PublishRefusedError as exc:
-                        report.failed.append(Moved(kind, step.title, str(exc), _item(step)))
-                    except DBAPIError as exc:
-                        raise LibraryUnreachableError(_lost(address, exc, report)) from exc
+                sent: list[Link] = []
+                try:
+                    for step in steps:
+                        try:
+                            link = self._publish_one(remote, me, step, report)
+                        except PublishRefusedError as exc:
+                            report.failed.append(Moved(kind, step.title, str(exc), _item(step)))
+                            continue
+                        if link is not None:
+                            sent.append(link)
+                        if len(sent) >= LINK_BATCH:
+                            self._note_sent(address, sent)
+                except DBAPIError as exc:
+                    raise LibraryUnreachableError(_lost(address, exc, report)) from exc
+                finally:
+                    self._note_sent(address, sent)
         return report.done()
+
+    def _note_sent(self, address: ServerAddress, sent: list[Link]) -> None:
+        if not sent:
+            return
+        now = self._now()
+        with self._store.unit_of_work() as session:
+            local = LocalLibrary(session, address.identity)
+            for link in sent:
+                local.record_link(
+                    link.kind, link.local_id, link.item_id, link.version, link.fingerprint,
+                    link.local_updated_at, now,
+                )  # fmt: skip
+        sent.clear()
 
     def pull(self, address: ServerAddress) -> SyncReport:
         """Bring the department's new and changed items, tasks first, each item whole."""
         report = _Report()
         with connect(address) as connection:
             remote = RemoteLibrary(connection)
-            items = self._listed(remote, connection)
+            items = self._listed(remote)
             for kind in PUBLISH_ORDER:
                 with self._store.unit_of_work() as session:
                     local = LocalLibrary(session, address.identity)
@@ -228,7 +258,7 @@ class DepartmentLibraryService:
         return report.done()
 
     # -- the plan --------------------------------------------------------------------------
-    def _listed(self, remote: RemoteLibrary, connection: object) -> list[RemoteItem]:
+    def _listed(self, remote: RemoteLibrary) -> list[RemoteItem]:
         try:
             return remote.items()
         except DBAPIError as exc:
@@ -306,28 +336,24 @@ class DepartmentLibraryService:
 
     # -- moving one item -------------------------------------------------------------------
     def _publish_one(
-        self,
-        address: ServerAddress,
-        remote: RemoteLibrary,
-        me: str,
-        step: _Step,
-        report: _Report,
-    ) -> None:
+        self, remote: RemoteLibrary, me: str, step: _Step, report: _Report
+    ) -> Link | None:
+        """Send one item (one server transaction); the link the laptop must note for it."""
         kind, entry, content = step.kind, step.local, step.content
         if step.state is SyncState.CONFLICT:
             report.conflicts.append(Moved(kind, step.title, "conflict", _item(step)))
-            return
+            return None
         if step.state not in (SyncState.LOCAL_NEW, SyncState.LOCAL_CHANGED):
-            return
+            return None
         if entry is None or content is None:
-            return
+            return None
         item, link = step.remote, step.link
         if step.state is SyncState.LOCAL_CHANGED and item is not None and link is not None:
             if item.owner == me:
                 published = remote.add_version(item.item_id, link.version, content)
                 if published is None:
                     report.conflicts.append(Moved(kind, step.title, "conflict", item.item_id))
-                    return
+                    return None
                 what = f"new version {published.version}"
             else:
                 # A colleague's item: the teacher's edit becomes their own item; theirs stays.
@@ -336,12 +362,11 @@ class DepartmentLibraryService:
         else:
             published = remote.create(content)
             what = "published"
-        with self._store.unit_of_work() as session:
-            LocalLibrary(session, address.identity).record_link(
-                kind, entry.local_id, published.item_id, published.version,
-                published.fingerprint, entry.updated_at, self._now(),
-            )  # fmt: skip
         report.moved.append(Moved(kind, content.title, what, published.item_id))
+        return Link(
+            kind, entry.local_id, published.item_id, published.version, published.fingerprint,
+            entry.updated_at,
+        )  # fmt: skip
 
     def _apply(
         self,

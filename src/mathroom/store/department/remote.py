@@ -61,7 +61,8 @@ class RemoteLibrary:
 
     @property
     def user(self) -> str:
-        return str(self._connection.execute(text("SELECT current_user")).scalar_one())
+        with self._reading():
+            return str(self._connection.execute(text("SELECT current_user")).scalar_one())
 
     def items(self) -> list[RemoteItem]:
         """Every item's newest version (retired ones too), without content: one query."""

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -28,7 +29,7 @@ metadata = MetaData(schema=LIBRARY_SCHEMA)
 item = Table(
     "item",
     metadata,
-    Column("id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True, server_default=text("gen_random_uuid()")),
     Column("kind", String(20), nullable=False),
     Column("key", String(80)),  # a starter item's slug, the same on every laptop
     Column("title", Text, nullable=False),
