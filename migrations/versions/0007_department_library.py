@@ -38,9 +38,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "server", "kind", "local_id", name=op.f("uq_department_link_server_kind_local_id")
         ),
-        sa.UniqueConstraint(
-            "server", "item_id", name=op.f("uq_department_link_server_item_id")
-        ),
+        sa.UniqueConstraint("server", "item_id", name=op.f("uq_department_link_server_item_id")),
     )
 
 

@@ -46,11 +46,12 @@ class Cluster:
     def url(self, user: str, database: str) -> str:
         return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
 
-    def psql(self, sql: str, database: str = "postgres") -> str:
-        """Run SQL as the cluster's superuser (password from the passfile)."""
+    def psql(self, sql: str, database: str = "postgres", user: str = SUPERUSER) -> str:
+        """Run SQL as ``user`` (the superuser unless named; password from the passfile);
+        CalledProcessError, with the server's message in ``stderr``, when it fails."""
         result = subprocess.run(
             [str(_bin("psql")), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-h", "127.0.0.1",
-             "-p", str(self.port), "-U", SUPERUSER, "-d", database, "-c", sql],
+             "-p", str(self.port), "-U", user, "-d", database, "-c", sql],
             env={**os.environ, "PGPASSFILE": str(self.passfile)},
             capture_output=True, text=True, check=True,
         )  # fmt: skip
@@ -106,5 +107,7 @@ def running_cluster() -> Iterator[Cluster]:
         yield Cluster(port, folder, passfile)
     finally:
         if (data / "postmaster.pid").exists():
-            _as_cluster_user([str(_bin("pg_ctl")), "-D", str(data), "-m", "immediate", "-w", "stop"])
+            _as_cluster_user(
+                [str(_bin("pg_ctl")), "-D", str(data), "-m", "immediate", "-w", "stop"]
+            )
         shutil.rmtree(folder, ignore_errors=True)

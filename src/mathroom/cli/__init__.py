@@ -1,5 +1,5 @@
 """Command-line verbs for scripts and tests: demo, check, backup, import-roster, import-scores,
-grouping, packet, print, classroom and plan. No Qt: only the window (``mathroom.app``,
+grouping, packet, print, classroom, plan and library. No Qt: only the window (``mathroom.app``,
 ``mathroom.desktop``) needs it.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
@@ -39,6 +39,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "classroom": ("classrooms", "run_classroom"),
     "print": ("printing", "run_print"),
     "plan": ("plans", "run_plan"),
+    "library": ("library", "run_library"),
 }
 # Verbs about the data folder as a whole, not the classroom that opens.
 ROOT_VERBS = {"classroom"}

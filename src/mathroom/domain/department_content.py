@@ -92,7 +92,9 @@ def unit_content(
     return ItemContent(ItemKind.UNIT, name, content, None, slug)
 
 
-def unit_fields(content: Mapping[str, Any]) -> tuple[str, int, str, tuple[str, ...], tuple[str, ...]]:
+def unit_fields(
+    content: Mapping[str, Any],
+) -> tuple[str, int, str, tuple[str, ...], tuple[str, ...]]:
     """(name, weeks, summary, skill codes, task item ids) of a unit's content, checked."""
     name = _text(content, "name")
     if not name.strip() or len(name) > 80:
@@ -110,7 +112,9 @@ def unit_fields(content: Mapping[str, Any]) -> tuple[str, int, str, tuple[str, .
     )
 
 
-def template_content(name: str, blocks: Sequence[Mapping[str, Any]], item_of: ItemIdOf) -> ItemContent:
+def template_content(
+    name: str, blocks: Sequence[Mapping[str, Any]], item_of: ItemIdOf
+) -> ItemContent:
     """A plan template's content from its stored blocks: task ids become item ids (a task not
     in the library is left out, the block keeps its shape)."""
     shared = []
@@ -122,9 +126,7 @@ def template_content(name: str, blocks: Sequence[Mapping[str, Any]], item_of: It
             entry["task"] = found
         stations = block.get("station_tasks") or []
         if stations:
-            entry["station_tasks"] = [
-                item_of(t) if isinstance(t, int) else None for t in stations
-            ]
+            entry["station_tasks"] = [item_of(t) if isinstance(t, int) else None for t in stations]
         shared.append(entry)
     return ItemContent(ItemKind.PLAN_TEMPLATE, name, {"name": name, "blocks": shared})
 

@@ -48,8 +48,10 @@ from mathroom.store.unit_of_work import Store
 
 __all__ = [
     "LibraryEntry",
+    "LibrarySetup",
     "LibraryStatus",
     "LibraryUnreachableError",
+    "Resolution",
     "ServerAddress",
     "SyncReport",
 ]
@@ -117,6 +119,14 @@ class _Report:
         return SyncReport(tuple(self.moved), tuple(self.conflicts), tuple(self.failed))
 
 
+def init_server(
+    address: ServerAddress, *, teachers: Iterable[str] = (), leads: Iterable[str] = ()
+) -> LibrarySetup:
+    """Create or upgrade the library's schema, policies and grants (idempotent); needs no
+    classroom, only the lead's sign-in."""
+    return init_library(address, teachers=teachers, leads=leads)
+
+
 class DepartmentLibraryService:
     """Publish, pull and resolve against one department library at a time."""
 
@@ -125,12 +135,6 @@ class DepartmentLibraryService:
         self._now = now
 
     # -- the department lead ---------------------------------------------------------------
-    def init_server(
-        self, address: ServerAddress, *, teachers: Iterable[str] = (), leads: Iterable[str] = ()
-    ) -> LibrarySetup:
-        """Create or upgrade the library's schema, policies and grants (idempotent)."""
-        return init_library(address, teachers=teachers, leads=leads)
-
     def retire(self, address: ServerAddress, item_ids: Sequence[str]) -> int:
         """Retire library items (leads only); how many were retired."""
         for item_id in item_ids:
@@ -282,7 +286,8 @@ class DepartmentLibraryService:
         entries = local.entries(kind)
         matched: dict[int, Link] = {}
         for local_id, entry in entries.items():
-            found = by_key.get(entry.key) if kind is not ItemKind.PLAN_TEMPLATE else None
+            keyed = entry.key is not None and kind is not ItemKind.PLAN_TEMPLATE
+            found = by_key.get(entry.key) if keyed and entry.key is not None else None
             if local_id not in mine and found is not None and found.item_id not in linked_items:
                 matched[local_id] = Link(kind, local_id, found.item_id, 0, "", NEVER)
                 linked_items.add(found.item_id)
@@ -307,8 +312,15 @@ class DepartmentLibraryService:
                 steps.append(_Step(kind, state, None, link, item))
         for item in remote.values():
             if item.item_id not in linked_items:
-                steps.append(_Step(kind, sync_state(None, item, local_exists=False,
-                                                    local_fingerprint=None), None, None, item))
+                steps.append(
+                    _Step(
+                        kind,
+                        sync_state(None, item, local_exists=False, local_fingerprint=None),
+                        None,
+                        None,
+                        item,
+                    )
+                )
         return steps
 
     def _keep_links(self, local: LocalLibrary, steps: Sequence[_Step]) -> None:
@@ -330,9 +342,7 @@ class DepartmentLibraryService:
                 )  # fmt: skip
                 step.link = replace(link, version=item.head, fingerprint=item.fingerprint)
             elif step.provisional:
-                local.record_link(
-                    step.kind, entry.local_id, item.item_id, 0, "", NEVER, now
-                )
+                local.record_link(step.kind, entry.local_id, item.item_id, 0, "", NEVER, now)
 
     # -- moving one item -------------------------------------------------------------------
     def _publish_one(
@@ -439,7 +449,9 @@ class DepartmentLibraryService:
         created = local.create_tasks([spec for _, spec in new], skill_ids, now)
         local.record_links(
             [
-                Link(ItemKind.TASK, a.local_id, item.item_id, item.head, a.fingerprint, a.updated_at)
+                Link(
+                    ItemKind.TASK, a.local_id, item.item_id, item.head, a.fingerprint, a.updated_at
+                )
                 for (item, _), a in zip(new, created, strict=True)
             ],
             now,

@@ -131,9 +131,7 @@ class LocalLibrary:
                 for unit in units
                 if unit.id in set(wanted)
             }
-        rows = self._session.scalars(
-            select(PlanTemplateRow).where(PlanTemplateRow.id.in_(wanted))
-        )
+        rows = self._session.scalars(select(PlanTemplateRow).where(PlanTemplateRow.id.in_(wanted)))
         return {row.id: template_content(row.name, row.blocks, item_of.get) for row in rows}
 
     def _task_contents(self, wanted: Sequence[int]) -> dict[int, ItemContent]:
@@ -344,4 +342,3 @@ class LocalLibrary:
 def _known(spec: TaskSpec, skill_ids: Mapping[str, SkillId]) -> TaskSpec:
     """The spec as the laptop keeps it: skills it does not know are left out."""
     return replace(spec, skill_codes=tuple(c for c in spec.skill_codes if c in skill_ids))
-

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, select, text, tuple_, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from mathroom.domain.department import ItemContent, ItemKind, RemoteItem
 from mathroom.domain.errors import MathroomError
@@ -112,6 +112,8 @@ class RemoteLibrary:
                 self._add_version(item_id, 1, content, stamp)
         except IntegrityError as exc:
             raise PublishRefusedError(f"{content.title}: already in the library") from exc
+        except OperationalError:
+            raise  # the connection, not the item: the caller stops
         except DBAPIError as exc:
             raise PublishRefusedError(f"{content.title}: {_first_line(exc)}") from exc
         return Published(str(item_id), 1, stamp)
@@ -137,6 +139,8 @@ class RemoteLibrary:
                 if moved is None:
                     return None
                 self._add_version(key, base + 1, content, stamp)
+        except OperationalError:
+            raise
         except DBAPIError as exc:
             raise PublishRefusedError(f"{content.title}: {_first_line(exc)}") from exc
         return Published(item_id, base + 1, stamp)

@@ -55,9 +55,7 @@ def head_revision() -> str:
 
 def schema_revision(connection: Connection) -> str | None:
     """The library's schema version on the server, or None before `library init`."""
-    context = MigrationContext.configure(
-        connection, opts={"version_table_schema": LIBRARY_SCHEMA}
-    )
+    context = MigrationContext.configure(connection, opts={"version_table_schema": LIBRARY_SCHEMA})
     heads = context.get_current_heads()
     return heads[0] if heads else None
 
