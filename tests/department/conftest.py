@@ -20,6 +20,7 @@ import pytest
 
 from mathroom.services.department import DepartmentLibraryService, ServerAddress, init_server
 from mathroom.store.engine import make_engine
+from mathroom.store.repositories.skills import SkillEditor
 from mathroom.store.unit_of_work import Store
 from tests.department.pg_cluster import Cluster, postgres_bin, running_cluster
 
@@ -75,10 +76,31 @@ def laptop_store(source: Path, folder: Path) -> Store:
     return Store(make_engine(folder / "mathroom.sqlite"))
 
 
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> Path:
+    """A laptop with one skill and nothing else: publishing it is quick."""
+    folder = tmp_path_factory.mktemp("small")
+    store = laptop_store(migrated_db, folder)
+    try:
+        with store.unit_of_work() as session:
+            SkillEditor(session).add("7.RP.A.1", "Unit rates", "RP", 7, "")
+    finally:
+        store.close()
+    return folder / "mathroom.sqlite"
+
+
 @pytest.fixture
-def second_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
-    """Another teacher's laptop: a second copy of the demo classroom."""
-    store = laptop_store(demo_db, tmp_path / "second")
+def ben_store(small_db: Path, tmp_path: Path) -> Iterator[Store]:
+    store = laptop_store(small_db, tmp_path / "ben")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def cho_store(small_db: Path, tmp_path: Path) -> Iterator[Store]:
+    store = laptop_store(small_db, tmp_path / "cho")
     try:
         yield store
     finally:
@@ -103,10 +125,10 @@ def ticking(now: datetime) -> Ticking:
 
 
 @pytest.fixture
-def ben(demo_store: Store, ticking: Ticking) -> DepartmentLibraryService:
-    return DepartmentLibraryService(demo_store, ticking)
+def ben(ben_store: Store, ticking: Ticking) -> DepartmentLibraryService:
+    return DepartmentLibraryService(ben_store, ticking)
 
 
 @pytest.fixture
-def cho(second_store: Store, ticking: Ticking) -> DepartmentLibraryService:
-    return DepartmentLibraryService(second_store, ticking)
+def cho(cho_store: Store, ticking: Ticking) -> DepartmentLibraryService:
+    return DepartmentLibraryService(cho_store, ticking)

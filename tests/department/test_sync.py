@@ -61,31 +61,27 @@ def test_a_teachers_new_task_reaches_a_colleague_whole(
     department: Department,
     ben: DepartmentLibraryService,
     cho: DepartmentLibraryService,
-    demo_store: Store,
-    second_store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
 ) -> None:
-    first = ben.publish(department.address("ben"))
-    assert first.count > 100 and not first.conflicts and not first.failed
-    # The colleague's laptop has the same starter items: found by slug, nothing to move.
-    assert cho.pull(department.address("cho")).count == 0
-    _add(demo_store, FRESH, ticking)
+    _add(ben_store, FRESH, ticking)
     sent = ben.publish(department.address("ben"))
     assert [(m.kind, m.title, m.what) for m in sent.moved] == [
         (ItemKind.TASK, "Tile patterns", "published")
     ]
     pulled = cho.pull(department.address("cho"))
     assert [(m.title, m.what) for m in pulled.moved] == [("Tile patterns", "pulled")]
-    with second_store.unit_of_work() as session:
+    with cho_store.unit_of_work() as session:
         copy = next(t for t in TaskRepository(session).tasks() if t.title == "Tile patterns")
     assert copy.spec == FRESH
     # A second pull has nothing to do; a new version arrives as an update.
     assert cho.pull(department.address("cho")).count == 0
-    _edit(demo_store, "Tile patterns", ticking, prompt="How many tiles in step 10?")
+    _edit(ben_store, "Tile patterns", ticking, prompt="How many tiles in step 10?")
     assert [m.what for m in ben.publish(department.address("ben")).moved] == ["new version 2"]
     updated = cho.pull(department.address("cho"))
     assert [m.what for m in updated.moved] == ["updated to version 2"]
-    assert _prompt(second_store, copy.id) == "How many tiles in step 10?"
+    assert _prompt(cho_store, copy.id) == "How many tiles in step 10?"
     status = cho.status(department.address("cho"))
     assert status.user == "cho" and status.schema == "d001"
     assert {e.state for e in status.entries} == {SyncState.IN_SYNC}
@@ -97,20 +93,20 @@ def test_both_edited_the_conflict_waits_for_the_teacher(
     department: Department,
     ben: DepartmentLibraryService,
     cho: DepartmentLibraryService,
-    demo_store: Store,
-    second_store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
 ) -> None:
-    _add(demo_store, FRESH, ticking)
+    _add(ben_store, FRESH, ticking)
     ben.publish(department.address("ben"))
     cho.pull(department.address("cho"))
-    _edit(demo_store, "Tile patterns", ticking, prompt="Ben's version")
+    _edit(ben_store, "Tile patterns", ticking, prompt="Ben's version")
     ben.publish(department.address("ben"))
-    mine = _edit(second_store, "Tile patterns", ticking, prompt="Cho's version")
+    mine = _edit(cho_store, "Tile patterns", ticking, prompt="Cho's version")
 
     pulled = cho.pull(department.address("cho"))
     assert pulled.count == 0 and [c.title for c in pulled.conflicts] == ["Tile patterns"]
-    assert _prompt(second_store, mine) == "Cho's version"  # both versions kept
+    assert _prompt(cho_store, mine) == "Cho's version"  # both versions kept
     item = pulled.conflicts[0].item_id
     assert item is not None
     pushed = cho.publish(department.address("cho"))
@@ -136,37 +132,37 @@ def test_taking_the_librarys_version_replaces_the_laptops(
     department: Department,
     ben: DepartmentLibraryService,
     cho: DepartmentLibraryService,
-    demo_store: Store,
-    second_store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
 ) -> None:
-    _add(demo_store, FRESH, ticking)
+    _add(ben_store, FRESH, ticking)
     ben.publish(department.address("ben"))
     cho.pull(department.address("cho"))
-    _edit(demo_store, "Tile patterns", ticking, prompt="Ben's version")
+    _edit(ben_store, "Tile patterns", ticking, prompt="Ben's version")
     ben.publish(department.address("ben"))
-    mine = _edit(second_store, "Tile patterns", ticking, prompt="Cho's version")
+    mine = _edit(cho_store, "Tile patterns", ticking, prompt="Cho's version")
     conflict = cho.pull(department.address("cho")).conflicts[0]
     assert conflict.item_id is not None
     taken = cho.resolve(department.address("cho"), conflict.item_id, Resolution.TAKE_LIBRARY)
     assert [m.what for m in taken.moved] == ["updated to version 2"]
-    assert _prompt(second_store, mine) == "Ben's version"
+    assert _prompt(cho_store, mine) == "Ben's version"
     assert cho.publish(department.address("cho")).count == 0
 
 
 def test_the_same_teacher_on_two_laptops_gets_a_conflict_not_a_lost_edit(
     department: Department,
-    demo_store: Store,
-    second_store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
 ) -> None:
-    home = DepartmentLibraryService(demo_store, ticking)
-    school = DepartmentLibraryService(second_store, ticking)
-    _add(demo_store, FRESH, ticking)
+    home = DepartmentLibraryService(ben_store, ticking)
+    school = DepartmentLibraryService(cho_store, ticking)
+    _add(ben_store, FRESH, ticking)
     home.publish(department.address("ben"))
     school.pull(department.address("ben"))
-    _edit(demo_store, "Tile patterns", ticking, prompt="At home")
-    _edit(second_store, "Tile patterns", ticking, prompt="At school")
+    _edit(ben_store, "Tile patterns", ticking, prompt="At home")
+    _edit(cho_store, "Tile patterns", ticking, prompt="At school")
     assert home.publish(department.address("ben")).count == 1
     late = school.publish(department.address("ben"))
     assert late.count == 0 and [c.title for c in late.conflicts] == ["Tile patterns"]
@@ -176,13 +172,12 @@ def test_the_same_teacher_on_two_laptops_gets_a_conflict_not_a_lost_edit(
 def test_a_lost_connection_leaves_the_item_as_it_was_on_both_sides(
     department: Department,
     ben: DepartmentLibraryService,
-    demo_store: Store,
+    ben_store: Store,
     ticking: Ticking,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ben.publish(department.address("ben"))
     for n in range(3):
-        _add(demo_store, replace(FRESH, title=f"Pattern {n}"), ticking)
+        _add(ben_store, replace(FRESH, title=f"Pattern {n}"), ticking)
     real = remote_module.RemoteLibrary._add_version
     calls = []
 
@@ -207,13 +202,13 @@ def test_a_pull_cut_off_applies_whole_items_only(
     department: Department,
     ben: DepartmentLibraryService,
     cho: DepartmentLibraryService,
-    demo_store: Store,
-    second_store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for n in range(5):
-        _add(demo_store, replace(FRESH, title=f"Pattern {n}"), ticking)
+        _add(ben_store, replace(FRESH, title=f"Pattern {n}"), ticking)
     ben.publish(department.address("ben"))
     monkeypatch.setattr(remote_module, "FETCH_CHUNK", 2)
     real = remote_module.RemoteLibrary.fetch
@@ -227,7 +222,7 @@ def test_a_pull_cut_off_applies_whole_items_only(
     monkeypatch.setattr(remote_module.RemoteLibrary, "fetch", cut)
     with pytest.raises(LibraryUnreachableError, match="after 2 items"):
         cho.pull(department.address("cho"))
-    with second_store.unit_of_work() as session:
+    with cho_store.unit_of_work() as session:
         have = [t.title for t in TaskRepository(session).tasks() if t.title.startswith("Pattern")]
     assert len(have) == 2
     monkeypatch.setattr(remote_module.RemoteLibrary, "fetch", real)
@@ -238,17 +233,17 @@ def test_retired_items_are_not_pulled(
     department: Department,
     ben: DepartmentLibraryService,
     cho: DepartmentLibraryService,
-    demo_store: Store,
-    second_store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
 ) -> None:
-    _add(demo_store, FRESH, ticking)
+    _add(ben_store, FRESH, ticking)
     sent = ben.publish(department.address("ben"))
     item = next(m.item_id for m in sent.moved if m.title == "Tile patterns")
     assert item is not None
-    assert DepartmentLibraryService(second_store, ticking).retire(
-        department.address("ana"), [item]
-    ) == 1
+    assert (
+        DepartmentLibraryService(cho_store, ticking).retire(department.address("ana"), [item]) == 1
+    )
     assert cho.pull(department.address("cho")).count == 0
     status = cho.status(department.address("cho"))
     retired = [e for e in status.entries if e.state is SyncState.RETIRED]
@@ -258,20 +253,20 @@ def test_retired_items_are_not_pulled(
 def test_units_and_templates_travel_with_their_tasks(
     department: Department,
     ben: DepartmentLibraryService,
-    demo_store: Store,
-    store: Store,
+    ben_store: Store,
+    cho_store: Store,
     ticking: Ticking,
 ) -> None:
     """A laptop with no starter content gets the department's units and templates, each
     pointing at its own copies of their tasks."""
     from mathroom.domain.plan import BlockKind
     from mathroom.domain.plan_templates import PlanTemplate, TemplateBlock
-    from mathroom.store.repositories.plan_templates import PlanTemplateRepository
     from mathroom.domain.units import UnitSpec
+    from mathroom.store.repositories.plan_templates import PlanTemplateRepository
     from mathroom.store.repositories.units import UnitRepository
 
-    task = _add(demo_store, FRESH, ticking)
-    with demo_store.unit_of_work() as session:
+    task = _add(ben_store, FRESH, ticking)
+    with ben_store.unit_of_work() as session:
         block = TemplateBlock(BlockKind.STATIONS, 30, task_id=task, stations=2)
         PlanTemplateRepository(session).save_template(
             PlanTemplate("Ben's stations", (block,)), ticking()
@@ -280,10 +275,10 @@ def test_units_and_templates_travel_with_their_tasks(
         unit = UnitSpec("Patterns", 2, ("7.RP.A.1",), (task,), summary="Growing patterns")
         UnitRepository(session).add(unit, skills, ticking())
     ben.publish(department.address("ben"))
-    empty = DepartmentLibraryService(store, ticking)
+    empty = DepartmentLibraryService(cho_store, ticking)
     pulled = empty.pull(department.address("cho"))
     assert not pulled.failed and not pulled.conflicts
-    with store.unit_of_work() as session:
+    with cho_store.unit_of_work() as session:
         tasks = {t.id: t.title for t in TaskRepository(session).tasks()}
         template = PlanTemplateRepository(session).template("Ben's stations")
         units = UnitRepository(session).units()
