@@ -44,6 +44,7 @@ from mathroom.store.department.server import (
     ServerAddress,
     connect,
 )
+from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.unit_of_work import Store
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "SyncReport",
 ]
 
+SERVER_SETTING = "department_library"  # the app_setting key
 LINK_BATCH = 200  # published items noted per laptop transaction
 
 
@@ -133,6 +135,22 @@ class DepartmentLibraryService:
     def __init__(self, store: Store, now: Callable[[], datetime]) -> None:
         self._store = store
         self._now = now
+
+    # -- the address the teacher last used (no password: libpq and the keychain keep those)
+    def saved_server(self) -> tuple[str, bool]:
+        """The library address and TLS choice last used in the app ("" when never)."""
+        with self._store.unit_of_work() as session:
+            value = SettingsRepository(session).get(SERVER_SETTING, {})
+        if not isinstance(value, dict):
+            return "", False
+        return str(value.get("server", "")), bool(value.get("require_tls", False))
+
+    def save_server(self, address: ServerAddress) -> None:
+        with self._store.unit_of_work() as session:
+            SettingsRepository(session).set(
+                SERVER_SETTING,
+                {"server": address.text, "require_tls": address.require_tls},
+            )
 
     # -- the department lead ---------------------------------------------------------------
     def retire(self, address: ServerAddress, item_ids: Sequence[str]) -> int:

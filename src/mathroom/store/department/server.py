@@ -82,6 +82,11 @@ class ServerAddress:
         return f"{self.url.host}:{self.url.port or 5432}/{self.url.database}"
 
     @property
+    def text(self) -> str:
+        """The address as the teacher writes it (with any sslmode), never a password."""
+        return self.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+    @property
     def display(self) -> str:
         return f"postgresql://{self.url.username}@{self.identity}"
 
