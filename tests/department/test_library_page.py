@@ -69,7 +69,7 @@ def test_show_pull_and_settle_a_conflict(
 ) -> None:
     _save(ben_store, ticking, "Ben's first")
     ben.publish(department.address("ben"))
-    real_connect = department_module.connect
+    real_connect = department_module.connect  # type: ignore[attr-defined]  # patched below
 
     def no_network(*_args: object) -> object:
         raise AssertionError("the page reached the server without a click")
@@ -94,7 +94,7 @@ def test_show_pull_and_settle_a_conflict(
     ben.publish(department.address("ben"))
     _save(cho_store, ticking, "Cho's own")
     qtbot.mouseClick(page.pull_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _rows(page) and _rows(page)[0][5] == "conflict", timeout=15_000)
+    qtbot.waitUntil(lambda: bool(_rows(page)) and _rows(page)[0][5] == "conflict", timeout=15_000)
     page.table.selectRow(0)
     assert page.keep_mine.isEnabled() and page.take_library.isEnabled()
     qtbot.mouseClick(page.take_library, Qt.MouseButton.LeftButton)
