@@ -351,14 +351,17 @@ class DepartmentLibraryService:
                 continue
             if step.state is SyncState.IN_SYNC and (
                 link.version != item.head
-                or link.fingerprint != item.fingerprint
                 or link.local_updated_at != entry.updated_at
+                or step.provisional
             ):
+                # The link keeps the laptop's own fingerprint (a laptop without some skill
+                # keeps a task without it): the one just read, or the one agreed before.
+                stamp = step.content.fingerprint if step.content else link.fingerprint
                 local.record_link(
-                    step.kind, entry.local_id, item.item_id, item.head, item.fingerprint,
+                    step.kind, entry.local_id, item.item_id, item.head, stamp,
                     entry.updated_at, now,
                 )  # fmt: skip
-                step.link = replace(link, version=item.head, fingerprint=item.fingerprint)
+                step.link = replace(link, version=item.head, fingerprint=stamp)
             elif step.provisional:
                 local.record_link(step.kind, entry.local_id, item.item_id, 0, "", NEVER, now)
 
@@ -408,11 +411,10 @@ class DepartmentLibraryService:
         now = self._now()
         with self._store.unit_of_work() as session:
             local = LocalLibrary(session, address.identity)
-            links = local.links()
-            task_of = {k.item_id: k.local_id for k in links if k.kind is ItemKind.TASK}
             if kind is ItemKind.TASK:
                 self._apply_tasks(local, versions, steps, report, now)
                 return
+            task_of = {k.item_id: k.local_id for k in local.links(ItemKind.TASK)}
             for version in versions:
                 step = steps[version.item.item_id]
                 local_id = step.link.local_id if step.link is not None else None
