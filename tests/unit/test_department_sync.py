@@ -30,9 +30,7 @@ from mathroom.store.department.server import ServerAddress
 pytestmark = pytest.mark.any_date
 
 WHEN = datetime(2026, 11, 23, 7, 30)
-text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20).filter(
-    str.strip
-)
+text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20).filter(str.strip)
 
 
 def _remote(head: int, stamp: str, *, retired: bool = False) -> RemoteItem:

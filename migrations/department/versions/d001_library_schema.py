@@ -41,6 +41,9 @@ CREATE TABLE mathroom.item (
     published_at timestamptz NOT NULL DEFAULT now(),
     retired_at timestamptz,
     retired_by varchar(63),
+    -- The transaction that last wrote the row: a pull asks only for rows written since the
+    -- oldest transaction still running at its previous pull.
+    changed_xact xid8 NOT NULL DEFAULT pg_current_xact_id(),
     CONSTRAINT item_kind_key UNIQUE (kind, key)
 );
 CREATE TABLE mathroom.item_version (
@@ -57,6 +60,7 @@ CREATE TABLE mathroom.item_version (
     PRIMARY KEY (item_id, version)
 );
 CREATE INDEX item_owner ON mathroom.item (owner);
+CREATE INDEX item_changed ON mathroom.item (changed_xact);
 """
 
 GUARDS = """
@@ -65,6 +69,7 @@ BEGIN
     NEW.published_at := now();
     NEW.retired_at := NULL;
     NEW.retired_by := NULL;
+    NEW.changed_xact := pg_current_xact_id();
     RETURN NEW;
 END $$;
 CREATE TRIGGER item_insert BEFORE INSERT ON mathroom.item
@@ -91,6 +96,7 @@ BEGIN
     ELSE
         NEW.retired_by := OLD.retired_by;
     END IF;
+    NEW.changed_xact := pg_current_xact_id();
     RETURN NEW;
 END $$;
 CREATE TRIGGER item_update BEFORE UPDATE ON mathroom.item

@@ -11,7 +11,7 @@ bank, units and plan templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 SERVER_SETTING = "department_library"  # the app_setting key
+PULLED_SETTING = "department_library_pulled"  # + ":host:port/db": where the last pull got to
 LINK_BATCH = 200  # published items noted per laptop transaction
 
 
@@ -191,12 +192,15 @@ class DepartmentLibraryService:
         report = _Report()
         with connect(address) as connection:
             remote = RemoteLibrary(connection)
-            me = remote.user
-            items = self._listed(remote)
+            try:
+                me = remote.user
+                remote.items_by_id([])  # the library is there and readable
+            except DBAPIError as exc:
+                raise _not_set_up() from exc
             for kind in PUBLISH_ORDER:
                 with self._store.unit_of_work() as session:
                     local = LocalLibrary(session, address.identity)
-                    steps = self._plan(local, kind, items, local.links())
+                    steps = self._publish_plan(local, remote, kind)
                     self._keep_links(local, steps)
                 sent: list[Link] = []
                 try:
@@ -230,15 +234,26 @@ class DepartmentLibraryService:
         sent.clear()
 
     def pull(self, address: ServerAddress) -> SyncReport:
-        """Bring the department's new and changed items, tasks first, each item whole."""
+        """Bring the department's new and changed items, tasks first, each item whole.
+
+        Only items written since the last complete pull are asked for: a pull with nothing
+        new reads nothing but that. A pull that met a conflict or a refused item asks again
+        next time, so the conflict is shown until it is settled.
+        """
         report = _Report()
+        mark_key = f"{PULLED_SETTING}:{address.identity}"
+        with self._store.unit_of_work() as session:
+            mark = SettingsRepository(session).get(mark_key)
         with connect(address) as connection:
             remote = RemoteLibrary(connection)
-            items = self._listed(remote)
+            try:
+                items, next_mark = remote.changed_since(mark if isinstance(mark, int) else None)
+            except DBAPIError as exc:
+                raise _not_set_up() from exc
             for kind in PUBLISH_ORDER:
                 with self._store.unit_of_work() as session:
                     local = LocalLibrary(session, address.identity)
-                    steps = self._plan(local, kind, items, local.links())
+                    steps = self._pull_plan(local, kind, items)
                     self._keep_links(local, steps)
                 wanted = []
                 for step in steps:
@@ -252,6 +267,9 @@ class DepartmentLibraryService:
                         self._apply(address, kind, versions, by_id, report)
                 except DBAPIError as exc:
                     raise LibraryUnreachableError(_lost(address, exc, report)) from exc
+        if not report.conflicts and not report.failed:
+            with self._store.unit_of_work() as session:
+                SettingsRepository(session).set(mark_key, next_mark)
         return report.done()
 
     def resolve(self, address: ServerAddress, item_id: str, choice: Resolution) -> SyncReport:
@@ -284,10 +302,7 @@ class DepartmentLibraryService:
         try:
             return remote.items()
         except DBAPIError as exc:
-            raise MathroomError(
-                "The department library is not set up on this server (or you are not one of "
-                "its teachers): ask the department lead to run `mathroom library init`."
-            ) from exc
+            raise _not_set_up() from exc
 
     def _plan(
         self,
@@ -296,12 +311,27 @@ class DepartmentLibraryService:
         items: Sequence[RemoteItem],
         links: Sequence[Link],
     ) -> list[_Step]:
-        remote = {i.item_id: i for i in items if i.kind is kind}
+        """Every item of ``kind`` on either side (the status view)."""
+        mine = [link for link in links if link.kind is kind]
+        tasks = {link.local_id: link.item_id for link in links if link.kind is ItemKind.TASK}
+        remote = [i for i in items if i.kind is kind]
+        return self._steps(local, kind, local.entries(kind), mine, remote, lambda: tasks)
+
+    def _steps(
+        self,
+        local: LocalLibrary,
+        kind: ItemKind,
+        entries: Mapping[int, LocalEntry],
+        links: Sequence[Link],
+        items: Sequence[RemoteItem],
+        task_items: Callable[[], Mapping[int, str]],
+    ) -> list[_Step]:
+        """Where each of ``entries`` (local), ``links`` and ``items`` (library) stands; an
+        unlinked local item meets the library item with its slug."""
+        remote = {i.item_id: i for i in items}
         by_key = {i.key: i for i in remote.values() if i.key is not None}
-        mine = {link.local_id: link for link in links if link.kind is kind}
-        linked_items = {link.item_id for link in mine.values()}
-        item_of = {link.local_id: link.item_id for link in links if link.kind is ItemKind.TASK}
-        entries = local.entries(kind)
+        mine = {link.local_id: link for link in links}
+        linked_items = {link.item_id for link in links}
         matched: dict[int, Link] = {}
         for local_id, entry in entries.items():
             keyed = entry.key is not None and kind is not ItemKind.PLAN_TEMPLATE
@@ -314,6 +344,7 @@ class DepartmentLibraryService:
             for local_id, entry in entries.items()
             if local_id not in mine or entry.updated_at != mine[local_id].local_updated_at
         ]
+        item_of = task_items() if to_read and kind is not ItemKind.TASK else {}
         contents = local.contents(kind, to_read, item_of)
         steps = []
         for local_id, entry in entries.items():
@@ -330,16 +361,35 @@ class DepartmentLibraryService:
                 steps.append(_Step(kind, state, None, link, item))
         for item in remote.values():
             if item.item_id not in linked_items:
-                steps.append(
-                    _Step(
-                        kind,
-                        sync_state(None, item, local_exists=False, local_fingerprint=None),
-                        None,
-                        None,
-                        item,
-                    )
-                )
+                state = sync_state(None, item, local_exists=False, local_fingerprint=None)
+                steps.append(_Step(kind, state, None, None, item))
         return steps
+
+    def _pull_plan(
+        self, local: LocalLibrary, kind: ItemKind, items: Sequence[RemoteItem]
+    ) -> list[_Step]:
+        """The library items a pull saw changed, with the laptop's side of each."""
+        remote = [i for i in items if i.kind is kind]
+        links = local.links_to(kind, [i.item_id for i in remote])
+        unlinked = [i.key for i in remote if i.key and i.item_id not in links]
+        entries = dict(local.entries(kind, [link.local_id for link in links.values()]))
+        entries.update({e.local_id: e for e in local.unlinked_by_key(kind, unlinked).values()})
+        return self._steps(
+            local, kind, entries, list(links.values()), remote, lambda: _task_items(local)
+        )
+
+    def _publish_plan(
+        self, local: LocalLibrary, remote: RemoteLibrary, kind: ItemKind
+    ) -> list[_Step]:
+        """The laptop's new and changed items, with the library's side of each."""
+        entries = local.changed_entries(kind)
+        links = local.links_from(kind, entries)
+        linked = {link.local_id for link in links}
+        keys = [e.key for e in entries.values() if e.key and e.local_id not in linked]
+        items = remote.items_by_id([link.item_id for link in links])
+        if kind is not ItemKind.PLAN_TEMPLATE and keys:
+            items += remote.items_by_key(kind, keys)
+        return self._steps(local, kind, entries, links, items, lambda: _task_items(local))
 
     def _keep_links(self, local: LocalLibrary, steps: Sequence[_Step]) -> None:
         """Write down what both sides already agree on (same content reached separately, a
@@ -486,6 +536,18 @@ class DepartmentLibraryService:
             kind, applied.local_id, item.item_id, item.head, applied.fingerprint,
             applied.updated_at, now,
         )  # fmt: skip
+
+
+def _not_set_up() -> MathroomError:
+    return MathroomError(
+        "The department library is not set up on this server (or you are not one of its "
+        "teachers): ask the department lead to run `mathroom library init`."
+    )
+
+
+def _task_items(local: LocalLibrary) -> dict[int, str]:
+    """Every local task's library item (what a unit's or template's content names)."""
+    return {link.local_id: link.item_id for link in local.links(ItemKind.TASK)}
 
 
 def _entry(step: _Step) -> LibraryEntry:

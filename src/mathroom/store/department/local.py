@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from mathroom.domain.department import ItemContent, ItemKind, Link
@@ -28,7 +28,7 @@ from mathroom.domain.plan_templates import BUILTIN_NAMES
 from mathroom.domain.tasks import TaskSpec
 from mathroom.domain.units import UnitSpec
 from mathroom.store.repositories.skills import SkillRepository
-from mathroom.store.repositories.tasks import TaskRepository, _fill
+from mathroom.store.repositories.tasks import TaskRepository
 from mathroom.store.repositories.units import UnitRepository
 from mathroom.store.tables import (
     DepartmentLinkRow,
@@ -39,6 +39,12 @@ from mathroom.store.tables import (
 )
 
 NEVER = datetime.min  # a link made by slug or name: the local content is always compared
+_CHUNK = 500  # ids per IN (...) query
+_TABLES: dict[ItemKind, Any] = {
+    ItemKind.TASK: TaskRow,
+    ItemKind.UNIT: UnitRow,
+    ItemKind.PLAN_TEMPLATE: PlanTemplateRow,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +100,109 @@ class LocalLibrary:
             query = query.where(table.kind == kind.value)
         return [_link(row) for row in self._session.execute(query)]
 
-    def entries(self, kind: ItemKind) -> dict[int, LocalEntry]:
-        """The active local items of ``kind`` (archived ones are not shared)."""
+    def entries(
+        self, kind: ItemKind, local_ids: Iterable[int] | None = None
+    ) -> dict[int, LocalEntry]:
+        """The active local items of ``kind`` (archived ones are not shared), or only those
+        of ``local_ids``."""
+        table: Any = _TABLES.get(kind)
+        if table is None:
+            return {}
+        query = self._listing(kind)
+        if local_ids is None:
+            return self._entries(kind, query)
+        found: dict[int, LocalEntry] = {}
+        wanted = sorted(set(local_ids))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            found.update(self._entries(kind, query.where(table.id.in_(chunk))))
+        return found
+
+    def changed_entries(self, kind: ItemKind) -> dict[int, LocalEntry]:
+        """Local items never shared with this library, or changed since they last were."""
+        table: Any = _TABLES.get(kind)
+        if table is None:
+            return {}
+        link = DepartmentLinkRow
+        query = (
+            self._listing(kind)
+            .outerjoin(
+                link,
+                (link.server == self._server)
+                & (link.kind == kind.value)
+                & (link.local_id == table.id),
+            )
+            .where(link.id.is_(None) | (link.local_updated_at != table.updated_at))
+        )
+        return self._entries(kind, query)
+
+    def unlinked_by_key(self, kind: ItemKind, keys: Iterable[str]) -> dict[str, LocalEntry]:
+        """Local items (tasks, units) with one of ``keys`` as slug and no link yet."""
+        wanted = sorted(set(keys))
+        table: Any = _TABLES.get(kind)
+        if not wanted or table is None or kind is ItemKind.PLAN_TEMPLATE:
+            return {}
+        link = DepartmentLinkRow
+        unlinked = self._listing(kind).outerjoin(
+            link,
+            (link.server == self._server) & (link.kind == kind.value) & (link.local_id == table.id),
+        )
+        found: dict[str, LocalEntry] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            query = unlinked.where(link.id.is_(None), table.slug.in_(chunk))
+            found.update({e.key: e for e in self._entries(kind, query).values() if e.key})
+        return found
+
+    def links_to(self, kind: ItemKind, item_ids: Iterable[str]) -> dict[str, Link]:
+        """This laptop's links to ``item_ids``, by item."""
+        links = self._links_where(kind, DepartmentLinkRow.item_id, item_ids)
+        return {link.item_id: link for link in links}
+
+    def links_from(self, kind: ItemKind, local_ids: Iterable[int]) -> list[Link]:
+        """The links of these local items."""
+        return self._links_where(kind, DepartmentLinkRow.local_id, local_ids)
+
+    def _links_where(self, kind: ItemKind, column: Any, values: Iterable[Any]) -> list[Link]:
+        table = DepartmentLinkRow
+        wanted = sorted(set(values))
+        found: list[Link] = []
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            rows = self._session.execute(
+                select(
+                    table.kind,
+                    table.local_id,
+                    table.item_id,
+                    table.version,
+                    table.fingerprint,
+                    table.local_updated_at,
+                ).where(
+                    table.server == self._server,
+                    table.kind == kind.value,
+                    column.in_(chunk),
+                )
+            )
+            found.extend(_link(row) for row in rows)
+        return found
+
+    def _listing(self, kind: ItemKind) -> Any:
         if kind is ItemKind.TASK:
-            query: Any = select(TaskRow.id, TaskRow.title, TaskRow.updated_at, TaskRow.slug).where(
+            return select(TaskRow.id, TaskRow.title, TaskRow.updated_at, TaskRow.slug).where(
                 TaskRow.archived_at.is_(None)
             )
-        elif kind is ItemKind.UNIT:
-            query = select(UnitRow.id, UnitRow.name, UnitRow.updated_at, UnitRow.slug).where(
+        if kind is ItemKind.UNIT:
+            return select(UnitRow.id, UnitRow.name, UnitRow.updated_at, UnitRow.slug).where(
                 UnitRow.archived_at.is_(None)
             )
-        elif kind is ItemKind.PLAN_TEMPLATE:
-            query = select(
-                PlanTemplateRow.id,
-                PlanTemplateRow.name,
-                PlanTemplateRow.updated_at,
-                PlanTemplateRow.name,
-            )
-        else:
-            return {}
+        return select(
+            PlanTemplateRow.id,
+            PlanTemplateRow.name,
+            PlanTemplateRow.updated_at,
+            PlanTemplateRow.name,
+        )
+
+    def _entries(self, kind: ItemKind, query: Any) -> dict[int, LocalEntry]:
         return {
             row[0]: LocalEntry(kind, row[0], row[1], row[2], row[3])
             for row in self._session.execute(query)
@@ -189,8 +279,8 @@ class LocalLibrary:
     def record_links(self, links: Sequence[Link], now: datetime) -> None:
         """Many new links at once (a first pull): none of them may exist yet."""
         if links:
-            self._session.execute(
-                insert(DepartmentLinkRow),
+            self._session.connection().execute(
+                insert(_table(DepartmentLinkRow)),
                 [
                     {
                         "server": self._server,
@@ -236,18 +326,14 @@ class LocalLibrary:
         """Many new tasks in a few statements (a first pull brings thousands)."""
         if not specs:
             return []
-        values = []
-        for spec in specs:
-            row = TaskRow()
-            _fill(row, spec)
-            value = {c.key: getattr(row, c.key) for c in TaskRow.__table__.columns if c.key != "id"}
-            value.update(created_at=now, updated_at=now, archived_at=None)
-            values.append(value)
-        ids = list(
-            self._session.scalars(
-                insert(TaskRow).returning(TaskRow.id, sort_by_parameter_order=True), values
+        values = [_task_values(spec, now) for spec in specs]
+        table = _table(TaskRow)
+        ids = [
+            row[0]
+            for row in self._session.connection().execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True), values
             )
-        )
+        ]
         links = [
             {"task_id": task_id, "skill_id": skill_ids[code]}
             for task_id, spec in zip(ids, specs, strict=True)
@@ -255,7 +341,7 @@ class LocalLibrary:
             if code in skill_ids
         ]
         if links:
-            self._session.execute(insert(TaskSkillRow), links)
+            self._session.connection().execute(insert(_table(TaskSkillRow)), links)
         return [
             Applied(task_id, task_content(_known(spec, skill_ids)).fingerprint, now)
             for task_id, spec in zip(ids, specs, strict=True)
@@ -347,6 +433,37 @@ class LocalLibrary:
             ItemKind.PLAN_TEMPLATE: PlanTemplateRow,
         }[kind]
         return self._session.scalar(select(table.updated_at).where(table.id == local_id))
+
+
+def _table(row: Any) -> Table:
+    """The Core table under an ORM row class (bulk inserts skip the ORM's bookkeeping)."""
+    table = row.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _task_values(spec: TaskSpec, now: datetime) -> dict[str, Any]:
+    """A task table row's values (as repositories.tasks._fill sets them), for a bulk insert."""
+    return {
+        "slug": spec.slug,
+        "title": spec.title,
+        "kind": spec.kind.value,
+        "prompt": spec.prompt,
+        "start_text": spec.start,
+        "extensions": list(spec.extensions),
+        "hints": list(spec.hints),
+        "answer": spec.answer,
+        "teacher_notes": spec.teacher_notes,
+        "minutes": spec.minutes,
+        "materials": spec.materials,
+        "image": spec.image.data if spec.image else None,
+        "image_name": spec.image.name if spec.image else None,
+        "milestones": list(spec.milestones),
+        "rubric": list(spec.rubric),
+        "created_at": now,
+        "updated_at": now,
+        "archived_at": None,
+    }
 
 
 def _known(spec: TaskSpec, skill_ids: Mapping[str, SkillId]) -> TaskSpec:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select, text, tuple_, update
+from sqlalchemy import Connection, and_, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from mathroom.domain.department import ItemContent, ItemKind, RemoteItem
@@ -19,6 +19,19 @@ from mathroom.domain.errors import MathroomError
 from mathroom.store.department.server_tables import item, item_version
 
 FETCH_CHUNK = 1000  # items read per query in a pull
+
+_LISTED = select(
+    item.c.id,
+    item.c.kind,
+    item.c.key,
+    item.c.title,
+    item.c.owner,
+    item.c.head,
+    item.c.fingerprint,
+    item.c.published_at,
+    item.c.retired_at,
+    item.c.retired_by,
+)
 
 
 class PublishRefusedError(MathroomError):
@@ -67,30 +80,60 @@ class RemoteLibrary:
     def items(self) -> list[RemoteItem]:
         """Every item's newest version (retired ones too), without content: one query."""
         with self._reading():
-            rows = self._connection.execute(select(item).order_by(item.c.kind, item.c.title))
+            rows = self._connection.execute(_LISTED.order_by(item.c.kind, item.c.title))
             return [_remote(row) for row in rows]
+
+    def changed_since(self, mark: int | None) -> tuple[list[RemoteItem], int]:
+        """The items written since ``mark`` (all of them for None), and the mark to pass next
+        time: the oldest transaction still running now, so nothing committed later is missed.
+        """
+        with self._reading():
+            now = self._connection.execute(
+                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            ).scalar_one()
+            query = _LISTED
+            if mark is not None:
+                query = query.where(text("changed_xact >= CAST(CAST(:mark AS text) AS xid8)"))
+            rows = self._connection.execute(query, {"mark": mark} if mark is not None else {})
+            return [_remote(row) for row in rows], int(now)
+
+    def items_by_id(self, item_ids: Sequence[str]) -> list[RemoteItem]:
+        return self._some(item.c.id, [uuid.UUID(i) for i in item_ids])
+
+    def items_by_key(self, kind: ItemKind, keys: Sequence[str]) -> list[RemoteItem]:
+        return [i for i in self._some(item.c.key, list(keys)) if i.kind is kind]
+
+    def _some(self, column: Any, values: list[Any]) -> list[RemoteItem]:
+        found: list[RemoteItem] = []
+        with self._reading():
+            for start in range(0, len(values), FETCH_CHUNK):
+                chunk = values[start : start + FETCH_CHUNK]
+                rows = self._connection.execute(_LISTED.where(column.in_(chunk)))
+                found.extend(_remote(row) for row in rows)
+        return found
 
     def fetch(self, wanted: Sequence[RemoteItem]) -> Iterator[list[RemoteVersion]]:
         """The content of ``wanted`` at their listed versions, a chunk at a time."""
         for start in range(0, len(wanted), FETCH_CHUNK):
             chunk = wanted[start : start + FETCH_CHUNK]
-            by_key = {(uuid.UUID(r.item_id), r.head): r for r in chunk}
+            by_id = {uuid.UUID(r.item_id): r for r in chunk}
             with self._reading():
                 rows = self._connection.execute(
-                    select(
-                        item_version.c.item_id,
-                        item_version.c.version,
-                        item_version.c.content,
-                        item_version.c.image,
-                    ).where(
-                        tuple_(item_version.c.item_id, item_version.c.version).in_(list(by_key))
-                    )
+                    text(
+                        "SELECT v.item_id, v.content, v.image FROM mathroom.item_version v "
+                        "JOIN unnest(CAST(:ids AS uuid[]), CAST(:versions AS integer[])) "
+                        "AS w(id, version) ON v.item_id = w.id AND v.version = w.version"
+                    ),
+                    {"ids": list(by_id), "versions": [r.head for r in by_id.values()]},
                 )
                 found = []
-                for row in rows:
-                    remote = by_key[(row.item_id, row.version)]
-                    content = ItemContent(remote.kind, remote.title, row.content, row.image)
-                    found.append(RemoteVersion(remote, content))
+                for item_id, content, image in rows:
+                    remote = by_id[item_id]
+                    found.append(
+                        RemoteVersion(
+                            remote, ItemContent(remote.kind, remote.title, content, image)
+                        )
+                    )
             yield found
 
     def create(self, content: ItemContent) -> Published:
