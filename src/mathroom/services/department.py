@@ -223,14 +223,8 @@ class DepartmentLibraryService:
     def _note_sent(self, address: ServerAddress, sent: list[Link]) -> None:
         if not sent:
             return
-        now = self._now()
         with self._store.unit_of_work() as session:
-            local = LocalLibrary(session, address.identity)
-            for link in sent:
-                local.record_link(
-                    link.kind, link.local_id, link.item_id, link.version, link.fingerprint,
-                    link.local_updated_at, now,
-                )  # fmt: skip
+            LocalLibrary(session, address.identity).replace_links(sent, self._now())
         sent.clear()
 
     def pull(self, address: ServerAddress) -> SyncReport:

@@ -7,6 +7,7 @@ Works on the session of one unit of work: the service decides how many items sha
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -29,10 +30,12 @@ from mathroom.domain.tasks import TaskSpec
 from mathroom.domain.units import UnitSpec
 from mathroom.store.repositories.skills import SkillRepository
 from mathroom.store.repositories.tasks import TaskRepository
+from mathroom.store.repositories.tasks import _to_task as task_snapshot
 from mathroom.store.repositories.units import UnitRepository
 from mathroom.store.tables import (
     DepartmentLinkRow,
     PlanTemplateRow,
+    SkillRow,
     TaskRow,
     TaskSkillRow,
     UnitRow,
@@ -235,12 +238,19 @@ class LocalLibrary:
         return {row.id: template_content(row.name, row.blocks, item_of.get) for row in rows}
 
     def _task_contents(self, wanted: Sequence[int]) -> dict[int, ItemContent]:
+        """Tasks read a chunk at a time (a publish may read thousands), as the bank reads them."""
         found: dict[int, ItemContent] = {}
-        repository = TaskRepository(self._session)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            for task_id in chunk:
-                found[task_id] = task_content(repository.get(TaskId(task_id)).spec)
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            codes: dict[int, list[str]] = {}
+            for task_id, code in self._session.execute(
+                select(TaskSkillRow.task_id, SkillRow.code)
+                .join(SkillRow, SkillRow.id == TaskSkillRow.skill_id)
+                .where(TaskSkillRow.task_id.in_(chunk))
+            ):
+                codes.setdefault(task_id, []).append(code)
+            for row in self._session.scalars(select(TaskRow).where(TaskRow.id.in_(chunk))):
+                found[row.id] = task_content(task_snapshot(row, codes.get(row.id, ())).spec)
         return found
 
     # -- links -----------------------------------------------------------------------------
@@ -275,6 +285,25 @@ class LocalLibrary:
                 synced_at=now,
             )
         )
+
+    def replace_links(self, links: Sequence[Link], now: datetime) -> None:
+        """Note many links at once, each replacing any link of its local item or its item."""
+        table = DepartmentLinkRow
+        for kind in {link.kind for link in links}:
+            mine = [link for link in links if link.kind is kind]
+            for start in range(0, len(mine), _CHUNK):
+                chunk = mine[start : start + _CHUNK]
+                self._session.execute(
+                    delete(table).where(
+                        table.server == self._server,
+                        (
+                            (table.kind == kind.value)
+                            & table.local_id.in_([k.local_id for k in chunk])
+                        )
+                        | table.item_id.in_([k.item_id for k in chunk]),
+                    )
+                )
+        self.record_links(links, now)
 
     def record_links(self, links: Sequence[Link], now: datetime) -> None:
         """Many new links at once (a first pull): none of them may exist yet."""
@@ -323,25 +352,30 @@ class LocalLibrary:
         skill_ids: Mapping[str, SkillId],
         now: datetime,
     ) -> list[Applied]:
-        """Many new tasks in a few statements (a first pull brings thousands)."""
+        """Many new tasks in a few statements (a first pull brings thousands): plain
+        executemany, ids given here (the writer holds the data folder's lock)."""
         if not specs:
             return []
-        values = [_task_values(spec, now) for spec in specs]
-        table = _table(TaskRow)
-        ids = [
-            row[0]
-            for row in self._session.connection().execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True), values
-            )
-        ]
+        connection = self._session.connection()
+        first = (self._session.scalar(select(func.max(TaskRow.id))) or 0) + 1
+        ids = list(range(first, first + len(specs)))
+        connection.exec_driver_sql(
+            "INSERT INTO task (id, slug, title, kind, prompt, start_text, extensions, hints, "
+            "answer, teacher_notes, minutes, materials, image, image_name, milestones, rubric, "
+            "created_at, updated_at, archived_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [_task_row(task_id, spec, now) for task_id, spec in zip(ids, specs, strict=True)],
+        )
         links = [
-            {"task_id": task_id, "skill_id": skill_ids[code]}
+            (task_id, skill_ids[code])
             for task_id, spec in zip(ids, specs, strict=True)
             for code in sorted(set(spec.skill_codes))
             if code in skill_ids
         ]
         if links:
-            self._session.connection().execute(insert(_table(TaskSkillRow)), links)
+            connection.exec_driver_sql(
+                "INSERT INTO task_skill (task_id, skill_id) VALUES (?, ?)", links
+            )
         return [
             Applied(task_id, task_content(_known(spec, skill_ids)).fingerprint, now)
             for task_id, spec in zip(ids, specs, strict=True)
@@ -442,30 +476,34 @@ def _table(row: Any) -> Table:
     return table
 
 
-def _task_values(spec: TaskSpec, now: datetime) -> dict[str, Any]:
-    """A task table row's values (as repositories.tasks._fill sets them), for a bulk insert."""
-    return {
-        "slug": spec.slug,
-        "title": spec.title,
-        "kind": spec.kind.value,
-        "prompt": spec.prompt,
-        "start_text": spec.start,
-        "extensions": list(spec.extensions),
-        "hints": list(spec.hints),
-        "answer": spec.answer,
-        "teacher_notes": spec.teacher_notes,
-        "minutes": spec.minutes,
-        "materials": spec.materials,
-        "image": spec.image.data if spec.image else None,
-        "image_name": spec.image.name if spec.image else None,
-        "milestones": list(spec.milestones),
-        "rubric": list(spec.rubric),
-        "created_at": now,
-        "updated_at": now,
-        "archived_at": None,
-    }
+def _task_row(task_id: int, spec: TaskSpec, now: datetime) -> tuple[Any, ...]:
+    """A task table row (as repositories.tasks._fill sets it) for a plain bulk insert; the
+    JSON columns as SQLAlchemy's JSON type stores them."""
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DateTime format
+    return (
+        task_id,
+        spec.slug,
+        spec.title,
+        spec.kind.value,
+        spec.prompt,
+        spec.start,
+        json.dumps(list(spec.extensions)),
+        json.dumps(list(spec.hints)),
+        spec.answer,
+        spec.teacher_notes,
+        spec.minutes,
+        spec.materials,
+        spec.image.data if spec.image else None,
+        spec.image.name if spec.image else None,
+        json.dumps(list(spec.milestones)),
+        json.dumps(list(spec.rubric)),
+        stamp,
+        stamp,
+    )
 
 
 def _known(spec: TaskSpec, skill_ids: Mapping[str, SkillId]) -> TaskSpec:
     """The spec as the laptop keeps it: skills it does not know are left out."""
+    if all(code in skill_ids for code in spec.skill_codes):
+        return spec
     return replace(spec, skill_codes=tuple(c for c in spec.skill_codes if c in skill_ids))

@@ -6,6 +6,7 @@ turns their refusals into answers a teacher can read.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,17 @@ from mathroom.domain.errors import MathroomError
 from mathroom.store.department.server_tables import item, item_version
 
 FETCH_CHUNK = 1000  # items read per query in a pull
+
+# The item's head moves on and its new version is written in one statement (one round trip).
+_NEW_VERSION = text(
+    "WITH moved AS ("
+    " UPDATE mathroom.item SET head = :base + 1, title = :title, fingerprint = :stamp,"
+    " published_at = now()"
+    " WHERE id = :id AND head = :base AND retired_at IS NULL RETURNING id, head)"
+    " INSERT INTO mathroom.item_version (item_id, version, content, image, fingerprint)"
+    " SELECT id, head, CAST(:content AS jsonb), :image, :stamp FROM moved"
+    " RETURNING version"
+)
 
 _LISTED = select(
     item.c.id,
@@ -165,27 +177,23 @@ class RemoteLibrary:
         """Version ``base + 1`` of the teacher's own item, in one transaction; None when the
         library's newest version is no longer ``base`` (someone published meanwhile)."""
         stamp = content.fingerprint
-        key = uuid.UUID(item_id)
+        values = {
+            "id": uuid.UUID(item_id),
+            "base": base,
+            "title": content.title[:200],
+            "stamp": stamp,
+            "content": json.dumps(dict(content.content), ensure_ascii=False),
+            "image": content.image,
+        }
         try:
             with self._connection.begin():
-                moved = self._connection.execute(
-                    update(item)
-                    .where(and_(item.c.id == key, item.c.head == base, item.c.retired_at.is_(None)))
-                    .values(
-                        head=base + 1,
-                        title=content.title[:200],
-                        fingerprint=stamp,
-                        published_at=func.now(),
-                    )
-                    .returning(item.c.head)
-                ).first()
-                if moved is None:
-                    return None
-                self._add_version(key, base + 1, content, stamp)
+                moved = self._connection.execute(_NEW_VERSION, values).first()
         except OperationalError:
             raise
         except DBAPIError as exc:
             raise PublishRefusedError(f"{content.title}: {_first_line(exc)}") from exc
+        if moved is None:
+            return None
         return Published(item_id, base + 1, stamp)
 
     def retire(self, item_ids: Iterable[str]) -> int:
