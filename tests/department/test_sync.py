@@ -75,8 +75,9 @@ def test_a_teachers_new_task_reaches_a_colleague_whole(
     with cho_store.unit_of_work() as session:
         copy = next(t for t in TaskRepository(session).tasks() if t.title == "Tile patterns")
     assert copy.spec == FRESH
-    # A second pull has nothing to do; a new version arrives as an update.
+    # A second pull has nothing to do, nor has a publish; a new version arrives as an update.
     assert cho.pull(department.address("cho")).count == 0
+    assert cho.publish(department.address("cho")).count == 0
     _edit(ben_store, "Tile patterns", ticking, prompt="How many tiles in step 10?")
     assert [m.what for m in ben.publish(department.address("ben")).moved] == ["new version 2"]
     updated = cho.pull(department.address("cho"))

@@ -308,19 +308,21 @@ class LocalLibrary:
     def record_links(self, links: Sequence[Link], now: datetime) -> None:
         """Many new links at once (a first pull): none of them may exist yet."""
         if links:
-            self._session.connection().execute(
-                insert(_table(DepartmentLinkRow)),
+            synced = _sqlite_time(now)
+            self._session.connection().exec_driver_sql(
+                "INSERT INTO department_link (server, kind, local_id, item_id, version, "
+                "fingerprint, local_updated_at, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    {
-                        "server": self._server,
-                        "kind": link.kind.value,
-                        "local_id": link.local_id,
-                        "item_id": link.item_id,
-                        "version": link.version,
-                        "fingerprint": link.fingerprint,
-                        "local_updated_at": link.local_updated_at,
-                        "synced_at": now,
-                    }
+                    (
+                        self._server,
+                        link.kind.value,
+                        link.local_id,
+                        link.item_id,
+                        link.version,
+                        link.fingerprint,
+                        _sqlite_time(link.local_updated_at),
+                        synced,
+                    )
                     for link in links
                 ],
             )
@@ -476,10 +478,19 @@ def _table(row: Any) -> Table:
     return table
 
 
+def _sqlite_time(moment: datetime) -> str:
+    """A time as SQLAlchemy's SQLite DateTime stores it (compared as text in queries)."""
+    m = moment
+    return (
+        f"{m.year:04d}-{m.month:02d}-{m.day:02d} "
+        f"{m.hour:02d}:{m.minute:02d}:{m.second:02d}.{m.microsecond:06d}"
+    )
+
+
 def _task_row(task_id: int, spec: TaskSpec, now: datetime) -> tuple[Any, ...]:
     """A task table row (as repositories.tasks._fill sets it) for a plain bulk insert; the
     JSON columns as SQLAlchemy's JSON type stores them."""
-    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DateTime format
+    stamp = _sqlite_time(now)
     return (
         task_id,
         spec.slug,
