@@ -5,6 +5,8 @@ every item as it was on both sides."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -288,3 +290,37 @@ def test_units_and_templates_travel_with_their_tasks(
         ("Patterns", ["Tile patterns"])
     ]
     assert empty.pull(department.address("cho")).count == 0
+
+
+def test_a_task_pack_file_is_published_as_a_pack_of_task_items(
+    department: Department,
+    ben: DepartmentLibraryService,
+    cho: DepartmentLibraryService,
+    cho_store: Store,
+    tmp_path: Path,
+    now: datetime,
+) -> None:
+    from mathroom.domain.tasks import Task
+    from mathroom.export.task_pack import write_task_pack
+
+    tasks = [Task(TaskId(n), replace(FRESH, title=f"Pattern {n}")) for n in (1, 2)]
+    pack = tmp_path / "Growing patterns.mathroom-tasks"
+    write_task_pack(tasks, pack, now, "test")
+    sent = ben.publish_pack(department.address("ben"), pack)
+    assert [(m.kind, m.title) for m in sent.moved] == [
+        (ItemKind.TASK, "Pattern 1"),
+        (ItemKind.TASK, "Pattern 2"),
+        (ItemKind.TASK_PACK, "Growing patterns"),
+    ]
+    listed = department.sql(
+        "SELECT jsonb_array_length(v.content -> 'tasks') FROM mathroom.item i "
+        "JOIN mathroom.item_version v ON v.item_id = i.id WHERE i.kind = 'task_pack'"
+    )
+    assert listed == "2"
+    assert cho.pull(department.address("cho")).count == 2  # the pack's tasks
+    status = cho.status(department.address("cho"))
+    packs = [e for e in status.entries if e.kind is ItemKind.TASK_PACK]
+    assert [(p.title, p.owner) for p in packs] == [("Growing patterns", "ben")]
+    with cho_store.unit_of_work() as session:
+        titles = sorted(t.title for t in TaskRepository(session).tasks())
+    assert titles == ["Pattern 1", "Pattern 2"]

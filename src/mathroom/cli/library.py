@@ -42,6 +42,8 @@ def run_library(args: argparse.Namespace, folder: DataFolder, clock: Clock) -> i
                     item = f"\t{entry.item_id}" if entry.item_id else ""
                     out(f"  {entry.state.value}\t{entry.kind.value}\t{entry.title}{owner}{item}")
             return EXIT_OK
+        if verb == "publish" and args.pack is not None:
+            return _report("published", library.publish_pack(address, args.pack))
         if verb == "publish":
             return _report("published", library.publish(address))
         if verb == "pull":

@@ -94,7 +94,13 @@ def _add_library(commands: Commands, common: argparse.ArgumentParser) -> None:
         help="make this login role a department lead, who may retire items (repeatable)",
     )  # fmt: skip
     verbs.add_parser("status", parents=[server], help="what is new or changed on either side")
-    verbs.add_parser("publish", parents=[server], help="send new and changed items")
+    publish = verbs.add_parser("publish", parents=[server], help="send new and changed items")
+    publish.add_argument(
+        "--pack",
+        type=Path,
+        metavar="FILE.mathroom-tasks",
+        help="publish this task pack file instead: its tasks, and the pack naming them",
+    )
     verbs.add_parser("pull", parents=[server], help="bring the department's new and changed items")
     resolve = verbs.add_parser("resolve", parents=[server], help="settle one conflict")
     resolve.add_argument("item", help="the library item's id (status and pull print it)")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
@@ -29,9 +30,10 @@ from mathroom.domain.department import (
     SyncState,
     sync_state,
 )
-from mathroom.domain.department_content import task_spec
+from mathroom.domain.department_content import task_content, task_spec
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.tasks import TaskSpec
+from mathroom.importers.task_pack import read_task_pack
 from mathroom.store.department.local import NEVER, Applied, LocalEntry, LocalLibrary
 from mathroom.store.department.remote import (
     PublishRefusedError,
@@ -218,6 +220,32 @@ class DepartmentLibraryService:
                     raise LibraryUnreachableError(_lost(address, exc, report)) from exc
                 finally:
                     self._note_sent(address, sent)
+        return report.done()
+
+    def publish_pack(self, address: ServerAddress, path: Path) -> SyncReport:
+        """Publish a task pack file (``.mathroom-tasks``) as a task pack item: its tasks as
+        task items of the teacher's (one transaction each), then the pack naming them."""
+        pack = read_task_pack(path)
+        report = _Report()
+        with connect(address) as connection:
+            remote = RemoteLibrary(connection)
+            try:
+                items: list[str] = []
+                for packed in pack.tasks:
+                    content = task_content(packed.spec)
+                    made = remote.create(replace(content, key=None))
+                    items.append(made.item_id)
+                    report.moved.append(
+                        Moved(ItemKind.TASK, content.title, "published", made.item_id)
+                    )
+                name = path.name.removesuffix(".mathroom-tasks")[:80] or "Task pack"
+                shared = ItemContent(ItemKind.TASK_PACK, name, {"name": name, "tasks": items})
+                made = remote.create(shared)
+                report.moved.append(Moved(ItemKind.TASK_PACK, name, "published", made.item_id))
+            except PublishRefusedError as exc:
+                report.failed.append(Moved(ItemKind.TASK_PACK, path.name, str(exc)))
+            except DBAPIError as exc:
+                raise LibraryUnreachableError(_lost(address, exc, report)) from exc
         return report.done()
 
     def _note_sent(self, address: ServerAddress, sent: list[Link]) -> None:
