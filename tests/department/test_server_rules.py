@@ -6,13 +6,18 @@ Checked with plain SQL as each role, as any other client of the server would try
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
+import keyring
 import pytest
+from sqlalchemy import text
 
 from mathroom.domain.errors import ValidationError
 from mathroom.services.department import init_server
 from mathroom.store.department.schema import LibrarySetupError
+from mathroom.store.department.server import LibraryUnreachableError, connect
 from tests.department.conftest import Department
+from tests.department.pg_cluster import PASSWORD
 
 pytestmark = pytest.mark.any_date
 
@@ -120,3 +125,25 @@ def test_an_address_with_a_password_is_refused() -> None:
 
     with pytest.raises(ValidationError, match="password"):
         ServerAddress.parse("postgresql://ben:secret@127.0.0.1/dept")
+
+
+def test_the_keychain_gives_the_password_when_libpq_has_none(
+    department: Department, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    empty = tmp_path / "pgpass"
+    empty.write_text("", encoding="utf-8")
+    empty.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(empty))
+    address = department.address("ben")
+    with pytest.raises(LibraryUnreachableError, match="password"), connect(address):
+        pass  # neither libpq's file nor the keychain has it
+    asked: list[tuple[str, str]] = []
+
+    def keychain(service: str, user: str) -> str:
+        asked.append((service, user))
+        return PASSWORD
+
+    monkeypatch.setattr(keyring, "get_password", keychain)
+    with connect(address) as connection:
+        assert connection.execute(text("SELECT current_user")).scalar_one() == "ben"
+    assert asked == [("mathroom-library", f"ben@{address.identity}")]
