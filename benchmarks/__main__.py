@@ -1,6 +1,7 @@
 """Run every benchmark and print its figures."""
 
 from benchmarks import (
+    department_library,
     gap_map,
     grouping,
     packet,
@@ -23,3 +24,4 @@ packet.main()
 practice.main()
 printing.main()
 planning_walk.main()
+department_library.main()

@@ -110,31 +110,48 @@ class NetworkBlockedError(RuntimeError):
     """Raised by the suite-wide socket guard: Mathroom must never touch the network."""
 
 
+# The department library's tests talk to a PostgreSQL on this machine: loopback stays open.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
 def _refuse(*_args: Any, **_kwargs: Any) -> Any:
     raise NetworkBlockedError("network access attempted during tests")
 
 
+def _loopback(address: Any) -> bool:
+    host = address[0] if isinstance(address, tuple) and address else address
+    return isinstance(host, str) and (host in LOOPBACK_HOSTS or host.startswith("127."))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _no_network() -> Iterator[None]:
-    """Block every outbound socket for the whole suite (local Unix sockets stay allowed)."""
+    """Block every outbound socket for the whole suite, except local Unix sockets and the
+    loopback interface (127.0.0.1, ::1)."""
     original_connect = socket.socket.connect
     original_connect_ex = socket.socket.connect_ex
+    saved = (socket.create_connection, socket.getaddrinfo)
+    original_create, original_getaddrinfo = saved
 
     def guarded_connect(self: socket.socket, address: Any) -> Any:
-        if self.family == socket.AF_UNIX:
+        if self.family == socket.AF_UNIX or _loopback(address):
             return original_connect(self, address)
         return _refuse()
 
     def guarded_connect_ex(self: socket.socket, address: Any) -> Any:
-        if self.family == socket.AF_UNIX:
+        if self.family == socket.AF_UNIX or _loopback(address):
             return original_connect_ex(self, address)
         return _refuse()
 
-    saved = (socket.create_connection, socket.getaddrinfo)
+    def guarded_create(address: Any, *args: Any, **kwargs: Any) -> Any:
+        return original_create(address, *args, **kwargs) if _loopback(address) else _refuse()
+
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        return original_getaddrinfo(host, *args, **kwargs) if _loopback((host,)) else _refuse()
+
     socket.socket.connect = guarded_connect  # type: ignore[method-assign, assignment]  # the guard
     socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign, assignment]  # the guard
-    socket.create_connection = _refuse
-    socket.getaddrinfo = _refuse
+    socket.create_connection = guarded_create
+    socket.getaddrinfo = guarded_getaddrinfo
     try:
         yield
     finally:

@@ -17,6 +17,7 @@ from mathroom.services.catalog import Services
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.content import ContentFiles
 from mathroom.services.demo import DemoService
+from mathroom.services.department import DepartmentLibraryService
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
@@ -80,6 +81,7 @@ def open_services(
         connection=database,
         classroom=ClassroomService(store),
         demo=DemoService(store, content, local_now),
+        department=DepartmentLibraryService(store, local_now),
         library=library,
         maintenance=MaintenanceService(folder, local_now),
         printing=PrintService(store, folder, evidence),

@@ -1,6 +1,6 @@
 """Command-line verbs for scripts and tests: demo, check, backup, restore, import-roster,
-import-scores, grouping, packet, print, classroom, plan and practice. No Qt: only the window
-(``mathroom.app``, ``mathroom.desktop``) needs it.
+import-scores, grouping, packet, print, classroom, plan, practice and library. No Qt: only the
+window (``mathroom.app``, ``mathroom.desktop``) needs it.
 
 Expected failures print a plain message to stderr and exit non-zero; no tracebacks.
 """
@@ -41,6 +41,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "print": ("printing", "run_print"),
     "plan": ("plans", "run_plan"),
     "practice": ("practice", "run_practice"),
+    "library": ("library", "run_library"),
 }
 # Verbs about the data folder as a whole, not the classroom that opens.
 ROOT_VERBS = {"classroom"}

@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_print(commands, common)
     _add_plan(commands, common)
     _add_practice(commands, common)
+    _add_library(commands, common)
     return parser
 
 
@@ -73,6 +74,57 @@ def _add_practice(commands: Commands, common: argparse.ArgumentParser) -> None:
     show.add_argument("--date", required=True, type=iso_date, metavar="YYYY-MM-DD")
     show.add_argument("--period", metavar="NAME", help="only this period")
     show.add_argument("--json", action="store_true", help="JSON for scripts (see README)")
+
+
+def _add_library(commands: Commands, common: argparse.ArgumentParser) -> None:
+    server = argparse.ArgumentParser(add_help=False, parents=[common])
+    server.add_argument(
+        "--server",
+        required=True,
+        metavar="postgresql://USER@HOST/DB",
+        help="the department library (password from ~/.pgpass, PGPASSFILE or the keychain)",
+    )
+    server.add_argument(
+        "--require-tls", action="store_true", help="refuse a connection without TLS"
+    )
+    library = commands.add_parser(
+        "library",
+        parents=[common],
+        help="share tasks, units and plan templates with the department's library",
+    )
+    verbs = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    init = verbs.add_parser(
+        "init",
+        parents=[server],
+        help="create or upgrade the library's schema, policies and grants (the lead; safe "
+        "to run again)",
+    )
+    init.add_argument(
+        "--teacher", action="append", default=[], metavar="ROLE",
+        help="make this login role one of the department's teachers (repeatable)",
+    )  # fmt: skip
+    init.add_argument(
+        "--lead", action="append", default=[], metavar="ROLE",
+        help="make this login role a department lead, who may retire items (repeatable)",
+    )  # fmt: skip
+    verbs.add_parser("status", parents=[server], help="what is new or changed on either side")
+    publish = verbs.add_parser("publish", parents=[server], help="send new and changed items")
+    publish.add_argument(
+        "--pack",
+        type=Path,
+        metavar="FILE.mathroom-tasks",
+        help="publish this task pack file instead: its tasks, and the pack naming them",
+    )
+    verbs.add_parser("pull", parents=[server], help="bring the department's new and changed items")
+    resolve = verbs.add_parser("resolve", parents=[server], help="settle one conflict")
+    resolve.add_argument("item", help="the library item's id (status and pull print it)")
+    resolve.add_argument(
+        "--keep", required=True, choices=["mine", "library"],
+        help="mine: keep this laptop's version (the next publish sends it); library: take "
+        "the library's",
+    )  # fmt: skip
+    retire = verbs.add_parser("retire", parents=[server], help="retire items (leads only)")
+    retire.add_argument("items", nargs="+", metavar="ITEM", help="library item ids")
 
 
 def _add_plan(commands: Commands, common: argparse.ArgumentParser) -> None:

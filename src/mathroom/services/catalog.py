@@ -14,6 +14,7 @@ from mathroom.paths import DataFolder
 from mathroom.services.attendance import AttendanceService
 from mathroom.services.classroom import ClassroomService
 from mathroom.services.demo import DemoService
+from mathroom.services.department import DepartmentLibraryService
 from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
@@ -52,6 +53,7 @@ class Services:
     connection: Connection
     classroom: ClassroomService
     demo: DemoService
+    department: DepartmentLibraryService
     library: LibraryService
     maintenance: MaintenanceService
     printing: PrintService

@@ -326,3 +326,24 @@ class PeriodUnitRow(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     starts_on: Mapped[date] = mapped_column(Date)
     __table_args__ = (UniqueConstraint("period_id", "starts_on"),)
+
+
+class DepartmentLinkRow(Base):
+    """Which local task, unit or plan template is which department library item, and the
+    version, content fingerprint and local change time both sides last agreed on."""
+
+    __tablename__ = "department_link"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    server: Mapped[str] = mapped_column(String(300))  # host:port/database
+    kind: Mapped[str] = mapped_column(String(20))
+    local_id: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    local_updated_at: Mapped[datetime] = mapped_column(DateTime)
+    synced_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        UniqueConstraint("server", "kind", "local_id"),
+        UniqueConstraint("server", "item_id"),
+        CheckConstraint("kind IN ('task', 'unit', 'plan_template')", name="kind"),
+    )

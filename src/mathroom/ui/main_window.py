@@ -43,6 +43,7 @@ from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.groups_page import GroupsPage
+from mathroom.ui.pages.library_page import LibraryPage
 from mathroom.ui.pages.plan_page import PlanPage
 from mathroom.ui.pages.practice_page import PracticePage
 from mathroom.ui.pages.print_page import PrintPage
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
             ops, s.classroom, s.plans, today, undo, s.projects, s.teacher_time, units=s.units
         )
         self.print_page = PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
+        self.library_page = LibraryPage(ops, s.department)
         self.pages: list[Page] = [
             self.today_page,
             self.rosters_page,
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             self.plan_page,
             self.practice_page,
             self.print_page,
+            self.library_page,
         ]
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -156,7 +159,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         for index, page in enumerate(self.pages):
             item = QListWidgetItem(theme.icon(f"{page.title.lower()}-light"), page.title)
-            item.setToolTip(with_keys(page.purpose or page.title, f"Ctrl+{index + 1}"))
+            item.setToolTip(with_keys(page.purpose or page.title, _page_key(index)))
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
 
@@ -255,7 +258,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for index, page in enumerate(self.pages):
             action = QAction(page.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcut(QKeySequence(_page_key(index)))
             action.setData(index)
             view_menu.addAction(action)
             self.page_actions.append(action)
@@ -594,3 +597,8 @@ class MainWindow(QMainWindow):
         if self.projector is not None:
             self.projector.close()
         super().closeEvent(event)
+
+
+def _page_key(index: int) -> str:
+    """Ctrl+1 … Ctrl+9 for the first nine pages, Ctrl+0 for the tenth (the Library)."""
+    return f"Ctrl+{(index + 1) % 10}"
