@@ -19,8 +19,7 @@ from mathroom.store.backup import (
     restore_backup,
     thin_backups,
 )
-from mathroom.store.engine import make_engine
-from mathroom.store.migrate import MigrationError, current_revision, head_revision
+from mathroom.store.migrate import SCHEMA_HEAD, MigrationError, recorded_revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +91,10 @@ class MaintenanceService:
         """Integrity and schema version, without changing anything."""
         db = self._folder.database
         health, detail = check_health(db, thorough=True)
-        head = head_revision()
         revision = None
         if health is DatabaseHealth.OK and db.stat().st_size > 0:
-            engine = make_engine(db)
             try:
-                revision = current_revision(engine)
+                revision = recorded_revision(db)
             except MigrationError as exc:
                 detail = str(exc)
-            finally:
-                engine.dispose()
-        return CheckReport(db, health.value, detail, revision, head)
+        return CheckReport(db, health.value, detail, revision, SCHEMA_HEAD)
