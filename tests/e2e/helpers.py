@@ -75,7 +75,7 @@ def open_page(qtbot: QtBot, window: MainWindow, title: str) -> QWidget:
     items = window.sidebar.findItems(title, Qt.MatchFlag.MatchExactly)
     assert items, f"no {title!r} in the sidebar"
     click_item(qtbot, window.sidebar, window.sidebar.row(items[0]))
-    page = window.stack.currentWidget()
+    page = window.current_page()
     assert page is not None and page.isVisible()
     return page
 

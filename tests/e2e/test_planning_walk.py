@@ -72,7 +72,7 @@ class Walk:
         self.steps.append(f"sidebar {title}")
         self.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         settle(self.qtbot)
-        page = window.stack.currentWidget()
+        page = window.current_page()
         assert page is not None and page.isVisible()
         return page
 

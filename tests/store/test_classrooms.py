@@ -24,6 +24,7 @@ from mathroom.services.classrooms import (
     check_name,
     slug_for,
 )
+from mathroom.store import library_copy as library_copy_module
 from mathroom.store.engine import make_engine
 from mathroom.store.migrate import current_revision, head_revision
 
@@ -174,7 +175,7 @@ def test_a_failed_copy_leaves_no_half_made_classroom(
     def broken_copy(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(classrooms_module, "copy_library", broken_copy)
+    monkeypatch.setattr(library_copy_module, "copy_library", broken_copy)
     with pytest.raises(ClassroomError, match=r"No space left on device\. Nothing was changed"):
         rooms.create("Second")
     assert sorted(p.name for p in (demo_folder.root / "classrooms").iterdir()) == ["first"]

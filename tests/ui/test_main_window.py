@@ -52,7 +52,7 @@ def test_every_page_is_reachable_and_shows_the_demo(
     assert window.period_combo.count() == 3
     for row, page in enumerate(window.pages):
         click_sidebar(qtbot, window, row)
-        assert window.stack.currentWidget() is page
+        assert window.current_page() is page
         assert page.isVisible()
 
     today = window.pages[0]
@@ -123,7 +123,7 @@ def test_window_size_position_and_page_are_remembered(
     window.close()
     again = make_window(qtbot, services, settings)
     assert (again.width(), again.height()) == (777, 555)
-    assert again.stack.currentWidget() is again.pages[4]
+    assert again.current_page() is again.pages[4]
     assert again.current_period is not None and again.current_period.name == "Period 5"
 
 

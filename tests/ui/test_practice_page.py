@@ -258,6 +258,6 @@ def test_the_page_sits_between_plan_and_print_and_opens_the_days_print_page(
     qtbot.waitUntil(lambda: page.students.count() == 22)
     page.day.setDate(page.day.date().addDays(1))
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    printing = window.stack.currentWidget()
+    printing = window.current_page()
     assert isinstance(printing, PrintPage)
     assert printing.chosen_day() == page.chosen_day() != school_day

@@ -93,3 +93,65 @@ def test_the_version_and_the_parser_load_no_pdf_database_or_qt_library() -> None
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == ""
+
+
+def _loaded_after(script: str, folder: str) -> set[str]:
+    """Which of the heavy libraries a fresh interpreter has loaded after ``script``."""
+    import os
+    import subprocess
+    import sys
+
+    heavy = ("reportlab.platypus", "sqlalchemy", "alembic", "ziamath", "openpyxl", "PySide6")
+    listing = f"','.join(m for m in {heavy!r} if m in sys.modules)"
+    probe = f"{script}\nimport sys\nprint('loaded:' + {listing})\n"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, folder],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env=env,
+    )
+    loaded = done.stdout.rsplit("loaded:", 1)[1].strip()
+    return set(filter(None, loaded.split(",")))
+
+
+@pytest.mark.any_date
+@pytest.mark.gui
+def test_check_and_first_paint_load_only_what_they_use(tmp_path: Path) -> None:
+    """`mathroom check` reads the file with sqlite3 alone; the window's first page needs the
+    database but neither the PDF nor the math typesetting libraries, nor Alembic when the
+    schema is up to date (#20: start-up cost)."""
+    import subprocess
+    import sys
+
+    folder = str(tmp_path / "demo")
+    subprocess.run(
+        [sys.executable, "-m", "mathroom", "demo", "--data-dir", folder],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    check = (
+        "import sys\nfrom mathroom.app import main\n"
+        "assert main(['check', '--data-dir', sys.argv[1]]) == 0\n"
+    )
+    assert _loaded_after(check, folder) == set()
+    window = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from mathroom.clock import SystemClock\n"
+        "from mathroom.composition import open_services\n"
+        "from mathroom.paths import DataFolder\n"
+        "from mathroom.ui.main_window import MainWindow\n"
+        "from mathroom.ui.settings import WindowSettings\n"
+        "from pathlib import Path\n"
+        "services = open_services(DataFolder(Path(sys.argv[1])), SystemClock())\n"
+        "window = MainWindow(services, WindowSettings(sys.argv[1] + '/w.ini'))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.current_page() is window.today_page\n"
+    )
+    assert _loaded_after(window, folder) == {"PySide6", "sqlalchemy"}

@@ -9,7 +9,7 @@ places stacked marks inside each word.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from xml.sax.saxutils import escape
 
@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaFrag
 
 from mathroom import paths
 
@@ -272,8 +273,27 @@ def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain text (a name, a title), shaped when its script needs it."""
     text = unicodedata.normalize("NFC", text)
     if needs_shaping(text) and not style.shaping:
-        style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
-    return Paragraph(paragraph_markup(text), style)
+        style = _shaped(style)
+    markup = paragraph_markup(text)
+    # A packet repeats the same headings, labels and names hundreds of times: parse each
+    # once. ReportLab only reads a paragraph's fragments after parsing them.
+    frags = _parsed_frags(markup, style)
+    return Paragraph(markup, style, frags=list(frags))
+
+
+@cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+
+
+def clear_paragraph_cache() -> None:
+    """Forget parsed paragraphs (benchmarks start cold with this)."""
+    _parsed_frags.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _parsed_frags(markup: str, style: ParagraphStyle) -> tuple[ParaFrag, ...]:
+    return tuple(Paragraph(markup, style).frags)
 
 
 def _flush(run: list[str], cjk: bool) -> str:

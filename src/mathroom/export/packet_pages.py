@@ -6,6 +6,7 @@ slip, project brief, rubric and critique slip, exit ticket, practice sheet and a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Literal
 
 from reportlab.lib.colors import Color, black
@@ -40,6 +41,7 @@ GREY = Color(0.35, 0.35, 0.35)
 LIGHT = Color(0.92, 0.92, 0.92)
 
 
+@cache  # one style object per look: the paragraph cache in fonts.py keys on it
 def style(
     name: str,
     size: float,

@@ -25,6 +25,7 @@ from mathroom.export.fonts import (
     CJK,
     MATH,
     body_font,
+    clear_paragraph_cache,
     is_cjk,
     needs_shaping,
     register_fonts,
@@ -259,6 +260,7 @@ def clear_caches() -> None:
     """Forget every measured and typeset piece (benchmarks start cold with this)."""
     for cached in (math_shape, _text_pieces, _composed_piece, _layout, typeset, compose):
         cached.cache_clear()
+    clear_paragraph_cache()
 
 
 class RichText(Flowable):

@@ -204,6 +204,9 @@ def card_size(card: Card, layout_: CardLayout, width: float, height: float) -> f
     """The largest prompt size (half points) at which the whole card fits its box."""
     largest, smallest = layout_.sizes
     low, high = int(smallest * 2), int(largest * 2)
+    # Most cards fit at the largest size: one layout instead of a search.
+    if _height(_card_parts(card, largest, width, height), width, height) <= height:
+        return largest
     if _height(_card_parts(card, low / 2, width, height), width, height) > height:
         return smallest
     while low < high:  # binary search: cards are laid out a handful of times, not 50

@@ -18,18 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mathroom.atomic_files import fsync_folder, write_bytes_atomically
 from mathroom.domain.errors import MathroomError
-from mathroom.importers.demo_classroom import load_demo_classroom
 from mathroom.paths import CLASSROOMS_FILE, CLASSROOMS_FOLDER, DataFolder
 from mathroom.services.content import ContentFiles
-from mathroom.services.library import seed_library
-from mathroom.store.library_copy import LibraryCopied, copy_library, student_numbers_present
-from mathroom.store.opening import open_database
-from mathroom.store.repositories.skills import SkillRepository
-from mathroom.store.repositories.tasks import TaskRepository
+
+if TYPE_CHECKING:
+    from mathroom.store.library_copy import LibraryCopied
 
 FORMAT = 1
 ROOT = "."
@@ -227,6 +224,13 @@ class Classrooms:
     # -- the parts -----------------------------------------------------------------------
     def _fill(self, folder: DataFolder, source: Classroom) -> LibraryCopied:
         """Migrate a new database in ``folder`` and copy the library into it."""
+        # Imported here: every start reads the classroom list, few make a classroom.
+        from mathroom.services.library import seed_library
+        from mathroom.store.library_copy import LibraryCopied, copy_library
+        from mathroom.store.opening import open_database
+        from mathroom.store.repositories.skills import SkillRepository
+        from mathroom.store.repositories.tasks import TaskRepository
+
         opened = open_database(folder, self._now())
         try:
             if source.data_folder.database.is_file():
@@ -241,6 +245,9 @@ class Classrooms:
 
     def looks_like_demo(self, folder: DataFolder) -> bool:
         """Whether the folder holds the demo: most of the demo's fictional students are there."""
+        from mathroom.importers.demo_classroom import load_demo_classroom
+        from mathroom.store.peek import student_numbers_present
+
         demo = load_demo_classroom(self._content.demo_classroom)
         numbers = [s.number for p in demo.periods for s in p.students]
         found = student_numbers_present(folder.database, numbers)

@@ -20,13 +20,7 @@ from mathroom.store.backup import (
     thin_backups,
 )
 from mathroom.store.backup import newest_good_backup as _newest_good_backup
-from mathroom.store.engine import make_engine
-from mathroom.store.migrate import (
-    MigrationError,
-    current_revision,
-    head_revision,
-    is_known_revision,
-)
+from mathroom.store.migrate import SCHEMA_HEAD, MigrationError, is_known_revision, recorded_revision
 from mathroom.store.opening import check_openable, start_empty
 
 
@@ -119,15 +113,12 @@ class MaintenanceService:
         """Integrity and schema version, without changing anything."""
         db = self._folder.database
         health, detail = check_health(db, thorough=True)
-        head = head_revision()
         revision = None
-        if health is DatabaseHealth.OK:
-            engine = make_engine(db)
+        if health is DatabaseHealth.OK and db.stat().st_size > 0:
             try:
-                revision = current_revision(engine)
+                revision = recorded_revision(db)
             except MigrationError as exc:
                 detail = str(exc)
-            finally:
-                engine.dispose()
-        newer = revision is not None and not is_known_revision(revision)
-        return CheckReport(db, health.value, detail, revision, head, newer)
+        # Alembic is asked only about a revision this Mathroom does not record as its own.
+        newer = revision not in (None, SCHEMA_HEAD) and not is_known_revision(revision)
+        return CheckReport(db, health.value, detail, revision, SCHEMA_HEAD, newer)

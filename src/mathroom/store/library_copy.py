@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import delete, insert, select
 
 from mathroom.store.base import Base
 from mathroom.store.engine import make_engine
@@ -21,7 +20,6 @@ from mathroom.store.tables import (
     SettingRow,
     SkillPrerequisiteRow,
     SkillRow,
-    StudentRow,
     TaskRow,
     TaskSkillRow,
     UnitRow,
@@ -83,18 +81,3 @@ def copy_library(source: Path, target: Store) -> LibraryCopied:
         templates=len(tables[PlanTemplateRow]),
         units=sum(1 for u in tables[UnitRow] if u["archived_at"] is None),
     )
-
-
-def student_numbers_present(database: Path, numbers: list[str]) -> int:
-    """How many of ``numbers`` the database's students have (0 when it cannot be read)."""
-    if not numbers or not database.is_file() or database.stat().st_size == 0:
-        return 0
-    engine = make_engine(database)
-    try:
-        with engine.begin() as reading:
-            query = select(func.count()).where(StudentRow.student_number.in_(numbers))
-            return int(reading.execute(query).scalar_one())
-    except SQLAlchemyError:
-        return 0
-    finally:
-        engine.dispose()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -34,32 +34,35 @@ from mathroom.services.changes import Change
 from mathroom.services.classrooms import Classroom, NewClassroom
 from mathroom.ui import theme
 from mathroom.ui.appearance_menu import AppearanceMenu
-from mathroom.ui.dialogs.about_dialog import AboutDialog
-from mathroom.ui.dialogs.backups_dialog import BackupsDialog
-from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
-from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
-from mathroom.ui.dialogs.new_classroom_dialog import NewClassroomDialog
-from mathroom.ui.dialogs.profile_dialog import ProfileDialog
-from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.operations import Operations
-from mathroom.ui.pages.groups_page import GroupsPage
-from mathroom.ui.pages.library_page import LibraryPage
-from mathroom.ui.pages.plan_page import PlanPage
-from mathroom.ui.pages.practice_page import PracticePage
-from mathroom.ui.pages.print_page import PrintPage
-from mathroom.ui.pages.rosters_page import RostersPage
-from mathroom.ui.pages.skills_page import SkillsPage
-from mathroom.ui.pages.tasks_page import TasksPage
-from mathroom.ui.pages.today_page import TodayPage
-from mathroom.ui.pages.units_page import UnitsPage
-from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
-from mathroom.ui.projector.projector_window import ProjectorWindow
+from mathroom.ui.pages import directory
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets import fit
 from mathroom.ui.widgets.accessible_names import keep_named
 from mathroom.ui.widgets.page import Page
 from mathroom.ui.widgets.shortcut_hint import with_keys
 from mathroom.ui.widgets.welcome_panel import WelcomePanel
+
+if TYPE_CHECKING:
+    from mathroom.ui.dialogs.backups_dialog import BackupsDialog
+    from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
+    from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
+    from mathroom.ui.dialogs.new_classroom_dialog import NewClassroomDialog
+    from mathroom.ui.dialogs.profile_dialog import ProfileDialog
+    from mathroom.ui.pages.groups_page import GroupsPage
+    from mathroom.ui.pages.library_page import LibraryPage
+    from mathroom.ui.pages.plan_page import PlanPage
+    from mathroom.ui.pages.practice_page import PracticePage
+    from mathroom.ui.pages.print_page import PrintPage
+    from mathroom.ui.pages.rosters_page import RostersPage
+    from mathroom.ui.pages.skills_page import SkillsPage
+    from mathroom.ui.pages.tasks_page import TasksPage
+    from mathroom.ui.pages.today_page import TodayPage
+    from mathroom.ui.pages.units_page import UnitsPage
+    from mathroom.ui.projector.control_panel import ProjectorControlPanel
+    from mathroom.ui.projector.projector_window import ProjectorWindow
+
+P = TypeVar("P", bound=Page)
 
 # How often the window looks at the clock: a new day (midnight, or a laptop waking up after
 # the weekend) reloads every page, so the window and the packet agree on "today".
@@ -107,61 +110,20 @@ class MainWindow(QMainWindow):
         # what it changed, and _on_changed hands that to the pages and the projector.
         self.ops = Operations(self)
         self.undo_stack = QUndoStack(self)
-        ops, s, undo = self.ops, services, self.undo_stack
-        # The groups and the projector are about the lesson: the coming Monday on a weekend.
-        school_day = self.school_day
-        exports = services.folder.exports
-        self.rosters_page = RostersPage(ops, s.roster, s.classroom, exports, undo, today)
-        self.today_page = TodayPage(
-            ops, s.classroom, s.attendance, s.evidence, today, undo, s.teacher_time
-        )
-        self.skills_page = SkillsPage(
-            ops, s.classroom, s.evidence, s.plans, s.skill_map, undo, today, s.teacher_time
-        )
-        self.groups_page = GroupsPage(
-            ops,
-            s.classroom,
-            s.grouping,
-            s.grouping_rules,
-            s.evidence,
-            s.attendance,
-            undo,
-            school_day,
-        )
-        self.practice_page = PracticePage(
-            ops, s.practice, s.attendance, s.evidence, s.plans, undo, today
-        )
-        self.tasks_page = TasksPage(
-            ops, s.tasks, s.skill_map, s.printing, exports, undo, today, s.print_jobs
-        )
-        self.units_page = UnitsPage(ops, s.units, s.classroom, s.tasks, s.skill_map, undo, today)
-        self.plan_page = PlanPage(
-            ops, s.classroom, s.plans, today, undo, s.projects, s.teacher_time, units=s.units
-        )
-        self.print_page = PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
-        self.library_page = LibraryPage(ops, s.department)
-        self.pages: list[Page] = [
-            self.today_page,
-            self.rosters_page,
-            self.skills_page,
-            self.groups_page,
-            self.tasks_page,
-            self.units_page,
-            self.plan_page,
-            self.practice_page,
-            self.print_page,
-            self.library_page,
-        ]
+        # Each page is imported, built and filled the first time it is shown (or asked
+        # for): the window paints as soon as the page the teacher left open is ready.
+        self._slots = [_PageSlot(entry) for entry in directory.SIDEBAR]
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.sidebar.setIconSize(QSize(20, 20))
-        for index, page in enumerate(self.pages):
-            item = QListWidgetItem(theme.icon(f"{page.title.lower()}-light"), page.title)
-            item.setToolTip(with_keys(page.purpose or page.title, _page_key(index)))
+        for index, slot in enumerate(self._slots):
+            entry = slot.entry
+            item = QListWidgetItem(theme.icon(entry.icon), entry.title)
+            item.setToolTip(with_keys(entry.purpose, _page_key(index)))
             self.sidebar.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(slot)
 
         self.period_combo = QComboBox()
         self.period_combo.setMinimumWidth(220)
@@ -215,12 +177,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(DAY_CHECK_MS)
-        for page in self.pages:
-            keep_named(page)  # accessible names for screen readers
         self._build_menus()
         self._connect_signals()
+        self.reload()  # the period first: the page on show is built with it
         self._restore_state()
-        self.reload()
         self.day_timer.start()
 
     # -- construction -------------------------------------------------------------------
@@ -256,8 +216,8 @@ class MainWindow(QMainWindow):
         self.projector_action.setShortcut(QKeySequence("Ctrl+P"))
         view_menu.addAction(self.projector_action)
         self.page_actions: list[QAction] = []
-        for index, page in enumerate(self.pages):
-            action = QAction(page.title, self)
+        for index, slot in enumerate(self._slots):
+            action = QAction(slot.entry.title, self)
             action.setShortcut(QKeySequence(_page_key(index)))
             action.setData(index)
             view_menu.addAction(action)
@@ -291,12 +251,23 @@ class MainWindow(QMainWindow):
         self.switch_menu.aboutToShow.connect(self.fill_switch_menu)
         self.welcome.import_requested.connect(self.open_import)
         self.welcome.add_by_hand_requested.connect(self._on_welcome_add_by_hand_requested)
-        self.rosters_page.period_selected.connect(self._on_rosters_period_selected)
-        self.rosters_page.import_requested.connect(self.open_import)
-        self.skills_page.score_import_requested.connect(self.open_score_import)
-        self.practice_page.print_requested.connect(self._on_practice_print_requested)
-        self.skills_page.student_opened.connect(self.open_profile)
-        self.rosters_page.profile_requested.connect(self.open_profile)
+
+    def _page_built(self, page: Page) -> None:
+        """A page made on first use: named for screen readers, wired, shown the period."""
+        keep_named(page)
+        # By title, so that building one page imports no other page's module.
+        if page.title == directory.ROSTERS.title:
+            rosters = self.rosters_page
+            rosters.period_selected.connect(self._on_rosters_period_selected)
+            rosters.import_requested.connect(self.open_import)
+            rosters.profile_requested.connect(self.open_profile)
+        elif page.title == directory.SKILLS.title:
+            skills = self.skills_page
+            skills.score_import_requested.connect(self.open_score_import)
+            skills.student_opened.connect(self.open_profile)
+        elif page.title == directory.PRACTICE.title:
+            self.practice_page.print_requested.connect(self._on_practice_print_requested)
+        page.set_period(self.current_period)
 
     def _restore_state(self) -> None:
         geometry = self._settings.geometry()
@@ -307,9 +278,90 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
         page = self._settings.last_page()
-        self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+        row = page if 0 <= page < len(self._slots) else 0
+        if self.welcome.isHidden():
+            self.sidebar.setCurrentRow(row)
+        else:  # an empty classroom: the page comes (and is built) when the welcome goes
+            self.stack.setCurrentIndex(row)
 
     # -- public -------------------------------------------------------------------------
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in sidebar order (building those not shown yet)."""
+        return [self._built(slot) for slot in self._slots]
+
+    def _page(self, kind: type[P]) -> P:
+        """The page of that kind, built now if it has not been shown yet."""
+        slot = next(slot for slot in self._slots if slot.entry.title == kind.title)
+        page = self._built(slot)
+        assert isinstance(page, kind)
+        return page
+
+    @property
+    def today_page(self) -> TodayPage:
+        from mathroom.ui.pages.today_page import TodayPage
+
+        return self._page(TodayPage)
+
+    @property
+    def rosters_page(self) -> RostersPage:
+        from mathroom.ui.pages.rosters_page import RostersPage
+
+        return self._page(RostersPage)
+
+    @property
+    def skills_page(self) -> SkillsPage:
+        from mathroom.ui.pages.skills_page import SkillsPage
+
+        return self._page(SkillsPage)
+
+    @property
+    def groups_page(self) -> GroupsPage:
+        from mathroom.ui.pages.groups_page import GroupsPage
+
+        return self._page(GroupsPage)
+
+    @property
+    def tasks_page(self) -> TasksPage:
+        from mathroom.ui.pages.tasks_page import TasksPage
+
+        return self._page(TasksPage)
+
+    @property
+    def units_page(self) -> UnitsPage:
+        from mathroom.ui.pages.units_page import UnitsPage
+
+        return self._page(UnitsPage)
+
+    @property
+    def plan_page(self) -> PlanPage:
+        from mathroom.ui.pages.plan_page import PlanPage
+
+        return self._page(PlanPage)
+
+    @property
+    def practice_page(self) -> PracticePage:
+        from mathroom.ui.pages.practice_page import PracticePage
+
+        return self._page(PracticePage)
+
+    @property
+    def print_page(self) -> PrintPage:
+        from mathroom.ui.pages.print_page import PrintPage
+
+        return self._page(PrintPage)
+
+    @property
+    def library_page(self) -> LibraryPage:
+        from mathroom.ui.pages.library_page import LibraryPage
+
+        return self._page(LibraryPage)
+
+    def current_page(self) -> Page | None:
+        """The page on show (None while the welcome panel stands in for the pages)."""
+        slot = self.stack.currentWidget()
+        return slot.page if isinstance(slot, _PageSlot) else None
+
     @property
     def classroom_name(self) -> str:
         return self._classrooms.current().label if self._classrooms else ""
@@ -371,11 +423,14 @@ class MainWindow(QMainWindow):
         return True
 
     def show_page(self, title: str) -> Page:
-        index = next(i for i, p in enumerate(self.pages) if p.title == title)
+        index = next(i for i, slot in enumerate(self._slots) if slot.entry.title == title)
         self.sidebar.setCurrentRow(index)
-        return self.pages[index]
+        return self._built(self._slots[index])
 
     def open_projector(self) -> None:
+        from mathroom.ui.projector.control_panel import WINDOWED, ProjectorControlPanel
+        from mathroom.ui.projector.projector_window import ProjectorWindow
+
         period = self.current_period
         if period is None:
             return
@@ -383,8 +438,11 @@ class MainWindow(QMainWindow):
             # The room's window goes on the projector; its controls stay on the laptop.
             # The timer's seconds come from the app's one clock, like every date does.
             self.projector = ProjectorWindow(clock=self._services.clock.monotonic)
+            # The panel is a window of its own, like the projector: as a child dialog of
+            # this window, deleting it on close crashed Qt 6.11 in removeFromFocusChain once
+            # pages came to be built when first shown (tests/ui/test_appearance.py).
             self.projector_panel = ProjectorControlPanel(
-                self.ops, self._services.projector, self.projector, self.school_day, self
+                self.ops, self._services.projector, self.projector, self.school_day
             )
             self.projector.closed.connect(self._on_projector_closed)
             self.projector_panel.show_period(period.id)
@@ -405,6 +463,8 @@ class MainWindow(QMainWindow):
         self.projector_panel.raise_()
 
     def open_profile(self, student: object) -> ProfileDialog | None:
+        from mathroom.ui.dialogs.profile_dialog import ProfileDialog
+
         if not isinstance(student, int):
             return None
         services = self._services
@@ -415,10 +475,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> None:
+        from mathroom.ui.dialogs.settings_dialog import SettingsDialog
+
         services = self._services
         SettingsDialog(self.ops, services.roster, services.evidence, self).exec()
 
     def open_import(self) -> ImportRosterDialog:
+        from mathroom.ui.dialogs.import_roster_dialog import ImportRosterDialog
+
         dialog = ImportRosterDialog(
             self.ops, self._services.roster_import, self.rosters_page.current_list_period, self
         )
@@ -426,6 +490,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_score_import(self) -> ImportScoresDialog:
+        from mathroom.ui.dialogs.import_scores_dialog import ImportScoresDialog
+
         services = self._services
         dialog = ImportScoresDialog(
             self.ops,
@@ -440,6 +506,8 @@ class MainWindow(QMainWindow):
 
     def open_new_classroom(self) -> NewClassroomDialog | None:
         """File ▸ Start my own classroom…; on success the window switches to it."""
+        from mathroom.ui.dialogs.new_classroom_dialog import NewClassroomDialog
+
         switch = self._classrooms
         if switch is None or not self._ready_to_leave():
             return None
@@ -472,9 +540,13 @@ class MainWindow(QMainWindow):
             self._switch_soon(name)
 
     def open_about(self) -> None:
+        from mathroom.ui.dialogs.about_dialog import AboutDialog
+
         AboutDialog(self._services.folder, self).exec()
 
     def open_backups(self) -> BackupsDialog:
+        from mathroom.ui.dialogs.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self._services.maintenance, self._on_restore_chosen, self)
         dialog.open()
         return dialog
@@ -518,11 +590,82 @@ class MainWindow(QMainWindow):
         self.show_page("Rosters")
 
     # -- slots --------------------------------------------------------------------------
+    def _built(self, slot: _PageSlot) -> Page:
+        if slot.page is None:
+            slot.hold(self._new_page(slot.entry))
+            assert slot.page is not None
+            self._page_built(slot.page)
+        return slot.page
+
+    def _new_page(self, entry: directory.PageEntry) -> Page:
+        """Import and build one page, handing it only the services it uses."""
+        ops, s, undo, today = self.ops, self._services, self.undo_stack, self._today
+        exports = s.folder.exports
+        if entry is directory.TODAY:
+            from mathroom.ui.pages.today_page import TodayPage
+
+            return TodayPage(
+                ops, s.classroom, s.attendance, s.evidence, today, undo, s.teacher_time
+            )
+        if entry is directory.ROSTERS:
+            from mathroom.ui.pages.rosters_page import RostersPage
+
+            return RostersPage(ops, s.roster, s.classroom, exports, undo, today)
+        if entry is directory.SKILLS:
+            from mathroom.ui.pages.skills_page import SkillsPage
+
+            return SkillsPage(
+                ops, s.classroom, s.evidence, s.plans, s.skill_map, undo, today, s.teacher_time
+            )
+        if entry is directory.GROUPS:
+            from mathroom.ui.pages.groups_page import GroupsPage
+
+            # The groups and the projector are about the lesson: the coming Monday on a weekend.
+            return GroupsPage(
+                ops,
+                s.classroom,
+                s.grouping,
+                s.grouping_rules,
+                s.evidence,
+                s.attendance,
+                undo,
+                self.school_day,
+            )
+        if entry is directory.TASKS:
+            from mathroom.ui.pages.tasks_page import TasksPage
+
+            return TasksPage(
+                ops, s.tasks, s.skill_map, s.printing, exports, undo, today, s.print_jobs
+            )
+        if entry is directory.UNITS:
+            from mathroom.ui.pages.units_page import UnitsPage
+
+            return UnitsPage(ops, s.units, s.classroom, s.tasks, s.skill_map, undo, today)
+        if entry is directory.PLAN:
+            from mathroom.ui.pages.plan_page import PlanPage
+
+            return PlanPage(
+                ops, s.classroom, s.plans, today, undo, s.projects, s.teacher_time, units=s.units
+            )
+        if entry is directory.PRACTICE:
+            from mathroom.ui.pages.practice_page import PracticePage
+
+            return PracticePage(ops, s.practice, s.attendance, s.evidence, s.plans, undo, today)
+
+        if entry is directory.PRINT:
+            from mathroom.ui.pages.print_page import PrintPage
+
+            return PrintPage(ops, s.classroom, s.packet, today, s.print_jobs)
+        from mathroom.ui.pages.library_page import LibraryPage
+
+        return LibraryPage(ops, s.department)
+
     def _on_sidebar_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if 0 <= row < len(self._slots):
             if not self.welcome.isHidden():
                 self._welcome_dismissed = True
                 self._show_welcome(False)
+            self._built(self._slots[row])
             self.stack.setCurrentIndex(row)
             self._settings.set_last_page(row)
 
@@ -535,8 +678,9 @@ class MainWindow(QMainWindow):
         period = self.current_period
         if period is not None:
             self._settings.set_last_period(int(period.id))
-        for page in self.pages:
-            page.set_period(period)
+        for slot in self._slots:
+            if slot.page is not None:  # the others read the period when they are built
+                slot.page.set_period(period)
         self._refresh_projector()
         self.period_changed.emit(period)
 
@@ -561,8 +705,9 @@ class MainWindow(QMainWindow):
             self.reload()
 
     def _on_practice_print_requested(self, day: object) -> None:
-        page = self.show_page("Print")
-        if isinstance(page, PrintPage) and isinstance(day, date):
+        self.show_page(directory.PRINT.title)
+        page = self.print_page
+        if isinstance(day, date):
             page.day.setDate(QDate(day.year, day.month, day.day))
 
     def _on_projector_closed(self) -> None:
@@ -602,3 +747,20 @@ class MainWindow(QMainWindow):
 def _page_key(index: int) -> str:
     """Ctrl+1 … Ctrl+9 for the first nine pages, Ctrl+0 for the tenth (the Library)."""
     return f"Ctrl+{(index + 1) % 10}"
+
+
+class _PageSlot(QWidget):
+    """Holds a page's place in the stack until the page is first needed, then holds it."""
+
+    def __init__(self, entry: directory.PageEntry) -> None:
+        super().__init__()
+        self.entry = entry
+        self.page: Page | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, page: Page) -> None:
+        self.page = page
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(page)

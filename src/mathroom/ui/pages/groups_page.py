@@ -21,6 +21,7 @@ from mathroom.services.evidence import EvidenceService
 from mathroom.services.grouping import GroupingService
 from mathroom.services.grouping_rules import GroupingRulesService
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import GROUPS
 from mathroom.ui.widgets.group_maker import GroupMaker
 from mathroom.ui.widgets.page import Page, card, card_grid, clear_layout, label
 from mathroom.ui.widgets.pair_matrix_view import PairMatrixView
@@ -28,11 +29,8 @@ from mathroom.ui.widgets.rules_editor import RulesEditor
 
 
 class GroupsPage(Page):
-    title = "Groups"
-    purpose = (
-        "Visibly random groups for whiteboard work. Each day's groups are kept, so you can see "
-        "who has worked with whom."
-    )
+    title = GROUPS.title
+    purpose = GROUPS.purpose
 
     shows = Change.ROSTER | Change.GROUPS | Change.PLANS | Change.SETTINGS  # plans: the boards
 

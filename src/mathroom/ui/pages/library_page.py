@@ -31,6 +31,7 @@ from mathroom.services.department import (
     ServerAddress,
 )
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import LIBRARY
 from mathroom.ui.widgets.page import Page, label
 
 COLUMNS = ("Kind", "Title", "Published by", "When", "Version", "Here")
@@ -39,11 +40,8 @@ PULLED = Change.TASKS | Change.PLANS
 
 
 class LibraryPage(Page):
-    title = "Library"
-    purpose = (
-        "Share tasks, units and plan templates with your department's library, and bring "
-        "theirs here. Students, evidence, groups and notes never leave this laptop."
-    )
+    title = LIBRARY.title
+    purpose = LIBRARY.purpose
     shows = Change.NONE  # the library is read only when you ask
 
     def __init__(self, ops: Operations, library: DepartmentLibraryService) -> None:

@@ -46,6 +46,7 @@ from mathroom.ui.dialogs.plan_days_dialog import PlanDaysDialog, unit_line
 from mathroom.ui.dialogs.project_dialog import ProjectDialog
 from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import PLAN
 from mathroom.ui.pages.plan_history import PLAN_CHANGES
 from mathroom.ui.pages.plan_projects import PlanProjects
 from mathroom.ui.undo import push_recorded, run_recorded
@@ -60,11 +61,8 @@ T = TypeVar("T")
 
 
 class PlanPage(Page):
-    title = "Plan"
-    purpose = (
-        "The week for every period at a glance; below, the chosen day's timeline. Pick a "
-        "template, set tasks and whiteboards, make fresh groups, then print on the Print page."
-    )
+    title = PLAN.title
+    purpose = PLAN.purpose
 
     shows = Change.ROSTER | Change.GROUPS | Change.PLANS | Change.TASKS
 

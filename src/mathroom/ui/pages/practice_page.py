@@ -34,6 +34,7 @@ from mathroom.services.evidence import EvidenceService
 from mathroom.services.plans import PlanService
 from mathroom.services.practice import PracticeService, StudentPractice
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import PRACTICE
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
@@ -59,13 +60,8 @@ T = TypeVar("T")
 
 
 class PracticePage(Page):
-    title = "Practice"
-    purpose = (
-        "A short personal sheet for each student here today: at least half on their weakest "
-        "skills, the day's focus and some review in the rest, one stretch problem. Groupmates "
-        "never share a problem. Check a sheet, change its focus if you like, and enter marks "
-        "from sheets handed back."
-    )
+    title = PRACTICE.title
+    purpose = PRACTICE.purpose
     print_requested = Signal(object)  # the date whose packet to print
     shows = Change.ROSTER | Change.ATTENDANCE | Change.PLANS | Change.EVIDENCE | Change.SETTINGS
 

@@ -25,6 +25,7 @@ from mathroom.services.packet import PacketCount, PacketOptions, PacketService, 
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import PRINT
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
 from mathroom.ui.widgets.flow_row import FlowRow, pair
 from mathroom.ui.widgets.packet_warnings import PacketWarnings
@@ -38,11 +39,8 @@ COUNT_DELAY_MS = 400
 
 
 class PrintPage(Page):
-    title = "Print"
-    purpose = (
-        "One PDF with all the paper a day needs: run sheets, station cards, group posters, "
-        "exit tickets, practice sheets with an answer key, and the roster check sheet."
-    )
+    title = PRINT.title
+    purpose = PRINT.purpose
 
     shows = Change.ROSTER | Change.SETTINGS
 

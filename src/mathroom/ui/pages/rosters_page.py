@@ -35,6 +35,7 @@ from mathroom.ui.dialogs.period_dialog import PeriodDialog
 from mathroom.ui.dialogs.student_dialog import StudentDialog
 from mathroom.ui.models.roster_table import RosterTableModel
 from mathroom.ui.operations import Operations, Writer
+from mathroom.ui.pages.directory import ROSTERS
 from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import Page, label
@@ -49,11 +50,8 @@ def _plural(count: int, word: str) -> str:
 
 
 class RostersPage(Page):
-    title = "Rosters"
-    purpose = (
-        "Periods and their students. Enter edits the selected student, Delete archives "
-        "(nothing is lost, and Ctrl+Z undoes it)."
-    )
+    title = ROSTERS.title
+    purpose = ROSTERS.purpose
     period_selected = Signal(object)  # PeriodId of an active period picked in the list
     import_requested = Signal()
     profile_requested = Signal(object)  # StudentId

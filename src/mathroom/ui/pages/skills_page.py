@@ -33,6 +33,7 @@ from mathroom.services.teacher_time import TeacherTimeService
 from mathroom.ui.dialogs.teacher_time_dialog import TeacherTimeDialog
 from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import SKILLS
 from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
@@ -56,11 +57,8 @@ class _GradeFilter(QSortFilterProxyModel):
 
 
 class SkillsPage(Page):
-    title = "Skills"
-    purpose = (
-        "Where each student stands on each skill, from the latest evidence, and who to pull "
-        "today. Teacher eyes only: levels never appear on the projector or student sheets."
-    )
+    title = SKILLS.title
+    purpose = SKILLS.purpose
     student_opened = Signal(object)  # StudentId
     score_import_requested = Signal()
     shows = Change.ROSTER | Change.EVIDENCE | Change.SETTINGS

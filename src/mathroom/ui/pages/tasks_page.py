@@ -38,6 +38,7 @@ from mathroom.ui.dialogs.task_editor import TaskEditorDialog
 from mathroom.ui.dialogs.task_pack_dialog import TaskPackDialog
 from mathroom.ui.models.task_list import TaskFilterProxy, TaskListModel, TaskSort
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import TASKS
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import run_recorded
 from mathroom.ui.widgets.flow_row import FlowRow, pair
@@ -93,11 +94,8 @@ T = TypeVar("T")
 
 
 class TasksPage(Page):
-    title = "Tasks"
-    purpose = (
-        "Low-floor, high-ceiling tasks for whiteboards, warm-ups, projects, math art and exit "
-        "tickets. Search by words or skill codes, edit with a math toolbar, print cards."
-    )
+    title = TASKS.title
+    purpose = TASKS.purpose
 
     shows = Change.TASKS | Change.PLANS | Change.SETTINGS  # "last used" comes from the plans
 

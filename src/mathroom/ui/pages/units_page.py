@@ -36,6 +36,7 @@ from mathroom.services.units import UnitProgress, UnitService, assignment_on
 from mathroom.ui.dialogs.unit_start_dialog import StartUnitDialog, next_monday
 from mathroom.ui.models.unit_list import UnitEntry, UnitListModel
 from mathroom.ui.operations import Operations
+from mathroom.ui.pages.directory import UNITS
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.unit_editor import UnitEditor
@@ -58,11 +59,8 @@ class _Snapshot:
 
 
 class UnitsPage(Page):
-    title = "Units"
-    purpose = (
-        "A few weeks of skills and tasks in order: Plan next school day takes each period's "
-        "next tasks from its unit. Edits save at once; Ctrl+Z undoes."
-    )
+    title = UNITS.title
+    purpose = UNITS.purpose
     shows = Change.PLANS | Change.TASKS | Change.SETTINGS
 
     def __init__(
