@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mathroom.domain.errors import MathroomError
 from mathroom.paths import DataFolder
@@ -30,9 +31,10 @@ from mathroom.store.backup import (
     set_aside_files,
     thin_backups,
 )
-from mathroom.store.engine import make_engine
 from mathroom.store.migrate import MigrationOutcome, upgrade_to_head
-from mathroom.store.unit_of_work import Store
+
+if TYPE_CHECKING:
+    from mathroom.store.unit_of_work import Store
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,10 @@ def open_database(
     Raises RecoveryNeededError (after moving a bad file aside) or a MigrationError; in
     both cases the data on disk is left safe.
     """
+    # Here, not at the top: `mathroom check` and `backup` use this module without SQLAlchemy.
+    from mathroom.store.engine import make_engine
+    from mathroom.store.unit_of_work import Store
+
     folder.ensure()
     remove_leftover_parts(folder)
     check_openable(folder, now)
@@ -197,6 +203,8 @@ def start_empty(folder: DataFolder, now: datetime) -> None:
                 "To go back to a backup: mathroom restore FILE"
             )
         move_aside(db, now)
+    from mathroom.store.engine import make_engine
+
     engine = make_engine(db)
     try:
         upgrade_to_head(engine, db, backups_dir=None, now=now)
