@@ -15,6 +15,7 @@ from mathroom.print_queue import system_queue
 from mathroom.services.catalog import Services
 from mathroom.services.content import ContentFiles
 from mathroom.store.opening import DatabaseDamagedError, RecoveryNeededError, open_database
+from mathroom.store.peek import has_rows
 from mathroom.store.unit_of_work import Store
 
 __all__ = ["DatabaseDamagedError", "RecoveryNeededError", "Services", "open_services"]
@@ -52,6 +53,8 @@ def _seed_units(services: Services) -> None:
     """A data folder from before units (migrated to 0006 with no unit) gets the starter
     units at open. A starter file that cannot be read is logged, never in the way of
     opening the teacher's data."""
+    if has_rows(services.folder.database, "unit"):
+        return  # every start but the first after 0006: no need to load the starter files
     try:
         added = services.library.seed_units_if_missing()
     except ContentError as exc:

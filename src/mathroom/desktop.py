@@ -15,9 +15,6 @@ from mathroom.instance_lock import InstanceLock, InstanceLockedError
 from mathroom.paths import DataFolder
 from mathroom.services.classrooms import Classroom, Classrooms, NewClassroom
 from mathroom.services.maintenance import MaintenanceService
-from mathroom.ui.dialogs.already_open_dialog import already_open_box
-from mathroom.ui.dialogs.damaged_database_dialog import DamagedChoice, DamagedDatabaseDialog
-from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
 from mathroom.ui.main_window import MainWindow
 from mathroom.ui.settings import WindowSettings
 
@@ -49,8 +46,10 @@ class AppController:
             lock.release()
             return False
         self._lock, self.services = lock, services
-        if classroom.is_root and services.demo.is_empty():
+        if classroom.is_root and services.classroom.overview().is_empty:
             # A fresh data folder; the teacher's own classrooms start empty on purpose.
+            from mathroom.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
+
             backups = services.maintenance.backups()
             kept = f"{len(backups)} backups (newest {backups[0].path.name})" if backups else None
             dialog = FirstRunDialog(str(classroom.path), kept=kept)
@@ -127,6 +126,11 @@ class AppController:
             # Asked at every start until the teacher restores or starts empty: the damaged
             # file stays aside and the backups stay, whatever is chosen.
             log.warning("data needs recovery: %s", damaged)
+            from mathroom.ui.dialogs.damaged_database_dialog import (
+                DamagedChoice,
+                DamagedDatabaseDialog,
+            )
+
             backup = damaged.backup
             dialog = DamagedDatabaseDialog(
                 damaged.set_aside,
@@ -192,6 +196,8 @@ def _locked(folder: DataFolder) -> InstanceLock:
 
 def _explain(error: MathroomError) -> None:
     if isinstance(error, InstanceLockedError):
+        from mathroom.ui.dialogs.already_open_dialog import already_open_box
+
         already_open_box(error).exec()
         return
     QMessageBox.critical(None, "Mathroom", str(error))

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
-from mathroom import __version__, paths
+from mathroom import paths
 
 # Light modules only: `mathroom --version` must not wait for ReportLab.
 from mathroom.domain.packet_sections import Section
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"Mathroom {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--self-test",
         type=Path,
@@ -383,3 +383,21 @@ def _add_print(commands: Commands, common: argparse.ArgumentParser) -> None:
         "--out", type=Path, metavar="FILE.pdf", help="where the packet is kept (default: exports/)"
     )
     _add_packet_contents(printing)
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when it is asked for."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        import sys
+
+        import mathroom
+
+        sys.stdout.write(f"Mathroom {mathroom.__version__}\n")
+        parser.exit()

@@ -23,3 +23,19 @@ def student_numbers_present(database: Path, numbers: list[str]) -> int:
         return 0
     finally:
         connection.close()
+
+
+def has_rows(database: Path, table: str) -> bool:
+    """Whether ``table`` holds any row (False when the file or the table cannot be read)."""
+    if not table.isidentifier() or not database.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return connection.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
