@@ -9,23 +9,26 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-
-class _FirstPaint(QObject):
-    """Ends the process as soon as a main window has painted."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            sys.stdout.flush()
-            os._exit(0)  # at once: no teardown, which the teacher does not wait for
-        return False
-
 
 def main(argv: list[str]) -> int:
+    if argv[1] == "app":
+        from mathroom.app import preload_core
+
+        preload_core()  # in the order the app itself imports (mathroom.app.run_gui)
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class FirstPaint(QObject):
+        """Ends the process as soon as a main window has painted."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                sys.stdout.flush()
+                os._exit(0)  # at once: no teardown, which the teacher does not wait for
+            return False
+
     app = QApplication(argv[:1])
-    watcher = _FirstPaint()
+    watcher = FirstPaint()
     app.installEventFilter(watcher)
     if argv[1] == "bare":
         from PySide6.QtWidgets import QListWidget, QSplitter, QTableWidget
