@@ -2,8 +2,9 @@
 
 Usage: python tools/core_requirements.py > requirements.txt
 
-The project's dependencies and its test extra, less what only the window uses: PySide6, the
-PDF previewer (pypdfium2) and pytest-qt. `make test-core` installs these, then Mathroom itself
+The project's dependencies and its test extra, less what only the window uses: PySide6 and
+pytest-qt. (pypdfium2 stays: besides the window's PDF previews, the print queue uses it to cut
+a page range out of a packet where the print service cannot take one.) `make test-core` installs these, then Mathroom itself
 with `--no-deps`, and runs the non-GUI tests, proving the core needs no Qt.
 """
 
@@ -14,7 +15,7 @@ import tomllib
 from pathlib import Path
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
-WINDOW_ONLY = frozenset({"pyside6-essentials", "pypdfium2", "pytest-qt"})
+WINDOW_ONLY = frozenset({"pyside6-essentials", "pytest-qt"})
 
 
 def canonical(requirement: str) -> str:
