@@ -23,6 +23,11 @@ today=$(date +%F)  # the demo plans the week it is made in
   || fail "packet was not written"
 head -c 5 "$data/day.pdf" | grep -q "%PDF-" || fail "packet is not a PDF"
 echo "ok: packet ($(python3 -c "import os;print(os.path.getsize('$data/day.pdf')//1024)") KB)"
+# The department library's driver and libpq are in the bundle: a closed local port gives
+# psycopg's own "connection refused", not an import error.
+"$app" library status --data-dir "$data" --server postgresql://nobody@127.0.0.1:1/none 2>&1 \
+  | grep -q "Could not reach the department library" || fail "the library's driver is missing"
+echo "ok: department library driver"
 
 start=$(date +%s.%N)
 "$app" --self-test "$fresh" | grep -q "self-test passed" || fail "self-test failed"
