@@ -25,8 +25,10 @@ head -c 5 "$data/day.pdf" | grep -q "%PDF-" || fail "packet is not a PDF"
 echo "ok: packet ($(python3 -c "import os;print(os.path.getsize('$data/day.pdf')//1024)") KB)"
 # The department library's driver and libpq are in the bundle: a closed local port gives
 # psycopg's own "connection refused", not an import error.
-"$app" library status --data-dir "$data" --server postgresql://nobody@127.0.0.1:1/none 2>&1 \
-  | grep -q "Could not reach the department library" || fail "the library's driver is missing"
+reached=$("$app" library status --data-dir "$data" --server postgresql://nobody@127.0.0.1:1/none \
+  2>&1 || true)  # exits 1: nothing listens there
+grep -q "Could not reach the department library" <<<"$reached" \
+  || fail "the library's driver is missing: $reached"
 echo "ok: department library driver"
 
 start=$(date +%s.%N)
