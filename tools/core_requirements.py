@@ -3,9 +3,10 @@
 Usage: python tools/core_requirements.py > requirements.txt
 
 The project's dependencies and its test extra, less what only the window uses: PySide6 and
-pytest-qt. (pypdfium2 stays: besides the window's PDF previews, the print queue uses it to cut
-a page range out of a packet where the print service cannot take one.) `make test-core` installs these, then Mathroom itself
-with `--no-deps`, and runs the non-GUI tests, proving the core needs no Qt.
+pytest-qt. (pypdfium2 stays: besides the window's PDF previews, the print queue uses it to
+cut a page range out of a packet where the print service cannot take one.) `make test-core`
+installs these, then Mathroom itself with `--no-deps`, and runs the non-GUI tests, proving
+the core needs no Qt.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
@@ -40,7 +41,6 @@ from mathroom.store.department.remote import (
     RemoteLibrary,
     RemoteVersion,
 )
-from mathroom.store.department.schema import LibrarySetup, init_library, schema_revision
 from mathroom.store.department.server import (
     LibraryUnreachableError,
     ServerAddress,
@@ -49,9 +49,11 @@ from mathroom.store.department.server import (
 from mathroom.store.repositories.settings import SettingsRepository
 from mathroom.store.unit_of_work import Store
 
+if TYPE_CHECKING:
+    from mathroom.store.department.schema import LibrarySetup
+
 __all__ = [
     "LibraryEntry",
-    "LibrarySetup",
     "LibraryStatus",
     "LibraryUnreachableError",
     "Resolution",
@@ -61,6 +63,9 @@ __all__ = [
 
 SERVER_SETTING = "department_library"  # the app_setting key
 PULLED_SETTING = "department_library_pulled"  # + ":host:port/db": where the last pull got to
+SCHEDULE_SETTING = "department_library_schedule"  # hours between automatic pulls; 0: none
+# The choices the Library page offers: only when the teacher clicks, hourly, 4-hourly, daily.
+PULL_EVERY_HOURS = (0, 1, 4, 24)
 LINK_BATCH = 200  # published items noted per laptop transaction
 
 
@@ -129,6 +134,8 @@ def init_server(
 ) -> LibrarySetup:
     """Create or upgrade the library's schema, policies and grants (idempotent); needs no
     classroom, only the lead's sign-in."""
+    from mathroom.store.department.schema import init_library  # Alembic: only for the lead
+
     return init_library(address, teachers=teachers, leads=leads)
 
 
@@ -155,6 +162,28 @@ class DepartmentLibraryService:
                 {"server": address.text, "require_tls": address.require_tls},
             )
 
+    # -- pulling on a schedule the teacher turns on -------------------------------------------
+    def pull_schedule(self) -> int:
+        """Hours between automatic pulls while Mathroom is open (0: only when asked)."""
+        with self._store.unit_of_work() as session:
+            value = SettingsRepository(session).get(SCHEDULE_SETTING, 0)
+        return value if isinstance(value, int) and value in PULL_EVERY_HOURS else 0
+
+    def set_pull_schedule(self, hours: int) -> None:
+        if hours not in PULL_EVERY_HOURS:
+            allowed = ", ".join(str(h) for h in PULL_EVERY_HOURS)
+            raise ValidationError("pull every (hours)", f"{hours} is not one of {allowed}")
+        with self._store.unit_of_work() as session:
+            SettingsRepository(session).set(SCHEDULE_SETTING, hours)
+
+    def scheduled_pull(self) -> SyncReport | None:
+        """The pull the schedule asks for, from the address last used; None when the
+        schedule is off or no address was ever used (nothing is reached then)."""
+        server, require_tls = self.saved_server()
+        if not server or not self.pull_schedule():
+            return None
+        return self.pull(ServerAddress.parse(server, require_tls=require_tls))
+
     # -- the department lead ---------------------------------------------------------------
     def retire(self, address: ServerAddress, item_ids: Sequence[str]) -> int:
         """Retire library items (leads only); how many were retired."""
@@ -172,6 +201,8 @@ class DepartmentLibraryService:
             user = remote.user
             items = self._listed(remote)
             with connection.begin():
+                from mathroom.store.department.schema import schema_revision
+
                 schema = schema_revision(connection)
         entries: list[LibraryEntry] = []
         with self._store.unit_of_work() as session:

@@ -34,6 +34,7 @@ from mathroom.services.changes import Change
 from mathroom.services.classrooms import Classroom, NewClassroom
 from mathroom.ui import theme
 from mathroom.ui.appearance_menu import AppearanceMenu
+from mathroom.ui.library_schedule import ScheduledPull
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages import directory
 from mathroom.ui.settings import WindowSettings
@@ -181,6 +182,10 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.reload()  # the period first: the page on show is built with it
         self._restore_state()
+        # Automatic library pulls, if the teacher turned them on: read after the first paint.
+        self.library_schedule = ScheduledPull(self.ops, lambda: services.department, self)
+        self.library_schedule.reported.connect(self._on_library_reported)
+        QTimer.singleShot(0, self, self.library_schedule.start)
         self.day_timer.start()
 
     # -- construction -------------------------------------------------------------------
@@ -267,6 +272,8 @@ class MainWindow(QMainWindow):
             skills.student_opened.connect(self.open_profile)
         elif page.title == directory.PRACTICE.title:
             self.practice_page.print_requested.connect(self._on_practice_print_requested)
+        elif page.title == directory.LIBRARY.title:
+            self.library_page.schedule_changed.connect(self.library_schedule.set_hours)
         page.set_period(self.current_period)
 
     def _restore_state(self) -> None:
@@ -718,6 +725,9 @@ class MainWindow(QMainWindow):
             self.projector.deleteLater()
         self.projector = None
         self.projector_panel = None
+
+    def _on_library_reported(self, line: str) -> None:
+        self.statusBar().showMessage(line, 15_000)
 
     def _on_backup_action_triggered(self) -> None:
         try:

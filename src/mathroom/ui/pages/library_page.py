@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -30,16 +32,19 @@ from mathroom.services.department import (
     LibraryStatus,
     ServerAddress,
 )
+from mathroom.ui.library_schedule import PULLED
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.directory import LIBRARY
 from mathroom.ui.widgets.page import Page, label
 
 COLUMNS = ("Kind", "Title", "Published by", "When", "Version", "Here")
 # A pull brings tasks, units and templates: the pages that show them reload.
-PULLED = Change.TASKS | Change.PLANS
+SCHEDULE_CHOICES = {0: "Only when I click", 1: "Every hour", 4: "Every 4 hours", 24: "Once a day"}
 
 
 class LibraryPage(Page):
+    schedule_changed = Signal(int)  # hours between automatic pulls (0: none)
+
     title = LIBRARY.title
     purpose = LIBRARY.purpose
     shows = Change.NONE  # the library is read only when you ask
@@ -90,6 +95,20 @@ class LibraryPage(Page):
         conflict_row.addWidget(self.keep_mine)
         conflict_row.addWidget(self.take_library)
         self.body.addLayout(conflict_row)
+        schedule_row = QHBoxLayout()
+        self.schedule = QComboBox()
+        self.schedule.setObjectName("librarySchedule")
+        self.schedule.setAccessibleName("Pull automatically")
+        self.schedule.setToolTip(
+            "While Mathroom is open, pull the department's new items from the address above "
+            "on this schedule (the last address you used; never before you used one)"
+        )
+        for hours, text in SCHEDULE_CHOICES.items():
+            self.schedule.addItem(text, hours)
+        schedule_row.addWidget(label("Pull automatically:"))
+        schedule_row.addWidget(self.schedule)
+        schedule_row.addStretch(1)
+        self.body.addLayout(schedule_row)
         self.show_button.clicked.connect(self._on_show_clicked)
         self.pull_button.clicked.connect(self._on_pull_clicked)
         self.publish_button.clicked.connect(self._on_publish_clicked)
@@ -97,6 +116,7 @@ class LibraryPage(Page):
         self.take_library.clicked.connect(self._on_take_library_clicked)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self._on_selection_changed()
+        self.schedule.activated.connect(self._on_schedule_activated)
 
     def reload(self) -> None:
         """Only the remembered address: the server is reached when the teacher clicks."""
@@ -105,6 +125,8 @@ class LibraryPage(Page):
             server, tls = self._ops.query(library.saved_server)
             self.server.setText(server)
             self.require_tls.setChecked(tls)
+        hours = self._ops.query(self._library.pull_schedule)
+        self.schedule.setCurrentIndex(max(self.schedule.findData(hours), 0))
 
     # -- the teacher's clicks ----------------------------------------------------------------
     def _on_show_clicked(self) -> None:
@@ -124,6 +146,22 @@ class LibraryPage(Page):
     def _on_publish_clicked(self) -> None:
         library = self._library
         self._sync("Publishing…", lambda address: library.publish(address), "published")
+
+    def _on_schedule_activated(self, _index: int) -> None:
+        hours = int(self.schedule.currentData())
+        library = self._library
+        try:
+            self._ops.write(lambda: library.set_pull_schedule(hours), Change.SETTINGS, self)
+        except MathroomError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.schedule_changed.emit(hours)
+        when = SCHEDULE_CHOICES[hours].lower()
+        self.summary.setText(
+            "Automatic pulls are off: Mathroom connects only when you click."
+            if not hours
+            else f"Mathroom will pull from the library {when} while it is open."
+        )
 
     def _on_keep_mine_clicked(self) -> None:
         self._resolve(Resolution.KEEP_MINE)
