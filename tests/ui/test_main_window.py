@@ -19,6 +19,7 @@ from mathroom.services.changes import Change
 from mathroom.ui.dialogs.profile_dialog import ProfileDialog
 from mathroom.ui.dialogs.settings_dialog import SettingsDialog
 from mathroom.ui.main_window import MainWindow
+from mathroom.ui.pages import directory
 from mathroom.ui.pages.groups_page import GroupsPage
 from mathroom.ui.pages.plan_page import PlanPage
 from mathroom.ui.pages.print_page import PrintPage
@@ -346,3 +347,22 @@ def test_a_setting_saved_reaches_every_page_through_one_broadcast(
     period = window.current_period
     assert period is not None
     assert "Nasrin Ahmadi" in [e.display_name for e in services.classroom.roster(period.id)]
+
+
+@pytest.mark.any_date  # which page, not which day
+def test_the_window_reopens_on_whichever_page_was_last_shown(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """Pages are built when first shown, the remembered one while the window is made: each
+    must be buildable that early (the Library page once needed the window's pull schedule)."""
+    titles = [entry.title for entry in directory.SIDEBAR]
+    for row, title in enumerate(titles):
+        settings = tmp_path / f"{row}.ini"
+        remembered = WindowSettings(settings)
+        remembered.set_last_page(row)
+        remembered.sync()
+        window = make_window(qtbot, services, settings)
+        page = window.current_page()
+        assert page is not None and page.title == title
+        assert window.sidebar.currentRow() == row
+        window.close()

@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         # what it changed, and _on_changed hands that to the pages and the projector.
         self.ops = Operations(self)
         self.undo_stack = QUndoStack(self)
+        # Automatic library pulls, if the teacher turned them on (the Library page sets them).
+        self.library_schedule = ScheduledPull(self.ops, lambda: services.department, self)
+        self.library_schedule.reported.connect(self._on_library_reported)
         # Each page is imported, built and filled the first time it is shown (or asked
         # for): the window paints as soon as the page the teacher left open is ready.
         self._slots = [_PageSlot(entry) for entry in directory.SIDEBAR]
@@ -182,10 +185,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.reload()  # the period first: the page on show is built with it
         self._restore_state()
-        # Automatic library pulls, if the teacher turned them on: read after the first paint.
-        self.library_schedule = ScheduledPull(self.ops, lambda: services.department, self)
-        self.library_schedule.reported.connect(self._on_library_reported)
-        QTimer.singleShot(0, self, self.library_schedule.start)
+        QTimer.singleShot(0, self, self.library_schedule.start)  # after the first paint
         self.day_timer.start()
 
     # -- construction -------------------------------------------------------------------
