@@ -60,16 +60,7 @@ def _fatal(folder: DataFolder, error: Exception) -> int:
     return 1
 
 
-def preload_core() -> None:
-    """Import the database layer before Qt. PySide6 reads the source of every module
-    imported after it (looking for its ``__feature__`` switch); SQLAlchemy and the store
-    loaded first skip that, a tenth of a second off every start."""
-    import mathroom.composition
-    import mathroom.services.classroom  # noqa: F401  (the first page's service)
-
-
 def run_gui(folder: DataFolder, clock: Clock) -> int:
-    preload_core()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from mathroom.desktop import AppController

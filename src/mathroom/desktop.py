@@ -9,7 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from mathroom.clock import Clock
-from mathroom.composition import RecoveryNeededError, Services, open_services
+from mathroom.composition import (
+    RecoveryNeededError,
+    Services,
+    open_database_of,
+    open_services,
+)
 from mathroom.domain.errors import MathroomError
 from mathroom.instance_lock import InstanceLock, InstanceLockedError
 from mathroom.paths import DataFolder
@@ -34,15 +39,26 @@ class AppController:
         self._lock: InstanceLock | None = None
 
     def start(self) -> bool:
-        """Open the classroom (recovering from damage), offer the demo, show the window."""
+        """Open the classroom (recovering from damage), offer the demo, show the window.
+
+        The window paints first, with the classroom's name and its pages' names, then the
+        database is opened (checked, backed up, migrated) and the window filled: the teacher
+        sees Mathroom at once, and any question about the data comes over it."""
         try:
             classroom = self.classrooms.open_one()
             lock = _locked(classroom.data_folder)
         except MathroomError as exc:
             _explain(exc)
             return False
-        services = self._open(classroom.data_folder)
-        if services is None:
+        self.classroom = classroom
+        services = open_services(classroom.data_folder, self._clock, now=False)
+        window = self._new_window(services, classroom, fill_later=True)
+        window.show()
+        _until_painted(window, self._clock)
+        if not self._open(services):
+            window.close()
+            window.deleteLater()
+            self.classroom = None
             lock.release()
             return False
         self._lock, self.services = lock, services
@@ -52,16 +68,15 @@ class AppController:
 
             backups = services.maintenance.backups()
             kept = f"{len(backups)} backups (newest {backups[0].path.name})" if backups else None
-            dialog = FirstRunDialog(str(classroom.path), kept=kept)
+            dialog = FirstRunDialog(str(classroom.path), kept=kept, parent=window)
             dialog.exec()
             if dialog.choice is FirstRunChoice.DEMO:
                 services.demo.create(self._clock.today())
             else:
                 services.library.seed_if_empty()
-            classroom = self.classrooms.open_one()  # the demo is now named as one
-        self.classroom = classroom
-        self.window = self._new_window(services, classroom)
-        self.window.show()
+            self.classroom = self.classrooms.open_one()  # the demo is now named as one
+        self.window = window
+        window.fill()
         return True
 
     # -- the classrooms (File ▸ Start my own classroom / Switch classroom) --------------
@@ -114,14 +129,20 @@ class AppController:
         if old_lock is not None:
             old_lock.release()
 
-    def _new_window(self, services: Services, classroom: Classroom) -> MainWindow:
+    def _new_window(
+        self, services: Services, classroom: Classroom, *, fill_later: bool = False
+    ) -> MainWindow:
         settings = WindowSettings(classroom.path / "window.ini")
-        return MainWindow(services, settings, self.restore, classrooms=self)
+        return MainWindow(services, settings, self.restore, classrooms=self, fill_later=fill_later)
 
     # -- opening and restoring -----------------------------------------------------------
-    def _open(self, folder: DataFolder) -> Services | None:
+    def _open(self, services: Services) -> bool:
+        """Open the services' database; a damaged one is set aside and the teacher chooses
+        (restore the newest good backup, start empty, or quit: False)."""
+        folder = services.folder
         try:
-            return open_services(folder, self._clock)
+            open_database_of(services)
+            return True
         except RecoveryNeededError as damaged:
             # Asked at every start until the teacher restores or starts empty: the damaged
             # file stays aside and the backups stay, whatever is chosen.
@@ -140,7 +161,7 @@ class AppController:
             )
             dialog.exec()
             if dialog.choice is DamagedChoice.QUIT:
-                return None
+                return False
             maintenance = MaintenanceService(folder, self._clock.now)
             try:
                 if dialog.choice is DamagedChoice.RESTORE and backup is not None:
@@ -149,18 +170,19 @@ class AppController:
                     maintenance.start_empty()
             except MathroomError as exc:
                 QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
-                return None
-            return self._open_or_explain(folder)
+                return False
+            return self._open_or_explain(services)
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
-            return None
+            return False
 
-    def _open_or_explain(self, folder: DataFolder) -> Services | None:
+    def _open_or_explain(self, services: Services) -> bool:
         try:
-            return open_services(folder, self._clock)
+            open_database_of(services)
+            return True
         except MathroomError as exc:
             QMessageBox.critical(None, "Mathroom cannot open its data", str(exc))
-            return None
+            return False
 
     def restore(self, backup: Path) -> None:
         """Close the database, put the backup in place (after a safety backup), reopen it under
@@ -184,6 +206,18 @@ class AppController:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _until_painted(window: MainWindow, clock: Clock, limit_s: float = 0.5) -> None:
+    """Let the window system show the window and Qt paint it (at most ``limit_s``)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    handle = window.windowHandle()
+    start = clock.monotonic()
+    while handle is not None and not handle.isExposed() and clock.monotonic() - start < limit_s:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    window.repaint()
 
 
 def _locked(folder: DataFolder) -> InstanceLock:

@@ -54,6 +54,9 @@ class Connection(Protocol):
     def store(self) -> Store:
         """The unit-of-work factory every service writes through."""
 
+    def open(self) -> None:
+        """Check, back up and migrate the file, then open it (once)."""
+
     def close(self) -> None:
         """Let go of the file (before a restore replaces it, and at exit)."""
 

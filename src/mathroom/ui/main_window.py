@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         settings: WindowSettings,
         restore: Callable[[Path], None] | None = None,
         classrooms: ClassroomSwitch | None = None,
+        *,
+        fill_later: bool = False,
     ) -> None:
         super().__init__()
         self._services = services
@@ -183,9 +185,26 @@ class MainWindow(QMainWindow):
         self.day_timer.setInterval(DAY_CHECK_MS)
         self._build_menus()
         self._connect_signals()
+        self._restore_geometry()
+        self._filled = False  # no page is built, nor the database read, before fill()
+        if fill_later:  # the app paints the window, then opens the database and calls fill()
+            self.projector_button.setEnabled(False)
+            self.statusBar().showMessage(f"Opening {self.classroom_name or 'your classroom'}…")
+        else:
+            self.fill()
+
+    def fill(self) -> None:
+        """Read the classroom and show the page the teacher left open (the database is open
+        by now); the schedules start after that page has painted."""
+        self.setWindowTitle(f"Mathroom — {self.classroom_name}" if self._classrooms else "Mathroom")
+        self.classroom_label.setText(self.classroom_name)
+        demo = self._classrooms is not None and self._classrooms.current().demo
+        self.classroom_label.setObjectName("banner" if demo else "muted")
+        self.classroom_label.style().polish(self.classroom_label)
+        self._filled = True
         self.reload()  # the period first: the page on show is built with it
-        self._restore_state()
-        QTimer.singleShot(0, self, self.library_schedule.start)  # after the first paint
+        self._restore_page()
+        QTimer.singleShot(0, self, self.library_schedule.start)
         self.day_timer.start()
 
     # -- construction -------------------------------------------------------------------
@@ -276,7 +295,7 @@ class MainWindow(QMainWindow):
             self.library_page.schedule_changed.connect(self.library_schedule.set_hours)
         page.set_period(self.current_period)
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self._settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -284,10 +303,13 @@ class MainWindow(QMainWindow):
             # First run: fit the laptop's screen (1366×768 is common in schools).
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+
+    def _restore_page(self) -> None:
         page = self._settings.last_page()
         row = page if 0 <= page < len(self._slots) else 0
         if self.welcome.isHidden():
             self.sidebar.setCurrentRow(row)
+            self._on_sidebar_row_changed(row)  # also when the shell already showed that row
         else:  # an empty classroom: the page comes (and is built) when the welcome goes
             self.stack.setCurrentIndex(row)
 
@@ -668,7 +690,7 @@ class MainWindow(QMainWindow):
         return LibraryPage(ops, s.department)
 
     def _on_sidebar_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self._slots):
+        if self._filled and 0 <= row < len(self._slots):
             if not self.welcome.isHidden():
                 self._welcome_dismissed = True
                 self._show_welcome(False)
@@ -774,3 +796,4 @@ class _PageSlot(QWidget):
         layout = self.layout()
         assert layout is not None
         layout.addWidget(page)
+        page.show()  # now, not at the next turn of the event loop (Qt's way for a late child)
