@@ -47,9 +47,6 @@ def register_fonts() -> None:
         (BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf"),
     ):
         pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
-    pdfmetrics.registerFont(
-        TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
-    )
     math_font = resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"
     with resources.as_file(math_font) as math_path:
         pdfmetrics.registerFont(TTFont(MATH, str(math_path), shapable=False))
@@ -61,6 +58,17 @@ def register_fonts() -> None:
     # ReportLab writes each glyph's Unicode as one hex number, which is wrong past U+FFFF
     # (math italic letters): readers then see nonsense. This writes UTF-16 as PDF requires.
     ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+@cache
+def cjk_font() -> str:
+    """The CJK face's name, registered on first use: reading its 5 MB file takes longer
+    than a day's packet without CJK names spends on any other font."""
+    register_fonts()
+    pdfmetrics.registerFont(
+        TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
+    )
+    return CJK
 
 
 def unicode_hex(code: int) -> str:
@@ -271,14 +279,20 @@ def paragraph_markup(text: str) -> str:
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain text (a name, a title), shaped when its script needs it."""
-    text = unicodedata.normalize("NFC", text)
-    if needs_shaping(text) and not style.shaping:
+    markup, shaping = _markup(text)
+    if shaping and not style.shaping:
         style = _shaped(style)
-    markup = paragraph_markup(text)
     # A packet repeats the same headings, labels and names hundreds of times: parse each
     # once. ReportLab only reads a paragraph's fragments after parsing them.
     frags = _parsed_frags(markup, style)
     return Paragraph(markup, style, frags=list(frags))
+
+
+@lru_cache(maxsize=4096)
+def _markup(text: str) -> tuple[str, bool]:
+    """A text's paragraph markup, and whether it needs shaping (names repeat on every page)."""
+    text = unicodedata.normalize("NFC", text)
+    return paragraph_markup(text), needs_shaping(text)
 
 
 @cache
@@ -289,6 +303,7 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 def clear_paragraph_cache() -> None:
     """Forget parsed paragraphs (benchmarks start cold with this)."""
     _parsed_frags.cache_clear()
+    _markup.cache_clear()
 
 
 @lru_cache(maxsize=4096)
@@ -298,4 +313,4 @@ def _parsed_frags(markup: str, style: ParagraphStyle) -> tuple[ParaFrag, ...]:
 
 def _flush(run: list[str], cjk: bool) -> str:
     escaped = escape("".join(run))
-    return f'<font name="{CJK}">{escaped}</font>' if cjk else escaped
+    return f'<font name="{cjk_font()}">{escaped}</font>' if cjk else escaped

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from reportlab.graphics import renderPDF
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from svglib.svglib import svg2rlg
@@ -46,7 +47,12 @@ class Words:
             self.target.setFont(font, size)
             self._font = (font, size)
         self.target.setTextOrigin(x, baseline)
-        self.target.textOut(text)
+        if isinstance(text, ShapedStr):
+            self.target.textOut(text)
+        else:
+            # Every run is placed by its own origin, so the cursor textOut would move (by
+            # measuring the text again) is never read: the same operators, unmeasured.
+            self.target._textOut(text)  # type: ignore[attr-defined]  # textOut's own half
 
     def write_hidden(self, x: float, baseline: float, text: str, size: float, width: float) -> None:
         """Invisible text squeezed to ``width``: drawn math's words for search and speech."""

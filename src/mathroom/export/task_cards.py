@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Flowable,
     FrameBreak,
     Image,
-    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -36,6 +35,7 @@ from svglib.svglib import svg2rlg
 
 from mathroom.export.document import plain_template, write_document
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
+from mathroom.export.keep import KeepInFrame
 from mathroom.export.layout import COLUMN_GUTTER, MARGIN, PaperSize
 from mathroom.export.layout import CardLayout as CardLayout  # re-exported
 from mathroom.export.rich_text import RichText
