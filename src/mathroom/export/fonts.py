@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
+from typing import Any
 from importlib import resources
 from xml.sax.saxutils import escape
 
@@ -285,7 +286,40 @@ def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     # A packet repeats the same headings, labels and names hundreds of times: parse each
     # once. ReportLab only reads a paragraph's fragments after parsing them.
     frags = _parsed_frags(markup, style)
-    return Paragraph(markup, style, frags=list(frags))
+    paragraph = _Paragraph(markup, style, frags=list(frags))
+    paragraph.key = (markup, style)
+    return paragraph
+
+
+# Line breaks per (markup, style, line widths): the words and ReportLab's bookkeeping of them.
+_BROKEN: dict[tuple[object, ...], tuple[Any, ...]] = {}
+_BROKEN_MAX = 8192
+
+
+class _Paragraph(Paragraph):
+    """A Paragraph that breaks the same text at the same width once: a packet prints the
+    same labels and headings hundreds of times, and cards measure theirs at every size."""
+
+    key: tuple[str, ParagraphStyle] | None = None  # None on ReportLab's split-off parts
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (ReportLab's name)
+        if self.key is None:
+            return super().breakLines(width)
+        key = (*self.key, *(width if isinstance(width, list | tuple) else (width,)))
+        state = self.__dict__  # breakLines also leaves these counts on the paragraph
+        found = _BROKEN.get(key)
+        if found is None:
+            lines = super().breakLines(width)
+            found = (lines, *(state[name] for name in _BREAK_STATE))
+            if len(_BROKEN) >= _BROKEN_MAX:
+                _BROKEN.clear()
+            _BROKEN[key] = found
+        else:
+            state.update(zip(_BREAK_STATE, found[1:], strict=True), height=0)
+        return found[0]
+
+
+_BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations")
 
 
 @lru_cache(maxsize=4096)
@@ -303,6 +337,7 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 def clear_paragraph_cache() -> None:
     """Forget parsed paragraphs (benchmarks start cold with this)."""
     _parsed_frags.cache_clear()
+    _BROKEN.clear()
     _markup.cache_clear()
 
 
