@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config

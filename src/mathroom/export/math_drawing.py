@@ -14,12 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.graphics import renderPDF
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from svglib.svglib import svg2rlg
 
 from mathroom.export.fonts import BODY, MATH
 from mathroom.mathtext.fraction import MARGIN, fraction_geometry, plain_fraction
@@ -174,6 +172,10 @@ def _form(canvas: Canvas, source: str, shape: MathShape) -> str:
     if shape.ops is not None:
         _run(canvas, shape.ops)
     else:
+        # Imported here: ziamath's math is almost always plain paths (see _operations).
+        from reportlab.graphics import renderPDF
+        from svglib.svglib import svg2rlg
+
         drawing = svg2rlg(io.StringIO(shape.svg))
         if drawing is None or not drawing.width:
             raise MathError(source, "could not be drawn.")

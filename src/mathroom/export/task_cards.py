@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -32,7 +31,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from svglib.svglib import svg2rlg
 
 from mathroom.export.document import plain_template, write_document
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
@@ -131,6 +129,10 @@ class _Header(Flowable):
 
 def _image_flowable(image: CardImage, width: float, height: float) -> Flowable | None:
     if image.media_type == "image/svg+xml":
+        # Imported here: most packets have no SVG pictures, and svglib takes a while to load.
+        from reportlab.graphics.shapes import Drawing
+        from svglib.svglib import svg2rlg
+
         drawing = svg2rlg(io.StringIO(image.data.decode("utf-8", "replace")))
         if drawing is None or not drawing.width or not drawing.height:
             return None
