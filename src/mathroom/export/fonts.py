@@ -34,6 +34,7 @@ MATH = "STIXTwoMath"  # ziamath's own font: plain math glyphs printed as text ma
 def body_font(bold: bool, italic: bool) -> str:
     """The body face for a run of prose."""
     if italic:
+        _register_italics()
         return BOLD_ITALIC if bold else ITALIC
     return BOLD if bold else BODY
 
@@ -41,12 +42,7 @@ def body_font(bold: bool, italic: bool) -> str:
 @cache
 def register_fonts() -> None:
     """Idempotent. Also makes DejaVu the base font so no unembedded Helvetica is referenced."""
-    for name, file in (
-        (BODY, "DejaVuSans.ttf"),
-        (BOLD, "DejaVuSans-Bold.ttf"),
-        (ITALIC, "DejaVuSans-Oblique.ttf"),
-        (BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf"),
-    ):
+    for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
     math_font = resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"
     with resources.as_file(math_font) as math_path:
@@ -59,6 +55,16 @@ def register_fonts() -> None:
     # ReportLab writes each glyph's Unicode as one hex number, which is wrong past U+FFFF
     # (math italic letters): readers then see nonsense. This writes UTF-16 as PDF requires.
     ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+@cache
+def _register_italics() -> None:
+    """The oblique faces, read when italic text first asks for them (rarely, on paper)."""
+    register_fonts()
+    pdfmetrics.registerFont(TTFont(ITALIC, str(paths.resource("fonts", "DejaVuSans-Oblique.ttf"))))
+    pdfmetrics.registerFont(
+        TTFont(BOLD_ITALIC, str(paths.resource("fonts", "DejaVuSans-BoldOblique.ttf")))
+    )
 
 
 @cache
