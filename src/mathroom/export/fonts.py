@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -33,6 +34,7 @@ MATH = "STIXTwoMath"  # ziamath's own font: plain math glyphs printed as text ma
 def body_font(bold: bool, italic: bool) -> str:
     """The body face for a run of prose."""
     if italic:
+        _register_italics()
         return BOLD_ITALIC if bold else ITALIC
     return BOLD if bold else BODY
 
@@ -40,16 +42,8 @@ def body_font(bold: bool, italic: bool) -> str:
 @cache
 def register_fonts() -> None:
     """Idempotent. Also makes DejaVu the base font so no unembedded Helvetica is referenced."""
-    for name, file in (
-        (BODY, "DejaVuSans.ttf"),
-        (BOLD, "DejaVuSans-Bold.ttf"),
-        (ITALIC, "DejaVuSans-Oblique.ttf"),
-        (BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf"),
-    ):
+    for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
-    pdfmetrics.registerFont(
-        TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
-    )
     math_font = resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"
     with resources.as_file(math_font) as math_path:
         pdfmetrics.registerFont(TTFont(MATH, str(math_path), shapable=False))
@@ -61,6 +55,27 @@ def register_fonts() -> None:
     # ReportLab writes each glyph's Unicode as one hex number, which is wrong past U+FFFF
     # (math italic letters): readers then see nonsense. This writes UTF-16 as PDF requires.
     ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+@cache
+def _register_italics() -> None:
+    """The oblique faces, read when italic text first asks for them (rarely, on paper)."""
+    register_fonts()
+    pdfmetrics.registerFont(TTFont(ITALIC, str(paths.resource("fonts", "DejaVuSans-Oblique.ttf"))))
+    pdfmetrics.registerFont(
+        TTFont(BOLD_ITALIC, str(paths.resource("fonts", "DejaVuSans-BoldOblique.ttf")))
+    )
+
+
+@cache
+def cjk_font() -> str:
+    """The CJK face's name, registered on first use: reading its 5 MB file takes longer
+    than a day's packet without CJK names spends on any other font."""
+    register_fonts()
+    pdfmetrics.registerFont(
+        TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
+    )
+    return CJK
 
 
 def unicode_hex(code: int) -> str:
@@ -271,14 +286,53 @@ def paragraph_markup(text: str) -> str:
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain text (a name, a title), shaped when its script needs it."""
-    text = unicodedata.normalize("NFC", text)
-    if needs_shaping(text) and not style.shaping:
+    markup, shaping = _markup(text)
+    if shaping and not style.shaping:
         style = _shaped(style)
-    markup = paragraph_markup(text)
     # A packet repeats the same headings, labels and names hundreds of times: parse each
     # once. ReportLab only reads a paragraph's fragments after parsing them.
     frags = _parsed_frags(markup, style)
-    return Paragraph(markup, style, frags=list(frags))
+    paragraph = _Paragraph(markup, style, frags=list(frags))
+    paragraph.key = (markup, style)
+    return paragraph
+
+
+# Line breaks per (markup, style, line widths): the words and ReportLab's bookkeeping of them.
+_BROKEN: dict[tuple[object, ...], tuple[Any, ...]] = {}
+_BROKEN_MAX = 8192
+
+
+class _Paragraph(Paragraph):
+    """A Paragraph that breaks the same text at the same width once: a packet prints the
+    same labels and headings hundreds of times, and cards measure theirs at every size."""
+
+    key: tuple[str, ParagraphStyle] | None = None  # None on ReportLab's split-off parts
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (ReportLab's name)
+        if self.key is None:
+            return super().breakLines(width)
+        key = (*self.key, *(width if isinstance(width, list | tuple) else (width,)))
+        state = self.__dict__  # breakLines also leaves these counts on the paragraph
+        found = _BROKEN.get(key)
+        if found is None:
+            lines = super().breakLines(width)
+            found = (lines, *(state[name] for name in _BREAK_STATE))
+            if len(_BROKEN) >= _BROKEN_MAX:
+                _BROKEN.clear()
+            _BROKEN[key] = found
+        else:
+            state.update(zip(_BREAK_STATE, found[1:], strict=True), height=0)
+        return found[0]
+
+
+_BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations")
+
+
+@lru_cache(maxsize=4096)
+def _markup(text: str) -> tuple[str, bool]:
+    """A text's paragraph markup, and whether it needs shaping (names repeat on every page)."""
+    text = unicodedata.normalize("NFC", text)
+    return paragraph_markup(text), needs_shaping(text)
 
 
 @cache
@@ -289,6 +343,8 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 def clear_paragraph_cache() -> None:
     """Forget parsed paragraphs (benchmarks start cold with this)."""
     _parsed_frags.cache_clear()
+    _BROKEN.clear()
+    _markup.cache_clear()
 
 
 @lru_cache(maxsize=4096)
@@ -298,4 +354,4 @@ def _parsed_frags(markup: str, style: ParagraphStyle) -> tuple[ParaFrag, ...]:
 
 def _flush(run: list[str], cjk: bool) -> str:
     escaped = escape("".join(run))
-    return f'<font name="{CJK}">{escaped}</font>' if cjk else escaped
+    return f'<font name="{cjk_font()}">{escaped}</font>' if cjk else escaped

@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.graphics import renderPDF
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from svglib.svglib import svg2rlg
 
 from mathroom.export.fonts import BODY, MATH
 from mathroom.mathtext.fraction import MARGIN, fraction_geometry, plain_fraction
@@ -46,7 +45,12 @@ class Words:
             self.target.setFont(font, size)
             self._font = (font, size)
         self.target.setTextOrigin(x, baseline)
-        self.target.textOut(text)
+        if isinstance(text, ShapedStr):
+            self.target.textOut(text)
+        else:
+            # Every run is placed by its own origin, so the cursor textOut would move (by
+            # measuring the text again) is never read: the same operators, unmeasured.
+            self.target._textOut(text)  # type: ignore[attr-defined]  # textOut's own half
 
     def write_hidden(self, x: float, baseline: float, text: str, size: float, width: float) -> None:
         """Invisible text squeezed to ``width``: drawn math's words for search and speech."""
@@ -168,6 +172,10 @@ def _form(canvas: Canvas, source: str, shape: MathShape) -> str:
     if shape.ops is not None:
         _run(canvas, shape.ops)
     else:
+        # Imported here: ziamath's math is almost always plain paths (see _operations).
+        from reportlab.graphics import renderPDF
+        from svglib.svglib import svg2rlg
+
         drawing = svg2rlg(io.StringIO(shape.svg))
         if drawing is None or not drawing.width:
             raise MathError(source, "could not be drawn.")

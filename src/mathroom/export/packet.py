@@ -19,8 +19,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     FrameBreak,
-    KeepInFrame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -30,6 +28,7 @@ from reportlab.platypus import (
 from mathroom.atomic_files import atomic_path
 from mathroom.export.document import columns_template, plain_template
 from mathroom.export.fonts import BODY, register_fonts
+from mathroom.export.keep import KeepInFrame, KeepTogether
 from mathroom.export.layout import LANGUAGE, MARGIN, PaperSize
 from mathroom.export.packet_model import (
     Packet,

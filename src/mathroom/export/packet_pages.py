@@ -14,8 +14,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
-    KeepInFrame,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -24,6 +22,7 @@ from reportlab.platypus import (
 
 from mathroom.domain.skills import Level
 from mathroom.export.fonts import BODY, BOLD, paragraph
+from mathroom.export.keep import KeepInFrame, KeepTogether
 from mathroom.export.packet_model import (
     CritiqueSlip,
     ExitTicket,

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import black
-from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from mathroom.export.fonts import BODY
+from mathroom.export.keep import KeepInFrame
 from mathroom.export.packet_model import PeriodPacket, PracticeSheet
 from mathroom.export.packet_pages import GREY, LIGHT, para, style, teacher_banner
 from mathroom.export.rich_text import RichText

@@ -25,6 +25,7 @@ from mathroom.export.fonts import (
     CJK,
     MATH,
     body_font,
+    cjk_font,
     clear_paragraph_cache,
     is_cjk,
     needs_shaping,
@@ -74,19 +75,38 @@ class _Line:
     marker: str = ""  # a list bullet or number, drawn in the hanging indent
     centred: bool = False
     space_before: float = 0.0
+    # Measured once, when first asked: a laid-out line is cached and never changed after,
+    # yet wrapped, split and drawn many times. (replace() starts a copy unmeasured.)
+    _measured: tuple[float, float, float, float] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _drawn: list[_Piece] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def width(self) -> float:
         return sum(piece.width for piece in self.pieces)
 
+    def _measure(self, size: float) -> tuple[float, float, float, float]:
+        measured = self._measured
+        if measured is None or measured[0] != size:
+            ascent = max([size * 0.76, *(p.ascent for p in self.pieces)])
+            descent = max([size * 0.24, *(p.descent for p in self.pieces)])
+            height = self.space_before + max(size * LEADING, ascent + descent + size * 0.2)
+            measured = self._measured = (size, ascent, descent, height)
+        return measured
+
     def metrics(self, size: float) -> tuple[float, float]:
-        ascent = max([size * 0.76, *(p.ascent for p in self.pieces)])
-        descent = max([size * 0.24, *(p.descent for p in self.pieces)])
+        _size, ascent, descent, _height = self._measure(size)
         return ascent, descent
 
     def height(self, size: float) -> float:
-        ascent, descent = self.metrics(size)
-        return self.space_before + max(size * LEADING, ascent + descent + size * 0.2)
+        return self._measure(size)[3]
+
+    def drawn(self) -> list[_Piece]:
+        """The pieces as drawn (see _joined), joined once."""
+        if self._drawn is None:
+            self._drawn = _joined(self.pieces)
+        return self._drawn
 
 
 @lru_cache(maxsize=16384)
@@ -108,12 +128,12 @@ def _text_pieces(text: str, font: str, size: float) -> tuple[_Piece, ...]:
         for char in token:
             cjk = is_cjk(char)
             if run and (cjk or run_cjk):
-                pieces.append(_word("".join(run), CJK if run_cjk else font, size))
+                pieces.append(_word("".join(run), cjk_font() if run_cjk else font, size))
                 run = []
             run.append(char)
             run_cjk = cjk
         if run:
-            pieces.append(_word("".join(run), CJK if run_cjk else font, size))
+            pieces.append(_word("".join(run), cjk_font() if run_cjk else font, size))
     for piece in pieces:
         if not piece.space:
             piece.ascent, piece.descent = ascent, -descent
@@ -194,19 +214,23 @@ def _fill(
     pieces: list[_Piece | None], width: float, indent: float, marker: str = ""
 ) -> list[_Line]:
     lines = [_Line(indent=indent, marker=marker)]
+    used = 0.0  # the last line's width so far (summed in order, as _Line.width sums)
     for piece in pieces:
         line = lines[-1]
         if piece is None:
             lines.append(_Line(indent=indent))
+            used = 0.0
             continue
         if piece.space and not line.pieces:
             continue  # no space at the start of a line
-        if line.pieces and not piece.space and line.width + piece.width > width - indent:
+        if line.pieces and not piece.space and used + piece.width > width - indent:
             while line.pieces and line.pieces[-1].space:
                 line.pieces.pop()
             line = _Line(indent=indent)
             lines.append(line)
+            used = 0.0
         line.pieces.append(piece)
+        used += piece.width
     for line in lines:
         while line.pieces and line.pieces[-1].space:
             line.pieces.pop()
@@ -331,7 +355,7 @@ class RichText(Flowable):
                     line.indent - self._size * 0.45 - stringWidth(line.marker, font, self._size)
                 )
                 text.write(marker_x, baseline, line.marker, font, self._size)
-            for piece in _joined(line.pieces):
+            for piece in line.drawn():
                 if piece.parts:
                     _draw_parts(canvas, text, piece, x, baseline)
                 elif piece.math is not None:

@@ -9,7 +9,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -20,6 +19,7 @@ from mathroom.domain.profile import StudentProfile
 from mathroom.domain.skills import Level
 from mathroom.export.document import write_pdf
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
+from mathroom.export.keep import KeepTogether
 from mathroom.export.layout import MARGIN, PaperSize
 from mathroom.export.roster_sheet import ExportReport, long_date
 

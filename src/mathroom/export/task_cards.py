@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Flowable,
     FrameBreak,
     Image,
-    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -32,10 +31,10 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from svglib.svglib import svg2rlg
 
 from mathroom.export.document import plain_template, write_document
 from mathroom.export.fonts import BODY, BOLD, paragraph, register_fonts
+from mathroom.export.keep import KeepInFrame
 from mathroom.export.layout import COLUMN_GUTTER, MARGIN, PaperSize
 from mathroom.export.layout import CardLayout as CardLayout  # re-exported
 from mathroom.export.rich_text import RichText
@@ -82,6 +81,13 @@ def page_templates(paper: PaperSize) -> list[PageTemplate]:
     ]
 
 
+@lru_cache(maxsize=512)
+def _style(name: str, **looks: Any) -> ParagraphStyle:
+    """One style object per look: parsed paragraphs are cached by style, so a new style on
+    every call (each card is measured at several sizes) would parse them all again."""
+    return ParagraphStyle(name, **looks)
+
+
 class _Header(Flowable):
     """A black station badge with a white number, then the title in bold."""
 
@@ -92,7 +98,7 @@ class _Header(Flowable):
         self._badge = size * 2.1 if station is not None else 0.0
         self._title = paragraph(
             title,
-            ParagraphStyle("card-title", fontName=BOLD, fontSize=size, leading=size * 1.18),
+            _style("card-title", fontName=BOLD, fontSize=size, leading=size * 1.18),
         )
         self._height = 0.0
 
@@ -123,6 +129,10 @@ class _Header(Flowable):
 
 def _image_flowable(image: CardImage, width: float, height: float) -> Flowable | None:
     if image.media_type == "image/svg+xml":
+        # Imported here: most packets have no SVG pictures, and svglib takes a while to load.
+        from reportlab.graphics.shapes import Drawing
+        from svglib.svglib import svg2rlg
+
         drawing = svg2rlg(io.StringIO(image.data.decode("utf-8", "replace")))
         if drawing is None or not drawing.width or not drawing.height:
             return None
@@ -141,7 +151,7 @@ def _image_flowable(image: CardImage, width: float, height: float) -> Flowable |
 
 
 def _boxed(label: str, texts: Sequence[str], size: float, width: float, dashed: bool) -> Table:
-    label_style = ParagraphStyle("box-label", fontName=BOLD, fontSize=size, leading=size * 1.2)
+    label_style = _style("box-label", fontName=BOLD, fontSize=size, leading=size * 1.2)
     content: list[Flowable] = [paragraph(label, label_style)]
     for number, text in enumerate(texts, start=1):
         prefix = f"{number}. " if len(texts) > 1 else ""
@@ -166,7 +176,7 @@ def _card_parts(card: Card, size: float, width: float, height: float) -> list[Fl
     small = max(size * 0.82, 7.0)
     parts: list[Flowable] = [_Header(card.station, card.title, size * 1.2), Spacer(1, size * 0.6)]
     if card.group:
-        names = ParagraphStyle("card-group", fontName=BOLD, fontSize=small, leading=small * 1.25)
+        names = _style("card-group", fontName=BOLD, fontSize=small, leading=small * 1.25)
         parts += [paragraph("Group: " + " · ".join(card.group), names), Spacer(1, size * 0.4)]
     parts.append(RichText(card.prompt, size))
     if card.image is not None:
@@ -188,9 +198,7 @@ def _card_parts(card: Card, size: float, width: float, height: float) -> list[Fl
             Spacer(1, size * 0.4),
             paragraph(
                 card.footer,
-                ParagraphStyle(
-                    "footer", fontName=BODY, fontSize=max(small * 0.7, 6.5), textColor=GREY
-                ),
+                _style("footer", fontName=BODY, fontSize=max(small * 0.7, 6.5), textColor=GREY),
             ),
         ]
     return parts
@@ -250,7 +258,7 @@ def hint_strips(cards: Sequence[Card], paper: PaperSize, columns: int = 1) -> li
     if columns > 1:
         width = (width - COLUMN_GUTTER * (columns - 1)) / columns
     rows: list[list[object]] = []
-    label_style = ParagraphStyle("strip-label", fontName=BOLD, fontSize=10, leading=12)
+    label_style = _style("strip-label", fontName=BOLD, fontSize=10, leading=12)
     for card in cards:
         where = f"Station {card.station}" if card.station is not None else ""
         for number, hint in enumerate(card.hints, start=1):
@@ -276,8 +284,8 @@ def hint_strips(cards: Sequence[Card], paper: PaperSize, columns: int = 1) -> li
             ]
         )
     )
-    title = ParagraphStyle("strips-title", fontName=BOLD, fontSize=16, leading=20)
-    note = ParagraphStyle("strips-note", fontName=BODY, fontSize=10, leading=13, textColor=GREY)
+    title = _style("strips-title", fontName=BOLD, fontSize=16, leading=20)
+    note = _style("strips-note", fontName=BODY, fontSize=10, leading=13, textColor=GREY)
     return [
         Paragraph("Hint strips", title),
         Paragraph(

@@ -156,10 +156,12 @@ class PacketService:
             if periods is not None and len(chosen) != len(set(periods)):
                 raise NoPlanError("Some of the chosen periods do not exist or are archived.")
             tasks = {task.id: task for task in TaskRepository(session).tasks()}
-            plans = PlanRepository(session)
+            # One read for every period's plan, not one per period.
+            day = PlanRepository(session).plans_between([p.id for p in chosen], on, on)
+            by_period = {plan.period_id: plan for plan in day}
             parts: list[PeriodPacket] = []
             for period in chosen:
-                plan = plans.plan(period.id, on)
+                plan = by_period.get(period.id)
                 if plan is not None:
                     parts.append(_period_packet(session, _gather(session, period, plan), tasks))
         if not parts:
@@ -271,7 +273,7 @@ def _period_packet(session: Session, data: _PeriodData, tasks: dict[TaskId, Task
         )
     practice: tuple[PracticeSheet, ...] = ()
     if any(b.kind is BlockKind.PRACTICE for b in plan.blocks):
-        practice = tuple(printed_sheets(session, period.id, plan.plan_date))
+        practice = tuple(printed_sheets(session, period.id, plan.plan_date, plan, data.group_sets))
     students = [data.names[s] for s in sorted(present, key=lambda s: data.names[s].casefold())]
     project = project_pages(session, period.id, plan, tasks, students)
     minutes = period.minutes

@@ -11,9 +11,10 @@ from itertools import combinations
 from sqlalchemy.orm import Session
 
 from mathroom.domain.errors import ValidationError
-from mathroom.domain.ids import PeriodId, SkillId, StudentId
+from mathroom.domain.groups import GroupSet
+from mathroom.domain.ids import GroupSetId, PeriodId, SkillId, StudentId
 from mathroom.domain.levels import LevelRule, current_level
-from mathroom.domain.plan import BlockKind
+from mathroom.domain.plan import BlockKind, DayPlan
 from mathroom.domain.practice.registry import check_focus, has_generator
 from mathroom.domain.practice.sheet import (
     DEFAULT_SIZE,
@@ -132,9 +133,16 @@ class PracticeService:
             return tuple(skills.record_evidence(items, self._now()))
 
 
-def printed_sheets(session: Session, period: PeriodId, on: date) -> list[PrintedSheet]:
-    """The period's sheets for the day as the packet prints them, read in ``session``."""
-    inputs = _inputs(session, period, on)
+def printed_sheets(
+    session: Session,
+    period: PeriodId,
+    on: date,
+    plan: DayPlan | None = None,
+    group_sets: Mapping[GroupSetId, GroupSet] | None = None,
+) -> list[PrintedSheet]:
+    """The period's sheets for the day as the packet prints them, read in ``session``
+    (with the day's ``plan`` and its ``group_sets`` when the caller has read them)."""
+    inputs = _inputs(session, period, on, plan, group_sets)
     return [
         PrintedSheet(
             name=inputs.names[sheet.student_id],
@@ -152,7 +160,13 @@ def _build(inputs: _Inputs, on: date) -> ClassSheets:
     return build_class_sheets(inputs.requests, on, absent=inputs.absent, must_differ=inputs.pairs)
 
 
-def _inputs(session: Session, period: PeriodId, on: date) -> _Inputs:
+def _inputs(
+    session: Session,
+    period: PeriodId,
+    on: date,
+    known_plan: DayPlan | None = None,
+    known_sets: Mapping[GroupSetId, GroupSet] | None = None,
+) -> _Inputs:
     """Everything the day's sheets are made from, read in one session."""
     students = RosterRepository(session).students(period)
     settings = SettingsRepository(session)
@@ -162,13 +176,17 @@ def _inputs(session: Session, period: PeriodId, on: date) -> _Inputs:
     skills = SkillRepository(session).skills()
     evidence = SkillRepository(session).evidence_of([s.id for s in students])
     absent = AttendanceRepository(session).absent(period, on)
-    plan = PlanRepository(session).plan(period, on)
+    plan = known_plan if known_plan is not None else PlanRepository(session).plan(period, on)
     group_set_id = (
         next((b.group_set_id for b in plan.blocks if b.group_set_id is not None), None)
         if plan
         else None
     )
-    group_set = GroupRepository(session).group_set(group_set_id) if group_set_id else None
+    group_set = None
+    if group_set_id and known_sets is not None and group_set_id in known_sets:
+        group_set = known_sets[group_set_id]
+    elif group_set_id:
+        group_set = GroupRepository(session).group_set(group_set_id)
     choices = PracticeChoiceRepository(session).choices(period, on)
     if not isinstance(size, int) or not 1 <= size <= MAX_SIZE:
         size = DEFAULT_SIZE
