@@ -83,6 +83,9 @@ def test_check_without_a_database(tmp_path: Path) -> None:
     result = mathroom("check", data=tmp_path / "nothing-here")
     assert result.returncode == 1
     assert "no database file" in result.stderr
+    # Nothing was read, so nothing "needs update": the line says why there is no schema.
+    assert "schema: none (app: " in result.stderr and "needs update" not in result.stderr
+    assert "not read: the file is missing or damaged" in result.stderr
 
 
 @pytest.mark.parametrize("verb", ["backup"])

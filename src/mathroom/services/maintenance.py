@@ -54,6 +54,8 @@ class CheckReport:
             state = "up to date"
         elif self.newer:
             state = "written by a newer Mathroom; install that version to open it"
+        elif self.health != DatabaseHealth.OK.value:
+            state = "not read: the file is missing or damaged"
         else:
             state = "needs update"
         return [

@@ -73,7 +73,7 @@ class RecoveryNeededError(MathroomError):
         lines = []
         if self.moved_to is not None:
             lines.append(
-                f"The data file {self.path.name} is damaged ({self.detail}). It was moved "
+                f"The data file {self.path.name} is damaged: {self.detail}. It was moved "
                 f"aside to {self.moved_to.name}; nothing was deleted."
             )
         else:

@@ -40,7 +40,9 @@ class DamagedDatabaseDialog(QDialog):
             or "Mathroom's data file could not be read; it may have been damaged by a crash or "
             "a full disk."
         ]
-        if moved_to is not None:
+        if moved_to is not None and problem is not None and moved_to.name in problem:
+            lines.append(f"It is in the folder {moved_to.parent}.")  # named just above
+        elif moved_to is not None:
             lines.append(f"The damaged file is kept (not deleted) at:\n{moved_to}")
         if backup_taken_at is not None:
             when = f"{backup_taken_at:%A, %B} {backup_taken_at.day} at {backup_taken_at:%H:%M}"
