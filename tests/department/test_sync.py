@@ -324,3 +324,21 @@ def test_a_task_pack_file_is_published_as_a_pack_of_task_items(
     with cho_store.unit_of_work() as session:
         titles = sorted(t.title for t in TaskRepository(session).tasks())
     assert titles == ["Pattern 1", "Pattern 2"]
+
+
+def test_publication_and_retirement_times_are_the_apps_clock_not_the_servers(
+    department: Department,
+    ben: DepartmentLibraryService,
+    ben_store: Store,
+    ticking: Ticking,
+) -> None:
+    """The library shows when a colleague published, on the same one clock as every other
+    date in Mathroom (MATHROOM_TODAY included): the server's own clock is never read."""
+    _add(ben_store, FRESH, ticking)
+    before = ticking()
+    ben.publish(department.address("ben"))
+    after = ticking()
+    entry = next(e for e in ben.status(department.address("ben")).entries if e.title == FRESH.title)
+    assert entry.published_at is not None
+    published = entry.published_at.astimezone().replace(tzinfo=None)
+    assert before < published < after  # years away from the server's now(), in the suite

@@ -69,6 +69,46 @@ def test_only_the_clock_module_reads_the_wall_clock() -> None:
     assert offenders == [], "use the injected Clock instead:\n" + "\n".join(offenders)
 
 
+# The database's clock is a wall clock too (SQLite's and PostgreSQL's alike).
+SQL_CLOCK_WORDS = ("now()", "current_timestamp", "current_date", "'now'", "localtimestamp")
+
+
+def sql_clock_reads(source: str) -> list[tuple[int, str]]:
+    """``func.now`` and SQL text that asks the database for the time."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in {"now", "current_timestamp"}:
+            if isinstance(node.value, ast.Name) and node.value.id == "func":
+                found.append((node.lineno, f"func.{node.attr}"))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            words = [w for w in SQL_CLOCK_WORDS if w in node.value.casefold()]
+            found.extend((node.lineno, f"SQL {word}") for word in words)
+    return found
+
+
+def test_no_sql_asks_the_database_for_the_time() -> None:
+    offenders = [
+        f"{path.relative_to(SRC)}:{line}: {what}"
+        for path in _modules()
+        if path != CLOCK_MODULE
+        for line, what in sql_clock_reads(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "pass the app's clock as a parameter:\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("q = update(t).values(at=func.now())\n", [(1, "func.now")]),
+        ('q = text("UPDATE t SET at = now()")\n', [(1, "SQL now()")]),
+        ("q = \"SELECT datetime('now')\"\n", [(1, "SQL 'now'")]),
+        ('q = text("UPDATE t SET at = :at")\n', []),
+    ],
+)
+def test_the_sql_rule_sees_database_clocks(source: str, expected: list[tuple[int, str]]) -> None:
+    assert sql_clock_reads(source) == expected
+
+
 def test_only_the_entry_point_makes_the_wall_clock() -> None:
     """SystemClock is built in one place (app.main, via clock_from_environment)."""
     makers = [

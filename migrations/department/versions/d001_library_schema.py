@@ -38,6 +38,8 @@ CREATE TABLE mathroom.item (
     owner varchar(63) NOT NULL DEFAULT current_user,
     head integer NOT NULL CHECK (head >= 1),
     fingerprint varchar(64) NOT NULL,
+    -- Mathroom writes the publishing laptop's time (the app's one clock); now() only for
+    -- rows written by hand (psql).
     published_at timestamptz NOT NULL DEFAULT now(),
     retired_at timestamptz,
     retired_by varchar(63),
@@ -56,6 +58,8 @@ CREATE TABLE mathroom.item_version (
     ),
     image bytea CHECK (octet_length(image) <= 5242880),
     fingerprint varchar(64) NOT NULL,
+    -- Mathroom writes the publishing laptop's time (the app's one clock); now() only for
+    -- rows written by hand (psql).
     published_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (item_id, version)
 );
@@ -66,7 +70,6 @@ CREATE INDEX item_changed ON mathroom.item (changed_xact);
 GUARDS = """
 CREATE FUNCTION mathroom.item_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.published_at := now();
     NEW.retired_at := NULL;
     NEW.retired_by := NULL;
     NEW.changed_xact := pg_current_xact_id();
@@ -102,13 +105,6 @@ END $$;
 CREATE TRIGGER item_update BEFORE UPDATE ON mathroom.item
     FOR EACH ROW EXECUTE FUNCTION mathroom.item_update();
 
-CREATE FUNCTION mathroom.version_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.published_at := now();
-    RETURN NEW;
-END $$;
-CREATE TRIGGER version_insert BEFORE INSERT ON mathroom.item_version
-    FOR EACH ROW EXECUTE FUNCTION mathroom.version_insert();
 """
 
 # Roles, policies and grants name the database's group roles: built with format(%I).
@@ -166,4 +162,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP TABLE mathroom.item_version")
     op.execute("DROP TABLE mathroom.item")
-    op.execute("DROP FUNCTION mathroom.item_insert, mathroom.item_update, mathroom.version_insert")
+    op.execute("DROP FUNCTION mathroom.item_insert, mathroom.item_update")

@@ -190,14 +190,14 @@ class DepartmentLibraryService:
         for item_id in item_ids:
             _check_item_id(item_id)
         with connect(address) as connection:
-            return RemoteLibrary(connection).retire(item_ids)
+            return RemoteLibrary(connection, self._now).retire(item_ids)
 
     # -- every teacher ---------------------------------------------------------------------
     def status(self, address: ServerAddress) -> LibraryStatus:
         """Every library item and every local one, each with where it stands. Changes
         nothing on either side."""
         with connect(address) as connection:
-            remote = RemoteLibrary(connection)
+            remote = RemoteLibrary(connection, self._now)
             user = remote.user
             items = self._listed(remote)
             with connection.begin():
@@ -224,7 +224,7 @@ class DepartmentLibraryService:
         """
         report = _Report()
         with connect(address) as connection:
-            remote = RemoteLibrary(connection)
+            remote = RemoteLibrary(connection, self._now)
             try:
                 me = remote.user
                 remote.items_by_id([])  # the library is there and readable
@@ -259,7 +259,7 @@ class DepartmentLibraryService:
         pack = read_task_pack(path)
         report = _Report()
         with connect(address) as connection:
-            remote = RemoteLibrary(connection)
+            remote = RemoteLibrary(connection, self._now)
             try:
                 items: list[str] = []
                 for packed in pack.tasks:
@@ -298,7 +298,7 @@ class DepartmentLibraryService:
         with self._store.unit_of_work() as session:
             mark = SettingsRepository(session).get(mark_key)
         with connect(address) as connection:
-            remote = RemoteLibrary(connection)
+            remote = RemoteLibrary(connection, self._now)
             try:
                 items, next_mark = remote.changed_since(mark if isinstance(mark, int) else None)
             except DBAPIError as exc:
@@ -331,7 +331,7 @@ class DepartmentLibraryService:
         _check_item_id(item_id)
         report = _Report()
         with connect(address) as connection:
-            remote = RemoteLibrary(connection)
+            remote = RemoteLibrary(connection, self._now)
             items = {i.item_id: i for i in remote.items()}
             if item_id not in items:
                 raise ValidationError("item", f"{item_id} is not in the department library")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select, text, update
+from sqlalchemy import Connection, and_, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from mathroom.domain.department import ItemContent, ItemKind, RemoteItem
@@ -25,10 +26,11 @@ FETCH_CHUNK = 1000  # items read per query in a pull
 _NEW_VERSION = text(
     "WITH moved AS ("
     " UPDATE mathroom.item SET head = :base + 1, title = :title, fingerprint = :stamp,"
-    " published_at = now()"
+    " published_at = :at"
     " WHERE id = :id AND head = :base AND retired_at IS NULL RETURNING id, head)"
-    " INSERT INTO mathroom.item_version (item_id, version, content, image, fingerprint)"
-    " SELECT id, head, CAST(:content AS jsonb), :image, :stamp FROM moved"
+    " INSERT INTO mathroom.item_version"
+    " (item_id, version, content, image, fingerprint, published_at)"
+    " SELECT id, head, CAST(:content AS jsonb), :image, :stamp, :at FROM moved"
     " RETURNING version"
 )
 
@@ -79,10 +81,15 @@ def _remote(row: Any) -> RemoteItem:
 
 
 class RemoteLibrary:
-    """The library on one open connection; each write is its own transaction."""
+    """The library on one open connection; each write is its own transaction. Publication
+    and retirement times come from the app's one clock (``now``), like every other date."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, now: Callable[[], datetime]) -> None:
         self._connection = connection
+        self._now = now
+
+    def _at(self) -> datetime:
+        return self._now().astimezone()  # the laptop's local time, with its offset
 
     @property
     def user(self) -> str:
@@ -150,7 +157,7 @@ class RemoteLibrary:
 
     def create(self, content: ItemContent) -> Published:
         """A new item owned by the signed-in teacher, version 1, in one transaction."""
-        stamp = content.fingerprint
+        stamp, at = content.fingerprint, self._at()
         try:
             with self._connection.begin():
                 item_id = self._connection.execute(
@@ -161,10 +168,11 @@ class RemoteLibrary:
                         title=content.title[:200],
                         head=1,
                         fingerprint=stamp,
+                        published_at=at,
                     )
                     .returning(item.c.id)
                 ).scalar_one()
-                self._add_version(item_id, 1, content, stamp)
+                self._add_version(item_id, 1, content, stamp, at)
         except IntegrityError as exc:
             raise PublishRefusedError(f"{content.title}: already in the library") from exc
         except OperationalError:
@@ -184,6 +192,7 @@ class RemoteLibrary:
             "stamp": stamp,
             "content": json.dumps(dict(content.content), ensure_ascii=False),
             "image": content.image,
+            "at": self._at(),
         }
         try:
             with self._connection.begin():
@@ -204,14 +213,16 @@ class RemoteLibrary:
                 result = self._connection.execute(
                     update(item)
                     .where(and_(item.c.id.in_(keys), item.c.retired_at.is_(None)))
-                    .values(retired_at=func.now())
+                    .values(retired_at=self._at())
                     .returning(item.c.id)
                 )
                 return len(result.all())
         except DBAPIError as exc:
             raise PublishRefusedError(f"retiring was refused: {_first_line(exc)}") from exc
 
-    def _add_version(self, item_id: Any, version: int, content: ItemContent, stamp: str) -> None:
+    def _add_version(
+        self, item_id: Any, version: int, content: ItemContent, stamp: str, at: datetime
+    ) -> None:
         self._connection.execute(
             insert(item_version).values(
                 item_id=item_id,
@@ -219,6 +230,7 @@ class RemoteLibrary:
                 content=dict(content.content),
                 image=content.image,
                 fingerprint=stamp,
+                published_at=at,
             )
         )
 
