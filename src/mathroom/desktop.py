@@ -54,7 +54,7 @@ class AppController:
         services = open_services(classroom.data_folder, self._clock, now=False)
         window = self._new_window(services, classroom, fill_later=True)
         window.show()
-        _until_painted(window, self._clock)
+        _until_painted(window)
         if not self._open(services):
             window.close()
             window.deleteLater()
@@ -208,15 +208,25 @@ class AppController:
             self._lock = None
 
 
-def _until_painted(window: MainWindow, clock: Clock, limit_s: float = 0.5) -> None:
-    """Let the window system show the window and Qt paint it (at most ``limit_s``)."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
+def _until_painted(window: MainWindow, limit_ms: int = 500) -> None:
+    """Let the window system show the window and Qt paint it, waiting at most ``limit_ms``
+    (a Qt timer: a bound on waiting, not a time anything is decided by)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     handle = window.windowHandle()
-    start = clock.monotonic()
-    while handle is not None and not handle.isExposed() and clock.monotonic() - start < limit_s:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    if handle is not None and not handle.isExposed():
+        loop = QEventLoop()
+        poll = QTimer()  # QWindow has no signal for "exposed": look every few milliseconds
+
+        def look() -> None:
+            if handle.isExposed():
+                loop.quit()
+
+        poll.timeout.connect(look)
+        poll.start(10)
+        QTimer.singleShot(limit_ms, loop.quit)
+        loop.exec()
+        poll.stop()
     window.repaint()
 
 
