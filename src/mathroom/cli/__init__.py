@@ -17,6 +17,7 @@ from mathroom.cli.common import EXIT_FAILED, err
 from mathroom.cli.parser import build_parser, parse
 from mathroom.clock import Clock
 from mathroom.domain.errors import MathroomError
+from mathroom.garbage import fewer_collections
 from mathroom.logging_setup import configure_logging
 from mathroom.paths import DataFolder
 
@@ -94,9 +95,10 @@ def run_command(args: argparse.Namespace, clock: Clock) -> int:
     try:
         folder.ensure()
         configure_logging(folder.logs)
-        if args.command not in ROOT_VERBS:
-            folder = data_folder(args, clock)
-        return _verb(args.command)(args, folder, clock)
+        with fewer_collections():  # a verb is one short build: imports, reads, a file
+            if args.command not in ROOT_VERBS:
+                folder = data_folder(args, clock)
+            return _verb(args.command)(args, folder, clock)
     except MathroomError as exc:
         err(str(exc))
         return EXIT_FAILED

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
+from html import escape
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
@@ -44,9 +45,7 @@ def register_fonts() -> None:
     """Idempotent. Also makes DejaVu the base font so no unembedded Helvetica is referenced."""
     for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
-    math_font = resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"
-    with resources.as_file(math_font) as math_path:
-        pdfmetrics.registerFont(TTFont(MATH, str(math_path), shapable=False))
+    pdfmetrics.registerFont(TTFont(MATH, str(math_font_path()), shapable=False))
     pdfmetrics.registerFontFamily(
         BODY, normal=BODY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
@@ -55,6 +54,15 @@ def register_fonts() -> None:
     # ReportLab writes each glyph's Unicode as one hex number, which is wrong past U+FFFF
     # (math italic letters): readers then see nonsense. This writes UTF-16 as PDF requires.
     ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+@cache
+def math_font_path() -> Path:
+    """ziamath's STIX Two Math file, found without importing ziamath (about 0.2 s)."""
+    spec = find_spec("ziamath")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("ziamath is not installed: reinstall Mathroom")
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts" / "STIXTwoMath-Regular.ttf"
 
 
 @cache
@@ -353,5 +361,5 @@ def _parsed_frags(markup: str, style: ParagraphStyle) -> tuple[ParaFrag, ...]:
 
 
 def _flush(run: list[str], cjk: bool) -> str:
-    escaped = escape("".join(run))
+    escaped = escape("".join(run), quote=False)  # markup needs only &, < and >
     return f'<font name="{cjk_font()}">{escaped}</font>' if cjk else escaped

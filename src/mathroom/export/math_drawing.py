@@ -2,8 +2,8 @@
 
 ziamath's SVG for math is nothing but filled paths (M, L, Q, Z) and rectangles, so they are
 turned into PDF path operators directly: ten times faster than a general SVG reader. Any
-other SVG goes through svglib. Plain numeric fractions are drawn from glyphs of ziamath's
-font in ziamath's own layout (mathtext.fraction), without typesetting each one.
+other SVG goes through svglib. Fractions and powers of plain glyphs are drawn from the
+font's outlines in ziamath's layout rules (glyph_math), without typesetting each one.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from mathroom.export.fonts import BODY, MATH
-from mathroom.mathtext.fraction import MARGIN, fraction_geometry, plain_fraction
+from mathroom.export.fonts import BODY
+from mathroom.export.glyph_math import PlacedGlyph, glyph_shape, outline
 from mathroom.mathtext.plain import plain_math
 from mathroom.mathtext.render import REFERENCE_SIZE, MathError, MathImage, typeset
 
@@ -73,28 +73,20 @@ class MathShape:
     depth: float
     ops: tuple[Op, ...] | None  # None: draw with svglib
     svg: str
+    glyphs: tuple[PlacedGlyph, ...] = ()  # the font's glyphs, drawn under ``ops``
 
 
 @lru_cache(maxsize=8192)
 def math_shape(source: str) -> MathShape:
-    """The typeset expression as drawing operations (MathError when it cannot be typeset)."""
+    """The typeset expression as drawing operations (MathError when it cannot be typeset).
+
+    Fractions and powers of plain glyphs are drawn from the font without ziamath."""
+    drawn = glyph_shape(source)
+    if drawn is not None:
+        bars = tuple(("R", bar) for bar in drawn.bars)
+        return MathShape(drawn.width, drawn.ascent, drawn.depth, bars, "", drawn.glyphs)
     image = typeset(source)
     return MathShape(image.width, image.ascent, image.depth, _operations(image), image.svg)
-
-
-def fraction_size(latex: str, size: float) -> tuple[float, float, float] | None:
-    """Width, ascent and depth of a plain numeric fraction at ``size``, else None."""
-    parts = plain_fraction(latex)
-    geometry = fraction_geometry()
-    if parts is None or geometry is None:
-        return None
-    scale = size / REFERENCE_SIZE
-    width = max(stringWidth(p, MATH, size) for p in parts)
-    return (
-        width + (geometry.space_after + 2 * MARGIN) * scale,
-        (geometry.ascent + MARGIN) * scale,
-        (geometry.descent + MARGIN) * scale,
-    )
 
 
 def draw_math(
@@ -107,11 +99,8 @@ def draw_math(
 ) -> None:
     """Draw ``source`` with its baseline at ``baseline``, left edge at ``x``.
 
-    A plain fraction's digits go into ``words`` when given (drawn with the other text), and
-    so does the plain text of math drawn as paths, invisibly over it.
+    The plain text of the math goes into ``words`` when given, invisibly over the drawing.
     """
-    if _draw_fraction(canvas, source, size, x, baseline, words):
-        return
     shape = math_shape(source)
     scale = size / REFERENCE_SIZE
     if words is not None:
@@ -124,54 +113,21 @@ def draw_math(
     canvas.restoreState()
 
 
-def _draw_fraction(
-    canvas: Canvas,
-    latex: str,
-    size: float,
-    x: float,
-    baseline: float,
-    words: Words | None,
-) -> bool:
-    parts = plain_fraction(latex)
-    geometry = fraction_geometry()
-    if parts is None or geometry is None:
-        return False
-    numerator, denominator = parts
-    scale = size / REFERENCE_SIZE
-    wide = [stringWidth(p, MATH, size) for p in parts]
-    width = max(wide)
-    left = x + MARGIN * scale
-    top = baseline + geometry.numerator_up * scale
-    bottom = baseline - geometry.denominator_down * scale
-    if words is None:
-        words = Words(canvas.beginText())
-        own = True
-    else:
-        own = False
-    words.write(left + (width - wide[0]) / 2, top, numerator, MATH, size)
-    words.write(left + (width - wide[1]) / 2, bottom, denominator, MATH, size)
-    if own:
-        canvas.drawText(words.target)
-    canvas.rect(
-        left,
-        baseline + geometry.bar_bottom * scale,
-        width,
-        geometry.bar_thickness * scale,
-        stroke=0,
-        fill=1,
-    )
-    return True
-
-
 def _form(canvas: Canvas, source: str, shape: MathShape) -> str:
     name = "m" + hashlib.sha1(source.encode()).hexdigest()[:16]
     made: set[str] = canvas.__dict__.setdefault("_mathroom_forms", set())
     if name in made:
         return name
+    glyph_forms = [_glyph_form(canvas, made, placed.glyph) for placed in shape.glyphs]
     canvas.beginForm(name)
-    if shape.ops is not None:
+    for placed, glyph_form in zip(shape.glyphs, glyph_forms, strict=True):
+        canvas.saveState()
+        canvas.transform(placed.scale, 0, 0, placed.scale, placed.x, placed.y)
+        canvas.doForm(glyph_form)
+        canvas.restoreState()
+    if shape.ops:
         _run(canvas, shape.ops)
-    else:
+    elif shape.ops is None:
         # Imported here: ziamath's math is almost always plain paths (see _operations).
         from reportlab.graphics import renderPDF
         from svglib.svglib import svg2rlg
@@ -184,6 +140,19 @@ def _form(canvas: Canvas, source: str, shape: MathShape) -> str:
         renderPDF.draw(drawing, canvas, 0, 0)
     canvas.endForm()
     made.add(name)
+    return name
+
+
+def _glyph_form(canvas: Canvas, made: set[str], glyph: int) -> str:
+    """A math font glyph's outline as a form, written once per PDF (forms cannot nest while
+    they are being written, so an expression's glyphs are made before the expression)."""
+    name = f"mg{glyph}"
+    if name not in made:
+        # The form's box clips: font units reach below zero and past the page's height.
+        canvas.beginForm(name, lowerx=-2000, lowery=-2000, upperx=4000, uppery=4000)
+        _run(canvas, outline(glyph))
+        canvas.endForm()
+        made.add(name)
     return name
 
 

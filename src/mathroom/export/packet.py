@@ -57,6 +57,7 @@ from mathroom.export.practice_half import answer_grid_story, practice_half_box
 from mathroom.export.roster_sheet import RosterSheet, long_date, roster_story
 from mathroom.export.sheet_grid import box_size, grid_id, grid_template
 from mathroom.export.task_cards import card_story, hint_strips, page_templates
+from mathroom.garbage import fewer_collections
 
 Progress = Callable[[int, int], None]
 
@@ -425,6 +426,11 @@ def build_packet(
 ) -> PacketLayout:
     """Write the packet to ``out`` (a path, written atomically, or an open binary file);
     returns where each section landed."""
+    with fewer_collections():
+        return _build_packet(packet, out, progress)
+
+
+def _build_packet(packet: Packet, out: Path | BinaryIO, progress: Progress | None) -> PacketLayout:
     register_fonts()
     paper = packet.options.paper
     total = len(packet.periods) * 3 + 1

@@ -32,7 +32,8 @@ from mathroom.export.fonts import (
     register_fonts,
     visual_order,
 )
-from mathroom.export.math_drawing import Words, draw_math, fraction_size, math_shape
+from mathroom.export.glyph_math import clear_outlines
+from mathroom.export.math_drawing import Words, draw_math, math_shape
 from mathroom.mathtext.compose import Gap, Glyphs, compose
 from mathroom.mathtext.markup import (
     Block,
@@ -182,14 +183,12 @@ def _composed_piece(source: str, size: float) -> _Piece | None:
             placed.append((x, part.text, ""))
             x += stringWidth(part.text, MATH, size)
         else:
-            measured = fraction_size(part.latex, size)
-            if measured is None:
-                try:
-                    shape = math_shape(part.latex)
-                except MathError:
-                    return None
-                scale = size / REFERENCE_SIZE
-                measured = (shape.width * scale, shape.ascent * scale, shape.depth * scale)
+            try:
+                shape = math_shape(part.latex)
+            except MathError:
+                return None
+            scale = size / REFERENCE_SIZE
+            measured = (shape.width * scale, shape.ascent * scale, shape.depth * scale)
             placed.append((x, "", part.latex))
             x += measured[0]
             ascent, descent = max(ascent, measured[1]), max(descent, measured[2])
@@ -285,6 +284,7 @@ def clear_caches() -> None:
     for cached in (math_shape, _text_pieces, _composed_piece, _layout, typeset, compose):
         cached.cache_clear()
     clear_paragraph_cache()
+    clear_outlines()
 
 
 class RichText(Flowable):

@@ -69,7 +69,7 @@ def math_italic(letter: str) -> str:
     return letter
 
 
-def _group(source: str, start: int) -> int:
+def group_end(source: str, start: int) -> int:
     """Index just past the brace group (or single character) that starts at ``start``."""
     if start >= len(source):
         raise ValueError("missing argument")
@@ -134,9 +134,9 @@ def _compose(source: str) -> tuple[Part, ...] | None:
             index, expect_operand = index + 1, False
             continue
         if token in _STRUCTURES:
-            end = _group(source, index + length)
+            end = group_end(source, index + length)
             if token != r"\sqrt":
-                end = _group(source, end)
+                end = group_end(source, end)
             parts.append(Structure(source[index:end]))
             index, expect_operand = end, False
             continue
@@ -149,7 +149,7 @@ def _compose(source: str) -> tuple[Part, ...] | None:
                 return None
             base = parts.pop()
             assert isinstance(base, Glyphs)
-            end = _group(source, index + 1)
+            end = group_end(source, index + 1)
             plain = base.text
             if not all(c.isdigit() or c == "." for c in plain):
                 # The script belongs to the last letter only: 2x² is 2, then x².
