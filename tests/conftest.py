@@ -9,13 +9,19 @@ once per date in one session (``--today 2026-12-05,2027-01-01``).
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+# Parsed fonts go to a cache of the run's own, never the user's (subprocesses inherit it).
+if "MATHROOM_CACHE_DIR" not in os.environ:
+    os.environ["MATHROOM_CACHE_DIR"] = tempfile.mkdtemp(prefix="mathroom-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["MATHROOM_CACHE_DIR"], ignore_errors=True)
 
 import importlib.util
-import shutil
 import socket
 from collections.abc import Iterator
 from datetime import date, datetime, time

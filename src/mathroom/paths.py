@@ -14,6 +14,7 @@ import platformdirs
 
 APP_NAME = "Mathroom"
 DATA_DIR_ENV = "MATHROOM_DATA_DIR"
+CACHE_DIR_ENV = "MATHROOM_CACHE_DIR"
 DATABASE_NAME = "mathroom.sqlite"
 # Several classrooms under one data folder: the list (at the data folder's root) and where the
 # classrooms after the first live. The root itself stays the first classroom.
@@ -63,6 +64,15 @@ def default_data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def cache_dir() -> Path:
+    """Where work that can be redone is kept between runs (parsed fonts): the platform's
+    per-user cache folder, unless MATHROOM_CACHE_DIR overrides it. Never student data."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 class DataFolder:

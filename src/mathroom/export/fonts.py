@@ -18,11 +18,11 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from mathroom import paths
+from mathroom.export.font_cache import load_font
 
 BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -44,8 +44,8 @@ def body_font(bold: bool, italic: bool) -> str:
 def register_fonts() -> None:
     """Idempotent. Also makes DejaVu the base font so no unembedded Helvetica is referenced."""
     for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
-    pdfmetrics.registerFont(TTFont(MATH, str(math_font_path()), shapable=False))
+        pdfmetrics.registerFont(load_font(name, paths.resource("fonts", file)))
+    pdfmetrics.registerFont(load_font(MATH, math_font_path(), shapable=False))
     pdfmetrics.registerFontFamily(
         BODY, normal=BODY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
@@ -69,20 +69,18 @@ def math_font_path() -> Path:
 def _register_italics() -> None:
     """The oblique faces, read when italic text first asks for them (rarely, on paper)."""
     register_fonts()
-    pdfmetrics.registerFont(TTFont(ITALIC, str(paths.resource("fonts", "DejaVuSans-Oblique.ttf"))))
+    pdfmetrics.registerFont(load_font(ITALIC, paths.resource("fonts", "DejaVuSans-Oblique.ttf")))
     pdfmetrics.registerFont(
-        TTFont(BOLD_ITALIC, str(paths.resource("fonts", "DejaVuSans-BoldOblique.ttf")))
+        load_font(BOLD_ITALIC, paths.resource("fonts", "DejaVuSans-BoldOblique.ttf"))
     )
 
 
 @cache
 def cjk_font() -> str:
-    """The CJK face's name, registered on first use: reading its 5 MB file takes longer
-    than a day's packet without CJK names spends on any other font."""
+    """The CJK face's name, registered on first use: parsing its 5 MB file (when the font
+    cache has not kept it) takes longer than any other font."""
     register_fonts()
-    pdfmetrics.registerFont(
-        TTFont(CJK, str(paths.resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
-    )
+    pdfmetrics.registerFont(load_font(CJK, paths.resource("fonts", "wqy-microhei.ttc"), subfont=0))
     return CJK
 
 
