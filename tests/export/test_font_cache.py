@@ -65,6 +65,13 @@ def test_a_damaged_cache_file_is_ignored_and_made_again(cache: Path) -> None:
     assert _face_state(font) == _face_state(TTFont("Damaged3", str(DEJAVU)))
 
 
+def test_each_face_keeps_its_own_entry(cache: Path) -> None:
+    load_font("Regular", DEJAVU)
+    load_font("Bold", paths.resource("fonts", "DejaVuSans-Bold.ttf"))
+    names = sorted(p.name.rsplit("-", 1)[0] for p in (cache / "fonts").glob("*.pickle"))
+    assert names == ["DejaVuSans", "DejaVuSans-Bold"]
+
+
 def test_a_changed_font_file_is_parsed_again(cache: Path, tmp_path: Path) -> None:
     copy = tmp_path / "Copy.ttf"
     copy.write_bytes(DEJAVU.read_bytes())
@@ -72,7 +79,7 @@ def test_a_changed_font_file_is_parsed_again(cache: Path, tmp_path: Path) -> Non
     copy.write_bytes(paths.resource("fonts", "DejaVuSans-Bold.ttf").read_bytes())
     font = load_font("Changed2", copy)
     assert font.face.name == TTFont("Changed3", str(copy)).face.name != b"DejaVuSans"
-    assert len(list((cache / "fonts").glob("Copy-*.pickle"))) == 2
+    assert len(list((cache / "fonts").glob("Copy-*.pickle"))) == 1  # the old entry went
 
 
 def test_an_unwritable_cache_folder_still_gives_the_font(

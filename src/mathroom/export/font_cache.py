@@ -14,6 +14,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from mathroom import paths
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # raise when what is stored changes
+DIGEST = 24  # hex digits of the key in a cache file's name
 _NOT_STORED = ("_pdfScale",)  # a lambda made from unitsPerEm; made again on loading
 
 
@@ -52,7 +54,7 @@ def _cache_file(file: Path, subfont: int) -> Path | None:
     key = (
         f"{FORMAT}|{reportlab.Version}|{file.resolve()}|{subfont}|{stat.st_size}|{stat.st_mtime_ns}"
     )
-    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+    digest = hashlib.sha256(key.encode()).hexdigest()[:DIGEST]
     return paths.cache_dir() / "fonts" / f"{file.stem}-{digest}.pickle"
 
 
@@ -91,6 +93,12 @@ def _write(cached: Path, face: TTFontFace) -> None:
         with os.fdopen(fd, "wb") as stream:
             pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, cached)
+        # Entries for an older copy of this font (an update, a moved install) go.
+        stem = cached.stem.rsplit("-", 1)[0]
+        same_font = re.compile(rf"{re.escape(stem)}-[0-9a-f]{{{DIGEST}}}\.pickle")
+        for stale in cached.parent.glob(f"{stem}-*.pickle"):
+            if stale != cached and same_font.fullmatch(stale.name):
+                stale.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         log.warning("font cache %s could not be written", cached, exc_info=True)
 
