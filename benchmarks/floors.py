@@ -7,10 +7,13 @@ canvas) says how much Mathroom adds. Each figure is the median of a few runs.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,17 +23,29 @@ RUNS = 5
 
 def child_env() -> dict[str, str]:
     """The environment a teacher's process has: bytecode caches written and used, Qt
-    offscreen (no display needed), Mathroom's own clock unpinned."""
+    offscreen (no display needed), Mathroom's own clock unpinned, and a cache folder of this
+    benchmark run's own (filled by each measure's warm-up run, as a teacher's first use does)."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("MATHROOM_CACHE_DIR", _RUN_CACHE)
     return env
 
 
-def process_seconds(argv: Sequence[str], runs: int = RUNS, stdin: bytes | None = None) -> float:
+_RUN_CACHE = tempfile.mkdtemp(prefix="mathroom-bench-cache-")
+atexit.register(shutil.rmtree, _RUN_CACHE, ignore_errors=True)
+
+
+def process_seconds(
+    argv: Sequence[str],
+    runs: int = RUNS,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    warm_up: bool = True,
+) -> float:
     """Median wall time of a whole process, after one warm-up run (which also writes the
-    bytecode caches a teacher's second start has)."""
-    env = child_env()
+    bytecode and font caches a teacher's second start has) unless ``warm_up`` is False."""
+    env = env if env is not None else child_env()
 
     def once() -> float:
         start = time.perf_counter()
@@ -40,7 +55,8 @@ def process_seconds(argv: Sequence[str], runs: int = RUNS, stdin: bytes | None =
             raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stderr.decode()[-2000:]}")
         return elapsed
 
-    once()
+    if warm_up:
+        once()
     return statistics.median(once() for _ in range(runs))
 
 

@@ -82,19 +82,20 @@ def measure() -> None:
         saver = services.packet.count(DAY, None, PacketOptions(paper_saver=True))
         plain = services.packet.count(DAY, None, PacketOptions())
         services.close()
-        whole = process_seconds(
-            [
-                *mathroom_command(),
-                "packet",
-                "--date",
-                DAY.isoformat(),
-                "--out",
-                str(root / "process.pdf"),
-                "--data-dir",
-                str(folder.root),
-            ],
-            runs=3,
-        )
+        command = [
+            *mathroom_command(),
+            "packet",
+            "--date",
+            DAY.isoformat(),
+            "--out",
+            str(root / "process.pdf"),
+            "--data-dir",
+            str(folder.root),
+        ]
+        whole = process_seconds(command, runs=3)
+        # A machine's very first packet parses its fonts (then kept in the cache folder).
+        fresh = {**child_env(), "MATHROOM_CACHE_DIR": str(root / "fresh")}
+        first = process_seconds(command, runs=1, env=fresh, warm_up=False)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         size_mb = packet_pdf.stat().st_size / 1e6
         ratio = seconds / floor
@@ -108,7 +109,8 @@ def measure() -> None:
         )
         print(
             f"  mathroom packet as a whole process {whole:5.2f} s "
-            f"(target ≤ {PROCESS_TARGET_S:g} s: {'ok' if whole <= PROCESS_TARGET_S else 'over'})"
+            f"(target ≤ {PROCESS_TARGET_S:g} s: {'ok' if whole <= PROCESS_TARGET_S else 'over'}); "
+            f"the machine's first, fonts not yet kept: {first:5.2f} s"
         )
         per_student = saver.layout.pages / saver.students
         verdict = "ok" if per_student <= TARGET_PER_STUDENT else "TOO MUCH PAPER"
