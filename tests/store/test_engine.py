@@ -51,3 +51,18 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
                 "VALUES (999, 999, '2026-09-01')"
             )
         )
+
+
+@pytest.mark.parametrize("folder", ["Period #3", "What? Math", "50% & more", "Amélie's class"])
+def test_a_folder_name_with_url_characters_opens_its_own_file(tmp_path: Path, folder: str) -> None:
+    path = tmp_path / folder / "mathroom.sqlite"
+    path.parent.mkdir()
+    engine = make_engine(path)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE here (id INTEGER PRIMARY KEY)"))
+    finally:
+        engine.dispose()
+    assert path.is_file()
+    assert sorted(p.name for p in path.parent.iterdir() if p.suffix == ".sqlite") == [path.name]
+    assert not any(p.name.startswith("mathroom.sqlite") for p in tmp_path.iterdir())

@@ -6,12 +6,14 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 
-def database_url(path: Path) -> str:
-    return f"sqlite+pysqlite:///{path}"
+def database_url(path: Path) -> URL:
+    """The file as a URL object, never a string: a folder named "Period #3?" would
+    otherwise be read as a URL's fragment or query and open the wrong file."""
+    return URL.create("sqlite+pysqlite", database=str(path))
 
 
 def make_engine(path: Path) -> Engine:
