@@ -130,3 +130,20 @@ def test_restoring_a_named_backup_over_a_file_that_lost_index_rows(
     assert f"Restored {good}" in capsys.readouterr().out
     assert student_count(demo_folder.database) == students
     assert len(set_aside_files(demo_folder.database)) == 1  # the damaged file, kept
+
+
+def test_restore_latest_after_starting_empty_brings_back_the_classroom_not_the_empty_one(
+    demo_folder: DataFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, students = _backed_up_then_damaged(demo_folder, "garbage")
+    clock = FixedClock(LATER)
+    assert main(["restore", "--start-empty", "--data-dir", str(demo_folder.root)], clock) == 0
+    open_database(demo_folder, LATER).store.close()
+    # The empty classroom's own backup is the newest one now.
+    later = LATER + timedelta(hours=1)
+    empty = create_backup(demo_folder.database, demo_folder.backups, BackupReason.MANUAL, later)
+    assert list_backups(demo_folder.backups)[0].path == empty
+    capsys.readouterr()
+    assert main(["restore", "--latest", "--data-dir", str(demo_folder.root)], clock) == 0
+    assert good in capsys.readouterr().out
+    assert student_count(demo_folder.database) == students > 0

@@ -18,6 +18,7 @@ from pathlib import Path
 from mathroom.atomic_files import fault_point, fsync_folder, refuse_protected
 from mathroom.domain.errors import MathroomError
 from mathroom.store.backup_policy import RetentionPolicy, backups_to_keep
+from mathroom.store.peek import has_rows
 
 log = logging.getLogger(__name__)
 
@@ -215,11 +216,20 @@ def thin_backups(
 
 
 def newest_good_backup(backups_dir: Path) -> BackupInfo | None:
-    """The newest backup that passes ``integrity_check`` (the check a restore makes)."""
+    """The newest backup that passes ``integrity_check`` (the check a restore makes) and
+    holds students; the newest good one when none does.
+
+    After "start empty" the empty classroom is backed up too; the teacher who then asks for
+    the latest backup wants the classroom they lost, not that empty one.
+    """
+    first_good: BackupInfo | None = None
     for info in list_backups(backups_dir):
-        if check_health(info.path, thorough=True)[0] is DatabaseHealth.OK:
+        if check_health(info.path, thorough=True)[0] is not DatabaseHealth.OK:
+            continue
+        if has_rows(info.path, "student"):
             return info
-    return None
+        first_good = first_good or info
+    return first_good
 
 
 def set_aside_files(db_path: Path) -> list[Path]:
