@@ -281,7 +281,7 @@ def _layout(blocks: tuple[Block, ...], width: float, size: float, bold: bool) ->
 
 def clear_caches() -> None:
     """Forget every measured and typeset piece (benchmarks start cold with this)."""
-    for cached in (math_shape, _text_pieces, _composed_piece, _layout, typeset, compose):
+    for cached in (math_shape, _text_pieces, _composed_piece, _layout, typeset, compose, parse):
         cached.cache_clear()
     clear_paragraph_cache()
     clear_outlines()
