@@ -228,9 +228,11 @@ class GroupingService:
         seed: int | None = None,
         roles: Sequence[str] = (),
         time_limit_s: float = TIME_LIMIT_S,
+        earlier: Sequence[tuple[Group, ...]] = (),
     ) -> GroupDraft:
         """``count`` groups of the students present (fewer when there are too few students
-        for groups of two or more; sizes differ by at most one)."""
+        for groups of two or more; sizes differ by at most one). ``earlier``: groups drafted
+        for the days before in the same planning run, kept apart like saved history."""
         with self._store.unit_of_work() as session:
             students = [s.id for s in RosterRepository(session).students(period)]
             here = present(students, AttendanceRepository(session).statuses(period, on))
@@ -246,6 +248,7 @@ class GroupingService:
             seed=seed,
             roles=roles,
             time_limit_s=time_limit_s,
+            earlier=earlier,
         )
 
     def day_groups(self, period: PeriodId, on: date) -> DayGroups:

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from mathroom.domain.attendance import present
 from mathroom.domain.errors import MathroomError, ValidationError
 from mathroom.domain.groups import Group
 from mathroom.domain.ids import GroupSetId, PeriodId
@@ -22,7 +21,6 @@ from mathroom.domain.plan import (
     next_school_day,
     pull_block,
 )
-from mathroom.domain.plan_schedule import station_grouping
 from mathroom.domain.plan_templates import (
     BUILTIN_NAMES,
     BUILTIN_TEMPLATES,
@@ -46,7 +44,6 @@ from mathroom.services.plan_days import (
 )
 from mathroom.services.plan_needs import PULL_MINUTES, copied_blocks, read_needs, tuned_for_next_day
 from mathroom.services.undo_journal import UndoJournalService
-from mathroom.store.repositories.attendance import AttendanceRepository
 from mathroom.store.repositories.groups import GroupRepository
 from mathroom.store.repositories.plan_templates import PlanTemplateRepository
 from mathroom.store.repositories.plans import PlanRepository
@@ -432,13 +429,7 @@ class PlanService:
         count = groups if groups is not None else len(block.stations)
         if count < 1:
             raise ValidationError("groups", "say how many groups (the block has no stations)")
-        with self._store.unit_of_work() as session:
-            students = [s.id for s in RosterRepository(session).students(period)]
-            here = present(students, AttendanceRepository(session).statuses(period, on))
-        shape = station_grouping(len(here), count)
-        return self._grouping.make(
-            period, on, shape.group_size, remainder=shape.remainder, seed=seed, earlier=earlier
-        )
+        return self._grouping.make_groups(period, on, count, seed=seed, earlier=earlier)
 
     def _drafts(
         self,
