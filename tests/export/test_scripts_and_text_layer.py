@@ -19,11 +19,19 @@ import uharfbuzz
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from mathroom import paths
 from mathroom.export.document import write_pdf
-from mathroom.export.fonts import BODY, CJK, ITALIC, paragraph, register_fonts, visual_order
+from mathroom.export.fonts import (
+    BODY,
+    CJK,
+    ITALIC,
+    paragraph,
+    register_fonts,
+    to_unicode_cmap,
+    visual_order,
+)
 from mathroom.export.layout import PaperSize
 from mathroom.export.packet import build_packet
 from mathroom.export.packet_model import Packet, PacketOptions
@@ -46,19 +54,32 @@ def _to_unicode(font: Any) -> str:
     return data.decode("latin-1")
 
 
-def _drawn(reader: PdfReader) -> list[tuple[str, str]]:
-    """(font base name, text) of every string shown, in drawing order, via each ToUnicode."""
+@pytest.fixture
+def subsets(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
+    """Each font subset's characters as ReportLab holds them (a shaped Arabic letter as its
+    joining form, U+FEF3...), recorded while their ToUnicode CMaps are written: the CMaps
+    give the letters typed (U+064A), which no longer name the glyph drawn."""
+    register_fonts()
+    seen: dict[str, list[int]] = {}
+
+    def record(fontname: str, subset: list[int]) -> str:
+        seen[fontname] = list(subset)
+        return to_unicode_cmap(fontname, subset)
+
+    monkeypatch.setattr(ttfonts, "makeToUnicodeCMap", record)
+    return seen
+
+
+def _drawn(reader: PdfReader, subsets: dict[str, list[int]]) -> list[tuple[str, str]]:
+    """(font base name, characters) of every string shown, in drawing order."""
     page = reader.pages[0]
     maps: dict[str, tuple[str, dict[int, str]]] = {}
     for key, ref in _fonts(reader).items():
         font = ref.get_object()
         assert isinstance(font, DictionaryObject)
-        cmap = _to_unicode(font)
-        table = {
-            int(code, 16): bytes.fromhex(target).decode("utf-16-be")
-            for code, target in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,})>", cmap)
-        }
-        maps[key] = (str(font["/BaseFont"]).split("+")[-1], table)
+        base = str(font["/BaseFont"]).lstrip("/")
+        table = {index: chr(code) for index, code in enumerate(subsets[base])}
+        maps[key] = (base.split("+")[-1], table)
     shown: list[tuple[str, str]] = []
     current = ""
     for operands, operator in ContentStream(page.get_contents(), reader).operations:
@@ -101,11 +122,12 @@ def _names_pdf(tmp_path: Path, story: list[object]) -> PdfReader:
 
 def test_an_arabic_name_is_shaped_by_harfbuzz_and_its_words_run_right_to_left(
     tmp_path: Path,
+    subsets: dict[str, list[int]],
 ) -> None:
     register_fonts()
     style = ParagraphStyle("n", fontName=BODY, fontSize=12)
     reader = _names_pdf(tmp_path, [paragraph(ARABIC, style)])
-    drawn = "".join(text for font, text in _drawn(reader) if font == BODY)
+    drawn = "".join(text for font, text in _drawn(reader, subsets) if font == BODY)
     font_file = paths.resource("fonts", "DejaVuSans.ttf")
     first, last = ARABIC.split()
     # Right to left: the family name is drawn first (leftmost), then the given name.
@@ -116,10 +138,12 @@ def test_an_arabic_name_is_shaped_by_harfbuzz_and_its_words_run_right_to_left(
     assert expected != unshaped
 
 
-def test_arabic_inside_task_text_is_shaped_too(tmp_path: Path) -> None:
+def test_arabic_inside_task_text_is_shaped_too(
+    tmp_path: Path, subsets: dict[str, list[int]]
+) -> None:
     register_fonts()
     reader = _names_pdf(tmp_path, [RichText(f"Ask {ARABIC} to share.", 12)])
-    drawn = [text for font, text in _drawn(reader) if font == BODY]
+    drawn = [text for font, text in _drawn(reader, subsets) if font == BODY]
     font_file = paths.resource("fonts", "DejaVuSans.ttf")
     first, last = ARABIC.split()
     arabic = "".join(t for t in drawn if not t.isascii())
@@ -130,11 +154,12 @@ def test_arabic_inside_task_text_is_shaped_too(tmp_path: Path) -> None:
 
 def test_vietnamese_keeps_its_stacked_marks_and_chinese_gets_the_cjk_font(
     tmp_path: Path,
+    subsets: dict[str, list[int]],
 ) -> None:
     register_fonts()
     style = ParagraphStyle("n", fontName=BODY, fontSize=12)
     reader = _names_pdf(tmp_path, [paragraph(VIETNAMESE, style), paragraph(CHINESE, style)])
-    drawn = _drawn(reader)
+    drawn = _drawn(reader, subsets)
     assert (BODY, VIETNAMESE) in drawn  # ễ and Á as single, precomposed glyphs of DejaVu
     assert (CJK.split("+")[-1] + "-0", CHINESE) in drawn or any(
         font.startswith(CJK) and text == CHINESE for font, text in drawn
@@ -151,10 +176,12 @@ def test_mixed_lines_put_the_comma_after_the_arabic_name_in_reading_order() -> N
     assert visual_order("Nguyễn Thị Ánh") == "Nguyễn Thị Ánh"  # left-to-right is untouched
 
 
-def test_emphasised_prose_prints_in_the_italic_face(tmp_path: Path) -> None:
+def test_emphasised_prose_prints_in_the_italic_face(
+    tmp_path: Path, subsets: dict[str, list[int]]
+) -> None:
     register_fonts()
     reader = _names_pdf(tmp_path, [RichText("Read it *twice*, then answer.", 12)])
-    drawn = _drawn(reader)
+    drawn = _drawn(reader, subsets)
     assert (ITALIC, "twice") in drawn
     assert any(name.endswith(ITALIC) for name in fonts_of(reader))
 
@@ -211,3 +238,19 @@ def test_every_pdf_carries_a_title_and_a_language(tmp_path: Path) -> None:
         assert str(reader.root_object["/Lang"]) == "en-US"
     packet_text = "\n".join(page.extract_text() for page in packet.pages)
     assert "Find −6 − (−10)" in packet_text  # the exit ticket's math, as text
+
+
+def test_a_shaped_arabic_name_reads_back_as_the_letters_typed(tmp_path: Path) -> None:
+    # Shaping draws joining forms (initial yeh U+FEF3...): the text layer gives the letters
+    # typed, so a search for the name finds it and a screen reader reads it.
+    register_fonts()
+    style = ParagraphStyle("n", fontName=BODY, fontSize=12)
+    out = tmp_path / "names.pdf"
+    write_pdf([paragraph(f"{ARABIC} (Layla)", style)], out, PaperSize.LETTER, "Names")
+    texts = [PdfReader(out).pages[0].extract_text()]
+    if shutil.which("pdftotext") is not None:
+        pdftotext = ["pdftotext", str(out), "-"]
+        texts.append(subprocess.run(pdftotext, check=True, capture_output=True, text=True).stdout)
+    for text in texts:
+        assert all(word in text for word in ARABIC.split()), ascii(text)
+        assert not any(0xFB50 <= ord(c) <= 0xFEFF for c in text), ascii(text)

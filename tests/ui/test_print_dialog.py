@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
 from mathroom.domain.paper import PageRun
-from mathroom.print_queue import Printers
+from mathroom.print_queue import Printers, PrintPart, plan_jobs
 from mathroom.services.print_jobs import PrintChoices
-from mathroom.ui.dialogs.print_dialog import MIXED_SIDES, PrintDialog
+from mathroom.ui.dialogs.print_dialog import MIXED_SIDES, ONE_SIDED_ONLY, PrintDialog
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.print_page import PrintPage
 from mathroom.ui.widgets.pdf_preview import PICTURES_FALLBACK, PdfPreview
@@ -58,10 +58,26 @@ def test_the_dialog_says_what_two_sided_does_when_the_pdf_mixes_sides(qtbot: QtB
     dialog = PrintDialog(CHOICES, 9, "day-packet", runs=mixed)
     qtbot.addWidget(dialog)
     assert not dialog.sides_note.isHidden() and dialog.sides_note.text() == MIXED_SIDES
-    for runs in ((), (PageRun(1, 3, True), PageRun(4, 9, True)), (PageRun(1, 9, False),)):
+    assert dialog.two_sided.isEnabled()
+    for runs in ((), (PageRun(1, 3, True), PageRun(4, 9, True))):
         same = PrintDialog(CHOICES, 9, "day-packet", runs=runs)
         qtbot.addWidget(same)
-        assert same.sides_note.isHidden()
+        assert same.sides_note.isHidden() and same.two_sided.isEnabled()
+
+
+def test_pages_that_are_all_cut_print_on_one_side_whatever_was_remembered(
+    qtbot: QtBot,
+) -> None:
+    assert CHOICES.two_sided  # remembered from the last packet
+    cards = PrintDialog(CHOICES, 9, "task-cards", runs=(PageRun(1, 9, False),))
+    qtbot.addWidget(cards)
+    assert not cards.sides_note.isHidden() and cards.sides_note.text() == ONE_SIDED_ONLY
+    assert not cards.two_sided.isEnabled()
+    # The choice stays as remembered (for the next packet); the cut pages go one-sided.
+    assert cards.options().two_sided
+    assert plan_jobs(((1, 9),), (PageRun(1, 9, False),), cards.options().two_sided) == (
+        PrintPart(((1, 9),), False),
+    )
 
 
 def test_without_a_print_service_the_button_says_it_prints_pictures(qtbot: QtBot) -> None:

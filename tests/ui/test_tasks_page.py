@@ -13,7 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
 from mathroom.domain.tasks import TaskKind
+from mathroom.paths import DataFolder
+from mathroom.services.print_jobs import TWO_SIDED
 from mathroom.services.printing import CardLayout
+from mathroom.store.engine import make_engine
+from mathroom.store.repositories.settings import SettingsRepository
+from mathroom.store.unit_of_work import Store
 from mathroom.ui.dialogs.print_dialog import PrintDialog
 from mathroom.ui.dialogs.task_editor import TaskEditorDialog, split_items
 from mathroom.ui.operations import Operations
@@ -152,8 +157,18 @@ def test_print_cards_builds_a_pdf_and_previews_it(
 
 @pytest.mark.cups
 def test_task_cards_print_as_a_document_through_the_print_service(
-    qtbot: QtBot, services: Services, ops: Operations, cups_printer: PdfQueue
+    qtbot: QtBot,
+    services: Services,
+    ops: Operations,
+    cups_printer: PdfQueue,
+    demo_folder: DataFolder,
 ) -> None:
+    store = Store(make_engine(demo_folder.database))
+    try:
+        with store.unit_of_work() as session:  # the last packet went two-sided
+            SettingsRepository(session).set(TWO_SIDED, True)
+    finally:
+        store.close()
     page = make_page(qtbot, services, ops)
     page.search.setText("fraction")
     page.list.selectAll()
@@ -162,9 +177,12 @@ def test_task_cards_print_as_a_document_through_the_print_service(
     qtbot.waitUntil(lambda: dialog.make_button.isEnabled(), timeout=20_000)
     assert dialog.preview.print_button.toolTip() != PICTURES_FALLBACK
 
+    sides: list[tuple[bool, bool]] = []  # asserted once the modal dialog has closed
+
     def print_one_page() -> None:
         chosen = QApplication.activeModalWidget()
         assert isinstance(chosen, PrintDialog)
+        sides.append((chosen.two_sided.isChecked(), chosen.two_sided.isEnabled()))
         chosen.printer.setCurrentIndex(chosen.printer.findData(cups_printer.name))
         chosen.some_pages.setChecked(True)
         chosen.page_range.setText("1")
@@ -172,11 +190,15 @@ def test_task_cards_print_as_a_document_through_the_print_service(
 
     QTimer.singleShot(0, print_one_page)
     dialog.preview.print_button.click()  # our dialog, not page pictures into a QPrinter
+    assert sides == [(True, False)]  # remembered two-sided, but cut pages cannot take it
     qtbot.waitUntil(lambda: dialog.preview.last_job is not None, timeout=30_000)
     job = dialog.preview.last_job
     assert job is not None
     assert dialog.status.text().startswith(f"Sent 1 page to {cups_printer.name} (job ")
     assert len(PdfReader(cups_printer.wait_for(job.job)).pages) == 1
+    # Two-sided was remembered from a packet, yet a card's back never carries another card.
+    assert b"one-sided" in cups_printer.job_attributes(job.job)
+    assert services.print_jobs.choices().two_sided
 
 
 def test_share_and_import_a_pack_never_overwrites(

@@ -89,11 +89,12 @@ def unicode_hex(code: int) -> str:
 
     Math alphanumerics (U+1D454 italic g, U+210E italic h) are written as the plain letter
     they stand for, so the text layer of 3g + 5 in math italic reads (and searches, and is
-    read aloud) as ``3g + 5``.
+    read aloud) as ``3g + 5``. Arabic letters shaped into their joining forms (U+FEF3, the
+    initial yeh) are written as the letters typed (U+064A), so the name reads back as typed.
     """
     char = chr(code)
-    if 0x1D400 <= code <= 0x1D7FF or code == 0x210E:
-        char = unicodedata.normalize("NFKC", char)
+    if 0x1D400 <= code <= 0x1D7FF or code == 0x210E or 0xFB50 <= code <= 0xFEFC:
+        char = unicodedata.normalize("NFKC", char).lstrip() or char  # FE70: space + mark
     return char.encode("utf-16-be").hex().upper()
 
 

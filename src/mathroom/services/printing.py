@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from mathroom.domain.ids import PeriodId, StudentId
+from mathroom.domain.paper import PageRun
 from mathroom.domain.roster import Period, Student
 from mathroom.domain.tasks import TaskSpec
 from mathroom.export.layout import PaperSize
@@ -88,7 +89,8 @@ class PrintService:
             for n, spec in enumerate(tasks, start=1)
         ]
         pages = build_task_cards(cards, layout, paper, out, hints=hints)
-        return ExportReport(out, pages)
+        # Cut apart (cards, hint strips): one side, or a card's back would carry another's.
+        return ExportReport(out, pages, (PageRun(1, pages, False),) if pages else ())
 
     def roster_sheet(
         self, period: PeriodId, on: date, out: Path, paper: PaperSize = PaperSize.LETTER

@@ -30,6 +30,8 @@ from mathroom.services.print_jobs import PrintChoices
 
 # Under the two-sided box when the document mixes pages for both sides with pages to cut.
 MIXED_SIDES = "Two-sided for the teacher pages; cards, slips and practice stay one-sided to be cut."
+# In place of the two-sided box when every page is to be cut (task cards and hint strips).
+ONE_SIDED_ONLY = "These pages are cut apart, so they print on one side."
 
 
 class PrintDialog(QDialog):
@@ -75,10 +77,13 @@ class PrintDialog(QDialog):
         self.two_sided = QCheckBox("Two-sided (flip on the long edge)")
         self.two_sided.setChecked(choices.two_sided)
         form.addRow("", self.two_sided)
-        self.sides_note = QLabel(MIXED_SIDES)
+        sides = {run.two_sided for run in runs}
+        self.sides_note = QLabel(ONE_SIDED_ONLY if sides == {False} else MIXED_SIDES)
         self.sides_note.setObjectName("muted")
         self.sides_note.setWordWrap(True)
-        self.sides_note.setVisible(len({run.two_sided for run in runs}) == 2)
+        self.sides_note.setVisible(sides == {False} or len(sides) == 2)
+        # Cut pages never go two-sided; the remembered choice stays for the next packet.
+        self.two_sided.setEnabled(sides != {False})
         form.addRow("", self.sides_note)
         layout.addLayout(form)
         self.problem = QLabel("")

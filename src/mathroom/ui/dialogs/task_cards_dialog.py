@@ -1,7 +1,7 @@
 """Print whiteboard-task cards for the chosen tasks: pick a layout, see the PDF, print.
 
 Print… sends the PDF itself to the print service, like the day's packet (page pictures
-only where the computer has none)."""
+only where the computer has none), on one side: cards and hint strips are cut apart."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ class TaskCardsDialog(QDialog):
             return
         self.make_button.setEnabled(True)
         self.last_report = report
-        self.preview.load(report.path)
+        self.preview.load(report.path, report.runs)  # cut pages: one side
         pages = "1 page" if report.pages == 1 else f"{report.pages} pages"
         self.status.setText(f"Saved {report.path} ({pages}).")
 
