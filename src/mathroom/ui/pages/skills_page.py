@@ -35,6 +35,7 @@ from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.directory import SKILLS
 from mathroom.ui.undo import run_recorded
+from mathroom.ui.widgets.fit import keep_wrapped_lines
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
 from mathroom.ui.widgets.page import Page, card, label
@@ -122,6 +123,7 @@ class SkillsPage(Page):
         self.another_day_button.setVisible(self._teacher_time is not None)
         self.another_day_button.clicked.connect(self.open_teacher_time)
         side_layout.addWidget(self.another_day_button)
+        keep_wrapped_lines(side)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)

@@ -34,6 +34,7 @@ class PageScroll(QScrollArea):
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         room = self.size()
         for _ in range(2):  # a scroll bar for one direction takes room from the other
+            need = need.expandedTo(QSize(0, _wrapped_height(page, room.width())))
             if need.height() > room.height() and room.width() == self.width():
                 room.setWidth(self.width() - bar)
             if need.width() > room.width() and room.height() == self.height():
@@ -54,6 +55,16 @@ class PageScroll(QScrollArea):
             elif kind == QEvent.Type.ShowToParent:
                 self.show()
         return super().eventFilter(watched, event)
+
+
+def _wrapped_height(page: QWidget | None, width: int) -> int:
+    """The least height ``page`` needs at ``width`` once its wrapped labels have wrapped (its
+    minimum size hint counts each on one line: given only that, a narrow page squeezes its
+    buttons and lines shorter than their text)."""
+    layout = page.layout() if page is not None else None
+    if layout is None or not layout.hasHeightForWidth():
+        return 0
+    return layout.minimumHeightForWidth(max(width, layout.minimumSize().width()))
 
 
 class Columns(QWidget):
@@ -97,3 +108,24 @@ class Columns(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange(event.size().width() < self._breakpoint)
+
+
+class _WrappedLines(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and event.type() == QEvent.Type.Resize:
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                frame = watched.contentsMargins()  # a frame's border, outside its layout
+                inner = watched.width() - frame.left() - frame.right()
+                need = layout.minimumHeightForWidth(inner) + frame.top() + frame.bottom()
+                if need != watched.minimumHeight():
+                    watched.setMinimumHeight(need)
+                    layout.invalidate()  # its items' heights for the old width are stale
+        return False
+
+
+def keep_wrapped_lines(column: QWidget) -> None:
+    """Keep ``column`` at least as tall as its wrapped labels need at its width. A splitter
+    asks its panes only their one-line minimum: narrowed, a pane squeezes its labels and
+    buttons shorter than their text (FlowRow does the same for a row of buttons)."""
+    column.installEventFilter(_WrappedLines(column))
