@@ -88,7 +88,11 @@ def cut_by_parent(widget: QWidget) -> str | None:
     cut by a scroll area's viewport is scrolled, not cut."""
     rect = widget.rect()
     child, parent = widget, widget.parentWidget()
-    while parent is not None and parent.objectName() != "qt_scrollarea_viewport":
+    while (
+        parent is not None
+        and not child.isWindow()
+        and parent.objectName() != "qt_scrollarea_viewport"
+    ):
         rect = rect.translated(child.pos())
         inside = rect.intersected(parent.rect())
         if inside != rect:

@@ -32,6 +32,7 @@ from mathroom.domain.projects import PROJECT_KINDS
 from mathroom.domain.tasks import Task, TaskImage, TaskKind, TaskSpec
 from mathroom.ui import theme
 from mathroom.ui.rich_text import MathBrowser, RichHtml
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.math_toolbar import MathToolbar
 from mathroom.ui.widgets.project_days_editor import ProjectDaysEditor
 
@@ -71,7 +72,7 @@ class TaskEditorDialog(QDialog):
         self._image: TaskImage | None = task.spec.image if task else None
         self.saved_id: TaskId | None = None
         self.setWindowTitle(f"Edit “{task.title}”" if task else "New task")
-        self.resize(1100, 720)
+        resize_within_screen(self, 1100, 720)
         outer = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(splitter, 1)

@@ -4,8 +4,8 @@ placeholder. Run over a page once it is built (and again when it rebuilds its co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 
 def _plain(text: str) -> str:
@@ -62,15 +62,37 @@ def name_controls(root: QWidget) -> None:
 
 
 class _Namer(QObject):
-    """Names a page's controls again whenever it is shown or lays out new content."""
+    """Names a page's controls again whenever it is shown or lays out new content, and
+    those of every dialog it opens."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QWidget) and event.type() in (
-            QEvent.Type.Show,
-            QEvent.Type.LayoutRequest,
-        ):
+        kind = event.type()
+        if isinstance(watched, QWidget) and kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest):
             name_controls(watched)
+        elif kind == QEvent.Type.ChildPolished:
+            _dialog_polished(event)
         return False
+
+
+class _DialogNamer(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            _dialog_polished(event)
+        return False
+
+
+def _dialog_polished(event: QEvent) -> None:
+    """A dialog about to be shown (polished, with its controls): named now and after it lays
+    out new content. Told by its parent: a dialog made with its parent given."""
+    child = event.child() if isinstance(event, QChildEvent) else None
+    if isinstance(child, QDialog) and not child.property("mathroomNamed"):
+        child.setProperty("mathroomNamed", True)
+        keep_named(child)
+
+
+def name_dialogs_of(window: QWidget) -> None:
+    """Name the controls of every dialog ``window`` opens (the pages name their own)."""
+    window.installEventFilter(_DialogNamer(window))
 
 
 def keep_named(page: QWidget) -> None:

@@ -129,3 +129,13 @@ def keep_wrapped_lines(column: QWidget) -> None:
     asks its panes only their one-line minimum: narrowed, a pane squeezes its labels and
     buttons shorter than their text (FlowRow does the same for a row of buttons)."""
     column.installEventFilter(_WrappedLines(column))
+
+
+TITLE_BAR = 40  # pixels a window manager's title bar and frame take above a window
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width``×``height``, or smaller on a screen that has less room
+    (a 1366×768 laptop, a 1024×600 netbook): its buttons stay above the taskbar."""
+    room = window.screen().availableGeometry()
+    window.resize(min(width, room.width()), min(height, room.height() - TITLE_BAR))
