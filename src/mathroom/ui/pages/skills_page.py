@@ -92,6 +92,7 @@ class SkillsPage(Page):
         self.body.addLayout(tools)
         self.import_scores_button.clicked.connect(self.score_import_requested)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Skills views")
         self.tabs.addTab(self._build_gap_tab(), "Gap map")
         self.tabs.addTab(self._build_counts_tab(), "By skill")
         self.skill_map = SkillMapEditor(ops, skill_map, undo)
@@ -140,6 +141,7 @@ class SkillsPage(Page):
         layout = QVBoxLayout(tab)
         controls = QHBoxLayout()
         self.grade = QComboBox()
+        self.grade.setAccessibleName("Which grades")
         self.grade.addItem("All grades", ())
         self.grade.addItem("Grade 7 skills", (7,))
         self.grade.addItem("Foundations (grades 4–6)", (4, 5, 6))
@@ -159,6 +161,7 @@ class SkillsPage(Page):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(SkillLevelsTableModel.SortRole)
         self.table = QTableView()
+        self.table.setAccessibleName("Students at each level, skill by skill")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the skill map's own order

@@ -5,7 +5,17 @@ placeholder. Run over a page once it is built (and again when it rebuilds its co
 from __future__ import annotations
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 
 def _plain(text: str) -> str:
@@ -15,6 +25,13 @@ def _plain(text: str) -> str:
 
 def derived_name(widget: QWidget, buddies: dict[QWidget, QLabel] | None = None) -> str:
     """The best name a widget's surroundings give it, or '' when none does."""
+    holder = widget.parentWidget()
+    if holder is not None and (
+        (isinstance(widget, QLineEdit) and isinstance(holder, (QAbstractSpinBox, QComboBox)))
+        or (isinstance(widget, QTabBar) and isinstance(holder, QTabWidget))
+    ):
+        # A box's own text field, a tab widget's tabs: read as the control they are part of.
+        return holder.accessibleName() or derived_name(holder, buddies)
     label = (buddies or {}).get(widget)
     if label is not None and _plain(label.text()):
         return _plain(label.text())
@@ -44,7 +61,12 @@ def _label_before(widget: QWidget) -> str:
                 if previous:
                     return previous
                 break
-            if isinstance(child, QLabel) and _plain(child.text()) and not child.buddy():
+            if (
+                isinstance(child, QLabel)
+                and _plain(child.text())
+                and not child.buddy()
+                and child.objectName() != "pagePurpose"  # a paragraph about the page
+            ):
                 previous = _plain(child.text()).rstrip(":")
         widget, parent = parent, parent.parentWidget()
     return ""

@@ -76,6 +76,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.pages_area = QScrollArea()
+        self.pages_area.setAccessibleName("Pages of the PDF")
         self.pages_area.setWidgetResizable(True)
         self.pages_area.setObjectName("pdfPreview")
         self._canvas = QWidget()
