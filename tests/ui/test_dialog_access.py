@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtGui import QFont, QScreen
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from mathroom.composition import Services
@@ -31,6 +31,7 @@ pytestmark = pytest.mark.any_date  # the same on any day: names and sizes, not d
 __all__ = ["themed"]  # the fixture, used by name
 
 NETBOOK = (1024, 600)
+NAMED_STYLES = {"pageTitle", "pagePurpose", "sectionTitle", "cardTitle"}  # theme.py sizes
 
 
 def _refuse(name: str) -> NewClassroom:
@@ -48,12 +49,37 @@ def _dialogs(
         "Backups": window.open_backups,
         "Profile": lambda: window.open_profile(int(student)),
         "About": lambda: AboutDialog(services.folder, window),
+        "Past years": window.rosters_page.open_past_years,
+        "Pull or conferences": window.plan_page.open_teacher_time,
+        "New task": window.tasks_page.new_task,
+        "Edit task": window.tasks_page.edit_current,
         "New classroom": lambda: NewClassroomDialog("Demo", [], _refuse, window),
         "Damaged data": lambda: DamagedDatabaseDialog(
             tmp / "mathroom.sqlite.corrupt", datetime(2026, 11, 20, 7), window
         ),
         "First start": lambda: FirstRunDialog(str(tmp), kept="2 backups", parent=window),
     }
+
+
+def _reading_place(at: QPoint) -> tuple[int, int]:
+    return at.y() // 20, at.x()  # a row of controls may stand a few pixels out of line
+
+
+def odd_type(dialog: QDialog, body: QFont) -> list[str]:
+    """Text in a size or face of its own: a dialog's text is the app's body type, or one of
+    the style sheet's named styles (a title, a section heading)."""
+    texts: list[QLabel | QAbstractButton] = [
+        *dialog.findChildren(QLabel),
+        *dialog.findChildren(QAbstractButton),
+    ]
+    return [
+        f"{type(w).__name__} {w.text()[:30]!r} in {w.font().family()} {w.font().pointSizeF()}pt"
+        for w in texts
+        if w.isVisibleTo(dialog)
+        and w.text()
+        and w.objectName() not in NAMED_STYLES
+        and (w.font().family(), w.font().pointSizeF()) != (body.family(), body.pointSizeF())
+    ]
 
 
 def test_every_main_dialog_is_named_in_tab_order_and_fits_a_netbook(
@@ -82,7 +108,7 @@ def test_every_main_dialog_is_named_in_tab_order_and_fits_a_netbook(
         chain = focus_chain(dialog)
         assert chain, title
         # Tab goes round a dialog: read it from the control nearest the top left.
-        first = min(chain, key=lambda w: (w.mapTo(dialog, QPoint()).y() // 20, w.x()))
+        first = min(chain, key=lambda w: _reading_place(w.mapTo(dialog, QPoint())))
         chain = chain[chain.index(first) :] + chain[: chain.index(first)]
         problems += [
             f"{title}: unnamed {type(w).__name__} {w.objectName()!r}"
@@ -96,5 +122,19 @@ def test_every_main_dialog_is_named_in_tab_order_and_fits_a_netbook(
         if dialog.width() > NETBOOK[0] or dialog.height() > NETBOOK[1] - TITLE_BAR:
             problems.append(f"{title}: opens at {dialog.width()}×{dialog.height()}")
         problems += [f"{title}: {p}" for p in clipped_text(dialog)]
+        problems += [f"{title}: {p}" for p in odd_type(dialog, themed.font())]
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_type_check_sees_a_label_in_a_size_of_its_own(
+    qtbot: QtBot, themed: QApplication
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    plain, big = QLabel("Plain words", dialog), QLabel("Shouting", dialog)
+    font = QFont(big.font())
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    big.setFont(font)
+    assert [p.split("'")[1] for p in odd_type(dialog, themed.font())] == ["Shouting"]
+    assert plain.font().pointSizeF() == themed.font().pointSizeF()

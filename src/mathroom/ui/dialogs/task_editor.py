@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -117,6 +118,7 @@ class TaskEditorDialog(QDialog):
         self.toolbar = MathToolbar(editors)
         column.addWidget(self.toolbar)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("The task's parts")
         self.tabs.addTab(self.prompt, "Prompt")
         self.tabs.addTab(self.start, "Way in")
         self.tabs.addTab(self.extensions, "Extensions")
@@ -140,7 +142,14 @@ class TaskEditorDialog(QDialog):
         image_row.addWidget(self.add_image)
         image_row.addWidget(self.remove_image)
         column.addLayout(image_row)
-        splitter.addWidget(left)
+        # The fields scroll on a short screen (a 768- or 600-pixel laptop) rather than push
+        # Save below the taskbar.
+        fields = QScrollArea()
+        fields.setWidget(left)
+        fields.setWidgetResizable(True)
+        fields.setFrameShape(QScrollArea.Shape.NoFrame)
+        fields.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        splitter.addWidget(fields)
 
         right = QWidget()
         preview_column = QVBoxLayout(right)

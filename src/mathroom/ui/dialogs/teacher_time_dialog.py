@@ -77,6 +77,7 @@ class TeacherTimeDialog(QDialog):
         top.addStretch(1)
         layout.addLayout(top)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Suggested or chosen")
         self.suggested = SuggestionList()
         self.add_suggested_button = QPushButton("Add the ticked suggestions")
         self.add_suggested_button.setObjectName("primary")
