@@ -7,7 +7,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QStackedWidget, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
 
 
 class PageScroll(QScrollArea):
@@ -139,3 +146,40 @@ def resize_within_screen(window: QWidget, width: int, height: int) -> None:
     (a 1366×768 laptop, a 1024×600 netbook): its buttons stay above the taskbar."""
     room = window.screen().availableGeometry()
     window.resize(min(width, room.width()), min(height, room.height() - TITLE_BAR))
+
+
+class _Stacker(QObject):
+    def __init__(self, row: QBoxLayout, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._row, self._area = row, area
+        self._need = 0  # the row's least width side by side, measured while it is
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        content, line = self._area.widget(), self._row.geometry().width()
+        if content is None or line <= 0:
+            return  # not laid out yet
+        side_by_side = self._row.direction() == QBoxLayout.Direction.LeftToRight
+        if side_by_side:
+            self._need = self._row.minimumSize().width()
+        room = self._area.viewport().width() - (content.width() - line)
+        want = (
+            QBoxLayout.Direction.LeftToRight
+            if room >= self._need
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if want != self._row.direction():
+            self._row.setDirection(want)
+
+
+def stack_when_narrow(row: QBoxLayout, area: QScrollArea) -> None:
+    """Lay ``row`` (inside ``area``'s widget) out side by side while ``area`` is wide enough
+    for it, one above the other when not: a narrow screen scrolls down, never sideways."""
+    stacker = _Stacker(row, area)
+    area.viewport().installEventFilter(stacker)
+    if area.widget() is not None:
+        area.widget().installEventFilter(stacker)  # type: ignore[union-attr]
