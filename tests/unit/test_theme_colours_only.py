@@ -20,7 +20,8 @@ OWN_COLOURS = {UI / "theme.py", UI / "themed_icon.py", *(UI / "projector").rglob
 # rich_text.py reads a colour out of typeset math to recolour it: a comparison, not a colour.
 COMPARES = {UI / "rich_text.py"}
 HEX = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
-NAMED = re.compile(r"^(?:white|black|red|green|blue|yellow|gray|grey|orange)$", re.I)
+COLOUR_WORDS = r"(?:white|black|red|green|blue|yellow|gray|grey|orange)"
+NAMED = re.compile(rf"^{COLOUR_WORDS}$|(?:color|background)\s*:\s*{COLOUR_WORDS}\b", re.I)
 
 
 def colours_in(source: str) -> list[tuple[int, str]]:
@@ -29,7 +30,7 @@ def colours_in(source: str) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if HEX.search(node.value) or NAMED.match(node.value.strip()):
+            if HEX.search(node.value) or NAMED.search(node.value.strip()):
                 found.append((node.lineno, node.value.strip()[:40]))
         elif (
             isinstance(node, ast.Attribute)
@@ -58,9 +59,11 @@ def test_window_code_takes_its_colours_from_the_theme() -> None:
         ('x = QColor("#1d2433")', [(1, "#1d2433")]),
         ('s = f"color: #fff;"', [(1, "color: #fff;")]),
         ('pen = QColor("white")', [(1, "white")]),
+        ('w.setStyleSheet("background: white;")', [(1, "background: white;")]),
         ("brush = Qt.GlobalColor.black", [(1, "GlobalColor.black")]),
         ("picture.fill(Qt.GlobalColor.transparent)", []),
         ('label("Period #3")\nx = QColor(theme.colors().ink)', []),
+        ('label("Colour the red cells")', []),
     ],
 )
 def test_the_rule_sees_colours_and_not_other_words(

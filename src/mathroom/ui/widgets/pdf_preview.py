@@ -123,9 +123,8 @@ class PdfPreview(QWidget):
         for _size in self._sizes:
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            # A page is paper: white in either theme.
             edge = theme.colors().control_line
-            label.setStyleSheet(f"background: white; border: 1px solid {edge};")
+            label.setStyleSheet(f"background: {theme.SHEET}; border: 1px solid {edge};")
             self._column.addWidget(label)
             self._pages.append(label)
         self._resize_pages()
