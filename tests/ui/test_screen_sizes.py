@@ -109,6 +109,17 @@ def cut_by_parent(widget: QWidget) -> str | None:
     return None
 
 
+def _cards_beside(card: QWidget) -> list[QWidget]:
+    parent = card.parentWidget()
+    if parent is None:
+        return []
+    return [
+        w
+        for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.objectName() == "card" and w.isVisible()
+    ]
+
+
 def clipped_text(window: QWidget) -> list[str]:
     problems: list[str] = []
     for widget in window.findChildren(QWidget):
@@ -117,6 +128,13 @@ def clipped_text(window: QWidget) -> list[str]:
         if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
             # Panels stack or wrap on a narrow screen: sideways scrolling hides half a row.
             problems.append(f"{widget.objectName() or 'a panel'} scrolls sideways")
+            continue
+        if widget.objectName() == "card":
+            problems += [
+                f"cards overlap: {widget.geometry().getRect()} and {other.geometry().getRect()}"
+                for other in _cards_beside(widget)
+                if other is not widget and other.geometry().intersects(widget.geometry())
+            ]
             continue
         if isinstance(widget, QAbstractButton):
             problem = button_problem(widget)

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-MAX_TEXT_WIDTH = 940  # pixels: the dialog still fits a 1024-pixel screen
+from mathroom.ui.widgets.fit import widen_for_long_words
 
 
 class DamagedChoice(Enum):
@@ -57,9 +57,7 @@ class DamagedDatabaseDialog(QDialog):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A path does not wrap: the dialog widens for it (up to a netbook's width).
-        longest = max(text.fontMetrics().horizontalAdvance(word) for word in text.text().split())
-        text.setMinimumWidth(min(longest, MAX_TEXT_WIDTH))
+        widen_for_long_words(text)
         self.text = text
         layout.addWidget(text)
         self.restore_button: QPushButton | None = None

@@ -173,8 +173,7 @@ class PracticePage(Page):
         marks_box.addWidget(self.marks, 1)
         layout.addWidget(self.focus_card)
         layout.addWidget(marks_frame, 1)
-        for tall in (column, self.focus_card, marks_frame):
-            keep_wrapped_lines(tall)
+        keep_wrapped_lines(column)
         return column
 
     def _connect_signals(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
+    QLabel,
     QScrollArea,
     QStackedWidget,
     QStyle,
@@ -183,3 +184,14 @@ def stack_when_narrow(row: QBoxLayout, area: QScrollArea) -> None:
     area.viewport().installEventFilter(stacker)
     if area.widget() is not None:
         area.widget().installEventFilter(stacker)  # type: ignore[union-attr]
+
+
+MAX_TEXT_WIDTH = 940  # pixels: a dialog this wide still fits a 1024-pixel screen
+
+
+def widen_for_long_words(label: QLabel) -> None:
+    """A wrapped label at least as wide as its longest word (a folder's path does not wrap),
+    up to what a netbook's screen holds: the dialog widens rather than cut the path."""
+    metrics = label.fontMetrics()
+    longest = max((metrics.horizontalAdvance(word) for word in label.text().split()), default=0)
+    label.setMinimumWidth(min(longest, MAX_TEXT_WIDTH))
