@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont, QScreen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -99,8 +99,7 @@ def test_every_main_dialog_is_named_in_tab_order_and_fits_a_netbook(
     for title, make in _dialogs(window, services, tmp_path).items():
         dialog = make()
         assert dialog is not None, title
-        if not dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
-            qtbot.addWidget(dialog)  # one that deletes itself is gone once closed below
+        # Each is the window's child: it goes with the window (closed below, and on failure).
         dialog.show()
         qtbot.waitExposed(dialog)
         window.ops.wait_until_idle()
