@@ -39,7 +39,7 @@ from mathroom.ui.operations import Operations
 from mathroom.ui.pages import directory
 from mathroom.ui.settings import WindowSettings
 from mathroom.ui.widgets import fit
-from mathroom.ui.widgets.accessible_names import keep_named
+from mathroom.ui.widgets.accessible_names import keep_named, name_dialogs_of
 from mathroom.ui.widgets.page import Page
 from mathroom.ui.widgets.shortcut_hint import with_keys
 from mathroom.ui.widgets.welcome_panel import WelcomePanel
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.projector_panel: ProjectorControlPanel | None = None
         self.setWindowTitle(f"Mathroom — {self.classroom_name}" if classrooms else "Mathroom")
         self.setMinimumSize(760, 520)
+        name_dialogs_of(self)  # a screen reader names a dialog's controls as a page's
 
         # Every read and write of every page goes through this one road; each write says
         # what it changed, and _on_changed hands that to the pages and the projector.

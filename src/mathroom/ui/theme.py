@@ -20,6 +20,7 @@ ACCENT = "#2f5aa8"
 SIDEBAR = "#1f2a44"
 WARNING_BG = "#fff4d6"
 WARNING_INK = "#6b4e00"
+SHEET = "#ffffff"  # a printed page shown on screen is paper: white in either appearance
 
 # Okabe–Ito derived, colour-blind safe, and each level also carries a letter for greyscale.
 LEVEL_COLORS = {

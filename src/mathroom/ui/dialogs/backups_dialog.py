@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mathroom.services.maintenance import BackupEntry, MaintenanceService
 from mathroom.ui import theme
+from mathroom.ui.widgets.fit import resize_within_screen
 
 
 def _size(num_bytes: int) -> str:
@@ -44,7 +45,7 @@ class BackupsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Backups")
-        self.resize(640, 420)
+        resize_within_screen(self, 640, 420)
         self._maintenance = maintenance
         self._restore = restore
         self._confirm = confirm or self._ask

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mathroom.ui.widgets.fit import widen_for_long_words
+
 
 class DamagedChoice(Enum):
     RESTORE = "restore"
@@ -55,6 +57,7 @@ class DamagedDatabaseDialog(QDialog):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        widen_for_long_words(text)
         self.text = text
         layout.addWidget(text)
         self.restore_button: QPushButton | None = None

@@ -7,6 +7,8 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mathroom.ui.widgets.fit import widen_for_long_words
+
 
 class FirstRunChoice(Enum):
     DEMO = "demo"
@@ -44,6 +46,7 @@ class FirstRunDialog(QDialog):
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
+        widen_for_long_words(text)
         layout.addWidget(text)
         self.demo_button = QPushButton("Start with the demo classroom")
         self.demo_button.setObjectName("primary")

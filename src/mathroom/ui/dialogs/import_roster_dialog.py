@@ -40,6 +40,7 @@ from mathroom.services.changes import Change
 from mathroom.services.roster_import import ImportResult, RosterFile, RosterImportService
 from mathroom.ui.dialogs.import_wizard import ImportWizard, Reader, plural, text_label
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.page import clear_layout
 
 _DECIDE, _SKIP, _TAKE = "decide", "skip", "take"
@@ -85,7 +86,7 @@ class ImportRosterDialog(ImportWizard):
             ["What will happen", "Line", "Details"],
             parent,
         )
-        self.resize(980, 720)
+        resize_within_screen(self, 980, 720)
         self._importer = importer
         self._default_period = default_period
         self._file: RosterFile | None = None

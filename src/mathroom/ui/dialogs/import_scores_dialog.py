@@ -40,6 +40,7 @@ from mathroom.services.score_import import ScoreFile, ScoreImportResult, ScoreIm
 from mathroom.ui.dialogs.import_wizard import ImportWizard, Progress, Reader, plural, text_label
 from mathroom.ui.operations import Operations
 from mathroom.ui.theme import LEVEL_COLORS
+from mathroom.ui.widgets.fit import resize_within_screen
 
 _CUT_LABELS = {"getting_there": "Getting there", "got_it": "Got it", "extending": "Extending"}
 _INTRO = (
@@ -93,7 +94,7 @@ class ImportScoresDialog(ImportWizard):
             ["Student", "Skill", "Score → level", "Date", "Line"],
             parent,
         )
-        self.resize(1000, 760)
+        resize_within_screen(self, 1000, 760)
         self._importer = importer
         self._file: ScoreFile | None = None
         self._shown: ScoreChoices | None = None  # the choices behind the plan on screen

@@ -148,6 +148,8 @@ class ImportWizard(QDialog):
         """A button on the first step that leads to a file (off while one is being read)."""
         button = QPushButton(text)
         self.choose_row.insertWidget(len(self._choosers), button)
+        if self._choosers:  # added after the dialog's buttons: Tab goes on along the row
+            QWidget.setTabOrder(self._choosers[-1], button)
         self._choosers.append(button)
         return button
 

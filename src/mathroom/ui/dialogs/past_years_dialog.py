@@ -21,6 +21,7 @@ from mathroom.domain.ids import PeriodId, StudentId
 from mathroom.services.past_years import PastYear, PastYearsService
 from mathroom.ui.dialogs.profile_dialog import profile_html
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.fit import resize_within_screen
 
 
 class PastYearsDialog(QDialog):
@@ -33,7 +34,7 @@ class PastYearsDialog(QDialog):
         self._ops = ops
         self._past = past
         self.setWindowTitle("Past school years (read-only)")
-        self.resize(980, 640)
+        resize_within_screen(self, 980, 640)
         layout = QVBoxLayout(self)
         self.year = QComboBox()
         self.years: list[PastYear] = ops.query(past.years)

@@ -25,6 +25,7 @@ from mathroom.services.printing import ExportReport, PrintService
 from mathroom.ui import theme
 from mathroom.ui.operations import Operations
 from mathroom.ui.theme import LEVEL_COLORS
+from mathroom.ui.widgets.fit import resize_within_screen
 
 
 def profile_html(profile: StudentProfile) -> str:
@@ -93,9 +94,10 @@ class ProfileDialog(QDialog):
         self.profile = ops.query(lambda: evidence.profile(student, on))
         self.saved: ExportReport | None = None
         self.setWindowTitle(f"Profile — {self.profile.student.full_name}")
-        self.resize(760, 720)
+        resize_within_screen(self, 760, 720)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName(f"{self.profile.student.full_name}'s profile")
         self.browser.setHtml(profile_html(self.profile))
         layout.addWidget(self.browser, 1)
         self.status = QLabel("Teacher eyes only: this never goes to the projector.")

@@ -29,6 +29,7 @@ from mathroom.domain.projects import PROJECT_MINUTES, day_label, days_of
 from mathroom.domain.roster import Period
 from mathroom.domain.tasks import Task
 from mathroom.services.projects import ProjectDay
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.page import label
 
 
@@ -75,7 +76,7 @@ class ProjectDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Start a project")
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
         self._preview = preview
         self._start = start
         self.result_value: object = None

@@ -23,6 +23,7 @@ from mathroom.domain.tasks import Task
 from mathroom.services.print_jobs import PrintJobService
 from mathroom.services.printing import CardLayout, ExportReport, PaperSize, PrintService
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.pdf_preview import PdfPreview
 
 
@@ -43,7 +44,7 @@ class TaskCardsDialog(QDialog):
         self._on = on
         count = len(self._tasks)
         self.setWindowTitle(f"Task cards — {count} task{'s' if count != 1 else ''}")
-        self.resize(900, 760)
+        resize_within_screen(self, 900, 760)
         layout = QVBoxLayout(self)
         controls = QHBoxLayout()
         self.layout_choice = QComboBox()

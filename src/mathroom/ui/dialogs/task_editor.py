@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -32,6 +33,7 @@ from mathroom.domain.projects import PROJECT_KINDS
 from mathroom.domain.tasks import Task, TaskImage, TaskKind, TaskSpec
 from mathroom.ui import theme
 from mathroom.ui.rich_text import MathBrowser, RichHtml
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.math_toolbar import MathToolbar
 from mathroom.ui.widgets.project_days_editor import ProjectDaysEditor
 
@@ -71,7 +73,7 @@ class TaskEditorDialog(QDialog):
         self._image: TaskImage | None = task.spec.image if task else None
         self.saved_id: TaskId | None = None
         self.setWindowTitle(f"Edit “{task.title}”" if task else "New task")
-        self.resize(1100, 720)
+        resize_within_screen(self, 1100, 720)
         outer = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(splitter, 1)
@@ -116,6 +118,7 @@ class TaskEditorDialog(QDialog):
         self.toolbar = MathToolbar(editors)
         column.addWidget(self.toolbar)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("The task's parts")
         self.tabs.addTab(self.prompt, "Prompt")
         self.tabs.addTab(self.start, "Way in")
         self.tabs.addTab(self.extensions, "Extensions")
@@ -139,7 +142,14 @@ class TaskEditorDialog(QDialog):
         image_row.addWidget(self.add_image)
         image_row.addWidget(self.remove_image)
         column.addLayout(image_row)
-        splitter.addWidget(left)
+        # The fields scroll on a short screen (a 768- or 600-pixel laptop) rather than push
+        # Save below the taskbar.
+        fields = QScrollArea()
+        fields.setWidget(left)
+        fields.setWidgetResizable(True)
+        fields.setFrameShape(QScrollArea.Shape.NoFrame)
+        fields.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        splitter.addWidget(fields)
 
         right = QWidget()
         preview_column = QVBoxLayout(right)

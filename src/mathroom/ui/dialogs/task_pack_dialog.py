@@ -21,6 +21,7 @@ from mathroom.domain.tasks import TaskMatch
 from mathroom.services.changes import Change
 from mathroom.services.tasks import DuplicateChoice, ImportReport, PackPreview, TaskService
 from mathroom.ui.operations import Operations
+from mathroom.ui.widgets.fit import resize_within_screen
 
 _MATCH_WORDS = {
     TaskMatch.NEW: "New",
@@ -47,7 +48,7 @@ class TaskPackDialog(QDialog):
         self._preview = preview
         self.report: ImportReport | None = None
         self.setWindowTitle(f"Import tasks from {path.name}")
-        self.resize(820, 520)
+        resize_within_screen(self, 820, 520)
         layout = QVBoxLayout(self)
         new = len(preview.matching(TaskMatch.NEW))
         same = len(preview.matching(TaskMatch.SAME))

@@ -30,6 +30,7 @@ from mathroom.services.changes import Change
 from mathroom.services.teacher_time import Added, Choices, DaySuggestions, TeacherTimeService
 from mathroom.ui.operations import Operations
 from mathroom.ui.undo import run_recorded
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.page import label
 from mathroom.ui.widgets.teacher_time_lists import StudentPicker, SuggestionList
 
@@ -50,7 +51,7 @@ class TeacherTimeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Plan a pull or conferences")
-        self.resize(640, 620)
+        resize_within_screen(self, 640, 620)
         self._ops = ops
         self._service = service
         self._period = period
@@ -76,6 +77,7 @@ class TeacherTimeDialog(QDialog):
         top.addStretch(1)
         layout.addLayout(top)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Suggested or chosen")
         self.suggested = SuggestionList()
         self.add_suggested_button = QPushButton("Add the ticked suggestions")
         self.add_suggested_button.setObjectName("primary")

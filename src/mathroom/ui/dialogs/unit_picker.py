@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mathroom.domain.skills import Skill
 from mathroom.domain.tasks import Task, TaskKind
 from mathroom.mathtext.markup import plain_text
+from mathroom.ui.widgets.fit import resize_within_screen
 from mathroom.ui.widgets.page import label
 
 
@@ -59,7 +60,7 @@ class UnitPickerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
         self._noun = noun
         # What fits the unit first; otherwise the order given (the skill map's, the bank's).
         self._choices = sorted(choices, key=lambda c: not c.fits)

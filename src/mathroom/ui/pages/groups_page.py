@@ -52,11 +52,13 @@ class GroupsPage(Page):
         self._today = today
         self._views: list[GroupSetView] = []
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Groups views")
         self.maker = GroupMaker(ops, grouping, evidence, attendance, today, self._undo)
         self.tabs.addTab(self.maker, "Make groups")
         history = QWidget()
         row = QHBoxLayout(history)
         self.history = QListWidget()
+        self.history.setAccessibleName("Days with saved groups")
         self.history.setObjectName("historyList")
         self.history.setMaximumWidth(240)
         row.addWidget(self.history)

@@ -102,6 +102,7 @@ class PlanPage(Page):
         )
         self.body.addWidget(nav)
         self.week = WeekGrid()
+        self.week.setAccessibleName("The week for every period")
         self.body.addWidget(self.week)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -38,6 +38,7 @@ from mathroom.ui.pages.directory import PRACTICE
 from mathroom.ui.rich_text import MathBrowser, RichHtml
 from mathroom.ui.undo import push_done
 from mathroom.ui.widgets.day_shortcuts import DayShortcuts
+from mathroom.ui.widgets.fit import keep_wrapped_lines
 from mathroom.ui.widgets.flow_row import FlowRow, pair
 from mathroom.ui.widgets.focus_card import FocusCard
 from mathroom.ui.widgets.marks_form import MarksForm
@@ -172,6 +173,7 @@ class PracticePage(Page):
         marks_box.addWidget(self.marks, 1)
         layout.addWidget(self.focus_card)
         layout.addWidget(marks_frame, 1)
+        keep_wrapped_lines(column)
         return column
 
     def _connect_signals(self) -> None:

@@ -88,6 +88,7 @@ class PrintPage(Page):
             self.layout_choice.addItem(card_layout.label, card_layout)
         self.layout_choice.setCurrentIndex(list(CardLayout).index(CardLayout.HALF))
         self.copies = QSpinBox()
+        self.copies.setAccessibleName("Copies of each station card")
         self.copies.setRange(1, 40)
         self.copies.setSuffix(" copy of each card")
         self.hints = QCheckBox("Hint strips")

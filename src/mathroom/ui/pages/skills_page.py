@@ -35,6 +35,7 @@ from mathroom.ui.models.skill_levels_table import SkillLevelsTableModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.directory import SKILLS
 from mathroom.ui.undo import run_recorded
+from mathroom.ui.widgets.fit import keep_wrapped_lines
 from mathroom.ui.widgets.gap_map_panel import GapMapPanel
 from mathroom.ui.widgets.needs_panel import NeedsPanel
 from mathroom.ui.widgets.page import Page, card, label
@@ -91,6 +92,7 @@ class SkillsPage(Page):
         self.body.addLayout(tools)
         self.import_scores_button.clicked.connect(self.score_import_requested)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Skills views")
         self.tabs.addTab(self._build_gap_tab(), "Gap map")
         self.tabs.addTab(self._build_counts_tab(), "By skill")
         self.skill_map = SkillMapEditor(ops, skill_map, undo)
@@ -122,6 +124,7 @@ class SkillsPage(Page):
         self.another_day_button.setVisible(self._teacher_time is not None)
         self.another_day_button.clicked.connect(self.open_teacher_time)
         side_layout.addWidget(self.another_day_button)
+        keep_wrapped_lines(side)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -138,6 +141,7 @@ class SkillsPage(Page):
         layout = QVBoxLayout(tab)
         controls = QHBoxLayout()
         self.grade = QComboBox()
+        self.grade.setAccessibleName("Which grades")
         self.grade.addItem("All grades", ())
         self.grade.addItem("Grade 7 skills", (7,))
         self.grade.addItem("Foundations (grades 4–6)", (4, 5, 6))
@@ -157,6 +161,7 @@ class SkillsPage(Page):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(SkillLevelsTableModel.SortRole)
         self.table = QTableView()
+        self.table.setAccessibleName("Students at each level, skill by skill")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the skill map's own order

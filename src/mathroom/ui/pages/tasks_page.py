@@ -123,22 +123,27 @@ class TasksPage(Page):
         self.search.setPlaceholderText("Search tasks: words or a skill code like 7.NS…")
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of task")
         self.kind.addItem("Every kind", None)
         for kind in TaskKind:
             self.kind.addItem(kind.label, kind)
         self.domain = QComboBox()
+        self.domain.setAccessibleName("Domain")
         self.domain.addItem("Every domain", None)
         for code, name in DOMAIN_NAMES.items():
             self.domain.addItem(name, code)
         self.minutes = QComboBox()
+        self.minutes.setAccessibleName("How long")
         for minutes, text in MINUTE_CHOICES:
             self.minutes.addItem(text, minutes)
         self.sort = QComboBox()
+        self.sort.setAccessibleName("Order")
         for sort in TaskSort:
             self.sort.addItem(sort.label, sort)
         self.body.addWidget(self.search)
         self.unused = QCheckBox("Not used with this period in the last")
         self.weeks = QSpinBox()
+        self.weeks.setAccessibleName("Weeks not used")
         self.weeks.setRange(1, 52)
         self.weeks.setValue(4)
         self.weeks.setSuffix(" weeks")
@@ -190,6 +195,7 @@ class TasksPage(Page):
             "Ctrl-click or Shift-click to choose several tasks for cards or a pack"
         )
         self.detail = MathBrowser()
+        self.detail.setAccessibleName("The chosen task")
         column = QVBoxLayout()
         column.addWidget(self.detail)
         row.addWidget(self.list, 2)

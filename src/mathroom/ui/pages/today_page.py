@@ -154,7 +154,9 @@ class TodayPage(Page):
         layout.addLayout(marks)
         layout.addWidget(label("Evidence for the selected students", "sectionTitle"))
         self.skill = QComboBox()
+        self.skill.setAccessibleName("Skill")
         self.source = QComboBox()
+        self.source.setAccessibleName("Where the evidence comes from")
         for source in (
             EvidenceSource.EXIT_TICKET,
             EvidenceSource.WHITEBOARD,

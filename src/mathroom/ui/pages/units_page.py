@@ -38,6 +38,7 @@ from mathroom.ui.models.unit_list import UnitEntry, UnitListModel
 from mathroom.ui.operations import Operations
 from mathroom.ui.pages.directory import UNITS
 from mathroom.ui.undo import push_done
+from mathroom.ui.widgets.fit import stack_when_narrow
 from mathroom.ui.widgets.page import Page, card, label
 from mathroom.ui.widgets.unit_editor import UnitEditor
 from mathroom.ui.widgets.unit_list_panel import UnitListPanel
@@ -107,6 +108,7 @@ class UnitsPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidget(right)
+        stack_when_narrow(self.editor.lists, scroll)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(panel)
         splitter.addWidget(scroll)

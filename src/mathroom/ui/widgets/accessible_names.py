@@ -4,8 +4,18 @@ placeholder. Run over a page once it is built (and again when it rebuilds its co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 
 def _plain(text: str) -> str:
@@ -15,6 +25,13 @@ def _plain(text: str) -> str:
 
 def derived_name(widget: QWidget, buddies: dict[QWidget, QLabel] | None = None) -> str:
     """The best name a widget's surroundings give it, or '' when none does."""
+    holder = widget.parentWidget()
+    if holder is not None and (
+        (isinstance(widget, QLineEdit) and isinstance(holder, (QAbstractSpinBox, QComboBox)))
+        or (isinstance(widget, QTabBar) and isinstance(holder, QTabWidget))
+    ):
+        # A box's own text field, a tab widget's tabs: read as the control they are part of.
+        return holder.accessibleName() or derived_name(holder, buddies)
     label = (buddies or {}).get(widget)
     if label is not None and _plain(label.text()):
         return _plain(label.text())
@@ -44,7 +61,12 @@ def _label_before(widget: QWidget) -> str:
                 if previous:
                     return previous
                 break
-            if isinstance(child, QLabel) and _plain(child.text()) and not child.buddy():
+            if (
+                isinstance(child, QLabel)
+                and _plain(child.text())
+                and not child.buddy()
+                and child.objectName() != "pagePurpose"  # a paragraph about the page
+            ):
                 previous = _plain(child.text()).rstrip(":")
         widget, parent = parent, parent.parentWidget()
     return ""
@@ -62,15 +84,37 @@ def name_controls(root: QWidget) -> None:
 
 
 class _Namer(QObject):
-    """Names a page's controls again whenever it is shown or lays out new content."""
+    """Names a page's controls again whenever it is shown or lays out new content, and
+    those of every dialog it opens."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QWidget) and event.type() in (
-            QEvent.Type.Show,
-            QEvent.Type.LayoutRequest,
-        ):
+        kind = event.type()
+        if isinstance(watched, QWidget) and kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest):
             name_controls(watched)
+        elif kind == QEvent.Type.ChildPolished:
+            _dialog_polished(event)
         return False
+
+
+class _DialogNamer(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            _dialog_polished(event)
+        return False
+
+
+def _dialog_polished(event: QEvent) -> None:
+    """A dialog about to be shown (polished, with its controls): named now and after it lays
+    out new content. Told by its parent: a dialog made with its parent given."""
+    child = event.child() if isinstance(event, QChildEvent) else None
+    if isinstance(child, QDialog) and not child.property("mathroomNamed"):
+        child.setProperty("mathroomNamed", True)
+        keep_named(child)
+
+
+def name_dialogs_of(window: QWidget) -> None:
+    """Name the controls of every dialog ``window`` opens (the pages name their own)."""
+    window.installEventFilter(_DialogNamer(window))
 
 
 def keep_named(page: QWidget) -> None:

@@ -114,13 +114,16 @@ class GroupMaker(QWidget):
         self._warning_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
         self.on = QDateEdit()
+        self.on.setAccessibleName("Day")
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("ddd MMM d")
         self.shape = GroupCount()  # how many groups: one per whiteboard by default
         self.mode = QComboBox()
+        self.mode.setAccessibleName("How to group")
         for mode, text in MODE_LABELS.items():
             self.mode.addItem(text, mode.value)
         self.skill = QComboBox()
+        self.skill.setAccessibleName("Skill")
         self.skill.setToolTip("The skill the readiness modes look at")
         self.skill.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,11 @@ class MarksForm(QWidget):
         header.sectionResized.connect(self._rewrap.start)
         self.record_button.clicked.connect(self.record_requested)
         self._update_button()
+
+    def sizeHint(self) -> QSize:
+        # It asks only its least height and takes what room is left (its table scrolls):
+        # asking for every row would squeeze the cards above it on a short screen.
+        return super().sizeHint().boundedTo(QSize(16_777_215, self.minimumSizeHint().height()))
 
     def set_skills(self, rows: Sequence[tuple[str, str]]) -> None:
         """One row per ``(skill code, what the row says)``, all at —."""

@@ -76,6 +76,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.pages_area = QScrollArea()
+        self.pages_area.setAccessibleName("Pages of the PDF")
         self.pages_area.setWidgetResizable(True)
         self.pages_area.setObjectName("pdfPreview")
         self._canvas = QWidget()
@@ -122,9 +123,8 @@ class PdfPreview(QWidget):
         for _size in self._sizes:
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            # A page is paper: white in either theme.
             edge = theme.colors().control_line
-            label.setStyleSheet(f"background: white; border: 1px solid {edge};")
+            label.setStyleSheet(f"background: {theme.SHEET}; border: 1px solid {edge};")
             self._column.addWidget(label)
             self._pages.append(label)
         self._resize_pages()

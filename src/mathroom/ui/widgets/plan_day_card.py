@@ -75,6 +75,7 @@ class PlanDayCard(QFrame):
         )
         layout.addWidget(self.day_actions)
         self.blocks = QListWidget()
+        self.blocks.setAccessibleName("The day's blocks")
         self.blocks.setObjectName("blockList")
         self.blocks.setWordWrap(True)
         layout.addWidget(self.blocks, 1)

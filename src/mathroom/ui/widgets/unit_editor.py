@@ -102,6 +102,7 @@ class UnitEditor(QWidget):
         lists.addSpacing(12)
         lists.addWidget(self.tasks, 6)
         layout.addLayout(lists, 1)
+        self.lists = lists  # side by side, or stacked on a narrow screen (UnitsPage)
         self._fields: dict[str, QWidget] = {
             "name": self.name,
             "weeks": self.weeks,

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
@@ -23,6 +22,7 @@ from mathroom.domain.roster import Period
 from mathroom.domain.units import Unit, UnitAssignment
 from mathroom.services.units import UnitProgress, assignment_on
 from mathroom.ui import theme
+from mathroom.ui.widgets.flow_row import FlowRow
 from mathroom.ui.widgets.page import label
 
 
@@ -95,20 +95,17 @@ class UnitPeriodsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        top = QHBoxLayout()
-        top.addWidget(label("Periods and their units", "sectionTitle", wrap=False))
-        top.addSpacing(12)
+        title = label("Periods and their units", "sectionTitle", wrap=False)
         self.note = label("", "muted", wrap=False)
-        top.addWidget(self.note)
-        top.addStretch(1)
         self.start_button = QPushButton("&Start this unit with…")
         self.start_button.setObjectName("primary")
         self.start_button.setToolTip(
             "Choose periods and a first day; Plan next school day then takes this unit's tasks"
         )
-        top.addWidget(self.start_button)
-        layout.addLayout(top)
+        # One line when there is room; the note and the button wrap below on a netbook.
+        layout.addWidget(FlowRow(title, self.note, self.start_button, spacing=12))
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName("Periods and their units")
         headers = ["Period", "Unit, since when", "How far", "Next task"]
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
